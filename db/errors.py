@@ -1,0 +1,53 @@
+"""Errors the data layer raises, each carrying one sentence a person can act on.
+
+Callers (the window, the command line) show ``str(error)`` as it is: it is written for
+the user, never a traceback or an SQL message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class FactSheetError(Exception):
+    """Base class: the message is a complete sentence for the user."""
+
+
+class NotAFactSheetDatabase(FactSheetError):
+    """The file is not SQLite, or holds some other program's tables."""
+
+
+class DatabaseDamaged(FactSheetError):
+    """The file is SQLite but fails its integrity check."""
+
+
+class DatabaseReadOnly(FactSheetError):
+    """A write was attempted on a database opened read-only."""
+
+
+class RecordNotFound(FactSheetError):
+    """A record id no longer exists (deleted elsewhere, or a stale link)."""
+
+
+class RecordInUse(FactSheetError):
+    """A record cannot be deleted because other records depend on it."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation finding: which field, and a sentence saying what is wrong."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(FactSheetError):
+    """A record (or an imported row) breaks one or more rules; nothing was written."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__(" ".join(p.message for p in self.problems))

@@ -1,0 +1,229 @@
+"""The one place records are written: save, delete and read back whole records.
+
+Every change to a record and its links goes through ``save`` or ``delete`` here, inside
+``db.atomic()``, after ``db.validate`` has passed. Keeping every write in this module is
+what lets a change history be added later in a single spot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from db import validate
+from db.dates import FuzzyDate
+from db.errors import DatabaseReadOnly, FactSheetError, RecordInUse, RecordNotFound
+from db.i18n import _, ngettext
+from db.records import KIND_NAMES, KINDS, Link, Record
+
+
+@contextmanager
+def sqlite_errors_as_sentences() -> Iterator[None]:
+    """Turn SQLite's messages into sentences a person can act on."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        text = str(error).lower()
+        if "full" in text:
+            raise FactSheetError(_("The disk is full, so the change was not saved. Free some "
+                                   "space and try again; everything saved before is intact.")) from None
+        if "locked" in text or "busy" in text:
+            raise FactSheetError(_("Another window or program is writing to this database; "
+                                   "the change was not saved. Try again in a moment.")) from None
+        if "readonly" in text or "read-only" in text:
+            raise DatabaseReadOnly(_("This database is read-only, so the change was not saved.")) from None
+        raise FactSheetError(_("The change was not saved: {detail}.").format(detail=error)) from None
+    except sqlite3.IntegrityError as error:
+        raise FactSheetError(_("The change was not saved because it breaks a rule of the "
+                               "database ({detail}).").format(detail=error)) from None
+
+
+def _ensure_writable(db: Database) -> None:
+    ensure = getattr(db, "ensure_writable", None)
+    if ensure is not None:
+        ensure()
+
+
+def to_row(record: Record) -> dict[str, object]:
+    """The column values of ``record`` (without id and links)."""
+    row: dict[str, object] = {}
+    for name, kind in record.column_fields():
+        value = getattr(record, name)
+        if kind is FuzzyDate:
+            row[name], row[f"{name}_precision"] = value.to_db() if value else (None, None)
+        elif kind is dt.date:
+            row[name] = value.isoformat() if value else None
+        elif kind is str and value == "":
+            row[name] = None if name not in validate.REQUIRED.get(type(record), ()) else value
+        else:
+            row[name] = value
+    return row
+
+
+def from_row(cls: type[Record], row: dict[str, object]) -> Record:
+    """Build a record (without links) from a table row."""
+    values: dict[str, object] = {"id": row["id"]}
+    for name, kind in cls.column_fields():
+        if kind is FuzzyDate:
+            values[name] = FuzzyDate.from_db(row[name], row[f"{name}_precision"])  # type: ignore[arg-type]
+        elif kind is dt.date:
+            values[name] = dt.date.fromisoformat(row[name]) if row[name] else None  # type: ignore[arg-type]
+        else:
+            values[name] = row[name]
+    return cls(**values)
+
+
+def get(db: Database, kind: str, record_id: int) -> Record:
+    """The whole record with its links, or ``RecordNotFound``."""
+    cls = KINDS[kind]
+    cursor = db.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ?", [record_id])
+    names = [d[0] for d in cursor.description]
+    row = cursor.fetchone()
+    if row is None:
+        raise RecordNotFound(_("That {kind} no longer exists; it may have been deleted.").format(
+            kind=KIND_NAMES[kind][0].lower()))
+    record = from_row(cls, dict(zip(names, row, strict=True)))
+    for attr, spec in cls.LINKS.items():
+        note = spec.note_column or "NULL"
+        rows = db.execute(
+            f"SELECT {spec.other_column}, {note} FROM {spec.table} WHERE {spec.own_column} = ? ORDER BY rowid",
+            [record_id],
+        ).fetchall()
+        setattr(record, attr, [Link(other, text) for other, text in rows])
+    return record
+
+
+def save(db: Database, record: Record, *, keep_id: bool = False) -> int:
+    """Validate and write ``record`` and its links in one transaction; return its id.
+
+    A record without an id is inserted; one with an id is updated, unless ``keep_id``
+    asks to insert it under that id (how undo brings a deleted record back).
+    """
+    _ensure_writable(db)
+    validate.check(db, record)
+    cls = type(record)
+    row = to_row(record)
+    columns = list(row)
+    with sqlite_errors_as_sentences(), db.atomic():
+        if record.id is None or keep_id:
+            names = (["id"] if keep_id else []) + columns
+            values = ([record.id] if keep_id else []) + [row[c] for c in columns]
+            marks = ", ".join("?" for _ in names)
+            cursor = db.execute(f"INSERT INTO {cls.TABLE} ({', '.join(names)}) VALUES ({marks})", values)
+            record.id = cursor.lastrowid
+        else:
+            assignments = ", ".join(f"{c} = ?" for c in columns)
+            cursor = db.execute(f"UPDATE {cls.TABLE} SET {assignments} WHERE id = ?",
+                                [row[c] for c in columns] + [record.id])
+            if cursor.rowcount == 0:
+                raise RecordNotFound(_("That {kind} no longer exists; it may have been deleted.").format(
+                    kind=KIND_NAMES[cls.KIND][0].lower()))
+        _write_links(db, record)
+    assert record.id is not None
+    return record.id
+
+
+def _write_links(db: Database, record: Record) -> None:
+    for attr, spec in type(record).LINKS.items():
+        db.execute(f"DELETE FROM {spec.table} WHERE {spec.own_column} = ?", [record.id])
+        links: list[Link] = getattr(record, attr)
+        if not links:
+            continue
+        if spec.note_column:
+            sql = (f"INSERT INTO {spec.table} ({spec.own_column}, {spec.other_column}, {spec.note_column}) "
+                   "VALUES (?, ?, ?)")
+            params = [(record.id, link.id, link.note) for link in _unique(links)]
+        else:
+            sql = f"INSERT INTO {spec.table} ({spec.own_column}, {spec.other_column}) VALUES (?, ?)"
+            params = [(record.id, link.id) for link in _unique(links)]
+        db.conn.executemany(sql, params)
+
+
+def _unique(links: list[Link]) -> list[Link]:
+    seen: set[int] = set()
+    result = []
+    for link in links:
+        if link.id not in seen:
+            seen.add(link.id)
+            result.append(link)
+    return result
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A record that points at another one, and what deleting the target does to it."""
+
+    kind: str
+    id: int
+    cascade: bool  # True: deleted with the target; False: blocks the delete
+
+
+def _foreign_keys(db: Database) -> list[tuple[str, str, str, str]]:
+    """(table, column, referenced table, on_delete) for every foreign key in our schema."""
+    result = []
+    for table in db.table_names():
+        if table.startswith(("_", "sqlite_")):
+            continue
+        for fk in db.execute(f"PRAGMA foreign_key_list({table})").fetchall():
+            result.append((table, fk[3], fk[2], fk[6]))
+    return result
+
+
+# Which kind owns the rows of each table (link tables belong to the record they hang off).
+def _owner(table: str) -> tuple[str, str] | None:
+    for cls in KINDS.values():
+        if table == cls.TABLE:
+            return cls.KIND, "id"
+        for spec in cls.LINKS.values():
+            if spec.table == table:
+                return cls.KIND, spec.own_column
+    return None
+
+
+def references(db: Database, kind: str, record_id: int) -> list[Reference]:
+    """Every other record that points at this one (links included)."""
+    target = KINDS[kind].TABLE
+    found: list[Reference] = []
+    for table, column, parent, on_delete in _foreign_keys(db):
+        owner = _owner(table)
+        if parent != target or owner is None:
+            continue
+        owner_kind, owner_column = owner
+        if owner_kind == kind and owner_column == column:
+            continue  # the record's own link rows
+        rows = db.execute(f"SELECT DISTINCT {owner_column} FROM {table} WHERE {column} = ?",
+                          [record_id]).fetchall()
+        cascade = on_delete in ("CASCADE", "SET NULL")
+        found.extend(Reference(owner_kind, r[0], cascade) for r in rows)
+    return found
+
+
+def describe_references(refs: list[Reference]) -> str:
+    """"3 indicators and 1 agreement" for a delete confirmation."""
+    counts: dict[str, int] = {}
+    for ref in refs:
+        counts[ref.kind] = counts.get(ref.kind, 0) + 1
+    parts = [ngettext("{n} " + KIND_NAMES[k][0].lower(), "{n} " + KIND_NAMES[k][1].lower(), n).format(n=n)
+             for k, n in counts.items()]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def delete(db: Database, kind: str, record_id: int) -> None:
+    """Delete a record and its own links; refuse with a sentence while others use it."""
+    _ensure_writable(db)
+    blocking = [r for r in references(db, kind, record_id) if not r.cascade]
+    if blocking:
+        raise RecordInUse(_("This {kind} is still used by {uses}; change or delete those first.").format(
+            kind=KIND_NAMES[kind][0].lower(), uses=describe_references(blocking)))
+    with sqlite_errors_as_sentences(), db.atomic():
+        cursor = db.execute(f"DELETE FROM {KINDS[kind].TABLE} WHERE id = ?", [record_id])
+        if cursor.rowcount == 0:
+            raise RecordNotFound(_("That {kind} no longer exists; it may have been deleted.").format(
+                kind=KIND_NAMES[kind][0].lower()))

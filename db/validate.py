@@ -1,0 +1,221 @@
+"""The rules a record must keep before it is written: one set for the editor and imports.
+
+``problems(db, record)`` returns every broken rule as a ``Problem`` (field name and a
+sentence); ``check`` raises them together as a ``ValidationError``. Parsing helpers for
+numbers and URLs live here too, so typed text and imported cells are read alike.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from urllib.parse import urlsplit
+
+from sqlite_utils import Database
+
+from db.dates import FuzzyDate
+from db.errors import Problem, ValidationError
+from db.i18n import _
+from db.records import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    PARTY_KINDS,
+    Agreement,
+    Event,
+    Indicator,
+    Party,
+    Person,
+    Position,
+    Record,
+    Source,
+    Statement,
+    Subject,
+)
+
+# The visible label of each field named in a sentence.
+FIELD_LABELS = {
+    "title": _("Title"), "name_en": _("English name"), "name_local": _("Local name"),
+    "kind": _("Kind"), "status": _("Status"), "url": _("URL"), "person_id": _("Person"),
+    "body_id": _("Body"), "subject_id": _("Subject"), "counterpart_id": _("Counterpart"),
+    "reporter_id": _("Reported by"), "parent_id": _("Part of"), "event_id": _("Event"),
+    "indicator": _("Indicator"), "unit": _("Unit"), "value": _("Value"),
+    "period_start": _("Period start"), "period_end": _("Period end"), "text": _("Text"),
+    "start_date": _("Start"), "end_date": _("End"), "valid_from": _("Valid from"),
+    "valid_until": _("Valid until"), "sources": _("Sources"), "parties": _("Parties"),
+    "signatories": _("Signatories"), "people": _("People"), "subjects": _("Subject areas"),
+    "signed_date": _("Signed"), "said_date": _("Said on"), "verified_on": _("Last verified"),
+    "published": _("Published"), "accessed": _("Accessed"), "publisher": _("Publisher"),
+    "name_alt": _("Other local name"), "place": _("Place"), "summary": _("Summary"), "notes": _("Notes"),
+    "language": _("Language"),
+}
+
+REQUIRED: dict[type[Record], tuple[str, ...]] = {
+    Source: ("title",),
+    Party: ("name_en", "kind"),
+    Person: ("name_en",),
+    Position: ("person_id", "title"),
+    Subject: ("name_en",),
+    Agreement: ("title", "kind", "status"),
+    Event: ("title", "kind", "status"),
+    Indicator: ("subject_id", "indicator", "period_start", "period_end", "value", "unit"),
+    Statement: ("text",),
+}
+
+CHOICES: dict[type[Record], dict[str, dict[str, str]]] = {
+    Party: {"kind": PARTY_KINDS},
+    Agreement: {"kind": AGREEMENT_KINDS, "status": AGREEMENT_STATUSES},
+    Event: {"kind": EVENT_KINDS, "status": EVENT_STATUSES},
+}
+
+# Pairs (start field, end field) where the end may not come before the start.
+SPANS: dict[type[Record], tuple[str, str]] = {
+    Position: ("start_date", "end_date"),
+    Agreement: ("valid_from", "valid_until"),
+    Event: ("start_date", "end_date"),
+    Indicator: ("period_start", "period_end"),
+}
+
+# Foreign keys to check before SQLite does, to name them in a sentence.
+REFERENCES: dict[type[Record], dict[str, str]] = {
+    Party: {"parent_id": "parties"},
+    Position: {"person_id": "people", "body_id": "parties"},
+    Indicator: {"subject_id": "parties", "counterpart_id": "parties", "reporter_id": "parties"},
+    Statement: {"person_id": "people", "event_id": "events"},
+}
+
+
+def label(field: str) -> str:
+    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _span_edges(value: object) -> tuple[object, object]:
+    if isinstance(value, FuzzyDate):
+        return value.start, value.end
+    return value, value
+
+
+def problems(db: Database | None, record: Record) -> list[Problem]:
+    """Every rule ``record`` breaks, as sentences; empty when it may be saved."""
+    cls = type(record)
+    found: list[Problem] = []
+    for name in REQUIRED.get(cls, ()):
+        if _blank(getattr(record, name)):
+            found.append(Problem(name, _("{field} is required.").format(field=label(name))))
+    for name, allowed in CHOICES.get(cls, {}).items():
+        value = getattr(record, name)
+        if not _blank(value) and value not in allowed:
+            found.append(Problem(name, _("{field} must be one of: {choices}.").format(
+                field=label(name), choices=", ".join(allowed.values()))))
+    if cls in SPANS:
+        start_name, end_name = SPANS[cls]
+        start, end = getattr(record, start_name), getattr(record, end_name)
+        if start is not None and end is not None and _span_edges(end)[1] < _span_edges(start)[0]:
+            found.append(Problem(end_name, _("{end} cannot be before {start}.").format(
+                end=label(end_name), start=label(start_name).lower())))
+    if isinstance(record, Indicator) and record.value is not None:
+        found.extend(_value_problems(record))
+    if isinstance(record, Source) and not _blank(record.url):
+        message = url_problem(record.url or "")
+        if message:
+            found.append(Problem("url", message))
+    if cls.NEEDS_SOURCE and not getattr(record, "sources", None):
+        found.append(Problem("sources", _("Every fact needs at least one source.")))
+    if db is not None:
+        found.extend(_reference_problems(db, record))
+    return found
+
+
+def check(db: Database | None, record: Record) -> None:
+    """Raise ``ValidationError`` listing every problem, or return quietly."""
+    found = problems(db, record)
+    if found:
+        raise ValidationError(found)
+
+
+def _value_problems(record: Indicator) -> list[Problem]:
+    value = record.value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return [Problem("value", _("Value must be a finite number."))]
+    if value < 0 and "balance" not in record.indicator.lower():
+        return [Problem("value", _("Value cannot be negative (only a balance can)."))]
+    return []
+
+
+def _reference_problems(db: Database, record: Record) -> list[Problem]:
+    found = []
+    for name, table in REFERENCES.get(type(record), {}).items():
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if not db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [value]).fetchone():
+            found.append(Problem(name, _("{field} refers to a record that no longer exists.").format(
+                field=label(name))))
+    if (isinstance(record, Party) and record.parent_id is not None and record.id is not None
+            and (record.parent_id == record.id or _is_ancestor(db, record.id, record.parent_id))):
+        found.append(Problem("parent_id", _("A party cannot be part of itself.")))
+    return found
+
+
+def _is_ancestor(db: Database, ancestor: int, party: int) -> bool:
+    row = db.execute(
+        """WITH RECURSIVE up(id) AS (SELECT parent_id FROM parties WHERE id = ?
+               UNION SELECT p.parent_id FROM parties p JOIN up ON p.id = up.id)
+           SELECT 1 FROM up WHERE id = ?""",
+        [party, ancestor],
+    ).fetchone()
+    return row is not None
+
+
+def url_problem(text: str) -> str | None:
+    """A sentence when ``text`` is not a web address we will store and link to."""
+    parts = urlsplit(text.strip())
+    if parts.scheme.lower() not in ("http", "https", "ftp") or not parts.netloc or " " in text.strip():
+        return _("'{text}' is not a web address (it should start with http:// or https://).").format(
+            text=text)
+    return None
+
+
+class NumberError(ValueError):
+    """Text that is not a number; the message is a sentence for the user."""
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+def parse_number(text: str, *, decimal: str | None = None) -> float:
+    """Read a number as statistics offices write it: "1 234,5", "1,234.5", "128.6".
+
+    ``decimal`` is "." or "," when the file says which; otherwise a lone comma followed
+    by exactly three digits ("1,234") is ambiguous and refused rather than guessed.
+    NaN, infinities and values too large for a float are refused. "-0" reads as 0.
+    """
+    raw = text
+    text = _SPACES.sub("", text.strip())
+    if not text:
+        raise NumberError(_("'{text}' is not a number.").format(text=raw))
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+    elif "," in text and decimal is None:
+        head, _sep, tail = text.rpartition(",")
+        if text.count(",") == 1 and len(tail) == 3 and head.lstrip("+-").isdigit():
+            raise NumberError(_("'{text}' is ambiguous: is the comma a decimal point or a "
+                                "thousands separator?").format(text=raw))
+        decimal = ","
+    thousands = "." if decimal == "," else ","
+    if decimal == ",":
+        grouped = text.replace(thousands, "")
+        text = grouped.replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+        raise NumberError(_("'{text}' is not a number.").format(text=raw))
+    value = float(text)
+    if not math.isfinite(value):
+        raise NumberError(_("'{text}' is too large to be a figure.").format(text=raw))
+    return value + 0.0  # turns -0.0 into 0.0

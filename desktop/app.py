@@ -1,0 +1,28 @@
+"""The program's entry: headless commands go to ``desktop.cli``, everything else opens the window.
+
+Kept free of Qt imports so ``factsheet import``/``export``/``check`` start instantly and
+need no display; the window's modules are imported only when a window is wanted.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``factsheet`` with ``argv`` (default: the process arguments); return the exit status."""
+    from desktop import cli
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if cli.is_command(args):
+            return cli.run(args)
+        database = cli.parse_window_args(args)
+    except SystemExit as exit_:  # argparse answered --help or refused the arguments
+        return exit_.code if isinstance(exit_.code, int) else 1
+    if database is cli.EXIT_EARLY:
+        return 0
+    from desktop.gui import run_window
+
+    return run_window(database)

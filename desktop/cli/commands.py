@@ -1,0 +1,21 @@
+"""The list of headless commands; each module adds one with ``register(subparsers)``.
+
+A command's module sets ``handler`` on its parser and imports anything heavy (Qt for the
+PDF) inside that handler, so listing the commands stays instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# (command name, module that registers it)
+COMMANDS: tuple[tuple[str, str], ...] = ()
+
+
+def names() -> list[str]:
+    return [name for name, _module in COMMANDS]
+
+
+def modules() -> list[ModuleType]:
+    return [importlib.import_module(path) for _name, path in COMMANDS]

@@ -1,0 +1,72 @@
+"""Starting the window: the QApplication, the database to open, and the main window.
+
+With no file named, the user's own database is opened; on first run it is created and
+filled with the seed data set. A file that cannot be opened gives a sentence in a message
+box (and on stderr), never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from db.connection import FactSheetDatabase, open_database
+from db.errors import FactSheetError
+from db.i18n import _
+from db.seed import load_seed
+from desktop import APP_ID, APP_NAME, __version__, system_check
+
+
+def open_user_database(path: Path | None) -> FactSheetDatabase:
+    """Open the named file, or the user's own database (created and seeded on first run)."""
+    from desktop import paths
+
+    if path is not None:
+        return open_database(path)
+    path = paths.default_database()
+    first_run = not path.exists()
+    db = open_database(path)
+    if first_run:
+        try:
+            load_seed(db)
+        except Exception:
+            db.close()
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+    return db
+
+
+def create_application():
+    """The QApplication with the names Qt uses for settings and data folders."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def run_window(path: Path | None) -> int:
+    """Open the main window on ``path`` (None: the user's own database); return the exit code."""
+    missing = system_check.missing_packages()
+    if missing:
+        sys.stderr.write(_("{app} needs these system libraries to open its window: {names}. "
+                           "Install them with: {command}\n").format(
+            app=APP_NAME, names=", ".join(missing), command=system_check.install_command(missing)))
+        return 1
+    app = create_application()
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.main_window import MainWindow
+
+    try:
+        db = open_user_database(path)
+    except FactSheetError as error:
+        sys.stderr.write(f"{APP_ID}: {error}\n")
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    window = MainWindow(db)
+    window.show()
+    return app.exec()

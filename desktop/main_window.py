@@ -1,0 +1,203 @@
+"""The main window: six tabs over one database, the menus, and the status bar.
+
+Tabs: Overview, Agreements, Officials, Events, Trade, Sources. Any record can be opened
+from anywhere through ``open_record``: it switches to the record's tab and selects it, or
+shows records that have no tab of their own (parties, subject areas, statements) in a
+small detail window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import queries
+from db.i18n import _
+from db.records import KIND_NAMES
+from desktop import APP_NAME, __version__, settings
+from desktop.detail_view import DetailView
+from desktop.tabs import agreements, events, officials, sources, trade
+from desktop.tabs.list_tab import ListTab
+from desktop.tabs.overview import OverviewTab
+
+# Which list tab shows each kind of record.
+KIND_TABS = {"agreement": "agreements", "person": "officials", "event": "events",
+             "indicator": "indicators", "source": "sources"}
+
+
+class RecordWindow(QDialog):
+    """A small window showing one record that has no tab of its own."""
+
+    def __init__(self, db, kind: str, record_id: int, parent: MainWindow) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(KIND_NAMES[kind][0])
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.detail = DetailView(db, self)
+        self.detail.show_record(kind, record_id)
+        self.detail.record_activated.connect(parent.open_record)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.detail)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
+
+
+class MainWindow(QMainWindow):
+    """Fact Sheet's window over one open database."""
+
+    def __init__(self, db, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+
+        self.overview = OverviewTab(db, self)
+        self.overview.link_activated.connect(self.open_record)
+        self.tabs.addTab(self.overview, _("Overview"))
+        self.list_tabs: dict[str, ListTab] = {}
+        for module in (agreements, officials, events, trade, sources):
+            tab = module.create(db)
+            tab.setParent(self)
+            tab.link_activated.connect(self.open_record)
+            self.list_tabs[tab.listing.name] = tab
+            self.tabs.addTab(tab, module.TITLE)
+
+        self.path_label = QLabel(self)
+        self.counts_label = QLabel(self)
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._build_menus()
+        self._show_database_info()
+        self._restore_geometry()
+
+    # -- opening records ------------------------------------------------------------------
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record: select it in its tab, or open it in a detail window."""
+        if kind == "position":
+            row = self.db.execute("SELECT person_id FROM positions WHERE id = ?", [record_id]).fetchone()
+            if row is None:
+                return
+            kind, record_id = "person", row[0]
+        tab_name = KIND_TABS.get(kind)
+        if tab_name is None:
+            RecordWindow(self.db, kind, record_id, self).show()
+            return
+        tab = self.list_tabs[tab_name]
+        self.tabs.setCurrentWidget(tab)
+        if not tab.select_record(record_id):
+            self.statusBar().showMessage(_("That record no longer exists."), 5000)
+            return
+        tab.table.setFocus()
+
+    def current_list_tab(self) -> ListTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ListTab) else None
+
+    def refresh(self) -> None:
+        """Re-read every view from the database (after a change made anywhere)."""
+        self.overview.refresh()
+        for tab in self.list_tabs.values():
+            tab.reload()
+        self._show_database_info()
+
+    # -- menus -----------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(_("&File"))
+        self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                        _("Close Fact Sheet; everything is already saved."))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu(_("&Edit"))
+        self.copy_action = self._action(_("&Copy"), self.copy_selection, QKeySequence.StandardKey.Copy,
+                                        _("Copy the selected row as text."))
+        self.edit_menu.addAction(self.copy_action)
+
+        self.view_menu = bar.addMenu(_("&View"))
+        for number in range(self.tabs.count()):
+            title = self.tabs.tabText(number)
+            action = self._action(title, lambda _checked=False, n=number: self.tabs.setCurrentIndex(n),
+                                  QKeySequence(f"Ctrl+{number + 1}"), _("Show the {tab} tab.").format(tab=title))
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.refresh_action = self._action(_("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh,
+                                           _("Read everything again from the database file."))
+        self.view_menu.addAction(self.refresh_action)
+
+        self.help_menu = bar.addMenu(_("&Help"))
+        self.about_action = self._action(_("&About Fact Sheet"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help_menu.addAction(self.about_action)
+
+    def copy_selection(self) -> None:
+        tab = self.current_list_tab()
+        if tab is None:
+            self.overview.page.copy()
+            return
+        index = tab.table.currentIndex()
+        if not index.isValid():
+            return
+        model = tab.model
+        cells = [model.data(model.index(index.row(), c)) or "" for c in range(model.columnCount())]
+        QApplication.clipboard().setText("\t".join(cells))
+        self.statusBar().showMessage(_("Row copied."), 3000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, _("About Fact Sheet"), _(
+            "<h3>Fact Sheet {version}</h3><p>Keep, chart and print what is known about cooperation "
+            "between two regions or countries.</p><p>Database: {path}</p>").format(
+            version=__version__, path=self.db.path or _("in memory")))
+
+    # -- window state ------------------------------------------------------------------------
+    def _show_database_info(self) -> None:
+        path = self.db.path
+        name = path.name if path else _("(in memory)")
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.path_label.setText(str(path) if path else name)
+        counts = queries.counts(self.db)
+        self.counts_label.setText(_("{a} agreements · {p} people · {e} events · {i} figures · {s} sources").format(
+            a=counts["agreement"], p=counts["person"], e=counts["event"], i=counts["indicator"],
+            s=counts["source"]))
+
+    def _restore_geometry(self) -> None:
+        geometry = settings.load_bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        state = settings.load_bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+        tab = settings.load_int_list("window/tab")
+        if tab and 0 <= tab[0] < self.tabs.count():
+            self.tabs.setCurrentIndex(tab[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        settings.save_value("window/geometry", self.saveGeometry())
+        settings.save_value("window/state", self.saveState())
+        settings.save_value("window/tab", self.tabs.currentIndex())
+        for tab in self.list_tabs.values():
+            tab.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,13 @@
+"""The Agreements tab: protocols, plans and memoranda with their parties and validity."""
+
+from __future__ import annotations
+
+from db.i18n import _
+from db.listings import AGREEMENTS
+from desktop.tabs.list_tab import ListTab
+
+TITLE = _("Agreements")
+
+
+def create(db) -> ListTab:
+    return ListTab(db, AGREEMENTS, filter_placeholder=_("Filter agreements by title, summary or party…"))

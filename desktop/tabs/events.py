@@ -1,0 +1,13 @@
+"""The Events tab: visits, meetings and forums, held and planned, with dates at their precision."""
+
+from __future__ import annotations
+
+from db.i18n import _
+from db.listings import EVENTS
+from desktop.tabs.list_tab import ListTab
+
+TITLE = _("Events")
+
+
+def create(db) -> ListTab:
+    return ListTab(db, EVENTS, filter_placeholder=_("Filter events by title, place or participant…"))

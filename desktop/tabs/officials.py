@@ -1,0 +1,13 @@
+"""The Officials tab: people holding a position now (and, on request, everyone else)."""
+
+from __future__ import annotations
+
+from db.i18n import _
+from db.listings import OFFICIALS
+from desktop.tabs.list_tab import ListTab
+
+TITLE = _("Officials")
+
+
+def create(db) -> ListTab:
+    return ListTab(db, OFFICIALS, filter_placeholder=_("Filter people by name (any script), position or body…"))

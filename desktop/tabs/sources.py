@@ -1,0 +1,13 @@
+"""The Sources tab: articles and releases every fact rests on, with how many facts each holds."""
+
+from __future__ import annotations
+
+from db.i18n import _
+from db.listings import SOURCES
+from desktop.tabs.list_tab import ListTab
+
+TITLE = _("Sources")
+
+
+def create(db) -> ListTab:
+    return ListTab(db, SOURCES, filter_placeholder=_("Filter sources by title, publisher or address…"))

@@ -1,0 +1,52 @@
+"""The program's entry: ``factsheet`` and ``python -m desktop`` agree, and refuse bad words kindly."""
+
+import subprocess
+import sys
+
+from desktop.app import main
+
+
+def test_help_lists_the_database_option(capsys):
+    assert main(["--help"]) == 0
+    assert "--db FILE" in capsys.readouterr().out
+
+
+def test_an_unknown_option_is_one_sentence(capsys):
+    assert main(["--colour", "red"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "Traceback" not in err
+    assert "--help" in err
+
+
+def test_python_dash_m_desktop_answers_like_factsheet():
+    result = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.startswith("factsheet ")
+
+
+def test_a_bad_database_is_one_sentence_and_left_unchanged(qtbot, tmp_path, capsys):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.gui import create_application
+
+    bad = tmp_path / "notes.factsheet"
+    bad.write_text("not a database")
+    create_application()
+    shown = []
+
+    def close_message():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, close_message)
+            return
+        shown.append(box.text())
+        box.close()
+
+    QTimer.singleShot(50, close_message)
+    assert main(["--db", str(bad)]) == 1
+    sentence = "“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."
+    assert shown == [sentence]
+    assert capsys.readouterr().err.strip() == f"factsheet: {sentence}"
+    assert bad.read_text() == "not a database"

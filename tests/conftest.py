@@ -1,0 +1,65 @@
+"""Shared fixtures: real SQLite files in temporary folders, the seed data set, and a
+headless Qt that never touches the user's own settings or database.
+
+Qt runs offscreen (set here, before any Qt import), and the data and configuration
+folders point into a temporary directory for the whole session.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SANDBOX = Path(tempfile.mkdtemp(prefix="factsheet-tests-"))
+for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = str(_SANDBOX / _name.lower())
+os.environ.setdefault("XDG_RUNTIME_DIR", str(_SANDBOX / "runtime"))
+Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+
+from db.connection import FactSheetDatabase, open_database  # noqa: E402
+from db.seed import load_seed  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's database file lives (not created yet)."""
+    return tmp_path / "test.factsheet"
+
+
+@pytest.fixture
+def empty_db(db_path: Path) -> FactSheetDatabase:
+    """A new database file with the schema and no records."""
+    db = open_database(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def seeded_path(tmp_path: Path) -> Path:
+    """A database file holding the seed data set, closed so tests may open it themselves."""
+    path = tmp_path / "seed.factsheet"
+    db = open_database(path)
+    load_seed(db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def seeded_db(seeded_path: Path) -> FactSheetDatabase:
+    """The seed data set, open."""
+    db = open_database(seeded_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts with no remembered window state, pair or options."""
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "factsheet"
+    for leftover in config.glob("*.ini"):
+        leftover.unlink()
+    yield

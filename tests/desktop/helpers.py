@@ -1,0 +1,31 @@
+"""Driving widgets as a person would: clicking a link where it is drawn, not calling slots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+
+def link_position(browser: QTextBrowser, text: str) -> QPoint:
+    """Where the link showing ``text`` is drawn in the browser's viewport (scrolled into view)."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().isAnchor() and text in fragment.text():
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position() + min(2, fragment.length() - 1))
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                return browser.cursorRect(cursor).center()
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no link showing {text!r}")
+
+
+def click_link(qtbot, browser: QTextBrowser, text: str) -> None:
+    position = link_position(browser, text)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=position)
