@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from db import store
 from db.dates import FuzzyDate, Period
-from db.formatting import format_day, format_quantity
+from db.formatting import format_day, format_number, format_quantity
 from db.i18n import _
 from db.queries import record_label
 from db.records import (
@@ -41,6 +41,8 @@ _CHOICE_LABELS = {
 }
 # Fields not shown as plain text (shown another way, or too long for the pane).
 _HIDDEN = {"text"}
+# Fields already shown in a combined line ("Figure: USD 128.6 million", "Period: Jan–May 2025").
+_COMBINED = {"indicator": {"value", "unit", "period_start", "period_end"}}
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ def _format(kind: str, name: str, value: object) -> str:
         return value.label()
     if isinstance(value, dt.date):
         return format_day(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value)
     return str(value)
 
 
@@ -84,6 +88,8 @@ def describe(db: Database, kind: str, record_id: int) -> RecordDetail:
         if record.period_start and record.period_end:
             detail.fields.append((_("Period"), Period(record.period_start, record.period_end).label()))
     for name, _type in record.column_fields():
+        if name in _COMBINED.get(kind, ()):
+            continue
         value = getattr(record, name)
         if name in _REFERENCE_KINDS:
             if value is not None:

@@ -21,7 +21,7 @@ from db.records import (
 )
 
 
-def _case(expr: str, labels: dict[str, str]) -> str:
+def sql_label(expr: str, labels: dict[str, str]) -> str:
     """SQL that turns a stored code into its visible label (unknown codes pass through)."""
     whens = " ".join(f"WHEN '{k}' THEN '{v.replace(chr(39), chr(39) * 2)}'" for k, v in labels.items())
     return f"(CASE {expr} {whens} ELSE {expr} END)"
@@ -145,7 +145,7 @@ AGREEMENTS = Listing(
     source="agreements r",
     columns=(
         Column("title", _("Title"), "r.title"),
-        Column("kind", _("Kind"), _case("r.kind", AGREEMENT_KINDS)),
+        Column("kind", _("Kind"), sql_label("r.kind", AGREEMENT_KINDS)),
         Column("signed", _("Signed"), "fuzzy_label(r.signed_date, r.signed_date_precision)",
                sort="r.signed_date"),
         Column("valid", _("Valid"),
@@ -153,7 +153,7 @@ AGREEMENTS = Listing(
                "fuzzy_label(r.valid_from, r.valid_from_precision) || ' – ' || "
                "fuzzy_label(r.valid_until, r.valid_until_precision) END",
                sort="r.valid_from"),
-        Column("status", _("Status"), _case("r.status", AGREEMENT_STATUSES)),
+        Column("status", _("Status"), sql_label("r.status", AGREEMENT_STATUSES)),
         Column("parties", _("Parties"),
                "(SELECT group_concat(p.name_en, '; ') FROM agreement_parties ap "
                "JOIN parties p ON p.id = ap.party_id WHERE ap.agreement_id = r.id)"),
@@ -197,13 +197,13 @@ EVENTS = Listing(
     source="events r",
     columns=(
         Column("title", _("Title"), "r.title"),
-        Column("kind", _("Kind"), _case("r.kind", EVENT_KINDS)),
+        Column("kind", _("Kind"), sql_label("r.kind", EVENT_KINDS)),
         Column("date", _("Date"),
                "fuzzy_label(r.start_date, r.start_date_precision) || CASE WHEN r.end_date IS NULL THEN '' "
                "ELSE ' – ' || fuzzy_label(r.end_date, r.end_date_precision) END",
                sort="r.start_date"),
         Column("place", _("Place"), "r.place"),
-        Column("status", _("Status"), _case("r.status", EVENT_STATUSES)),
+        Column("status", _("Status"), sql_label("r.status", EVENT_STATUSES)),
         Column("participants", _("Participants"),
                "(SELECT group_concat(name, '; ') FROM (SELECT pe.name_en AS name FROM event_people ep "
                "JOIN people pe ON pe.id = ep.person_id WHERE ep.event_id = r.id UNION ALL "
@@ -224,7 +224,7 @@ INDICATORS = Listing(
     columns=(
         Column("subject", _("Subject"), _party_name("r.subject_id"), sort="r.subject_id"),
         Column("counterpart", _("Counterpart"), _party_name("r.counterpart_id"), sort="r.counterpart_id"),
-        Column("indicator", _("Indicator"), _case("r.indicator", KNOWN_INDICATORS), sort="r.indicator"),
+        Column("indicator", _("Indicator"), sql_label("r.indicator", KNOWN_INDICATORS), sort="r.indicator"),
         Column("period", _("Period"), "period_label(r.period_start, r.period_end)", sort="r.period_start"),
         Column("value", _("Value"), "r.value", numeric=True),
         Column("unit", _("Unit"), "r.unit"),

@@ -17,7 +17,8 @@ from sqlite_utils import Database
 
 from db.dates import FuzzyDate, Period
 from db.i18n import _
-from db.records import AGREEMENT_KINDS, EVENT_KINDS, KINDS, Party, indicator_label
+from db.listings import sql_label
+from db.records import AGREEMENT_KINDS, EVENT_KINDS, KINDS, KNOWN_INDICATORS, Party, indicator_label
 
 # SQL giving a record's one-line label; the main table is aliased ``r``.
 LABEL_SQL: dict[str, str] = {
@@ -28,7 +29,8 @@ LABEL_SQL: dict[str, str] = {
     "subject": "r.name_en",
     "agreement": "r.title",
     "event": "r.title",
-    "indicator": "r.indicator || ', ' || (SELECT name_en FROM parties WHERE id = r.subject_id) || "
+    "indicator": sql_label("r.indicator", KNOWN_INDICATORS) + " || ': ' || "
+                 "(SELECT name_en FROM parties WHERE id = r.subject_id) || "
                  "coalesce(' – ' || (SELECT name_en FROM parties WHERE id = r.counterpart_id), '') || "
                  "', ' || period_label(r.period_start, r.period_end)",
     "statement": "substr(r.text, 1, 80)",

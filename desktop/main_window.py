@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import queries
+from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES
 from desktop import APP_NAME, __version__, settings
@@ -179,9 +180,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.path_label.setText(str(path) if path else name)
         counts = queries.counts(self.db)
-        self.counts_label.setText(_("{a} agreements · {p} people · {e} events · {i} figures · {s} sources").format(
-            a=counts["agreement"], p=counts["person"], e=counts["event"], i=counts["indicator"],
-            s=counts["source"]))
+        self.counts_label.setText(" · ".join(
+            f"{format_number(counts[kind])} {KIND_NAMES[kind][0 if counts[kind] == 1 else 1].lower()}"
+            for kind in ("agreement", "person", "event", "indicator", "source")))
 
     def _restore_geometry(self) -> None:
         geometry = settings.load_bytes("window/geometry")

@@ -26,6 +26,7 @@ from desktop.detail_view import DetailView
 from desktop.table_model import ListingModel
 
 FILTER_DELAY_MS = 250
+MAX_COLUMN_WIDTH = 240
 
 
 class ListTab(QWidget):
@@ -163,18 +164,25 @@ class ListTab(QWidget):
         self.detail.show_nothing()
 
     def _fit_columns(self) -> None:
-        """Size columns to their first page of contents, within reason."""
+        """Size columns to their first page of contents, capped so every column stays in view;
+        the tooltip and the detail pane show what a narrow column cuts off."""
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             width = self.table.columnWidth(column)
-            self.table.setColumnWidth(column, max(80, min(width + 12, 360)))
+            self.table.setColumnWidth(column, max(70, min(width + 12, MAX_COLUMN_WIDTH)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Show the first record when the tab first appears, so the detail pane is never idle."""
+        super().showEvent(event)
+        if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
 
     def _restore_layout(self) -> None:
         sizes = settings.load_int_list(f"tabs/{self.listing.name}/splitter")
         if len(sizes) == 2 and all(s > 0 for s in sizes):
             self.splitter.setSizes(sizes)
         else:
-            self.splitter.setSizes([700, 400])
+            self.splitter.setSizes([760, 420])
         state = settings.load_bytes(f"tabs/{self.listing.name}/header")
         if state is not None:
             self.table.horizontalHeader().restoreState(state)
