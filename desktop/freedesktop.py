@@ -128,8 +128,11 @@ def _write(path: Path, data: bytes) -> None:
     """Write beside the target and rename, so a desktop watching the folder never reads half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 Runner = Callable[[Sequence[str]], "subprocess.CompletedProcess[str]"]
@@ -155,6 +158,8 @@ def install(home: Path, command: Sequence[str], run: Runner = _run_tool) -> list
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
+        for target in targets():  # and the folders made for them, once empty
+            _remove_empty_folders((home / target.relative).parent, stop=home)
         raise
     sizes = sum(1 for target in targets() if target.relative.suffix == ".png")
     said = [

@@ -153,17 +153,18 @@ def test_an_existing_icon_cache_is_refreshed_and_none_is_created(home, monkeypat
 
 
 def test_a_failed_install_takes_back_what_it_wrote(home, monkeypatch, without_tools):
-    real_write = freedesktop._write
+    real_write_bytes = Path.write_bytes
 
     def disk_full(path, data):
-        if path.name == "factsheet.xml":
+        if path.name.startswith(".factsheet.xml"):
+            real_write_bytes(path, data[:10])
             raise OSError(28, "No space left on device", str(path))
-        real_write(path, data)
+        return real_write_bytes(path, data)
 
-    monkeypatch.setattr(freedesktop, "_write", disk_full)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    with pytest.raises(OSError, match="No space left on device"):
         freedesktop.install(home, PROGRAM, run=_no_tools)
-    assert _snapshot(home) == {}
+    assert list(home.rglob("*")) == []
 
 
 def test_uninstall_with_nothing_installed_says_so(home):
