@@ -1,13 +1,16 @@
 # Fact Sheet: set up, run and test.
 #   make run   - create .venv, install the app and open it on your own database
 #   make test  - create .venv with the test tools and run the whole suite headless
+#   make install-desktop / uninstall-desktop - add Fact Sheet to (or remove it from) the Linux menu
+#   make bundle - build a self-contained program folder with PyInstaller (dist/factsheet)
+#   make icons - render the icon's PNG, ICO and ICNS files again after editing its SVGs
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean install-desktop uninstall-desktop bundle icons test-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +28,43 @@ run: $(STAMP)
 	@$(BIN)/python -m desktop.system_check
 	$(BIN)/factsheet
 
-test: $(TSTAMP)
+test: $(TSTAMP) test-tools
 	$(BIN)/python -m pytest -q
+
+# desktop-file-validate and update-mime-database check the launcher and the file type in the
+# tests. They are installed only where that needs no password (as root, with apt-get); elsewhere
+# those few tests are skipped and name the package to install.
+test-tools:
+	@if ! command -v desktop-file-validate >/dev/null || ! command -v update-mime-database >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq desktop-file-utils shared-mime-info >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq desktop-file-utils shared-mime-info >/dev/null 2>&1; } || \
+	    echo "Could not install desktop-file-utils and shared-mime-info; their tests will be skipped."; \
+	  else \
+	    echo "desktop-file-validate or update-mime-database is missing (sudo apt-get install desktop-file-utils shared-mime-info); their tests will be skipped."; \
+	  fi; \
+	fi
 
 lint: $(TSTAMP)
 	$(BIN)/ruff check .
 
+install-desktop: $(STAMP)
+	$(BIN)/factsheet install-desktop
+
+uninstall-desktop: $(STAMP)
+	$(BIN)/factsheet uninstall-desktop
+
+icons: $(STAMP)
+	$(BIN)/python -m tools.render_icons
+
+# A folder that runs without Python installed: dist/factsheet/factsheet (factsheet.exe on
+# Windows, dist/Fact Sheet.app on macOS). PyInstaller builds for the platform it runs on.
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+	    bundling/factsheet.spec
+	$(BIN)/python -m bundling.smoke_test dist/factsheet
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -6,12 +6,14 @@ need no display; the window's modules are imported only when a window is wanted.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``factsheet`` with ``argv`` (default: the process arguments); return the exit status."""
+    _give_streams_somewhere()
     from desktop import cli
 
     args = list(sys.argv[1:] if argv is None else argv)
@@ -26,3 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.gui import run_window
 
     return run_window(database)
+
+
+def _give_streams_somewhere() -> None:
+    """Started without a console (a double-click on Windows: pythonw or a windowed bundle),
+    Python has no stdout or stderr; the first sentence written would crash the program before
+    its message box could appear, so such writes go nowhere instead."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the program)

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.connection import FactSheetDatabase, open_database
 from db.errors import FactSheetError
 from db.i18n import _
 from db.seed import load_seed
 from desktop import APP_ID, APP_NAME, __version__, system_check
+from resources import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def open_user_database(path: Path | None) -> FactSheetDatabase:
@@ -45,7 +50,18 @@ def create_application():
     app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    """The app icon in every rendered size, so each place Qt shows it gets sharp pixels."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in resource_path("icons", "hicolor").glob(f"*/apps/{APP_ID}.png"):
+        icon.addFile(str(png))
+    return icon
 
 
 def run_window(path: Path | None) -> int:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from db import queries
 from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES
-from desktop import APP_NAME, __version__, settings
+from desktop import APP_NAME, settings
 from desktop.detail_view import DetailView
 from desktop.tabs import agreements, events, officials, sources, trade
 from desktop.tabs.list_tab import ListTab
@@ -150,7 +149,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.refresh_action)
 
         self.help_menu = bar.addMenu(_("&Help"))
-        self.about_action = self._action(_("&About Fact Sheet"), self.show_about)
+        self.about_action = self._action(_("&About Fact Sheet"), self.show_about, tip=_(
+            "Show the version, the open database's path and the licences."))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu.addAction(self.about_action)
 
@@ -168,10 +168,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Row copied."), 3000)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, _("About Fact Sheet"), _(
-            "<h3>Fact Sheet {version}</h3><p>Keep, chart and print what is known about cooperation "
-            "between two regions or countries.</p><p>Database: {path}</p>").format(
-            version=__version__, path=self.db.path or _("in memory")))
+        from desktop.about import AboutDialog
+
+        dialog = AboutDialog(self.db.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- window state ------------------------------------------------------------------------
     def _show_database_info(self) -> None:

@@ -10,7 +10,10 @@ import importlib
 from types import ModuleType
 
 # (command name, module that registers it)
-COMMANDS: tuple[tuple[str, str], ...] = ()
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("install-desktop", "desktop.cli.desktop_entry"),
+    ("uninstall-desktop", "desktop.cli.desktop_entry"),
+)
 
 
 def names() -> list[str]:
@@ -18,4 +21,5 @@ def names() -> list[str]:
 
 
 def modules() -> list[ModuleType]:
-    return [importlib.import_module(path) for _name, path in COMMANDS]
+    # A module may register several commands; each module is asked once.
+    return [importlib.import_module(path) for path in dict.fromkeys(path for _name, path in COMMANDS)]

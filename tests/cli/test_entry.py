@@ -26,15 +26,39 @@ def test_python_dash_m_desktop_answers_like_factsheet():
 
 
 def test_a_bad_database_is_one_sentence_and_left_unchanged(qtbot, tmp_path, capsys):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from desktop.gui import create_application
 
     bad = tmp_path / "notes.factsheet"
     bad.write_text("not a database")
     create_application()
-    shown = []
+    shown = _close_the_message_box_when_it_appears()
+    assert main(["--db", str(bad)]) == 1
+    sentence = "“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."
+    assert shown == [sentence]
+    assert capsys.readouterr().err.strip() == f"factsheet: {sentence}"
+    assert bad.read_text() == "not a database"
+
+
+def test_without_a_console_a_bad_database_still_shows_its_message(qtbot, tmp_path, monkeypatch):
+    """A double-click on Windows starts the program with no stdout or stderr at all."""
+    from desktop.gui import create_application
+
+    bad = tmp_path / "notes.factsheet"
+    bad.write_text("not a database")
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    create_application()
+    shown = _close_the_message_box_when_it_appears()
+    assert main(["--db", str(bad)]) == 1
+    assert shown == ["“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."]
+
+
+def _close_the_message_box_when_it_appears() -> list[str]:
+    """Close the next modal message box once it shows; the returned list receives its text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    shown: list[str] = []
 
     def close_message():
         box = QApplication.activeModalWidget()
@@ -45,8 +69,4 @@ def test_a_bad_database_is_one_sentence_and_left_unchanged(qtbot, tmp_path, caps
         box.close()
 
     QTimer.singleShot(50, close_message)
-    assert main(["--db", str(bad)]) == 1
-    sentence = "“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."
-    assert shown == [sentence]
-    assert capsys.readouterr().err.strip() == f"factsheet: {sentence}"
-    assert bad.read_text() == "not a database"
+    return shown

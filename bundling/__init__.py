@@ -1,0 +1,1 @@
+"""Building the self-contained program with PyInstaller (``make bundle``), and checking it."""

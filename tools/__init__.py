@@ -1,0 +1,1 @@
+"""Developer tools that produce files the project commits (they are not part of the app)."""
