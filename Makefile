@@ -56,15 +56,15 @@ uninstall-desktop: $(STAMP)
 	$(BIN)/factsheet uninstall-desktop
 
 icons: $(STAMP)
-	$(BIN)/python -m tools.render_icons
+	$(BIN)/python -m resources.icons.render
 
 # A folder that runs without Python installed: dist/factsheet/factsheet (factsheet.exe on
 # Windows, dist/Fact Sheet.app on macOS). PyInstaller builds for the platform it runs on.
 bundle: $(STAMP)
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
-	    bundling/factsheet.spec
-	$(BIN)/python -m bundling.smoke_test dist/factsheet
+	    resources/bundle/factsheet.spec
+	$(BIN)/python -m resources.bundle.smoke_test dist/factsheet
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

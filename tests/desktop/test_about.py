@@ -11,7 +11,7 @@ from desktop import __version__
 from desktop.about import AboutDialog
 from desktop.gui import create_application
 from desktop.main_window import MainWindow
-from tools.render_icons import SIZES
+from resources.icons.render import SIZES
 
 
 def _open_about(qtbot, window) -> AboutDialog:

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QImage, QImageReader
 
 from resources import resource_path
-from tools import render_icons
+from resources.icons import render as render_icons
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Check a built bundle as a user would meet it: ``python -m bundling.smoke_test dist/factsheet``.
+"""Check a built bundle as a user would meet it: ``python -m resources.bundle.smoke_test dist/factsheet``.
 
 Runs the bundled program (not the Python in this environment) in a throw-away home:
 ``--version``; the window started offscreen on a first run, which must create and seed the

@@ -1,0 +1,1 @@
+"""The application icon: SVG sources, rendered PNG sizes, and the script that renders them."""

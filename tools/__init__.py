@@ -1,1 +1,0 @@
-"""Developer tools that produce files the project commits (they are not part of the app)."""
