@@ -162,10 +162,10 @@ def _events(sheet: FactSheet) -> list[Block]:
     title = _("Events")
     result: list[Block] = [_heading(title)]
     for label, events, empty in (
-            (_("Recent"), sheet.recent_events, _("No recent events are recorded.")),
-            (_("Planned"), sheet.planned_events, _("No planned events are recorded."))):
+            (_("Recent events"), sheet.recent_events, _("No recent events are recorded.")),
+            (_("Planned events"), sheet.planned_events, _("No planned events are recorded."))):
         result.append(Heading(f"<h3>{esc(label)}</h3>"))
-        result.append(_event_table(events, f"{title}: {label}") if events else _none(empty))
+        result.append(_event_table(events, label) if events else _none(empty))
     if sheet.earlier_events:
         result += [Gap(3), paragraph(_muted(ngettext(
             "{n} earlier event is recorded but not listed here.",

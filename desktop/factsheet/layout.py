@@ -350,8 +350,7 @@ def paginate(blocks: Sequence[Block], setter: Typesetter, body: QSizeF) -> list[
         elif isinstance(block, Heading):
             (unit,) = units[2]
             pages.gap(setter.px(HEADING_SPACE_BEFORE))
-            following = measured[index + 1] if index + 1 < len(measured) else None
-            pages.make_room(unit.height + _lead(following, pages.height))
+            pages.make_room(unit.height + _lead(blocks[index + 1:], measured[index + 1:], setter, pages.height))
             pages.place(unit)
         elif isinstance(block, Table):
             _place_table(pages, *units)
@@ -374,13 +373,20 @@ def _measure(measure: _Measurer, block: Block) -> Measured:
     return None, None, []
 
 
-def _lead(following: Measured | None, page_height: float) -> float:
-    """How much of the next block must fit below a heading for the heading to stay there."""
-    if following is None or not following[2]:
-        return 0.0
-    header, _continued, units = following
-    first = (header.height if header else 0.0) + units[0].height
-    return min(first, page_height / 3)
+def _lead(blocks: Sequence[Block], measured: Sequence[Measured], setter: Typesetter, page_height: float) -> float:
+    """How much must fit below a heading for it to stay on this page: any headings right
+    after it (a section's first sub-heading) and the start of the first block that is not one."""
+    lead = 0.0
+    for block, (header, _continued, units) in zip(blocks, measured, strict=True):
+        if isinstance(block, Gap):
+            continue
+        if isinstance(block, Heading):
+            lead += setter.px(HEADING_SPACE_BEFORE) + units[0].height
+            continue
+        if units:
+            lead += (header.height if header else 0.0) + units[0].height
+        break
+    return min(lead, page_height / 3)
 
 
 def _place_table(pages: _Paginator, header: Unit | None, continued: Unit | None, groups: list[Unit]) -> None:
