@@ -120,8 +120,12 @@ class PreviewDialog(QDialog):
                                                            day=self.sheet.as_of_label)))
 
     def _paint(self, printer: QPrinter) -> None:
-        if self.sheet is not None:
+        if self.sheet is None:
+            return
+        try:
             render(self.sheet, printer)
+        except FactSheetError as error:  # a slot must not raise: say it where the count goes
+            self.status.setText(f"<span style='color:#9b1c1c'>{esc(error)}</span>")
 
     def _print(self) -> None:
         if self.sheet is not None and self.actions.print_sheet(
