@@ -26,7 +26,6 @@ Decisions that shape the sheet:
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -250,14 +249,16 @@ def _party(db: Database, party_id: int) -> PartyInfo:
 
 def _findings(db: Database, scope: PairScope, as_of: dt.date) -> list[checks.Finding]:
     """Findings of every check that involve a record of this pair."""
+    findings = checks.run_checks(db, as_of)
+    mentioned = {record_id for f in findings for kind, record_id in f.records if kind == "indicator"}
     records: set[tuple[str, int]] = {("party", p) for p in scope.a_down | scope.b_down}
-    records |= {("indicator", f.id) for f in queries.pair_figures(db, scope, as_of=as_of)}
+    records |= {("indicator", i) for i in queries.pair_figure_ids(db, scope, mentioned)}
     records |= {("agreement", x.id) for x in queries.pair_agreements(db, scope)}
     records |= {("event", x.id) for x in queries.pair_events(db, scope)}
     records |= {("statement", x.id) for x in queries.pair_statements(db, scope)}
     for official in queries.officials(db, scope.a_down | scope.b_down, as_of):
         records |= {("person", official.person_id), ("position", official.position_id)}
-    return checks.findings_about(checks.run_checks(db, as_of), records)
+    return checks.findings_about(findings, records)
 
 
 def _figures(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers,
@@ -338,12 +339,11 @@ def _events(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers
 
 def _chart_pair(db: Database, scope: PairScope, as_of: dt.date) -> tuple[int, int] | None:
     """The (subject, counterpart) with the most trade figures among the pair's figures."""
-    tally = Counter((f.subject_id, f.counterpart_id)
-                    for f in queries.pair_figures(db, scope, indicators=TRADE_INDICATORS, as_of=as_of)
-                    if f.counterpart_id is not None)
+    tally = {pair: n for pair, n in queries.pair_figure_counts(db, scope, indicators=TRADE_INDICATORS,
+                                                                 as_of=as_of).items() if pair[1] is not None}
     if not tally:
         return None
-    return max(tally, key=lambda pair: (tally[pair], -pair[0], -pair[1]))
+    return max(tally, key=lambda pair: (tally[pair], -pair[0], -pair[1]))  # type: ignore[operator]
 
 
 def _chart(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers) -> TradeChart | None:
