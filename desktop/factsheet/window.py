@@ -7,7 +7,8 @@ preview carries the options panel; Print… opens the system print dialog on a p
 window keeps for the session; Export PDF… asks where to save, suggesting a name made of
 the parties and the day, in the folder last used.
 
-Qt's print support is imported only when one of the actions is first used.
+The sheet's modules and Qt's print support are imported only when one of the actions is
+first used, so they cost the window's start-up nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence
@@ -25,8 +27,10 @@ from db.errors import FactSheetError
 from db.i18n import _
 from desktop import APP_NAME, __version__, settings
 from desktop.factsheet import preferences
-from desktop.factsheet.compose import FactSheet, compose
 from desktop.factsheet.options import SheetOptions
+
+if TYPE_CHECKING:
+    from desktop.factsheet.compose import FactSheet
 
 # Characters no file system accepts in a name (Windows is the strictest).
 _UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -83,6 +87,8 @@ class FactSheetActions(QObject):
             raise FactSheetError(_("Choose two parties on the Overview tab first."))
         if pair[0] == pair[1]:
             raise FactSheetError(_("Choose two different parties for the fact sheet."))
+        from desktop.factsheet.compose import compose
+
         with busy():
             return compose(self.window.db, *pair, as_of=options.as_of_day(), sections=options.sections)
 

@@ -104,9 +104,13 @@ def test_preview_as_of_day_and_letter_paper_reach_the_saved_pdf(qtbot, window, t
         dialog.panel.as_of.setDate(QDate(2025, 7, 2))
         dialog.panel.page_size.setCurrentText("Letter")
         qtbot.waitUntil(lambda: dialog.sheet is not None and dialog.sheet.as_of == dt.date(2025, 7, 2), timeout=3000)
+        qtbot.waitUntil(lambda: "Letter" in dialog.status.text(), timeout=3000)
+        shown["pages"] = dialog.view.pageCount()
         when_modal(qtbot, save, kind=QFileDialog)
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
         dialog.reject()
+
+    shown = {}
 
     when_modal(qtbot, choose, kind=PreviewDialog)
     window.factsheet_actions.preview_action.trigger()
@@ -114,7 +118,22 @@ def test_preview_as_of_day_and_letter_paper_reach_the_saved_pdf(qtbot, window, t
 
     reader = PdfReader(target)
     assert round(float(reader.pages[0].mediabox.width)) == 612
+    assert len(reader.pages) == shown["pages"]  # the preview showed what was saved
     assert "As of 2 Jul 2025" in pdf_pages(target)[0]
+
+
+def test_choosing_another_pair_in_the_preview_changes_the_overviews_pair(qtbot, window):
+    kazakhstan = window.overview.first.findText("Kazakhstan / Қазақстан")
+    assert kazakhstan >= 0
+
+    def choose(dialog: PreviewDialog) -> None:
+        dialog.panel.first.setCurrentIndex(kazakhstan)
+        qtbot.waitUntil(lambda: dialog.sheet is not None and dialog.sheet.a.name == "Kazakhstan", timeout=3000)
+        dialog.reject()
+
+    when_modal(qtbot, choose, kind=PreviewDialog)
+    window.factsheet_actions.preview_action.trigger()
+    assert window.overview.first.currentText() == "Kazakhstan / Қазақстан"
 
 
 def test_print_goes_through_the_print_dialog_to_the_printer(qtbot, window, tmp_path):
