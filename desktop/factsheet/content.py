@@ -146,7 +146,7 @@ def _officials(sheet: FactSheet) -> list[Block]:
             continue
         result.append(Table((30, 48, 11, 11), _official_rows(side),
                             header=_header(_("Name"), _("Position"), _("Since"), _("Sources")),
-                            continued=_continued(f"{title}: {side.party}")))
+                            continued=_continued(_("{section}: {part}").format(section=title, part=side.party))))
     return result
 
 
@@ -210,10 +210,10 @@ def _statements(sheet: FactSheet) -> list[Block]:
     for s in sheet.statements:
         speaker = s.speaker or _("Unknown speaker")
         if s.speaker_local:
-            speaker = f"{speaker} ({s.speaker_local})"
+            speaker = _("{name} ({local})").format(name=speaker, local=s.speaker_local)
         said = ", ".join(x for x in (speaker, s.date, _("at {event}").format(event=s.event) if s.event else "") if x)
         rows.append(Row((_cell(f"<span class='quote'>“{esc(s.text)}”</span>",
-                               f"{_muted('— ' + said)} {marks(s.notes)}"),)))
+                               f"{_muted(_('— {said}').format(said=said))} {marks(s.notes)}"),)))
     return [_heading(title), Table((1.0,), tuple(rows), continued=_continued(title))]
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -220,7 +220,7 @@ class _Measurer:
                 colour = HEADER_RULE_COLOUR if header else RULE_COLOUR
                 painter.setPen(QPen(colour, rule_px))
                 y = top + visible - rule_px / 2
-                painter.drawLine(0, y, self.width, y)
+                painter.drawLine(QPointF(0, y), QPointF(self.width, y))
 
         def cuts() -> list[float]:
             spans = [s for d in documents for s in _line_spans(d, pad_y)]
