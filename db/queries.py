@@ -272,6 +272,30 @@ def pair_figures(db: Database, scope: PairScope, *, indicators: Iterable[str] | 
     return [_figure(db, r) for r in rows]
 
 
+def pair_figure_ids(db: Database, scope: PairScope, among: Iterable[int]) -> set[int]:
+    """Which of the indicators ``among`` are figures about the pair (as ``pair_figures``).
+
+    Looked up by id, so asking about a few records stays fast in a million-row table.
+    """
+    condition, params = _pair_condition(scope)
+    params["among"] = _ids(among)
+    rows = db.execute(f"SELECT i.id FROM indicators i WHERE i.id IN (SELECT value FROM json_each(:among)) "
+                      f"AND {condition}", params).fetchall()
+    return {r[0] for r in rows}
+
+
+def pair_figure_counts(db: Database, scope: PairScope, *, indicators: Iterable[str],
+                       as_of: dt.date) -> dict[tuple[int, int | None], int]:
+    """How many of the pair's figures each (subject, counterpart) has, counted in SQL."""
+    condition, params = _pair_condition(scope)
+    params.update(names=json.dumps(list(indicators)), as_of=as_of.isoformat())
+    rows = db.execute(
+        f"SELECT i.subject_id, i.counterpart_id, count(*) FROM indicators i WHERE {condition} "
+        "AND i.indicator IN (SELECT value FROM json_each(:names)) AND i.period_end <= :as_of "
+        "GROUP BY i.subject_id, i.counterpart_id", params).fetchall()
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
 def key_figures(db: Database, scope: PairScope, as_of: dt.date) -> list[Figure]:
     """The latest figure of each series (subject, counterpart, indicator) known as of a date.
 

@@ -27,6 +27,7 @@ from db.i18n import _
 from db.records import KIND_NAMES
 from desktop import APP_NAME, settings
 from desktop.detail_view import DetailView
+from desktop.factsheet import window as factsheet_window
 from desktop.tabs import agreements, events, officials, sources, trade
 from desktop.tabs.list_tab import ListTab
 from desktop.tabs.overview import OverviewTab
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
+        factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
         self._show_database_info()
         self._restore_geometry()
 

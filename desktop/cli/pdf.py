@@ -1,0 +1,118 @@
+"""``factsheet pdf``: write the fact sheet for two parties to a PDF, with no display needed.
+
+    factsheet pdf --db FILE --parties A B -o OUT.pdf [--as-of YYYY-MM-DD] [--page-size A4|Letter]
+
+Party names match an English or local name in any case ("abai region", "Абай облысы").
+The command selects Qt's offscreen platform itself, renders with the same renderer as
+the window's Print… and Export PDF…, prints the path it wrote and exits 0. An unknown or
+ambiguous party, a database that cannot be read, a bad date or a path that cannot be
+written gives one sentence and exit status 1, and leaves no PDF behind. The database is
+only read. Everything heavy (the database layer, Qt) is imported inside ``run`` so that
+listing the commands stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from db.errors import FactSheetError
+from db.i18n import _
+from desktop.factsheet.options import ALL_SECTIONS, PAGE_SIZES, page_size_named
+
+NAME = "pdf"
+_app = None  # the QGuiApplication, kept alive until the process ends
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        NAME, help=_("write the fact sheet for two parties to a PDF file"),
+        description=_("Write the fact sheet for two parties to a PDF file. Party names match an "
+                      "English or local name, in any case."))
+    parser.add_argument("--db", required=True, metavar="FILE", help=_("the database to read"))
+    parser.add_argument("--parties", required=True, nargs=2, metavar=("A", "B"),
+                        help=_("the two parties, by English or local name"))
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help=_("the PDF file to write"))
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help=_("the day the sheet describes (default: today)"))
+    parser.add_argument("--page-size", default="A4", metavar="|".join(PAGE_SIZES),
+                        help=_("the paper size (default: A4)"))
+    parser.set_defaults(handler=run)
+
+
+def resolve_party(db, name: str) -> int:
+    """The one party called ``name``; a sentence when there is none or more than one."""
+    from db import queries
+
+    found = queries.find_parties(db, name)
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        labels = "; ".join(f"{p.name_en} ({p.kind})" for p in found)
+        raise FactSheetError(_("“{name}” could mean {count} parties ({labels}); use a name only one of "
+                               "them has.").format(name=name, count=len(found), labels=labels))
+    close = queries.choices(db, "party", name, limit=3)
+    hint = _(" Did you mean {names}?").format(names=_(" or ").join(f"“{label}”" for _id, label in close)) \
+        if close else ""
+    raise FactSheetError(_("No party called “{name}” is in the database.").format(name=name) + hint)
+
+
+def _as_of(text: str | None) -> dt.date:
+    from db.dates import DateError, parse_iso_day
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return parse_iso_day(text)
+    except DateError as error:
+        raise FactSheetError(_("The --as-of date {problem}").format(problem=error)) from None
+
+
+def _start_qt() -> None:
+    """A QGuiApplication on the offscreen platform: no display, no windows, quiet."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+
+    def quiet(kind: QtMsgType, _context, message: str) -> None:
+        # Qt's own notices (fonts, runtime folders) are not the user's business on the
+        # command line; only real failures, which raise, reach them as a sentence.
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            sys.stderr.write(message + "\n")
+
+    global _app
+    qInstallMessageHandler(quiet)
+    if QGuiApplication.instance() is None:
+        _app = QGuiApplication([sys.argv[0] if sys.argv else "factsheet"])
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        page_size = page_size_named(args.page_size)
+    except ValueError as error:
+        raise FactSheetError(str(error)) from None
+    as_of = _as_of(args.as_of)
+    output = Path(args.output).absolute()
+    if output.is_dir():
+        raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=output))
+    from db.connection import open_database
+
+    db = open_database(args.db, create=False)
+    try:
+        a, b = (resolve_party(db, name) for name in args.parties)
+        if a == b:
+            raise FactSheetError(_("“{a}” and “{b}” are the same party; name two different ones.").format(
+                a=args.parties[0], b=args.parties[1]))
+        from desktop.factsheet.compose import compose
+
+        sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS)
+    finally:
+        db.close()
+    _start_qt()
+    from desktop.factsheet.render import write_pdf
+
+    write_pdf(sheet, output, page_size)
+    print(output)
+    return 0

@@ -1,0 +1,40 @@
+"""The fact-sheet options the window remembers between sessions (QSettings).
+
+Stored: the sections switched off (so a section added in a later version starts on), the
+page size, and the "as of" day — empty meaning "today whenever it is printed", so a sheet
+printed next week is not silently dated last week. The pair is the Overview's pair,
+which the Overview already remembers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop import settings
+from desktop.factsheet.options import ALL_SECTIONS, DEFAULT_PAGE_SIZE, PAGE_SIZES, SheetOptions
+
+HIDDEN_KEY = "factsheet/hidden_sections"
+PAGE_SIZE_KEY = "factsheet/page_size"
+AS_OF_KEY = "factsheet/as_of"
+EXPORT_FOLDER_KEY = "factsheet/export_folder"
+
+
+def load_options() -> SheetOptions:
+    """The remembered options; defaults for anything absent or garbled."""
+    hidden = settings.settings().value(HIDDEN_KEY, [])
+    hidden = {hidden} if isinstance(hidden, str) else set(hidden or [])
+    page_size = settings.load_str(PAGE_SIZE_KEY, DEFAULT_PAGE_SIZE)
+    try:
+        as_of = dt.date.fromisoformat(settings.load_str(AS_OF_KEY)) if settings.load_str(AS_OF_KEY) else None
+    except ValueError:
+        as_of = None
+    return SheetOptions(sections=frozenset(ALL_SECTIONS - hidden),
+                        page_size=page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE, as_of=as_of)
+
+
+def save_options(options: SheetOptions) -> None:
+    store = settings.settings()
+    store.setValue(HIDDEN_KEY, sorted(ALL_SECTIONS - options.sections))
+    store.setValue(PAGE_SIZE_KEY, options.page_size)
+    store.setValue(AS_OF_KEY, options.as_of.isoformat() if options.as_of else "")
+    store.sync()

@@ -1,0 +1,165 @@
+"""The one renderer: a ``FactSheet`` on any paged device — the printer, the print preview
+or a PDF file — so that what the preview shows is exactly what prints and what is saved.
+
+``render(sheet, device)`` measures everything on the device itself, at its resolution,
+within the page's paint rect (the page minus its margins), so a 300 dpi PDF and a 1200 dpi
+printer give the same pages. Each page carries a header (the sheet's title and its "as
+of" day) and a footer (the generation date and "Page X of Y"). ``write_pdf`` saves a
+sheet to a file without ever leaving half a PDF behind: it writes beside the target and
+renames only when the file is complete.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from db.errors import FactSheetError
+from db.i18n import _
+from desktop import APP_NAME, __version__
+from desktop.factsheet import content
+from desktop.factsheet.compose import FactSheet
+from desktop.factsheet.fonts import sheet_family
+from desktop.factsheet.layout import Placed, Typesetter, paginate
+from resources import resource_path
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+MARGINS_MM = QMarginsF(16, 12, 16, 12)
+PDF_RESOLUTION = 1200  # dots per inch; the PDF is vector, this only sets the grid text snaps to
+FRAME_POINTS = 7.0  # header and footer text
+FRAME_GAP_POINTS = 10.0  # between the header or footer and the body
+FRAME_COLOUR = QColor("#555555")
+
+
+def page_layout(page_size: str) -> QPageLayout:
+    """A portrait page of ``page_size`` ("A4" or "Letter") with the sheet's margins."""
+    return QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait, MARGINS_MM,
+                       QPageLayout.Unit.Millimeter)
+
+
+@cache
+def stylesheet() -> str:
+    return resource_path("factsheet", "sheet.css").read_text(encoding="utf-8")
+
+
+class _Frame:
+    """The header and footer every page carries."""
+
+    def __init__(self, sheet: FactSheet, setter: Typesetter, width: float, height: float) -> None:
+        self.sheet, self.setter, self.width, self.height = sheet, setter, width, height
+        self.font = setter.points_font(FRAME_POINTS)
+        self.line = setter.px(FRAME_POINTS * 1.5)
+        self.body_top = self.line + setter.px(FRAME_GAP_POINTS)
+        self.body_height = height - 2 * self.body_top
+
+    def paint(self, painter: QPainter, number: int, count: int) -> None:
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        top = QRectF(0, 0, self.width, self.line)
+        bottom = QRectF(0, self.height - self.line, self.width, self.line)
+        painter.setFont(self.font)
+        painter.setPen(FRAME_COLOUR)
+        painter.drawText(top, int(left), _("Fact sheet: {title}").format(title=self.sheet.title))
+        painter.drawText(top, int(right), _("As of {day}").format(day=self.sheet.as_of_label))
+        painter.drawText(bottom, int(left), _("Generated {day} with {app}").format(
+            day=self.sheet.generated_label, app=APP_NAME))
+        painter.drawText(bottom, int(right), _("Page {number} of {count}").format(number=number, count=count))
+        painter.setPen(QPen(FRAME_COLOUR, self.setter.px(0.5)))
+        painter.drawLine(QPointF(0, top.bottom()), QPointF(self.width, top.bottom()))
+        painter.drawLine(QPointF(0, bottom.top()), QPointF(self.width, bottom.top()))
+
+
+def layout_pages(sheet: FactSheet, device: QPagedPaintDevice) -> tuple[_Frame, list[list[Placed]]]:
+    """The sheet laid out for ``device``'s current page: the frame and each page's content."""
+    setter = Typesetter(device, sheet_family(), stylesheet())
+    paint_rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    frame = _Frame(sheet, setter, paint_rect.width(), paint_rect.height())
+    pages = paginate(content.blocks(sheet, setter), setter, QSizeF(frame.width, frame.body_height))
+    return frame, pages
+
+
+def _wanted_pages(device: QPagedPaintDevice, count: int) -> list[int]:
+    """Page numbers to print: those the user chose in the print dialog, else every page."""
+    ranges = device.pageRanges()
+    chosen = getattr(device, "printRange", None)  # a QPrinter says whether a range was chosen
+    if ranges.isEmpty() or (chosen is not None and chosen().name != "PageRange"):
+        return list(range(1, count + 1))
+    return [n for n in range(1, count + 1) if ranges.contains(n)]
+
+
+def render(sheet: FactSheet, device: QPagedPaintDevice) -> int:
+    """Lay ``sheet`` out and paint it on ``device``; return the number of pages it has."""
+    frame, pages = layout_pages(sheet, device)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise FactSheetError(_("The fact sheet could not be started on this printer or file."))
+    try:
+        for index, number in enumerate(_wanted_pages(device, len(pages))):
+            if index:
+                device.newPage()
+            frame.paint(painter, number, len(pages))
+            painter.save()
+            painter.translate(0, frame.body_top)
+            for item in pages[number - 1]:
+                item.paint(painter)
+            painter.restore()
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _write_error(target: Path, error: OSError) -> FactSheetError:
+    folder = target.parent
+    if error.errno == errno.ENOENT and not folder.is_dir():
+        return FactSheetError(_("The folder {folder} does not exist, so “{name}” cannot be written there.").format(
+            folder=folder, name=target.name))
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
+        return FactSheetError(_("You may not write to {folder}, so “{name}” was not saved.").format(
+            folder=folder, name=target.name))
+    return FactSheetError(_("“{name}” cannot be written: {reason}.").format(
+        name=target.name, reason=(error.strerror or str(error)).lower()))
+
+
+def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "A4") -> int:
+    """Save ``sheet`` as a PDF at ``path`` (replacing a file there); return its page count.
+
+    The PDF is written to a hidden file beside the target and renamed over it only when
+    complete, so a failure leaves no partial PDF and any earlier file untouched.
+    """
+    target = Path(path).absolute()
+    if target.is_dir():
+        raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=target))
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        partial.open("wb").close()  # fails now, with a reason, if the folder cannot be written
+    except OSError as error:
+        raise _write_error(target, error) from None
+    try:
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setPageLayout(page_layout(page_size))
+        writer.setTitle(_("Fact sheet: {title}").format(title=sheet.title))
+        writer.setCreator(f"{APP_NAME} {__version__}")
+        pages = render(sheet, writer)
+        del writer  # the file is complete once the writer is gone
+        if partial.stat().st_size == 0:
+            raise FactSheetError(_("“{name}” could not be written (the disk may be full).").format(name=target.name))
+        os.replace(partial, target)
+    except OSError as error:
+        raise _write_error(target, error) from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return pages

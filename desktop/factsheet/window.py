@@ -1,0 +1,188 @@
+"""Print Preview…, Print… and Export PDF… in the main window's File menu.
+
+``install(window)`` adds the three actions; all of them compose the sheet for the pair
+shown on the Overview with the remembered options (``preferences``) and hand it to the one
+renderer, so the preview shows exactly what Print… sends and Export PDF… saves. The
+preview carries the options panel; Print… opens the system print dialog on a printer the
+window keeps for the session; Export PDF… asks where to save, suggesting a name made of
+the parties and the day, in the folder last used.
+
+The sheet's modules and Qt's print support are imported only when one of the actions is
+first used, so they cost the window's start-up nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from db.errors import FactSheetError
+from db.i18n import _
+from desktop import APP_NAME, __version__, settings
+from desktop.factsheet import preferences
+from desktop.factsheet.options import SheetOptions
+
+if TYPE_CHECKING:
+    from desktop.factsheet.compose import FactSheet
+
+# Characters no file system accepts in a name (Windows is the strictest).
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def install(window) -> FactSheetActions:
+    """Add the printing actions to ``window``'s File menu (above Quit)."""
+    actions = FactSheetActions(window)
+    window.factsheet_actions = actions
+    return actions
+
+
+def suggested_file_name(sheet: FactSheet) -> str:
+    """"Abai region – Omsk region 2025-07-02.pdf", safe on every file system."""
+    name = f"{sheet.a.name} – {sheet.b.name} {sheet.as_of.isoformat()}"
+    return _UNSAFE_IN_NAMES.sub("-", name).strip(" .") + ".pdf"
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class FactSheetActions(QObject):
+    """The window's printing actions and the printer they share."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self._printer = None
+        self.preview_action = window._action(
+            _("Print Pre&view…"), self.preview, QKeySequence("Ctrl+Shift+P"),
+            _("See the fact sheet for the Overview's pair as it will print, and choose what it shows."))
+        self.print_action = window._action(
+            _("&Print…"), self.print_sheet, QKeySequence.StandardKey.Print,
+            _("Print the fact sheet for the Overview's pair."))
+        self.export_action = window._action(
+            _("Export P&DF…"), self.export_pdf, None, _("Save the fact sheet for the Overview's pair as a PDF file."))
+        menu, quit_action = window.file_menu, window.quit_action
+        menu.insertActions(quit_action, [self.preview_action, self.print_action, self.export_action])
+        menu.insertSeparator(quit_action)
+
+    # -- what to print ----------------------------------------------------------------------
+    def pair(self) -> tuple[int, int] | None:
+        return self.window.overview.pair()
+
+    def compose(self, pair: tuple[int, int] | None, options: SheetOptions) -> FactSheet:
+        """The sheet for ``pair``; a sentence when there is no pair to print."""
+        if pair is None:
+            raise FactSheetError(_("Choose two parties on the Overview tab first."))
+        if pair[0] == pair[1]:
+            raise FactSheetError(_("Choose two different parties for the fact sheet."))
+        from desktop.factsheet.compose import compose
+
+        with busy():
+            return compose(self.window.db, *pair, as_of=options.as_of_day(), sections=options.sections)
+
+    def printer(self, page_size: str):
+        """The window's printer (kept for the session), set to the sheet's page layout."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from desktop.factsheet.render import page_layout
+
+        if self._printer is None:
+            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self._printer.setCreator(f"{APP_NAME} {__version__}")
+        self._printer.setPageLayout(page_layout(page_size))
+        return self._printer
+
+    def _complain(self, parent: QWidget | None, error: FactSheetError) -> None:
+        QMessageBox.warning(parent or self.window, APP_NAME, str(error))
+
+    def _sheet(self, sheet: FactSheet | None, options: SheetOptions, parent: QWidget | None) -> FactSheet | None:
+        """The sheet given, or the Overview pair's; None (after saying why) when there is none."""
+        try:
+            return sheet or self.compose(self.pair(), options)
+        except FactSheetError as error:
+            self._complain(parent, error)
+            return None
+
+    # -- the three actions -----------------------------------------------------------------
+    def preview(self) -> None:
+        from desktop.factsheet.preview import PreviewDialog
+
+        PreviewDialog(self, self.window).exec()
+
+    def print_sheet(self, *, sheet: FactSheet | None = None, options: SheetOptions | None = None,
+                    parent: QWidget | None = None) -> bool:
+        """Show the system print dialog and print; True when something was printed."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from desktop.factsheet.render import layout_pages, render
+
+        options = options or preferences.load_options()
+        sheet = self._sheet(sheet, options, parent)
+        if sheet is None:
+            return False
+        printer = self.printer(options.page_size)
+        printer.setDocName(sheet.title)
+        dialog = QPrintDialog(printer, parent or self.window)
+        dialog.setWindowTitle(_("Print Fact Sheet"))
+        dialog.setMinMax(1, len(layout_pages(sheet, printer)[1]))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        try:
+            with busy():
+                pages = render(sheet, printer)
+        except FactSheetError as error:
+            self._complain(parent, error)
+            return False
+        self.window.statusBar().showMessage(
+            _("Sent the fact sheet ({pages} pages) to {printer}.").format(
+                pages=pages, printer=printer.printerName() or printer.outputFileName()), 8000)
+        return True
+
+    def export_pdf(self, *, sheet: FactSheet | None = None, options: SheetOptions | None = None,
+                   parent: QWidget | None = None) -> Path | None:
+        """Ask where to save and write the PDF; the path written, or None."""
+        from desktop.factsheet.render import write_pdf
+
+        options = options or preferences.load_options()
+        sheet = self._sheet(sheet, options, parent)
+        if sheet is None:
+            return None
+        path = self._ask_path(sheet, parent)
+        if path is None:
+            return None
+        try:
+            with busy():
+                pages = write_pdf(sheet, path, options.page_size)
+        except FactSheetError as error:
+            self._complain(parent, error)
+            return None
+        settings.save_value(preferences.EXPORT_FOLDER_KEY, str(path.parent))
+        self.window.statusBar().showMessage(
+            _("Saved the fact sheet ({pages} pages) to {path}.").format(pages=pages, path=path), 8000)
+        return path
+
+    def _ask_path(self, sheet: FactSheet, parent: QWidget | None) -> Path | None:
+        folder = settings.load_str(preferences.EXPORT_FOLDER_KEY) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        dialog = QFileDialog(parent or self.window, _("Export PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilter(_("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.setDirectory(folder)
+        dialog.selectFile(suggested_file_name(sheet))
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
