@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from db import queries
 from db.i18n import _
 from db.records import KIND_NAMES
-from desktop import APP_NAME, __version__, settings
+from desktop import APP_NAME, __version__, editing, settings
 from desktop.detail_view import DetailView
 from desktop.tabs import agreements, events, officials, sources, trade
 from desktop.tabs.list_tab import ListTab
@@ -48,6 +48,9 @@ class RecordWindow(QDialog):
         self.detail.record_activated.connect(parent.open_record)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
+        self.kind, self.record_id = kind, record_id
+        if getattr(parent, "editing", None) is not None:
+            parent.editing.add_record_buttons(self, buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.detail)
         layout.addWidget(buttons)
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
+        self.editing = editing.install(self)
         self._show_database_info()
         self._restore_geometry()
 
