@@ -91,6 +91,7 @@ class RecordDialog(QDialog):
         self.result_record: Record | None = None
         self.record_id = self.original.id
         self._built = False
+        self._live = True
         self._show_all = not self.is_new
         self._discard_confirmed = False
         self.setObjectName(f"form-{kind}")
@@ -252,7 +253,17 @@ class RecordDialog(QDialog):
             problems.append(problem)
         return problems, validate.duplicates(self.db, record)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._live = True
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._live = False  # closed (or its window was): nothing to check any more
+        super().hideEvent(event)
+
     def _check(self) -> bool:
+        if not self._live:
+            return False
         problems, warnings = self.problems()
         self._show(problems, warnings)
         self.save_button.setEnabled(not problems)

@@ -22,18 +22,8 @@ from db.records import (
     indicator_label,
 )
 from desktop.forms.base import FieldSpec
-from desktop.forms.fields import (
-    CYRILLIC,
-    Choice,
-    Date,
-    Day,
-    LongText,
-    Names,
-    Number,
-    OpenChoice,
-    PeriodSpan,
-    Text,
-)
+from desktop.forms.dates import Date, Day, PeriodSpan
+from desktop.forms.fields import CYRILLIC, Choice, LongText, Names, Number, OpenChoice, Text
 from desktop.forms.pickers import Positions, RecordLink, RecordLinks, Sources
 
 LANGUAGES = {"en": _("English"), "ru": _("Russian"), "kk": _("Kazakh")}

@@ -90,7 +90,8 @@ class RecordPicker(QWidget):
     def set_record(self, record_id: int | None) -> None:
         self._id = record_id
         self.edit.setText(queries.record_label(self.db, self.kind, record_id) if record_id is not None else "")
-        self.edit.setCursorPosition(0)
+        if not self.edit.hasFocus():
+            self.edit.setCursorPosition(0)  # a long name shows its beginning
 
     def choose(self, record_id: int | None) -> None:
         """Choose a record as the person did, telling the form."""
@@ -171,7 +172,7 @@ class RecordPicker(QWidget):
                 if not self.resolve(exact_only=False):
                     self.show_list()
                 return True  # Enter here chooses a record; it does not save the form
-        elif (watched is self.edit and event.type() == QEvent.Type.FocusOut
+        elif (watched is self.edit and event.type() == QEvent.Type.FocusOut and self.isVisible()
               and not self.completer.popup().isVisible()):
             self.resolve(exact_only=True)
         return super().eventFilter(watched, event)
@@ -431,7 +432,7 @@ class PositionsField(FormField):
         self._enable()
 
     def build_rows(self) -> list[Row]:
-        return [Row(self.spec.text, self.box, self.list, ())]
+        return [Row(self.spec.text, self.box, self.list, self.spec.names)]
 
     def focus_chain(self) -> list[QWidget]:
         return [self.list, self.new_button, self.edit_button, self.remove_button]

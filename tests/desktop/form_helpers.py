@@ -105,3 +105,4 @@ def back_to(qtbot, window: QWidget) -> None:
     """The window is in front again once a dialog closes (a window manager's job; offscreen has none)."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
