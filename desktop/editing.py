@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import store
+from db import queries, store
 from db.errors import FactSheetError
 from db.i18n import _, ngettext
 from db.queries import record_label
 from db.records import KIND_NAMES, Record
+from desktop import APP_NAME
 from desktop.forms.engine import RecordDialog
 from desktop.tabs.list_tab import ListTab
 from desktop.undo import History, step_text
@@ -190,6 +191,7 @@ class Editing(QObject):
         self.context_menu(tab).popup(tab.table.viewport().mapToGlobal(pos))
 
     def update_actions(self, *_args: object) -> None:
+        self._sync_database()
         writable = not getattr(self.db, "read_only", False)
         current = self.current_record()
         stack = self.history.stack
@@ -214,14 +216,18 @@ class Editing(QObject):
         if getattr(self.db, "read_only", False):
             self.window.statusBar().showMessage(self.db.read_only_reason or _("This database is read-only."), 5000)
             return False
-        if self.history.db is not self.db:
-            self.set_database(self.db)
+        self._sync_database()
         return True
 
     def set_database(self, db) -> None:
         """Another file is open in the window: the history starts again."""
         self.history.set_database(db)
         self.update_actions()
+
+    def _sync_database(self) -> None:
+        # The window may have switched files without telling: a history never outlives its file.
+        if self.history.db is not self.db:
+            self.history.set_database(self.db)
 
     def open_form(self, kind: str, record: Record | None = None, *, initial: dict[str, object] | None = None,
                   parent: QWidget | None = None) -> RecordDialog | None:
@@ -375,8 +381,8 @@ class Editing(QObject):
         from desktop.main_window import RecordWindow
 
         window = self.window
-        window.refresh()
         self._reload_party_choices()
+        window.refresh()
         for record_window in window.findChildren(RecordWindow):
             if hasattr(record_window, "edit_button"):
                 self._update_record_window(record_window)
@@ -392,14 +398,14 @@ class Editing(QObject):
 
     def _reload_party_choices(self) -> None:
         """The Overview's pair pickers list every party, so a new or renamed party shows there."""
+        wanted = queries.choices(self.db, "party", limit=10_000)
         for combo in (self.window.overview.first, self.window.overview.second):
-            combo.blockSignals(True)
-            combo.set_database(self.db)
-            combo.blockSignals(False)
+            listed = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+            if listed != wanted:
+                combo.set_database(self.db)
 
     def _step_failed(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Undo"), message, QMessageBox.StandardButton.Ok,
-                          self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self.window)
         box.setInformativeText(_("Nothing was changed. The undo history was cleared, because the file "
                                  "no longer matches it."))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -137,7 +137,7 @@ class RecordDialog(QDialog):
         self._built = True
         self.layout_changed()
         self._check()
-        self._size()
+        self._sized = False
         first = next((w for f in self.fields for w in f.focus_chain()), None)
         if first is not None:
             first.setFocus()
@@ -189,9 +189,11 @@ class RecordDialog(QDialog):
 
     def _size(self) -> None:
         remembered = settings.load_int_list(f"forms/{self.kind}/size")
+        self.form_host.ensurePolished()
+        self.form.activate()
         hint = self.form_host.sizeHint()
         available = self.screen().availableGeometry()
-        width, height = max(720, hint.width() + 60), hint.height() + 110
+        width, height = max(720, hint.width() + 60), hint.height() + self.buttons.sizeHint().height() + 50
         if len(remembered) == 2:
             width, height = remembered
         self.resize(QSize(min(width, int(available.width() * 0.9)), min(height, int(available.height() * 0.85))))
@@ -255,6 +257,9 @@ class RecordDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._live = True
+        if not self._sized:  # measured once shown: only then are the fields polished and laid out
+            self._sized = True
+            self._size()
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -280,7 +285,6 @@ class RecordDialog(QDialog):
                 loud = self._show_all or view.field.touched
                 view.message.setText(" ".join(dict.fromkeys(p.message for p in errors)))
                 view.message.setStyleSheet(ERROR_STYLE if loud else "")
-                view.message.setForegroundRole(view.message.foregroundRole())
                 view.message.setEnabled(loud)  # a quiet (greyed) sentence until the field is left
             elif notes:
                 view.message.setText("⚠ " + " ".join(p.message for p in notes))

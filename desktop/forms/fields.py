@@ -33,6 +33,9 @@ from db.validate import label as field_label
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Lists of values already used (units, indicator names) come from the latest rows only, so a
+# form opens as fast on a million figures as on ten; any other value can still be typed.
+RECENT = 5000
 
 
 def hint_label(parent: QWidget) -> QLabel:
@@ -265,8 +268,8 @@ class OpenChoiceField(FormField):
             from db.records import indicator_label
 
             for (value,) in self.db.execute(
-                    f"SELECT DISTINCT {spec.name} FROM {spec.table} WHERE {spec.name} IS NOT NULL "
-                    f"ORDER BY 1 LIMIT 200").fetchall():
+                    f"SELECT DISTINCT {spec.name} FROM (SELECT {spec.name} FROM {spec.table} ORDER BY id DESC "
+                    f"LIMIT {RECENT}) WHERE {spec.name} IS NOT NULL ORDER BY 1 LIMIT 200").fetchall():
                 labels.setdefault(value, indicator_label(value) if spec.name == "indicator" else value)
         for code, text in labels.items():
             self.combo.addItem(text, code)
@@ -328,7 +331,8 @@ class NumberField(FormField):
         self.unit.setAccessibleName(field_label(spec.unit))
         self.unit.lineEdit().setPlaceholderText(_("e.g. USD million"))
         stored = [r[0] for r in self.db.execute(
-            "SELECT unit FROM indicators GROUP BY unit ORDER BY count(*) DESC LIMIT 50").fetchall()]
+            f"SELECT unit FROM (SELECT unit FROM indicators ORDER BY id DESC LIMIT {RECENT}) "
+            "GROUP BY unit ORDER BY count(*) DESC LIMIT 50").fetchall()]
         for unit in dict.fromkeys(stored + list(COMMON_UNITS)):
             self.unit.addItem(unit)
         self.unit.setCurrentIndex(-1)

@@ -347,3 +347,18 @@ def test_an_undo_that_no_longer_fits_the_file_says_so_and_starts_the_history_aga
     answer(qtbot, "OK")
     qtbot.waitUntil(lambda: not window.editing.history.stack.count())
     assert window.editing.undo_action.text() == "Undo" and not window.editing.undo_action.isEnabled()
+
+
+def test_the_history_belongs_to_the_open_file(qtbot, window, seeded_db, tmp_path):
+    from db.connection import open_database
+    from db.seed import load_seed
+
+    _add_agreement_with_a_new_source(qtbot, window)
+    assert window.editing.undo_action.isEnabled()
+    other = open_database(tmp_path / "other.factsheet")
+    load_seed(other)
+    window.db = other  # another file opened in the same window
+    window.editing.update_actions()
+    assert window.editing.undo_action.text() == "Undo" and not window.editing.undo_action.isEnabled()
+    window.db = seeded_db
+    other.close()
