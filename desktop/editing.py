@@ -296,6 +296,7 @@ class Editing(QObject):
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are shown as typed
 
         def answered() -> None:
             if box.clickedButton() is delete:
@@ -329,6 +330,7 @@ class Editing(QObject):
         box.setDefaultButton(show)
         box.setEscapeButton(close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are shown as typed
         box.finished.connect(lambda _code: box.clickedButton() is show and self.show_uses(kind, record_id))
         box.open()
         return box
@@ -409,5 +411,6 @@ class Editing(QObject):
         box.setInformativeText(_("Nothing was changed. The undo history was cleared, because the file "
                                  "no longer matches it."))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are shown as typed
         box.open()
 

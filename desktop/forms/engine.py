@@ -20,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -56,6 +58,20 @@ def with_mnemonic(text: str, used: set[str]) -> str:
             used.add(char.casefold())
             return text[:position] + "&" + text[position:]
     return text
+
+
+def _label_offset(label: QLabel, buddy: QWidget, line_height: int) -> int:
+    """How far down a label sits so it is level with the first line of its field.
+
+    Labels are at the top of tall rows (a list of parties, a summary), not in their middle.
+    A text box's first line is only known once it is laid out (see ``_align_text_labels``).
+    """
+    if isinstance(buddy, QPlainTextEdit) and buddy.isVisible():
+        line = buddy.cursorRect(QTextCursor(buddy.document()))
+        center = buddy.viewport().mapTo(buddy, line.center()).y()
+        return max(0, center - label.sizeHint().height() // 2)
+    height = buddy.sizeHint().height() if isinstance(buddy, QComboBox) else line_height
+    return max(0, (height - label.sizeHint().height()) // 2)
 
 
 @dataclass
@@ -99,7 +115,10 @@ class RecordDialog(QDialog):
         self._set_title()
 
         self.form_host = QWidget(self)
-        self.form = QFormLayout(self.form_host)
+        self.form = QFormLayout()
+        host_layout = QVBoxLayout(self.form_host)
+        host_layout.addLayout(self.form)
+        host_layout.addStretch(1)  # spare height goes below the rows, never into them
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -113,6 +132,7 @@ class RecordDialog(QDialog):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidget(self.form_host)
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # sentences quote what was typed
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         save_kind = QDialogButtonBox.StandardButton.Ok if unsaved else QDialogButtonBox.StandardButton.Save
@@ -165,9 +185,9 @@ class RecordDialog(QDialog):
                 label = QLabel(with_mnemonic(row.label, used), self.form_host)
                 label.setBuddy(row.buddy)
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                # Labels sit at the top of tall rows, level with the first line of the field.
-                label.setContentsMargins(0, max(0, (line_height - label.sizeHint().height()) // 2), 0, 0)
+                label.setContentsMargins(0, _label_offset(label, row.buddy, line_height), 0, 0)
                 message = QLabel(self.form_host)
+                message.setTextFormat(Qt.TextFormat.PlainText)
                 message.setWordWrap(True)
                 message.hide()
                 holder = QWidget(self.form_host)
@@ -186,6 +206,12 @@ class RecordDialog(QDialog):
             if any(target in row.names for row in field.rows()):
                 field.prefill(text)
                 return
+
+    def _align_text_labels(self) -> None:
+        for view in self.rows:
+            if isinstance(view.row.buddy, QPlainTextEdit):
+                view.label.setContentsMargins(0, 0, 0, 0)
+                view.label.setContentsMargins(0, _label_offset(view.label, view.row.buddy, 0), 0, 0)
 
     def _size(self) -> None:
         remembered = settings.load_int_list(f"forms/{self.kind}/size")
@@ -257,10 +283,11 @@ class RecordDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._live = True
+        super().showEvent(event)
         if not self._sized:  # measured once shown: only then are the fields polished and laid out
             self._sized = True
             self._size()
-        super().showEvent(event)
+            self._align_text_labels()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._live = False  # closed (or its window was): nothing to check any more
@@ -377,6 +404,7 @@ class RecordDialog(QDialog):
         box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
                           _("Discard what you typed in this {kind}?").format(kind=name),
                           QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(_("Keep Editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)

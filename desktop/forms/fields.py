@@ -41,6 +41,7 @@ RECENT = 5000
 def hint_label(parent: QWidget) -> QLabel:
     """A quiet label beside a box saying how its text was read."""
     label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     palette = label.palette()
     palette.setColor(label.foregroundRole(), palette.color(palette.ColorRole.PlaceholderText))
     label.setPalette(palette)

@@ -288,6 +288,7 @@ class LinksField(FormField):
             return
         label_text = queries.record_label(self.db, self.spec.kind, record_id)
         label = QLabel(label_text, self.box)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a name is shown as typed, never as markup
         label.setWordWrap(True)
         note_edit = None
         if self.spec.note:

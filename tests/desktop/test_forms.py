@@ -265,3 +265,24 @@ def test_a_save_that_fails_keeps_the_form_open_and_says_why(qtbot, window, seede
     assert box(dialog, "title").text() == "Interaction Plan (revised)"
     assert queries.counts(seeded_db) == counts
     assert not window.editing.undo_action.isEnabled()
+
+
+def test_names_that_look_like_markup_are_shown_as_typed(qtbot, window, seeded_db):
+    from db.records import Party
+
+    odd = "<b>Bold</b> & <i>Co</i>"
+    party = store.save(seeded_db, Party(kind="organisation", name_en=odd))
+    window.tabs.setCurrentWidget(window.list_tabs["agreements"])
+    window.editing.new_action.trigger()
+    dialog = form(qtbot)
+    parties = field(dialog, "parties")
+    pick(qtbot, parties.picker, "bold", odd)
+    label = parties.items[0].label
+    assert label.text() == odd and label.textFormat() == Qt.TextFormat.PlainText
+    fill(qtbot, dialog, "signed_date", "<script>")
+    view = next(v for v in dialog.rows if "signed_date" in v.row.names)
+    assert view.message.text() == "'<script>' is not a date in the form YYYY-MM-DD."
+    assert view.message.textFormat() == Qt.TextFormat.PlainText
+    dialog.done(0)
+    box_ = window.editing.delete("party", party)
+    assert odd in box_.text() and box_.textFormat() == Qt.TextFormat.PlainText
