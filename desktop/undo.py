@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from db import store
@@ -153,7 +153,7 @@ class StepCommand(QUndoCommand):
 
     def _run(self, work: Callable[[], object], *, undone: bool) -> None:
         try:
-            with self.db.atomic():
+            with store.sqlite_errors_as_sentences(), self.db.atomic():
                 work()
         except FactSheetError as error:
             self.history.step_failed(str(error))
@@ -197,8 +197,6 @@ class History(QObject):
         The transaction wrote nothing; the history is cleared (once the stack has finished
         the current step) so that no later step runs against a file it does not describe.
         """
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, self.stack.clear)
         self.failed.emit(message)
         self.changed.emit(None)

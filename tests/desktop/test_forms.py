@@ -286,3 +286,13 @@ def test_names_that_look_like_markup_are_shown_as_typed(qtbot, window, seeded_db
     dialog.done(0)
     box_ = window.editing.delete("party", party)
     assert odd in box_.text() and box_.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_tab_leaves_a_text_box_for_the_next_field(qtbot, window, seeded_db):
+    window.editing.edit("statement", _seed_id(seeded_db, "statement"))
+    dialog = form(qtbot)
+    quote = box(dialog, "text")
+    quote.setFocus()
+    qtbot.keyClick(quote, Qt.Key.Key_Tab)
+    assert "\t" not in quote.toPlainText()
+    assert dialog.focusWidget() is box(dialog, "person_id")
