@@ -45,6 +45,20 @@ def format_number(value: float | int | None) -> str:
     return f"{float(value):,.{decimals}f}"
 
 
+def format_editable(value: float | int | None) -> str:
+    """A number as a person types it back into a form: no grouping, every decimal kept.
+
+    128.6 -> "128.6", 507.0 -> "507", 1234567.5 -> "1234567.5"; ``db.validate.parse_number``
+    reads the text back to the same value.
+    """
+    if value is None:
+        return ""
+    exact = Decimal(repr(float(value)))
+    if exact == exact.to_integral_value():
+        return str(int(exact))
+    return format(exact.normalize(), "f")
+
+
 def format_quantity(value: float | int | None, unit: str | None) -> str:
     """A value with its unit: "USD 128.6 million", "178 enterprises"."""
     number = format_number(value)

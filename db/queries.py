@@ -67,8 +67,15 @@ def choices(db: Database, kind: str, text: str = "", *, limit: int = 50) -> list
         clauses.append(f"({ors})")
         params.extend([f"%{word.casefold()}%"] * len(_PICK_MATCH[kind]))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"SELECT r.id, {LABEL_SQL[kind]} AS label FROM {table} r{where} ORDER BY label COLLATE NOCASE LIMIT ?"
-    return [(r[0], r[1]) for r in db.execute(sql, [*params, limit]).fetchall()]
+    # A name that is the text typed, then one that starts with it, then the rest by label.
+    whole = " ".join(words).casefold()
+    ranks = ", ".join(f"CASE WHEN casefold(r.{col}) = ? THEN 0 WHEN casefold(r.{col}) LIKE ? THEN 1 ELSE 2 END"
+                      for col in _PICK_MATCH[kind])
+    rank = f"min({ranks}, 2), " if words else ""
+    rank_params = [value for _col in _PICK_MATCH[kind] for value in (whole, whole + "%")] if words else []
+    sql = (f"SELECT r.id, {LABEL_SQL[kind]} AS label FROM {table} r{where} "
+           f"ORDER BY {rank}label COLLATE NOCASE LIMIT ?")
+    return [(r[0], r[1]) for r in db.execute(sql, [*params, *rank_params, limit]).fetchall()]
 
 
 def counts(db: Database) -> dict[str, int]:

@@ -227,3 +227,99 @@ def delete(db: Database, kind: str, record_id: int) -> None:
         if cursor.rowcount == 0:
             raise RecordNotFound(_("That {kind} no longer exists; it may have been deleted.").format(
                 kind=KIND_NAMES[kind][0].lower()))
+
+
+@dataclass(frozen=True)
+class Captured:
+    """Every row a delete removes or changes, so that undo can put them all back.
+
+    ``rows`` holds the record's own row, its link rows and every row that ``ON DELETE
+    CASCADE`` takes with it (a person's positions and their source links), parents
+    before children. ``nulled`` holds the references ``ON DELETE SET NULL`` clears (a
+    statement made at a deleted event) as ``(table, column, rowid, value)``.
+    """
+
+    kind: str
+    id: int
+    rows: tuple[tuple[str, dict[str, object]], ...]
+    nulled: tuple[tuple[str, str, int, object], ...] = ()
+
+    def dependents(self) -> dict[str, int]:
+        """How many records of each other kind go with it (not counting link rows)."""
+        counts: dict[str, int] = {}
+        for table, _row in self.rows[1:]:
+            kind = _record_kind(table)
+            if kind is not None:
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    def unlinked(self) -> dict[str, int]:
+        """How many records of each kind lose their reference to it (and keep the rest)."""
+        counts: dict[str, int] = {}
+        for table, _column, _rowid, _value in self.nulled:
+            kind = _record_kind(table)
+            if kind is not None:
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+
+def _record_kind(table: str) -> str | None:
+    return next((cls.KIND for cls in KINDS.values() if table == cls.TABLE), None)
+
+
+def capture(db: Database, kind: str, record_id: int) -> Captured:
+    """Read every row deleting this record would remove or change (see ``Captured``)."""
+    keys = _foreign_keys(db)
+    rows: list[tuple[str, dict[str, object]]] = []
+    nulled: list[tuple[str, str, int, object]] = []
+    seen: set[tuple[str, int]] = set()
+
+    def visit(table: str, column: str, value: object) -> None:
+        cursor = db.execute(f"SELECT rowid AS _rowid_, * FROM {table} WHERE {column} = ? ORDER BY rowid", [value])
+        names = [d[0] for d in cursor.description]
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            rowid = row.pop("_rowid_")
+            if (table, rowid) in seen:
+                continue
+            seen.add((table, rowid))
+            rows.append((table, row))
+            if "id" not in row:
+                continue  # a link row: nothing refers to it
+            for child, child_column, parent, on_delete in keys:
+                if parent != table:
+                    continue
+                if on_delete == "CASCADE":
+                    visit(child, child_column, row["id"])
+                elif on_delete == "SET NULL":
+                    for (child_rowid,) in db.execute(
+                            f"SELECT rowid FROM {child} WHERE {child_column} = ?", [row["id"]]).fetchall():
+                        nulled.append((child, child_column, child_rowid, row["id"]))
+
+    visit(KINDS[kind].TABLE, "id", record_id)
+    if not rows:
+        raise RecordNotFound(_("That {kind} no longer exists; it may have been deleted.").format(
+            kind=KIND_NAMES[kind][0].lower()))
+    return Captured(kind, record_id, tuple(rows), tuple(nulled))
+
+
+def restore(db: Database, captured: Captured) -> None:
+    """Put back everything ``capture`` read, with the same ids, in one transaction.
+
+    Rows go back exactly as they were (they passed validation when first written);
+    SQLite still checks every foreign key, so a record that something else replaced in
+    the meantime is refused with a sentence and nothing is written.
+    """
+    _ensure_writable(db)
+    table = KINDS[captured.kind].TABLE
+    if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [captured.id]).fetchone():
+        raise FactSheetError(_("That {kind} cannot be brought back: another record now has its "
+                               "place.").format(kind=KIND_NAMES[captured.kind][0].lower()))
+    with sqlite_errors_as_sentences(), db.atomic():
+        for name, row in captured.rows:
+            columns = list(row)
+            marks = ", ".join("?" for _ in columns)
+            db.execute(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})",
+                       [row[c] for c in columns])
+        for name, column, rowid, value in captured.nulled:
+            db.execute(f"UPDATE {name} SET {column} = ? WHERE rowid = ? AND {column} IS NULL", [value, rowid])

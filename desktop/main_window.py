@@ -25,7 +25,7 @@ from db import queries
 from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES
-from desktop import APP_NAME, settings
+from desktop import APP_NAME, editing, settings
 from desktop.detail_view import DetailView
 from desktop.factsheet import window as factsheet_window
 from desktop.tabs import agreements, events, officials, sources, trade
@@ -49,6 +49,9 @@ class RecordWindow(QDialog):
         self.detail.record_activated.connect(parent.open_record)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
+        self.kind, self.record_id = kind, record_id
+        if getattr(parent, "editing", None) is not None:
+            parent.editing.add_record_buttons(self, buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.detail)
         layout.addWidget(buttons)
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
+        self.editing = editing.install(self)
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
         self._show_database_info()
         self._restore_geometry()

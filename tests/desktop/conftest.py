@@ -10,7 +10,16 @@ from desktop.main_window import MainWindow
 def window(qtbot, seeded_db):
     create_application()
     main = MainWindow(seeded_db)
-    qtbot.addWidget(main)
+    qtbot.addWidget(main, before_close_func=_close_dialogs)
     main.show()
     qtbot.waitExposed(main)
     return main
+
+
+def _close_dialogs(main):
+    """Dialogs a test leaves open close with the window, while its database is still open."""
+    from PySide6.QtWidgets import QDialog
+
+    for dialog in main.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.done(0)
