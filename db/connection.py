@@ -39,7 +39,7 @@ import os
 import shutil
 import sqlite3
 import stat
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -52,9 +52,11 @@ from db.i18n import _
 from db.integrity import SQLITE_HEADER
 from db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "connect_file", "connect_read_only", "open_database"]
+__all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "connect_file", "connect_read_only",
+           "marked_read_only", "open_database"]
 
 BUSY_TIMEOUT_MS = 5000
+BACKUP_STEP_PAGES = 2048  # copied between progress reports (8 MB at the usual page size)
 # Below this much free space a file opens read-only: an edit could not be saved anyway.
 LOW_SPACE_BYTES = 1024 * 1024
 
@@ -67,6 +69,8 @@ class FactSheetDatabase(Database):
     # True when opening skipped the full damage check (a large, cleanly closed file);
     # the window then runs it in the background.
     damage_check_pending: bool = False
+    # True when the file holds schema objects Fact Sheet did not create (see db.known_schema).
+    foreign_schema: bool = False
 
     @property
     def read_only(self) -> bool:
@@ -172,11 +176,13 @@ def _user_tables(db: Database) -> list[str]:
     return [t for t in db.table_names() if not t.startswith("sqlite_")]
 
 
-def backup_to(db: Database, target: Path) -> Path:
+def backup_to(db: Database, target: Path,
+              progress: Callable[[int, int], None] | None = None) -> Path:
     """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
 
     The copy is written beside the target and renamed into place, so a full disk or a
-    crash never leaves a half-written file under the target's name.
+    crash never leaves a half-written file under the target's name. ``progress(done,
+    total)`` is called (with pages) as the copy proceeds, when given.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
@@ -184,25 +190,22 @@ def backup_to(db: Database, target: Path) -> Path:
     try:
         dest = sqlite3.connect(str(tmp))
         try:
-            db.conn.backup(dest)
+            if progress is None:
+                db.conn.backup(dest)
+            else:
+                db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
+                               progress=lambda _status, remaining, total: progress(total - remaining, total))
         finally:
             dest.close()
         os.replace(tmp, target)
     except (sqlite3.Error, OSError) as error:
         tmp.unlink(missing_ok=True)
         raise FactSheetError(_("No copy could be written to {path} ({detail}).").format(
-            path=target, detail=_disk_detail(error))) from None
+            path=target, detail=integrity.error_detail(error))) from None
     return target
 
 
-def _disk_detail(error: BaseException) -> str:
-    text = str(error).lower()
-    if "full" in text or "no space" in text:
-        return _("the disk is full")
-    return getattr(error, "strerror", None) or str(error)
-
-
-def _marked_read_only(path: Path) -> bool:
+def marked_read_only(path: Path) -> bool:
     """True when the file's or folder's permissions say it may not be changed.
 
     ``os.access`` answers for the current user; the mode bits are checked as well so that
@@ -227,10 +230,10 @@ def _read_only_reason(path: Path, requested: bool) -> str | None:
     name = path.name
     if requested:
         return _("This database was opened read-only.")
-    if _marked_read_only(path):
+    if marked_read_only(path):
         return _("“{name}” is read-only (its file permissions do not allow changes), so it can be "
                  "viewed but not changed.").format(name=name)
-    if _marked_read_only(path.parent):
+    if marked_read_only(path.parent):
         return _("The folder holding “{name}” is read-only, so the file can be viewed but not "
                  "changed. Copy it to a folder you can write to and open the copy.").format(name=name)
     if _low_on_space(path.parent):
@@ -241,14 +244,7 @@ def _read_only_reason(path: Path, requested: bool) -> str | None:
 
 def _damaged(path: Path, detail: str) -> DatabaseDamaged:
     """The error for a damaged file, after its bytes have been copied aside."""
-    try:
-        copy = integrity.keep_damaged_copy(path)
-    except OSError as error:
-        return DatabaseDamaged(_("“{name}” is damaged ({detail}); no copy could be kept ({reason}), "
-                                 "so leave the file as it is.").format(
-            name=path.name, detail=detail, reason=_disk_detail(error)))
-    return DatabaseDamaged(_("“{name}” is damaged; a copy was kept at {copy} ({detail}).").format(
-        name=path.name, copy=copy, detail=detail))
+    return DatabaseDamaged(integrity.report_damage(path, detail))
 
 
 def open_database(
@@ -318,7 +314,7 @@ def _create(path: Path) -> FactSheetDatabase:
     except OSError as error:
         raise DatabaseReadOnly(_("“{name}” cannot be created in {folder}: {reason}.").format(
             name=path.name, folder=folder, reason=error.strerror)) from None
-    if _marked_read_only(folder):
+    if marked_read_only(folder):
         raise DatabaseReadOnly(_("“{name}” cannot be created because the folder {folder} is "
                                  "read-only.").format(name=path.name, folder=folder))
     try:
@@ -328,7 +324,7 @@ def _create(path: Path) -> FactSheetDatabase:
     except sqlite3.Error as error:
         path.unlink(missing_ok=True)
         raise FactSheetError(_("“{name}” could not be created ({detail}).").format(
-            name=path.name, detail=_disk_detail(error))) from None
+            name=path.name, detail=integrity.error_detail(error))) from None
 
 
 def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
@@ -362,6 +358,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         foreign = known_schema.differences(db.conn, MIGRATIONS, version)
         if foreign:
             reason = foreign.sentence(name)
+            db.foreign_schema = True
 
     if reason is not None:
         db.read_only_reason = reason
@@ -387,7 +384,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
     except sqlite3.OperationalError as error:
         db.close()
         raise FactSheetError(_("“{name}” could not be upgraded; it was left as it was ({detail}).").format(
-            name=name, detail=_disk_detail(error))) from None
+            name=name, detail=integrity.error_detail(error))) from None
     return db
 
 

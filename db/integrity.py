@@ -143,9 +143,30 @@ def check_file(path: str | os.PathLike[str], *, thorough: bool = True) -> list[s
         conn.close()
 
 
+def error_detail(error: BaseException) -> str:
+    """What went wrong with a file operation, in words ("the disk is full")."""
+    text = str(error).lower()
+    if "full" in text or "no space" in text:
+        return _("the disk is full")
+    return getattr(error, "strerror", None) or str(error)
+
+
+def report_damage(path: Path, detail: str) -> str:
+    """Keep a copy of the damaged file and say so: "“X” is damaged; a copy was kept at …"."""
+    try:
+        copy = keep_damaged_copy(path)
+    except OSError as error:
+        return _("“{name}” is damaged ({detail}); no copy could be kept ({reason}), so leave the "
+                 "file as it is.").format(name=path.name, detail=detail, reason=error_detail(error))
+    return _("“{name}” is damaged; a copy was kept at {copy} ({detail}).").format(
+        name=path.name, copy=copy, detail=detail)
+
+
 def _copy_folder(path: Path) -> Path:
     """Beside the damaged file when that folder is writable, else the system's temporary folder."""
-    if os.access(path.parent, os.W_OK | os.X_OK):
+    from db.connection import marked_read_only
+
+    if not marked_read_only(path.parent):
         return path.parent
     folder = Path(tempfile.gettempdir()) / "factsheet-damaged"
     folder.mkdir(parents=True, exist_ok=True)

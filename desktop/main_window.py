@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from db import queries
 from db.i18n import _
 from db.records import KIND_NAMES
-from desktop import APP_NAME, __version__, settings
+from desktop import APP_NAME, __version__, read_only, safety, settings
 from desktop.detail_view import DetailView
 from desktop.tabs import agreements, events, officials, sources, trade
 from desktop.tabs.list_tab import ListTab
@@ -76,12 +76,14 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, module.TITLE)
 
         self.path_label = QLabel(self)
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
         self.counts_label = QLabel(self)
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
         self._show_database_info()
         self._restore_geometry()
+        safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
 
     # -- opening records ------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> None:
@@ -112,6 +114,14 @@ class MainWindow(QMainWindow):
         for tab in self.list_tabs.values():
             tab.reload()
         self._show_database_info()
+
+    def apply_read_only(self) -> None:
+        """Show why the database cannot be changed, and disable every action that writes.
+
+        Actions that change the database carry the Qt property ``writes`` = True; call this
+        again after switching databases or adding such actions.
+        """
+        read_only.apply(self)
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:

@@ -37,10 +37,10 @@ def leaf_page_offset(path: Path, table: str = "indicators", nth: int = 3) -> tup
     return (pages[nth] - 1) * page_size, page_size
 
 
-def garble_record_contents(path: Path) -> None:
-    """Overwrite the records at the end of one indicators page: the header, the schema and
+def garble_record_contents(path: Path, nth: int = 3, table: str = "indicators") -> None:
+    """Overwrite the records at the end of one page of ``table``: the header, the schema and
     the row count stay readable, and only a full check (or reading those rows) notices."""
-    offset, page_size = leaf_page_offset(path)
+    offset, page_size = leaf_page_offset(path, table, nth=nth)
     with path.open("r+b") as handle:
         handle.seek(offset + page_size - 300)
         handle.write(b"\x07" * 300)

@@ -79,3 +79,11 @@ def record_of(db, kind: str, text: Callable[[str], str],
 def meaning(record: Record) -> dict:
     """A record's fields with an empty optional text and "no text" counted alike."""
     return {k: (None if v == "" else v) for k, v in vars(record).items()}
+
+
+def append_to_every_text(db, text: str) -> None:
+    """Add ``text`` to every free-text column of every record (choices and URLs left valid)."""
+    for cls in KINDS.values():
+        for name, typ in cls.column_fields():
+            if typ is str and name not in ("kind", "status", "url"):
+                db.execute(f"UPDATE {cls.TABLE} SET {name} = coalesce({name}, '') || ?", [text])

@@ -24,7 +24,7 @@ from db.errors import FactSheetError
 from db.records import KINDS
 from db.seed import load_seed
 from db.validate import NumberError, parse_number
-from tests.db.sample_records import HOSTILE, meaning, record_of
+from tests.db.sample_records import HOSTILE, append_to_every_text, meaning, record_of
 
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SOME = settings(max_examples=150, deadline=None)
@@ -241,10 +241,7 @@ def test_any_bundle_loads_completely_or_is_refused_with_a_sentence_and_no_change
 
 def test_hostile_text_in_every_text_field_survives_export_and_loading_again():
     with _scratch() as db:
-        for cls in KINDS.values():
-            for name, typ in cls.column_fields():
-                if typ is str and name not in ("kind", "status", "url"):
-                    db.execute(f"UPDATE {cls.TABLE} SET {name} = coalesce({name}, '') || ?", ["".join(HOSTILE)])
+        append_to_every_text(db, "".join(HOSTILE))
         exported = export_bundle(db)
     fresh = open_database(None)
     load_bundle(fresh, exported)
