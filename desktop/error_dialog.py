@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -60,10 +61,20 @@ class ErrorDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.close)
 
+        font = self.message_label.font()
+        font.setBold(True)
+        self.message_label.setFont(font)
+        words = QVBoxLayout()
+        words.addWidget(self.message_label)
+        words.addWidget(self.reassurance)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(words, 1)
         layout = QVBoxLayout(self)
-        for widget in (icon, self.message_label, self.reassurance, self.details, buttons):
-            layout.addWidget(widget)
-        self.resize(600, 380)
+        layout.addLayout(top)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 380)
 
     def _show_reassurance(self) -> None:
         text = _("Fact Sheet keeps running, and everything you saved is safe.")
@@ -78,7 +89,7 @@ class ErrorDialog(QDialog):
         """Another error while this dialog is open: count it and append its details."""
         self.count += 1
         self.message_label.setText(message)
-        self.details.appendPlainText("\n" + details)
+        self.details.appendPlainText("―" * 40 + "\n" + details)
         self._show_reassurance()
 
     def copy_details(self) -> None:
