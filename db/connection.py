@@ -295,15 +295,37 @@ def open_database(
     reason = _read_only_reason(path, read_only)
     if full_check is None:
         full_check = integrity.full_check_due(path)
+    interrupted = integrity.has_rollback_journal(path)
     try:
+        if interrupted and reason is None:
+            _finish_interrupted_write(path)
         db = _wrap(connect_read_only(path), path)
     except sqlite3.DatabaseError as error:
+        if interrupted and reason is not None:
+            raise DatabaseReadOnly(_(
+                "“{name}” was left half-changed by a program that stopped, and it cannot be changed "
+                "here to undo that. Open it once in a folder you can write to.").format(name=name)) from None
         raise _damaged(path, str(error)) from None
     try:
         return _inspect_and_open(db, path, reason, full_check)
     except sqlite3.DatabaseError as error:
         db.close()
         raise _damaged(path, str(error)) from None
+
+
+def _finish_interrupted_write(path: Path) -> None:
+    """Let SQLite undo a write that a stopped program left in a rollback journal.
+
+    Files in Fact Sheet's own WAL mode never need this; files made by other tools in
+    SQLite's older journal mode do, and a read-only connection cannot do it. Rolling the
+    journal back is what every SQLite reader must do first: it returns the file to its
+    last committed state.
+    """
+    conn = connect_file(path, "rw")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
 
 
 def _create(path: Path) -> FactSheetDatabase:

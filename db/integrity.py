@@ -77,6 +77,12 @@ def closed_cleanly(path: Path) -> bool:
     return _size(sidecar(path, "-wal")) == 0 and _size(sidecar(path, "-journal")) == 0
 
 
+def has_rollback_journal(path: Path) -> bool:
+    """True when a rollback journal with content lies beside the file (a stopped write, in
+    the journal mode other SQLite tools use; Fact Sheet's own files use a write-ahead log)."""
+    return _size(sidecar(path, "-journal")) > 0
+
+
 def full_check_due(path: Path) -> bool:
     """Whether opening ``path`` should run the full ``quick_check`` (see the module docstring)."""
     return _size(path) <= FULL_CHECK_LIMIT or not closed_cleanly(path)

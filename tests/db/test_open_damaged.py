@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from db import integrity
 from db.connection import open_database
-from db.errors import DatabaseDamaged
+from db.errors import DatabaseDamaged, DatabaseReadOnly
 from tests.db.odd_files import (
     cut,
     fingerprint,
@@ -121,3 +125,42 @@ def test_a_large_cleanly_closed_file_skips_the_full_check_and_a_crashed_one_does
     assert integrity.full_check_due(rows_path) is False
     integrity.sidecar(rows_path, "-wal").write_bytes(b"\0" * 32)  # a log left behind by a crash
     assert integrity.full_check_due(rows_path) is True
+
+
+def _stop_in_the_middle_of_a_write(path: Path) -> None:
+    """Another SQLite tool (rollback-journal mode) killed halfway through a big change."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    script = ("import sqlite3, sys, time\n"
+              "c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA cache_size = 5'); c.execute('BEGIN')\n"
+              "c.execute(\"UPDATE indicators SET unit = unit || ' (changing)'\")\n"
+              "print('half-written', flush=True); time.sleep(60)\n")
+    worker = subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True)
+    assert worker.stdout.readline().strip() == "half-written"
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    worker.stdout.close()
+    assert integrity.has_rollback_journal(path)
+
+
+@pytest.mark.slow
+def test_a_write_another_tool_left_unfinished_is_undone_not_called_damage(rows_path):
+    _stop_in_the_middle_of_a_write(rows_path)
+    db = open_database(rows_path)
+    assert not db.read_only
+    assert db.execute("SELECT count(*) FROM indicators WHERE unit LIKE '%(changing)'").fetchone()[0] == 0
+    assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    db.close()
+    assert not list(rows_path.parent.glob("*.damaged-*"))
+
+
+@pytest.mark.slow
+def test_an_unfinished_write_in_a_file_that_cannot_be_changed_says_what_to_do(rows_path):
+    _stop_in_the_middle_of_a_write(rows_path)
+    os.chmod(rows_path, 0o444)
+    try:
+        with pytest.raises(DatabaseReadOnly, match="left half-changed by a program that stopped"):
+            open_database(rows_path)
+    finally:
+        os.chmod(rows_path, 0o644)
