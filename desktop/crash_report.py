@@ -139,13 +139,16 @@ class ExceptionReporter(QObject):
     def _show(self, message: str, details: str, log_path: str) -> None:
         from desktop.error_dialog import ErrorDialog
 
-        if self.dialog is not None:
-            self.dialog.add(message, details)
-            self.dialog.raise_()
-            return
-        self.dialog = ErrorDialog(message, details, log_path or None, QApplication.activeWindow())
-        self.dialog.destroyed.connect(self._forget_dialog)
-        self.dialog.show()
+        try:
+            if self.dialog is not None:
+                self.dialog.add(message, details)
+                self.dialog.raise_()
+                return
+            self.dialog = ErrorDialog(message, details, log_path or None, QApplication.activeWindow())
+            self.dialog.destroyed.connect(self._forget_dialog)
+            self.dialog.show()
+        except Exception:  # never report a failure to report: that would loop
+            traceback.print_exc()
 
     def _forget_dialog(self) -> None:
         self.dialog = None

@@ -18,6 +18,15 @@ from PySide6.QtWidgets import QMainWindow
 from desktop import backup_action, external_changes, integrity_watch, read_only
 
 
+def database_changed(window: QMainWindow) -> None:
+    """Call after ``window.db`` is replaced by another file: banner, actions, damage check.
+
+    (Changes from elsewhere follow ``window.db`` by themselves.)
+    """
+    window.apply_read_only()
+    window.background_check.start()
+
+
 def install(window: QMainWindow) -> None:
     read_only.install(window)
     backup_action.install(window)

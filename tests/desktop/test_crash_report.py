@@ -4,6 +4,7 @@ the traceback in the log file, and the app running on with nothing saved lost.""
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 
 import pytest
@@ -119,3 +120,20 @@ def test_damage_met_while_reading_makes_the_window_read_only_and_keeps_a_copy(qt
     assert window.db.read_only
     assert window.read_only_banner.isVisible()
     assert list(window.db.path.parent.glob("seed.factsheet.damaged-*"))
+
+
+def test_the_window_entry_installs_the_reporter(qtbot, seeded_path, monkeypatch):
+    from desktop import gui, system_check
+
+    monkeypatch.setattr(system_check, "missing_packages", lambda: [])
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: 0))
+    previous = sys.excepthook
+    try:
+        assert gui.run_window(seeded_path) == 0
+        installed = getattr(sys.excepthook, "__self__", None)
+        assert isinstance(installed, crash_report.ExceptionReporter)
+        installed.uninstall()
+    finally:
+        sys.excepthook = previous
+        for widget in QApplication.topLevelWidgets():
+            widget.close()

@@ -113,3 +113,17 @@ def test_a_file_with_a_foreign_trigger_offers_a_clean_copy_that_can_be_edited(qt
         db.execute("SELECT count(*) FROM statements").fetchone()[0]
     copy.close()
     db.close()
+
+
+def test_switching_to_a_read_only_file_updates_the_banner_and_actions(qtbot, window, locked_path):
+    from desktop import safety
+
+    new = _writing_action(window)
+    window.apply_read_only()
+    assert new.isEnabled()
+    locked = open_database(locked_path)
+    window.db = locked  # as File ▸ Open… does when it switches files
+    safety.database_changed(window)
+    assert not new.isEnabled()
+    assert window.read_only_banner.isVisible()
+    locked.close()
