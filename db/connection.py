@@ -399,14 +399,22 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
     db.close()
     db = _wrap(connect_file(path, "rwc"), path)
     db.damage_check_pending = pending
-    if version < SCHEMA_VERSION and has_tables:
-        backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
+    backup = None
     try:
+        if version < SCHEMA_VERSION and has_tables:
+            backup = backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
         _make_writable(db)
-    except sqlite3.OperationalError as error:
+    except FactSheetError:
         db.close()
-        raise FactSheetError(_("“{name}” could not be upgraded; it was left as it was ({detail}).").format(
-            name=name, detail=integrity.error_detail(error))) from None
+        raise
+    except sqlite3.Error as error:
+        db.close()
+        detail = integrity.error_detail(error)
+        if backup is None:
+            raise FactSheetError(_("“{name}” could not be prepared for use ({detail}).").format(
+                name=name, detail=detail)) from None
+        raise FactSheetError(_("“{name}” could not be upgraded ({detail}); the copy made before the "
+                               "upgrade is at {backup}.").format(name=name, detail=detail, backup=backup)) from None
     return db
 
 

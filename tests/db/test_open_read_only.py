@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import stat
 
 import pytest
 
 from db import connection, store
 from db.connection import open_database
-from db.errors import DatabaseReadOnly
+from db.errors import DatabaseReadOnly, FactSheetError
 from db.records import Source
 from tests.db.odd_files import fingerprint, with_a_search_migration
 from tests.small_fs import remount_read_only, small_filesystem
@@ -86,3 +87,17 @@ def test_a_new_file_cannot_be_made_in_a_read_only_folder(tmp_path):
         assert not (folder / "new.factsheet").exists()
     finally:
         os.chmod(folder, 0o755)
+
+
+def test_an_upgrade_that_fails_says_where_the_copy_from_before_it_is(seeded_path, monkeypatch):
+    with_a_search_migration(monkeypatch)
+    failing = connection.MIGRATIONS
+
+    @failing(name="0100_breaks")
+    def breaks(db):
+        db.execute("INSERT INTO subjects (name_en) VALUES (NULL)")
+
+    with pytest.raises(FactSheetError, match=r"could not be upgraded .*the copy made before the upgrade is at"):
+        open_database(seeded_path)
+    backup = seeded_path.with_name(f"{seeded_path.name}.bak-1")
+    assert sqlite3.connect(backup).execute("SELECT count(*) FROM indicators").fetchone()[0] == 5
