@@ -135,3 +135,18 @@ def test_ten_megabytes_of_text_are_shown_in_part_and_the_window_stays_usable(qtb
     window.tabs.setCurrentIndex(1)
     assert window.list_tabs["agreements"].model.rowCount() == 2
     db.close()
+
+
+@pytest.mark.parametrize("kind", ["party", "subject", "statement"])
+def test_records_without_a_tab_show_markup_as_text_in_their_window(qtbot, hostile_window, kind):
+    from desktop.main_window import RecordWindow
+
+    table = {"party": "parties", "subject": "subjects", "statement": "statements"}[kind]
+    record_id = hostile_window.db.execute(f"SELECT min(id) FROM {table}").fetchone()[0]
+    hostile_window.open_record(kind, record_id)
+    shown = [w for w in hostile_window.findChildren(RecordWindow) if w.isVisible()]
+    assert shown
+    detail = shown[-1].detail
+    assert "<b>bold</b>" in detail.toPlainText() and LETTERS in detail.toPlainText()
+    hrefs, images = _anchors_and_images(detail)
+    assert images == 0 and all(h.startswith("record:") for h in hrefs)
