@@ -76,10 +76,9 @@ def load_bundle(db: Database, data: dict[str, Any],
     Raises ``ValidationError`` naming the record and field of every problem found, and
     leaves the database unchanged.
     """
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise FactSheetError(_("This file is not a Fact Sheet bundle."))
-    if data.get("version", 0) > VERSION:
-        raise FactSheetError(_("This bundle was written by a newer version of Fact Sheet."))
+    problem = _shape_problem(data)
+    if problem:
+        raise FactSheetError(problem)
     records = data.get("records") or {}
     total = sum(len(records.get(_key(k)) or []) for k in ORDER)
     ids: dict[tuple[str, str], int] = {}
@@ -96,6 +95,34 @@ def load_bundle(db: Database, data: dict[str, Any],
                 if progress:
                     progress(done, total)
     return added
+
+
+def _shape_problem(data: Any) -> str | None:
+    """A sentence when ``data`` is not laid out as a bundle (whatever JSON a file holds)."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return _("This file is not a Fact Sheet bundle.")
+    version = data.get("version", 0)
+    if isinstance(version, bool) or not isinstance(version, int):
+        return _("This bundle does not say which version of the format it uses.")
+    if version > VERSION:
+        return _("This bundle was written by a newer version of Fact Sheet.")
+    records = data.get("records") or {}
+    if not isinstance(records, dict):
+        return _("This bundle's records are not laid out as a Fact Sheet bundle.")
+    known = {_key(kind): kind for kind in ORDER}
+    for key, items in records.items():
+        if key not in known:
+            return _("This bundle holds records of an unknown kind, “{key}”.").format(key=key)
+        if items is not None and not isinstance(items, list):
+            return _("The {key} in this bundle are not a list of records.").format(key=key)
+        for position, item in enumerate(items or [], start=1):
+            if not isinstance(item, dict):
+                return _("Record {n} of the {key} in this bundle is not a record.").format(n=position, key=key)
+            for attr in KINDS[known[key]].LINKS:
+                if item.get(attr) is not None and not isinstance(item[attr], list):
+                    return _("The {attr} of record {n} of the {key} are not a list.").format(
+                        attr=attr, n=position, key=key)
+    return None
 
 
 def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str], int],
@@ -119,13 +146,16 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
             continue
         try:
             values[name] = _value_from_json(kind, name, typ, raw)
-        except (ValueError, DateError) as error:
+        except (ValueError, DateError, OverflowError) as error:
             problems.append(Problem(name, f"{where}: {name}: {error}"))
     for attr, spec in cls.LINKS.items():
         links = []
         for entry in item.get(attr) or []:
             ref = entry.get("ref") if isinstance(entry, dict) else entry
             note = entry.get(spec.note_column) if isinstance(entry, dict) and spec.note_column else None
+            if note is not None and not isinstance(note, str):
+                problems.append(Problem(attr, f"{where}: {attr}: " + _("'{value}' is not text.").format(value=note)))
+                note = None
             target_id = resolve(spec.other_kind, ref, attr)
             if target_id is not None:
                 links.append(Link(target_id, note))

@@ -1,30 +1,64 @@
 """Opening a Fact Sheet database file: defensively, checked, and migrated safely.
 
-A file may come from a colleague, a download or a full disk, so opening it:
-- reads the header first and never writes to a file that is not ours;
-- turns off extension loading and sets ``trusted_schema=OFF`` so that functions in a
-  stranger's triggers or views cannot run with side effects;
-- runs ``PRAGMA quick_check`` and refuses a damaged file with a sentence;
-- copies a file that holds data aside (``<name>.bak-<version>``) before migrating it;
-- opens a file from a newer version of the app, or one we may not write, read-only.
+Files come from colleagues, downloads, USB sticks and full disks, so ``open_database``
+decides everything on a read-only connection before anything could be written:
+
+1. **Without SQLite**, from the first 100 bytes: a folder, a missing file, a file that is
+   not SQLite ("… is not a Fact Sheet database"), and a header or length showing the file
+   was cut short (``db.integrity.header_damage``). An empty file is a new database.
+2. **Whether it may be written**: the caller asked for read-only; the file's permissions
+   forbid writing (its mode bits are honoured even for an administrator, who could write
+   anyway); the folder cannot hold SQLite's journal; or the disk has less than
+   ``LOW_SPACE_BYTES`` free. Each gives the ``read_only_reason`` the window's banner shows.
+3. **Inspection on a read-only connection** (``mode=ro``, ``query_only``, no extension
+   loading, ``trusted_schema=OFF``): the schema is read, the damage check runs when it is
+   due (``db.integrity`` explains when the full ``quick_check`` runs and why), and every
+   schema object is compared with what our own migrations create (``db.known_schema``).
+
+   - damaged: the bytes are copied aside first, then ``DatabaseDamaged``: "“X” is
+     damaged; a copy was kept at …". The file itself is never modified.
+   - another program's tables: ``NotAFactSheetDatabase``.
+   - a newer schema version: opened read-only, never migrated "down".
+   - triggers, views or tables Fact Sheet did not create: opened read-only with a
+     sentence naming them. Triggers fire only on writes, and a read-only connection
+     never writes, so they cannot act on our tables; ``db.clean_copy`` copies the data
+     into a file with only our schema.
+4. **Writable**: a read-write connection in WAL mode with ``synchronous=FULL`` (a
+   committed edit survives a crash or power cut); a file that holds data is copied with
+   SQLite's backup API (``<name>.bak-<version>``) before its schema is upgraded.
+
+Every write transaction starts with ``BEGIN IMMEDIATE`` and waits up to
+``BUSY_TIMEOUT_MS`` for another window's short transaction to finish, so two processes
+editing one file both succeed instead of one meeting "database is locked".
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
+import stat
+from collections.abc import Callable, Generator
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from db import integrity, known_schema
 from db.dates import fuzzy_label, period_label
-from db.errors import DatabaseDamaged, DatabaseReadOnly, NotAFactSheetDatabase
+from db.errors import DatabaseDamaged, DatabaseReadOnly, FactSheetError, NotAFactSheetDatabase
 from db.i18n import _
+from db.integrity import SQLITE_HEADER
 from db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "connect_file", "connect_read_only",
+           "marked_read_only", "open_database"]
+
 BUSY_TIMEOUT_MS = 5000
+BACKUP_STEP_PAGES = 2048  # copied between progress reports (8 MB at the usual page size)
+# Below this much free space a file opens read-only: an edit could not be saved anyway.
+LOW_SPACE_BYTES = 1024 * 1024
 
 
 class FactSheetDatabase(Database):
@@ -32,6 +66,11 @@ class FactSheetDatabase(Database):
 
     path: Path | None = None
     read_only_reason: str | None = None
+    # True when opening skipped the full damage check (a large, cleanly closed file);
+    # the window then runs it in the background.
+    damage_check_pending: bool = False
+    # True when the file holds schema objects Fact Sheet did not create (see db.known_schema).
+    foreign_schema: bool = False
 
     @property
     def read_only(self) -> bool:
@@ -42,18 +81,71 @@ class FactSheetDatabase(Database):
         if self.read_only_reason:
             raise DatabaseReadOnly(self.read_only_reason)
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to this file."""
+        return self.execute("PRAGMA data_version").fetchone()[0]
 
-def _connect(path: Path | None, mode: str) -> sqlite3.Connection:
+    @contextlib.contextmanager
+    def atomic(self) -> Generator[FactSheetDatabase, None, None]:
+        """A transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
+
+        A deferred transaction that reads before it writes fails at once with "database
+        is locked" if another process committed in between; an immediate one waits its
+        turn under the busy timeout. Nested blocks use savepoints, as in sqlite-utils.
+        """
+        if self.conn.in_transaction or self.read_only:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+def connect_file(path: Path | None, mode: str, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection with the safe settings: no extensions, untrusted schema, foreign keys on.
+
+    ``mode`` is SQLite's URI mode: ``ro`` (also ``query_only``), ``rw`` or ``rwc``.
+    """
     if path is None:
         conn = sqlite3.connect(":memory:")
     else:
-        uri = f"file:{quote(str(path))}?mode={mode}"
+        uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if immutable else "")
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     if hasattr(conn, "enable_load_extension"):
         conn.enable_load_extension(False)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # Notice a garbled page when it is read, at a cost of a few per cent.
+    conn.execute("PRAGMA cell_size_check = ON")
+    if mode == "ro":
+        conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (nor its journal) in any way.
+
+    In a folder where SQLite cannot create its shared-memory file, a file whose
+    write-ahead log is empty is read as immutable instead.
+    """
+    conn = connect_file(path, "ro")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if integrity.closed_cleanly(path) and not os.access(path.parent, os.W_OK):
+            return connect_file(path, "ro", immutable=True)
+        raise
     return conn
 
 
@@ -72,11 +164,6 @@ def _casefold(text: str | None) -> str | None:
     return text.casefold() if text is not None else None
 
 
-def _read_header(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        return handle.read(100)
-
-
 def _version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
@@ -89,18 +176,75 @@ def _user_tables(db: Database) -> list[str]:
     return [t for t in db.table_names() if not t.startswith("sqlite_")]
 
 
-def backup_to(db: Database, target: Path) -> Path:
-    """Copy the open database to ``target`` with SQLite's backup API (safe while in use)."""
+def backup_to(db: Database, target: Path,
+              progress: Callable[[int, int], None] | None = None) -> Path:
+    """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
+
+    The copy is written beside the target and renamed into place, so a full disk or a
+    crash never leaves a half-written file under the target's name. ``progress(done,
+    total)`` is called (with pages) as the copy proceeds, when given.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(tmp))
     try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    os.replace(tmp, target)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            if progress is None:
+                db.conn.backup(dest)
+            else:
+                db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
+                               progress=lambda _status, remaining, total: progress(total - remaining, total))
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as error:
+        tmp.unlink(missing_ok=True)
+        raise FactSheetError(_("No copy could be written to {path} ({detail}).").format(
+            path=target, detail=integrity.error_detail(error))) from None
     return target
+
+
+def marked_read_only(path: Path) -> bool:
+    """True when the file's or folder's permissions say it may not be changed.
+
+    ``os.access`` answers for the current user; the mode bits are checked as well so that
+    a file someone marked read-only stays read-only even for an administrator.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    access = os.W_OK | (os.X_OK if path.is_dir() else 0)
+    return not os.access(path, access) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _low_on_space(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def _read_only_reason(path: Path, requested: bool) -> str | None:
+    name = path.name
+    if requested:
+        return _("This database was opened read-only.")
+    if marked_read_only(path):
+        return _("“{name}” is read-only (its file permissions do not allow changes), so it can be "
+                 "viewed but not changed.").format(name=name)
+    if marked_read_only(path.parent):
+        return _("The folder holding “{name}” is read-only, so the file can be viewed but not "
+                 "changed. Copy it to a folder you can write to and open the copy.").format(name=name)
+    if _low_on_space(path.parent):
+        return _("The disk holding “{name}” is full, so it is opened read-only. Free some space "
+                 "and open it again to make changes.").format(name=name)
+    return None
+
+
+def _damaged(path: Path, detail: str) -> DatabaseDamaged:
+    """The error for a damaged file, after its bytes have been copied aside."""
+    return DatabaseDamaged(integrity.report_damage(path, detail))
 
 
 def open_database(
@@ -108,14 +252,17 @@ def open_database(
     *,
     create: bool = True,
     read_only: bool = False,
+    full_check: bool | None = None,
 ) -> FactSheetDatabase:
     """Open (or create) a Fact Sheet database and bring its schema up to date.
 
-    ``path=None`` gives an in-memory database (tests, previews). Raises a
-    ``FactSheetError`` subclass whose message is a sentence for the user.
+    ``path=None`` gives an in-memory database (tests, previews). ``full_check`` forces
+    (True) or skips (False) the full damage check on open; by default it runs when due
+    (``db.integrity.full_check_due``). Raises a ``FactSheetError`` subclass whose message
+    is a sentence for the user.
     """
     if path is None:
-        db = _wrap(_connect(None, "memory"), None)
+        db = _wrap(connect_file(None, "memory"), None)
         MIGRATIONS.apply(db)
         return db
 
@@ -123,79 +270,158 @@ def open_database(
     name = path.name
     if path.is_dir():
         raise NotAFactSheetDatabase(_("“{name}” is a folder, not a Fact Sheet database.").format(name=name))
-    exists = path.exists()
-    if not exists and (read_only or not create):
-        raise NotAFactSheetDatabase(_("There is no file at {path}.").format(path=path))
-
-    if exists:
-        try:
-            header = _read_header(path)
-        except OSError as error:
-            raise NotAFactSheetDatabase(
-                _("“{name}” cannot be read: {reason}.").format(name=name, reason=error.strerror)
-            ) from None
-        if header and not header.startswith(SQLITE_HEADER):
-            raise NotAFactSheetDatabase(
-                _("“{name}” is not a Fact Sheet database (it is not an SQLite file).").format(name=name)
-            )
-        if header and len(header) < 100:
-            raise DatabaseDamaged(_("“{name}” is damaged: the file is cut short.").format(name=name))
-
-    reason: str | None = None
-    if read_only:
-        reason = _("This database was opened read-only.")
-    elif exists and not os.access(path, os.W_OK):
-        reason = _("This file is read-only, so it can be viewed but not changed.")
-    elif not exists:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        if read_only or not create:
+            raise NotAFactSheetDatabase(_("There is no file at {path}.").format(path=path))
+        return _create(path)
 
     try:
-        db = _wrap(_connect(path, "ro" if reason else "rwc"), path)
-        db = _check_and_migrate(db, path, reason)
-    except sqlite3.DatabaseError as error:
-        raise DatabaseDamaged(
-            _("“{name}” is damaged and cannot be opened ({detail}).").format(name=name, detail=error)
+        with path.open("rb") as handle:
+            header = handle.read(integrity.HEADER_SIZE)
+        size = path.stat().st_size
+    except OSError as error:
+        raise NotAFactSheetDatabase(
+            _("“{name}” cannot be read: {reason}.").format(name=name, reason=error.strerror)
         ) from None
-    return db
+    if header and not header.startswith(SQLITE_HEADER):
+        raise NotAFactSheetDatabase(
+            _("“{name}” is not a Fact Sheet database (it is not an SQLite file).").format(name=name)
+        )
+    if header:
+        problem = integrity.header_damage(path, header, size)
+        if problem:
+            raise _damaged(path, problem)
 
-
-def _check_and_migrate(db: FactSheetDatabase, path: Path, reason: str | None) -> FactSheetDatabase:
-    """Refuse damaged or foreign files; migrate ours; return the database to use."""
-    name = path.name
-    result = db.execute("PRAGMA quick_check").fetchall()
-    if [tuple(r) for r in result] != [("ok",)]:
+    reason = _read_only_reason(path, read_only)
+    if full_check is None:
+        full_check = integrity.full_check_due(path)
+    interrupted = integrity.has_rollback_journal(path)
+    try:
+        if interrupted and reason is None:
+            _finish_interrupted_write(path)
+        db = _wrap(connect_read_only(path), path)
+    except sqlite3.DatabaseError as error:
+        if interrupted and reason is not None:
+            raise DatabaseReadOnly(_(
+                "“{name}” was left half-changed by a program that stopped, and it cannot be changed "
+                "here to undo that. Open it once in a folder you can write to.").format(name=name)) from None
+        raise _damaged(path, str(error)) from None
+    try:
+        return _inspect_and_open(db, path, reason, full_check)
+    except sqlite3.DatabaseError as error:
         db.close()
-        raise DatabaseDamaged(_("“{name}” is damaged: it fails SQLite's integrity check.").format(name=name))
+        raise _damaged(path, str(error)) from None
 
-    app_id, version, tables = _application_id(db), _version(db), _user_tables(db)
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+
+def _finish_interrupted_write(path: Path) -> None:
+    """Let SQLite undo a write that a stopped program left in a rollback journal.
+
+    Files in Fact Sheet's own WAL mode never need this; files made by other tools in
+    SQLite's older journal mode do, and a read-only connection cannot do it. Rolling the
+    journal back is what every SQLite reader must do first: it returns the file to its
+    last committed state.
+    """
+    conn = connect_file(path, "rw")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
+def _create(path: Path) -> FactSheetDatabase:
+    """A new, empty database file with the current schema."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseReadOnly(_("“{name}” cannot be created in {folder}: {reason}.").format(
+            name=path.name, folder=folder, reason=error.strerror)) from None
+    if marked_read_only(folder):
+        raise DatabaseReadOnly(_("“{name}” cannot be created because the folder {folder} is "
+                                 "read-only.").format(name=path.name, folder=folder))
+    try:
+        db = _wrap(connect_file(path, "rwc"), path)
+        _make_writable(db)
+        return db
+    except sqlite3.Error as error:
+        path.unlink(missing_ok=True)
+        raise FactSheetError(_("“{name}” could not be created ({detail}).").format(
+            name=path.name, detail=integrity.error_detail(error))) from None
+
+
+def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
+                      full_check: bool) -> FactSheetDatabase:
+    """Decide on the read-only connection ``db``; return it, or a writable one, to use."""
+    name = path.name
+    objects = known_schema.schema_objects(db.conn)  # reading the schema finds a garbled first page
+    if full_check:
+        problems = integrity.quick_check(db.conn)
+        if problems:
+            db.close()
+            raise _damaged(path, _("it fails SQLite's integrity check"))
+    db.damage_check_pending = not full_check
+
+    app_id, version = _application_id(db), _version(db)
+    has_tables = any(kind == "table" for kind, _name in objects)
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
         db.close()
         raise NotAFactSheetDatabase(
             _("“{name}” is not a Fact Sheet database (it belongs to another program).").format(name=name)
         )
 
     if version > SCHEMA_VERSION:
-        if reason is None:
-            db.close()
-            db = _wrap(_connect(path, "ro"), path)
         db.read_only_reason = _(
             "“{name}” was written by a newer version of Fact Sheet; it is shown read-only "
             "and left unchanged."
         ).format(name=name)
         return db
 
-    db.read_only_reason = reason
-    if version == SCHEMA_VERSION:
-        return db
+    if version > 0:
+        foreign = known_schema.differences(db.conn, MIGRATIONS, version)
+        if foreign:
+            reason = foreign.sentence(name)
+            db.foreign_schema = True
+
     if reason is not None:
+        db.read_only_reason = reason
+        if version == SCHEMA_VERSION:
+            return db
         db.close()
+        if version == 0:
+            raise DatabaseReadOnly(_("“{name}” is an empty file and cannot be changed, so it cannot "
+                                     "become a Fact Sheet database.").format(name=name))
         raise DatabaseReadOnly(
-            _("“{name}” needs upgrading to this version of Fact Sheet, but it is read-only. "
-              "Copy it to a folder you can write to and open the copy.").format(name=name)
+            _("“{name}” needs upgrading to this version of Fact Sheet, but it cannot be changed: "
+              "{reason} Copy it to a folder you can write to and open the copy.").format(name=name, reason=reason)
         )
-    if tables:
-        backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
-    with db.ensure_autocommit_on():
-        db.execute("PRAGMA journal_mode = WAL")
-    MIGRATIONS.apply(db)
+
+    pending = db.damage_check_pending
+    db.close()
+    db = _wrap(connect_file(path, "rwc"), path)
+    db.damage_check_pending = pending
+    backup = None
+    try:
+        if version < SCHEMA_VERSION and has_tables:
+            backup = backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
+        _make_writable(db)
+    except FactSheetError:
+        db.close()
+        raise
+    except sqlite3.Error as error:
+        db.close()
+        detail = integrity.error_detail(error)
+        if backup is None:
+            raise FactSheetError(_("“{name}” could not be prepared for use ({detail}).").format(
+                name=name, detail=detail)) from None
+        raise FactSheetError(_("“{name}” could not be upgraded ({detail}); the copy made before the "
+                               "upgrade is at {backup}.").format(name=name, detail=detail, backup=backup)) from None
     return db
+
+
+def _make_writable(db: FactSheetDatabase) -> None:
+    """WAL journal, durable commits, and the schema brought up to date."""
+    with db.ensure_autocommit_on():
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+    MIGRATIONS.apply(db)

@@ -53,6 +53,14 @@ def parse_iso_day(text: str) -> dt.date:
         raise DateError(_("'{text}' is not a real calendar date.").format(text=text)) from None
 
 
+def _year(digits: str, text: str) -> int:
+    """The year ``digits`` names; there is no year 0 (nor a "0000" period) to record."""
+    year = int(digits)
+    if year < 1:
+        raise DateError(_("'{text}' is not a real year.").format(text=text))
+    return year
+
+
 def quarter_of(month: int) -> int:
     return (month - 1) // 3 + 1
 
@@ -124,11 +132,11 @@ class FuzzyDate:
         if not text:
             return None
         if re.fullmatch(r"\d{4}", text):
-            return cls(dt.date(int(text), 1, 1), Precision.YEAR)
+            return cls(dt.date(_year(text, text), 1, 1), Precision.YEAR)
         match = re.fullmatch(r"(?:Q([1-4])\s*[-/ ]?\s*(\d{4})|(\d{4})\s*[-/ ]?\s*Q([1-4]))", text, re.I)
         if match:
             quarter = int(match.group(1) or match.group(4))
-            year = int(match.group(2) or match.group(3))
+            year = _year(match.group(2) or match.group(3), text)
             return cls(dt.date(year, (quarter - 1) * 3 + 1, 1), Precision.QUARTER)
         match = re.fullmatch(r"(\d{4})-(\d{2})", text)
         if match:
@@ -146,7 +154,7 @@ class FuzzyDate:
         if self.precision is Precision.MONTH:
             return f"{s.year:04d}-{s.month:02d}"
         if self.precision is Precision.QUARTER:
-            return f"Q{quarter_of(s.month)} {s.year}"
+            return f"Q{quarter_of(s.month)} {s.year:04d}"
         return f"{s.year:04d}"
 
 

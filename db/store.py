@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from db import validate
 from db.dates import FuzzyDate
-from db.errors import DatabaseReadOnly, FactSheetError, RecordInUse, RecordNotFound
+from db.errors import DatabaseDamaged, DatabaseReadOnly, FactSheetError, RecordInUse, RecordNotFound
 from db.i18n import _, ngettext
 from db.records import KIND_NAMES, KINDS, Link, Record
 
@@ -37,10 +37,16 @@ def sqlite_errors_as_sentences() -> Iterator[None]:
                                    "the change was not saved. Try again in a moment.")) from None
         if "readonly" in text or "read-only" in text:
             raise DatabaseReadOnly(_("This database is read-only, so the change was not saved.")) from None
+        if "i/o error" in text:
+            raise FactSheetError(_("The disk reported an error, so the change was not saved; everything "
+                                   "saved before is intact. Check the disk or USB stick and try again.")) from None
         raise FactSheetError(_("The change was not saved: {detail}.").format(detail=error)) from None
     except sqlite3.IntegrityError as error:
         raise FactSheetError(_("The change was not saved because it breaks a rule of the "
                                "database ({detail}).").format(detail=error)) from None
+    except sqlite3.DatabaseError:  # SQLITE_CORRUPT / SQLITE_NOTADB met while writing
+        raise DatabaseDamaged(_("The database file is damaged, so the change was not saved. Close it "
+                                "and open a backup; “factsheet check” lists what is wrong.")) from None
 
 
 def _ensure_writable(db: Database) -> None:

@@ -97,6 +97,7 @@ def _blank(value: object) -> bool:
 
 
 def _span_edges(value: object) -> tuple[object, object]:
+    """First and last day of a date known to a precision (a plain day is both)."""
     if isinstance(value, FuzzyDate):
         return value.start, value.end
     return value, value
@@ -118,6 +119,7 @@ def problems(db: Database | None, record: Record) -> list[Problem]:
         found.extend(_span_problems(record, *SPANS[cls]))
     if isinstance(record, Indicator) and record.value is not None:
         found.extend(_value_problems(record))
+    found.extend(_text_problems(record))
     if isinstance(record, Source) and not _blank(record.url):
         message = url_problem(record.url or "")
         if message:
@@ -275,6 +277,33 @@ def _value_problems(record: Indicator) -> list[Problem]:
     if value < 0 and "balance" not in record.indicator.lower():
         return [Problem("value", _("Value cannot be negative (only a balance can)."))]
     return []
+
+
+def text_problem(text: str) -> str | None:
+    """Why ``text`` cannot be stored exactly as typed, or None.
+
+    A NUL character ends text for SQLite's own functions (trim, length, sorting), so the
+    stored value would not be what the checks saw; half of a UTF-16 surrogate pair is not
+    text at all. Every other character, control characters included, is kept as typed.
+    """
+    if "\x00" in text:
+        return _("contains a NUL character (U+0000), which cannot be stored; remove it")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _("contains a broken character (half of a UTF-16 pair); type it again")
+    return None
+
+
+def _text_problems(record: Record) -> list[Problem]:
+    found = []
+    texts = [(name, getattr(record, name)) for name, _kind in record.column_fields()]
+    texts += [(attr, link.note) for attr in record.LINKS for link in getattr(record, attr)]
+    for name, value in texts:
+        message = text_problem(value) if isinstance(value, str) else None
+        if message:
+            found.append(Problem(name, _("{field} {problem}.").format(field=label(name), problem=message)))
+    return found
 
 
 def _reference_problems(db: Database, record: Record) -> list[Problem]:

@@ -109,6 +109,7 @@ class Editing(QObject):
                 icon: str, fallback: QStyle.StandardPixmap) -> QAction:
         action = QAction(QIcon.fromTheme(icon, self.window.style().standardIcon(fallback)), text, self.window)
         action.setObjectName(name)
+        action.setProperty("writes", True)  # disabled while the file is read-only
         action.setShortcuts(shortcuts)
         action.setToolTip(tip)
         action.setStatusTip(tip)

@@ -2,7 +2,8 @@
 
 With no file named, the user's own database is opened; on first run it is created and
 filled with the seed data set. A file that cannot be opened gives a sentence in a message
-box (and on stderr), never a traceback.
+box (and on stderr), never a traceback. Any unhandled exception afterwards is logged and
+shown in a dialog while the window keeps running (``desktop.crash_report``).
 """
 
 from __future__ import annotations
@@ -75,7 +76,10 @@ def run_window(path: Path | None) -> int:
     app = create_application()
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop import crash_report
     from desktop.main_window import MainWindow
+
+    reporter = crash_report.install(app)
 
     try:
         db = open_user_database(path)
@@ -83,6 +87,13 @@ def run_window(path: Path | None) -> int:
         sys.stderr.write(f"{APP_ID}: {error}\n")
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
-    window = MainWindow(db)
+    try:
+        window = MainWindow(db)
+    except Exception as error:  # reported like any unhandled error, then there is no window to run
+        reporter.handle(type(error), error, error.__traceback__)
+        app.processEvents()  # delivers the report: the dialog opens
+        if reporter.dialog is not None:
+            reporter.dialog.exec()
+        return 1
     window.show()
     return app.exec()

@@ -25,12 +25,16 @@ from db import queries
 from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES
-from desktop import APP_NAME, editing, settings
+from desktop import APP_NAME, editing, read_only, safety, settings
 from desktop.detail_view import DetailView
 from desktop.factsheet import window as factsheet_window
 from desktop.tabs import agreements, events, officials, sources, trade
 from desktop.tabs.list_tab import ListTab
 from desktop.tabs.overview import OverviewTab
+
+# The File menu's sections, top to bottom: database files (new, open, copies, backups),
+# data in and out, then printing; Quit comes last.
+FILE_SECTIONS = ("files", "data", "print")
 
 # Which list tab shows each kind of record.
 KIND_TABS = {"agreement": "agreements", "person": "officials", "event": "events",
@@ -80,6 +84,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, module.TITLE)
 
         self.path_label = QLabel(self)
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
         self.counts_label = QLabel(self)
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -88,6 +93,7 @@ class MainWindow(QMainWindow):
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
         self._show_database_info()
         self._restore_geometry()
+        safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
 
     # -- opening records ------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> None:
@@ -119,6 +125,14 @@ class MainWindow(QMainWindow):
             tab.reload()
         self._show_database_info()
 
+    def apply_read_only(self) -> None:
+        """Show why the database cannot be changed, and disable every action that writes.
+
+        Actions that change the database carry the Qt property ``writes`` = True; call this
+        again after switching databases or adding such actions.
+        """
+        read_only.apply(self)
+
     # -- menus -----------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -133,6 +147,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(_("&File"))
+        # Sections in a fixed order whatever order features install in; empty ones collapse.
+        self._file_sections = {name: self.file_menu.addSeparator() for name in FILE_SECTIONS}
         self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                                         _("Close Fact Sheet; everything is already saved."))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -159,6 +175,10 @@ class MainWindow(QMainWindow):
             "Show the version, the open database's path and the licences."))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu.addAction(self.about_action)
+
+    def add_file_actions(self, section: str, actions: list[QAction]) -> None:
+        """Put actions at the end of a File menu section (see ``FILE_SECTIONS``)."""
+        self.file_menu.insertActions(self._file_sections[section], actions)
 
     def copy_selection(self) -> None:
         tab = self.current_list_tab()

@@ -2,6 +2,12 @@
 
 Everything a person typed (names, titles, quotes, URLs) is escaped here, so a party
 called ``<b>x</b>`` shows those characters, and a ``javascript:`` URL is never a link.
+
+Text is also kept to a size a rich-text widget lays out at once: a name or title longer
+than ``INLINE_LIMIT`` characters is cut with "…", and a long text (a note, an article, a
+quote) shows its first ``LONG_TEXT_LIMIT`` characters and a sentence saying how long it
+is. Laying out 10 MB of text takes a QTextBrowser many seconds; the stored text is never
+changed, only what one view shows of it.
 """
 
 from __future__ import annotations
@@ -9,14 +15,25 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
+from db.formatting import format_number
+from db.i18n import _
+
 RECORD_SCHEME = "record"
+INLINE_LIMIT = 1_000
+LONG_TEXT_LIMIT = 20_000
 
 
 def esc(text: object) -> str:
-    """Escape any value for HTML text or attribute content; None becomes empty."""
+    """Escape any value for HTML text or attribute content; None becomes empty.
+
+    Text longer than ``INLINE_LIMIT`` characters is cut there and ends with "…".
+    """
     if text is None:
         return ""
-    return html.escape(str(text), quote=True)
+    text = str(text)
+    if len(text) > INLINE_LIMIT:
+        text = text[:INLINE_LIMIT] + "…"
+    return html.escape(text, quote=True)
 
 
 def record_href(kind: str, record_id: int) -> str:
@@ -40,11 +57,18 @@ def web_link(url: str | None, label: str | None = None) -> str:
     """A link to a web page, only for http(s) addresses; other text is shown escaped."""
     if not url:
         return ""
-    if urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+    if len(url) <= INLINE_LIMIT and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
         return f'<a href="{esc(url.strip())}">{esc(label or url)}</a>'
     return esc(label or url)
 
 
-def multiline(text: str | None) -> str:
-    """Escaped text with its line breaks kept."""
-    return esc(text).replace("\n", "<br>")
+def multiline(text: str | None, limit: int = LONG_TEXT_LIMIT) -> str:
+    """Escaped text with its line breaks kept; a long text shows its beginning and says so."""
+    if text is None:
+        return ""
+    shown = html.escape(text[:limit], quote=True).replace("\n", "<br>")
+    if len(text) <= limit:
+        return shown
+    note = _("The text is {length} characters long; the first {shown} are shown.").format(
+        length=format_number(len(text)), shown=format_number(limit))
+    return f"{shown}…<br><i>{html.escape(note)}</i>"

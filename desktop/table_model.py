@@ -8,6 +8,7 @@ Sorting and filtering are re-run in SQL; the view is configured, not subclassed.
 
 from __future__ import annotations
 
+import html
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -61,7 +62,8 @@ class ListingModel(QAbstractTableModel):
             return self._display(value, column.numeric)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._display(value, column.numeric)
-            return text if len(text) > 40 else None
+            # Tooltips render anything that looks like markup: escape it so it shows as typed.
+            return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if len(text) > 40 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:

@@ -73,9 +73,7 @@ class FactSheetActions(QObject):
             _("Print the fact sheet for the Overview's pair."))
         self.export_action = window._action(
             _("Export P&DF…"), self.export_pdf, None, _("Save the fact sheet for the Overview's pair as a PDF file."))
-        menu, quit_action = window.file_menu, window.quit_action
-        menu.insertActions(quit_action, [self.preview_action, self.print_action, self.export_action])
-        menu.insertSeparator(quit_action)
+        window.add_file_actions("print", [self.preview_action, self.print_action, self.export_action])
 
     # -- what to print ----------------------------------------------------------------------
     def pair(self) -> tuple[int, int] | None:

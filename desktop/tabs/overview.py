@@ -158,7 +158,7 @@ class PartyCombo(QComboBox):
         self.blockSignals(True)
         self.clear()
         for party_id, label in queries.choices(db, "party", limit=10_000):
-            self.addItem(label, party_id)
+            self.addItem(label if len(label) <= 200 else label[:200] + "…", party_id)  # a name may be huge
         self.blockSignals(False)
         if current is not None:
             self.set_party(current)

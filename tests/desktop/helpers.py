@@ -29,3 +29,14 @@ def link_position(browser: QTextBrowser, text: str) -> QPoint:
 def click_link(qtbot, browser: QTextBrowser, text: str) -> None:
     position = link_position(browser, text)
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=position)
+
+
+def open_window(qtbot, db):
+    """A main window over ``db``, shown and exposed, closed with the test."""
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
