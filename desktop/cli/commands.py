@@ -10,7 +10,9 @@ import importlib
 from types import ModuleType
 
 # (command name, module that registers it)
-COMMANDS: tuple[tuple[str, str], ...] = ()
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("check", "desktop.cli.check"),
+)
 
 
 def names() -> list[str]:
