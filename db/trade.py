@@ -89,6 +89,15 @@ class TradeSeries:
     counterpart_id: int
     unit: str
     periods: tuple[TradePeriod, ...]
+    group: str | None = None  # the kind of period kept by ``only``; None: every kind
+
+    def is_partial(self, period: TradePeriod) -> bool:
+        """Whether a chart shows this period as partial (hatched).
+
+        Among years, a year-to-date span is part of a year; among quarters or months each
+        period is whole in its own right.
+        """
+        return period.partial and self.group not in ("quarters", "months")
 
     def groups(self) -> list[str]:
         """The kinds of period present (keys of ``PERIOD_GROUPS``), in chart order."""
@@ -97,7 +106,8 @@ class TradeSeries:
 
     def only(self, group: str) -> TradeSeries:
         """The same series with only one kind of period (see ``period_group``)."""
-        return replace(self, periods=tuple(p for p in self.periods if period_group(p.period) == group))
+        return replace(self, periods=tuple(p for p in self.periods if period_group(p.period) == group),
+                       group=group)
 
     def year_before(self, period: TradePeriod) -> TradePeriod | None:
         """The same span exactly one year earlier (Jan–May 2024 for Jan–May 2025), if recorded."""

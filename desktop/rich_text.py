@@ -48,3 +48,8 @@ def web_link(url: str | None, label: str | None = None) -> str:
 def multiline(text: str | None) -> str:
     """Escaped text with its line breaks kept."""
     return esc(text).replace("\n", "<br>")
+
+
+def tooltip_html(text: str) -> str:
+    """Plain text as a tooltip that Qt cannot mistake for markup (a title with "<b>" in it)."""
+    return f"<qt>{multiline(text)}</qt>"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from db.listings import Listing
-from desktop import settings
+from desktop import quality, settings
 from desktop.detail_view import DetailView
 from desktop.table_model import ListingModel
 
@@ -39,6 +39,7 @@ class ListTab(QWidget):
         super().__init__(parent)
         self.listing = listing
         self.model = ListingModel(db, listing, self)
+        self.model.set_notes(quality.record_notes, quality.warning_icon())  # data-quality markers
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(filter_placeholder)
