@@ -29,10 +29,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from db.formatting import format_number, format_quantity
 from db.i18n import _
@@ -74,14 +75,22 @@ def chart_colours(palette: QPalette) -> ChartColours:
         text=text, muted=muted, background=background)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Annotation:
-    """A number drawn on the chart: a bar's value, or a change above a period's group."""
+    """A number written on the chart: a bar's value, or a change above a period's group.
 
-    item: pg.TextItem
+    Its text item is made only once it first fits on screen: a chart of two hundred months
+    shows none of them until zoomed in, and should not pay for them.
+    """
+
+    text: str
     x: float
     width: float  # in periods: shown only when the text fits in this much room
-    change: bool
+    value: float  # the bar's value; for a change, the tallest bar of its group
+    change: bool = False
+    marker: float = 0.0  # for a change: the turnover marker it sits above
+    numbers: tuple[str, ...] = ()  # for a change: the numbers written over its group's bars
+    item: pg.TextItem | None = None
 
 
 @dataclass(frozen=True)
@@ -187,35 +196,64 @@ class TradeChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._built = False  # palette changes arrive while the widgets are being made
         self.series: TradeSeries | None = None
         self.mode = "flows"
         self.bars: list[Bar] = []
         self.hover_text = ""
         self._title = self._note = ""
         self._labels: list[Annotation] = []
+        self._ranges: list[tuple[float, float, float]] = []  # (x, low, high) where records disagree
+        self._colours = chart_colours(self.palette())
+
+        # Title and notes are Qt labels, which wrap to the width available; inside the
+        # graphics scene they would set the chart's minimum width and push it off screen.
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.title_label = QLabel(self)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # party names are user text
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title_label.setFont(font)
+        self.note_label = QLabel(self)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)  # source titles are user text
+        self.note_label.setWordWrap(True)
+        font = self.note_label.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.note_label.setFont(font)
+        for label in (self.title_label, self.note_label):
+            label.setForegroundRole(QPalette.ColorRole.Text)
+            label.setContentsMargins(8, 4, 8, 4)
 
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setAccessibleName(_("Trade chart"))
-        self.view.ci.setContentsMargins(6, 6, 12, 6)
-        self.title_item = self.view.addLabel("", row=0, col=0)
+        self.view.ci.setContentsMargins(6, 0, 12, 0)
         self.legend = pg.LegendItem(colCount=6, frame=False, labelTextSize=f"{QApplication.font().pointSizeF():g}pt")
-        self.view.addItem(self.legend, row=1, col=0)
+        self.view.addItem(self.legend, row=0, col=0)
         self.axis_x, self.axis_y = PeriodAxis(), ValueAxis()
-        self.plot = self.view.addPlot(row=2, col=0, axisItems={"bottom": self.axis_x, "left": self.axis_y})
-        self.note_item = self.view.addLabel("", row=3, col=0, justify="left")
+        self.plot = self.view.addPlot(row=1, col=0, axisItems={"bottom": self.axis_x, "left": self.axis_y})
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=False, y=True, alpha=0.18)
         box = self.plot.getViewBox()
+        self._automatic_range = True  # until the user zooms or pans, the range follows the size
         box.sigRangeChanged.connect(lambda *_args: self._place_labels())
-        box.sigResized.connect(lambda *_args: self._place_labels())
+        box.sigResized.connect(lambda *_args: self._fit_range() if self._automatic_range else self._place_labels())
+        box.sigRangeChangedManually.connect(lambda *_args: setattr(self, "_automatic_range", False))
 
         scene = self.view.scene()
         scene.sigMouseMoved.connect(self._hover)
         scene.sigMouseClicked.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.setSpacing(0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note_label)
+        self._built = True
 
     # -- what is shown ------------------------------------------------------------------------
     def show_series(self, series: TradeSeries, *, title: str = "", note: str = "") -> None:
@@ -233,23 +271,43 @@ class TradeChart(QWidget):
 
     def reset_view(self) -> None:
         """Show every period and the whole range of values, as first drawn."""
+        self._automatic_range = True
+        self._fit_range()
+
+    def _fit_range(self) -> None:
+        """Every period and value, with room in pixels for the first and last period labels and
+        for the numbers written above the bars; kept as the chart is resized until the user
+        zooms or pans."""
+        box = self.plot.getViewBox()
         periods = len(self.series.periods) if self.series else 1
+        metrics = QFontMetricsF(QApplication.font())
+        labels = self.axis_x.labels or [""]
+        half_first = metrics.horizontalAdvance(labels[0]) / 2 + 6
+        half_last = metrics.horizontalAdvance(labels[-1]) / 2 + 6
+        width, height = box.width(), box.height()
+        per_unit = width / (periods + 0.2) if width > 0 else 80.0
+        left, right = max(0.6, half_first / per_unit), max(0.6, half_last / per_unit)
         low, high = self._value_range()
         span = (high - low) or 1.0
-        top = high + span * 0.2  # room for the numbers and changes written above
-        bottom = low - span * 0.12 if low < 0 else -span * 0.02  # a little below zero, so "0" is labelled
-        self.plot.getViewBox().setRange(xRange=(-0.6, periods - 0.4), yRange=(bottom, top), padding=0)
+        above = 2 * metrics.height() + MARKER_SIZE + 8 if self.mode == "flows" else metrics.height() + 8
+        below = metrics.height() + 8 if low < 0 else metrics.height() / 2 + 2  # room for a number, or "0"
+        usable = height - above - below
+        if usable > 20:
+            per_pixel = span / usable
+            top, bottom = high + above * per_pixel, low - below * per_pixel
+        else:
+            top, bottom = high + span * 0.25, low - span * 0.05
+        box.setRange(xRange=(-left, periods - 1 + right), yRange=(bottom, top), padding=0)
         self._place_labels()
 
     def image(self, scale: float = 2.0) -> QImage:
         """The chart as a picture (title, legend and source note included) at ``scale``× size."""
-        size = self.view.size()
-        image = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32)
+        image = QImage(int(self.width() * scale), int(self.height() * scale), QImage.Format.Format_ARGB32)
         image.setDevicePixelRatio(scale)
-        image.fill(chart_colours(self.palette()).background)
+        image.fill(self._colours.background)
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.view.render(painter)
+        self.render(painter, QPoint(0, 0))
         painter.end()
         return image
 
@@ -281,34 +339,50 @@ class TradeChart(QWidget):
 
     # -- drawing --------------------------------------------------------------------------------
     def _draw(self) -> None:
-        colours = chart_colours(self.palette())
+        colours = self._colours = chart_colours(self.palette())
         self._apply_colours(colours)
         self.plot.clear()
         self.legend.clear()
-        self.bars, self._labels = [], []
+        self.bars, self._labels, self._ranges = [], [], []
         series = self.series
         if series is None:
             self.axis_x.set_labels([])
             return
         self.axis_x.set_labels([p.label for p in series.periods])
         self.axis_y.setLabel(esc(series.unit))
-        # LabelItem shows rich text: party names and source titles are escaped.
-        self.title_item.setText(esc(self._title), color=colours.text, size=f"{QApplication.font().pointSizeF() + 2:g}pt",
-                                bold=True)
+        self.title_label.setText(self._title)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(colours.muted, width=1)))
         if self.mode == "flows":
             self._draw_flows(series, colours)
+            self._draw_ranges(colours)
         else:
             self._draw_balance(series, colours)
-        notes = [esc(self._note)] if self._note else []
+        notes = [self._note] if self._note else []
         if any(label.change for label in self._labels):
-            notes.insert(0, esc(_("Percentages: change in turnover on the same span one year earlier "
-                                  "(Jan–May against Jan–May).")))
-        self.note_item.setText("<br>".join(notes), color=colours.text,
-                               size=f"{QApplication.font().pointSizeF() - 1:g}pt")
+            notes.insert(0, _("Percentages: change in turnover on the same span one year earlier "
+                              "(Jan–May against Jan–May)."))
+        self.note_label.setText("\n".join(notes))
+        self.note_label.setVisible(bool(notes))
+        self._fit_legend()
         if any(series.is_partial(p) for p in series.periods):
             self.legend.addItem(Swatch(QBrush(colours.text, Qt.BrushStyle.BDiagPattern), QPen(colours.text, 1)),
                                 _("Part of a year (hatched)"))
+
+    def _fit_legend(self) -> None:
+        """As many legend entries side by side as the width allows, so it never widens the chart."""
+        entries = [sample.width() + label.boundingRect().width() + 24 for sample, label in self.legend.items]
+        if not entries:
+            return
+        room = max(self.view.width() - 40, 100)
+        columns = len(entries)
+        while columns > 1 and sum(sorted(entries, reverse=True)[:columns]) > room:
+            columns -= 1
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_legend()
 
     def _apply_colours(self, colours: ChartColours) -> None:
         self.view.setBackground(colours.background)
@@ -345,7 +419,7 @@ class TradeChart(QWidget):
                 self.bars.append(Bar(flow, period, index + offset - BAR_WIDTH / 2, index + offset + BAR_WIDTH / 2,
                                      found.value, found.indicator_id, self._tooltip(series, period, flow, found),
                                      series.is_partial(period)))
-                self._label(format_number(found.value), index + offset, BAR_WIDTH, colours)
+                self._label(format_number(found.value), index + offset, BAR_WIDTH, found.value)
                 self._range_bar(index + offset, found, colours)
             self._bars(xs, values, partial, [colour] * len(xs))
             if xs:
@@ -366,7 +440,7 @@ class TradeChart(QWidget):
             self._range_bar(float(index), turnover, colours)
             change = series.change(period, "turnover")
             if change is not None:
-                self._label(change.label, float(index), 1.0, colours, change=True)
+                self._change_label(change.label, index, turnover.value)
         if not xs:
             return
         line = pg.mkPen(colours.turnover, width=1.6, style=Qt.PenStyle.DashLine)
@@ -391,7 +465,7 @@ class TradeChart(QWidget):
             each.append(colours.surplus if balance >= 0 else colours.deficit)
             self.bars.append(Bar("balance", period, index - 0.3, index + 0.3, balance, None,
                                  self._balance_tooltip(series, period, balance), series.is_partial(period)))
-            self._label(format_number(balance), float(index), 0.6, colours)
+            self._label(format_number(balance), float(index), 0.6, balance)
         self._bars(xs, values, partial, each, width=0.6)
         if any(v >= 0 for v in values):
             self.legend.addItem(Swatch(QBrush(colours.surplus)), _("Surplus (exports above imports)"))
@@ -400,8 +474,16 @@ class TradeChart(QWidget):
 
     def _range_bar(self, x: float, flow: Flow, colours: ChartColours) -> None:
         if flow.disputed:
-            self.plot.addItem(pg.ErrorBarItem(x=[x], y=[flow.low], top=[flow.high - flow.low], bottom=[0],
-                                              beam=0.12, pen=pg.mkPen(colours.text, width=1.5)))
+            self._ranges.append((x, flow.low, flow.high))
+
+    def _draw_ranges(self, colours: ChartColours) -> None:
+        """One item for every range where records disagree (lowest to highest value)."""
+        if self._ranges:
+            x, low, high = (np.array(values, dtype=float) for values in zip(*self._ranges, strict=True))
+            self.plot.addItem(pg.ErrorBarItem(x=x, y=low, top=high - low, bottom=np.zeros(len(x)), beam=0.12,
+                                              pen=pg.mkPen(colours.text, width=1.5)))
+            self.legend.addItem(Swatch(QBrush(Qt.BrushStyle.NoBrush), line=pg.mkPen(colours.text, width=1.5)),
+                                _("Sources disagree (range)"))
 
     def _value_range(self) -> tuple[float, float]:
         values = [0.0]
@@ -412,15 +494,15 @@ class TradeChart(QWidget):
                 values.extend(f.high for f in (period.exports, period.imports, period.turnover) if f)
         return min(values), max(values)
 
-    def _label(self, text: str, x: float, width: float, colours: ChartColours, *, change: bool = False) -> None:
-        """A number written above a bar (below a negative one), or a change above its group."""
-        item = pg.TextItem(text, color=colours.text, anchor=(0.5, 1.0))
-        if change:
-            font = item.textItem.font()
-            font.setBold(True)
-            item.setFont(font)
-        self.plot.addItem(item)
-        self._labels.append(Annotation(item, x, width, change))
+    def _label(self, text: str, x: float, width: float, value: float) -> None:
+        """A number to write above a bar (below a negative one) when there is room."""
+        self._labels.append(Annotation(text, x, width, value))
+
+    def _change_label(self, text: str, index: int, marker: float) -> None:
+        """A change to write above a period's group, over its numbers and turnover marker."""
+        group = [b for b in self.bars if b.flow != "turnover" and abs(b.centre - index) < 0.5]
+        self._labels.append(Annotation(text, float(index), 1.0, max([b.value for b in group] + [0.0]), True,
+                                       marker, tuple(format_number(b.value) for b in group)))
 
     def _place_labels(self) -> None:
         """Place numbers over bars and changes over groups, each shown only where it fits."""
@@ -431,24 +513,39 @@ class TradeChart(QWidget):
         per_unit = box.width() / max(x_high - x_low, 1e-9)
         pixel_y = box.viewPixelSize()[1]
         metrics = QFontMetricsF(QApplication.font())
-        line = metrics.height() * pixel_y
+        widths: dict[str, float] = {}
+
+        def fits(text: str, room: float) -> bool:
+            if text not in widths:
+                widths[text] = metrics.horizontalAdvance(text) + 4
+            return widths[text] <= room * per_unit
+
+        # Numbers are shown on every bar or on none, and so are changes: a few numbers here and
+        # there would read as if the others were missing.
+        shown = {kind: all(fits(label.text, label.width) for label in self._labels if label.change is kind)
+                 for kind in (False, True)}
         for label in self._labels:
-            group = [b for b in self.bars if b.x0 - 1e-9 <= label.x <= b.x1 + 1e-9 or
-                     (label.change and abs(b.centre - label.x) < 0.5)]
-            fits = metrics.horizontalAdvance(label.item.toPlainText()) + 4 <= label.width * per_unit
-            label.item.setVisible(fits)
+            if not shown[label.change]:
+                if label.item is not None and label.item.isVisible():
+                    label.item.setVisible(False)
+                continue
+            if label.item is None:
+                label.item = pg.TextItem(label.text, color=self._colours.text, anchor=(0.5, 1.0))
+                if label.change:
+                    font = label.item.textItem.font()
+                    font.setBold(True)
+                    label.item.setFont(font)
+                self.plot.addItem(label.item)
+            elif not label.item.isVisible():
+                label.item.setVisible(True)
             if label.change:
-                numbers_shown = any(not other.change and other.item.isVisible() and abs(other.x - label.x) < 0.5
-                                    for other in self._labels)
-                bars_top = max([max(b.value, 0.0) for b in group if b.flow != "turnover"] + [0.0])
-                bars_top += line if numbers_shown else 0.0
-                marker_top = max([b.value for b in group if b.flow == "turnover"] + [0.0])
-                marker_top += (MARKER_SIZE / 2 + 2) * pixel_y
+                numbers_shown = bool(label.numbers) and shown[False]
+                bars_top = max(label.value, 0.0) + (metrics.height() * pixel_y if numbers_shown else 0.0)
+                marker_top = label.marker + (MARKER_SIZE / 2 + 2) * pixel_y
                 label.item.setPos(label.x, max(bars_top, marker_top) + 2 * pixel_y)
             else:
-                value = next((b.value for b in group if b.flow != "turnover"), 0.0)
-                label.item.setAnchor((0.5, 1.0) if value >= 0 else (0.5, 0.0))
-                label.item.setPos(label.x, value)
+                label.item.setAnchor((0.5, 1.0) if label.value >= 0 else (0.5, 0.0))
+                label.item.setPos(label.x, label.value)
 
     # -- words ------------------------------------------------------------------------------------
     def _tooltip(self, series: TradeSeries, period: TradePeriod, flow: str, found: Flow) -> str:
@@ -501,7 +598,7 @@ class TradeChart(QWidget):
             self.indicator_clicked.emit(bar.indicator_id)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self._built:
             self._draw()
             self._place_labels()
         super().changeEvent(event)
