@@ -27,6 +27,7 @@ How the chart reads:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +46,7 @@ BAR_WIDTH = 0.38  # two bars side by side fill 0.78 of a period's slot
 PARTIAL_ALPHA = 110  # of 255: how light a partial period's bars are
 MIN_HIT_PIXELS = 6  # a bar shorter than this is still easy to point at
 MARKER_SIZE = 11
+MIN_SLOTS = 4  # fewer periods than this are drawn at this many periods' width
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,15 @@ class Annotation:
     text: str
     x: float
     width: float  # in periods: shown only when the text fits in this much room
-    value: float  # the bar's value; for a change, the tallest bar of its group
-    change: bool = False
+    value: float  # the bar's or marker's value; for a change, the tallest bar of its group
+    kind: str = "number"  # "number" above a bar, "turnover" beside its marker, "change" above a group
     marker: float = 0.0  # for a change: the turnover marker it sits above
     numbers: tuple[str, ...] = ()  # for a change: the numbers written over its group's bars
     item: pg.TextItem | None = None
+
+    @property
+    def change(self) -> bool:
+        return self.kind == "change"
 
 
 @dataclass(frozen=True)
@@ -205,6 +211,9 @@ class TradeChart(QWidget):
         self._labels: list[Annotation] = []
         self._ranges: list[tuple[float, float, float]] = []  # (x, low, high) where records disagree
         self._colours = chart_colours(self.palette())
+        # Data-quality sentences about a record, for tooltips (set by the owner; asked on hover).
+        self.finding_notes: Callable[[int], list[str]] | None = None
+        self._notes: dict[int, list[str]] = {}
 
         # Title and notes are Qt labels, which wrap to the width available; inside the
         # graphics scene they would set the chart's minimum width and push it off screen.
@@ -285,8 +294,10 @@ class TradeChart(QWidget):
         half_first = metrics.horizontalAdvance(labels[0]) / 2 + 6
         half_last = metrics.horizontalAdvance(labels[-1]) / 2 + 6
         width, height = box.width(), box.height()
-        per_unit = width / (periods + 0.2) if width > 0 else 80.0
+        per_unit = width / (max(periods, MIN_SLOTS) + 0.2) if width > 0 else 80.0
         left, right = max(0.6, half_first / per_unit), max(0.6, half_last / per_unit)
+        spare = max(0.0, (MIN_SLOTS - periods) / 2)  # a lone period is not drawn a third of a metre wide
+        left, right = left + spare, right + spare
         low, high = self._value_range()
         span = (high - low) or 1.0
         above = 2 * metrics.height() + MARKER_SIZE + 8 if self.mode == "flows" else metrics.height() + 8
@@ -343,7 +354,7 @@ class TradeChart(QWidget):
         self._apply_colours(colours)
         self.plot.clear()
         self.legend.clear()
-        self.bars, self._labels, self._ranges = [], [], []
+        self.bars, self._labels, self._ranges, self._notes = [], [], [], {}
         series = self.series
         if series is None:
             self.axis_x.set_labels([])
@@ -438,6 +449,8 @@ class TradeChart(QWidget):
             self.bars.append(Bar("turnover", period, index - 0.1, index + 0.1, turnover.value, turnover.indicator_id,
                                  self._tooltip(series, period, "turnover", turnover), series.is_partial(period)))
             self._range_bar(float(index), turnover, colours)
+            # Beside its marker, only where a period is wide enough to leave the line readable.
+            self._label(format_number(turnover.value), float(index), 0.3, turnover.value, "turnover")
             change = series.change(period, "turnover")
             if change is not None:
                 self._change_label(change.label, index, turnover.value)
@@ -494,14 +507,14 @@ class TradeChart(QWidget):
                 values.extend(f.high for f in (period.exports, period.imports, period.turnover) if f)
         return min(values), max(values)
 
-    def _label(self, text: str, x: float, width: float, value: float) -> None:
-        """A number to write above a bar (below a negative one) when there is room."""
-        self._labels.append(Annotation(text, x, width, value))
+    def _label(self, text: str, x: float, width: float, value: float, kind: str = "number") -> None:
+        """A number to write above a bar (below a negative one) or beside a marker, when there is room."""
+        self._labels.append(Annotation(text, x, width, value, kind))
 
     def _change_label(self, text: str, index: int, marker: float) -> None:
         """A change to write above a period's group, over its numbers and turnover marker."""
         group = [b for b in self.bars if b.flow != "turnover" and abs(b.centre - index) < 0.5]
-        self._labels.append(Annotation(text, float(index), 1.0, max([b.value for b in group] + [0.0]), True,
+        self._labels.append(Annotation(text, float(index), 1.0, max([b.value for b in group] + [0.0]), "change",
                                        marker, tuple(format_number(b.value) for b in group)))
 
     def _place_labels(self) -> None:
@@ -522,16 +535,16 @@ class TradeChart(QWidget):
 
         # Numbers are shown on every bar or on none, and so are changes: a few numbers here and
         # there would read as if the others were missing.
-        shown = {kind: all(fits(label.text, label.width) for label in self._labels if label.change is kind)
-                 for kind in (False, True)}
+        shown = {kind: all(fits(label.text, label.width) for label in self._labels if label.kind == kind)
+                 for kind in ("number", "turnover", "change")}
         for label in self._labels:
-            if not shown[label.change]:
+            if not shown[label.kind]:
                 if label.item is not None and label.item.isVisible():
                     label.item.setVisible(False)
                 continue
             if label.item is None:
                 label.item = pg.TextItem(label.text, color=self._colours.text, anchor=(0.5, 1.0))
-                if label.change:
+                if label.kind == "change":
                     font = label.item.textItem.font()
                     font.setBold(True)
                     label.item.setFont(font)
@@ -539,10 +552,13 @@ class TradeChart(QWidget):
             elif not label.item.isVisible():
                 label.item.setVisible(True)
             if label.change:
-                numbers_shown = bool(label.numbers) and shown[False]
+                numbers_shown = bool(label.numbers) and shown["number"]
                 bars_top = max(label.value, 0.0) + (metrics.height() * pixel_y if numbers_shown else 0.0)
                 marker_top = label.marker + (MARKER_SIZE / 2 + 2) * pixel_y
                 label.item.setPos(label.x, max(bars_top, marker_top) + 2 * pixel_y)
+            elif label.kind == "turnover":
+                label.item.setAnchor((0.0, 0.5))
+                label.item.setPos(label.x + (MARKER_SIZE / 2 + 3) / per_unit, label.value)
             else:
                 label.item.setAnchor((0.5, 1.0) if label.value >= 0 else (0.5, 0.0))
                 label.item.setPos(label.x, label.value)
@@ -578,7 +594,7 @@ class TradeChart(QWidget):
     # -- the mouse ----------------------------------------------------------------------------------
     def _hover(self, position: QPointF) -> None:
         bar = self.bar_at_scene(position)
-        text = bar.tooltip if bar else ""
+        text = self._hover_text(bar) if bar else ""
         if text == self.hover_text:
             return
         self.hover_text = text
@@ -589,6 +605,15 @@ class TradeChart(QWidget):
         self.view.setCursor(Qt.CursorShape.PointingHandCursor if bar.indicator_id else Qt.CursorShape.ArrowCursor)
         global_pos = self.view.mapToGlobal(self.view.mapFromScene(position))
         QToolTip.showText(global_pos, tooltip_html(text), self.view)
+
+    def _hover_text(self, bar: Bar) -> str:
+        """The bar's tooltip, with the data-quality findings about its record (asked once per drawing)."""
+        if bar.indicator_id is None or self.finding_notes is None:
+            return bar.tooltip
+        if bar.indicator_id not in self._notes:
+            self._notes[bar.indicator_id] = self.finding_notes(bar.indicator_id)
+        lines = bar.tooltip.split("\n")
+        return "\n".join(lines[:-1] + [f"⚠ {note}" for note in self._notes[bar.indicator_id]] + lines[-1:])
 
     def _clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double():

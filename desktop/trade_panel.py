@@ -39,6 +39,7 @@ from db.trade import (
     trade_series,
     trade_sources,
 )
+from desktop import quality
 from desktop.figure_cards import FigureCards
 from desktop.plots import TradeChart
 from desktop.rich_text import esc
@@ -107,6 +108,7 @@ class TradePanel(QWidget):
 
         self.chart = TradeChart(self)
         self.chart.indicator_clicked.connect(self.indicator_activated)
+        self.chart.finding_notes = lambda record_id: quality.record_findings(self._db, "indicator", record_id)
         self.chart.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.chart.view.addActions([self.reset_action, self.copy_action, self.export_action])
         self.empty = QLabel(self)
@@ -153,8 +155,9 @@ class TradePanel(QWidget):
         self._fill_periods()
 
     def set_database(self, db) -> None:
+        """Read from another database; nothing is shown until ``show_pair``."""
         self._db = db
-        self.reload()
+        self.pair = None
 
     def current_series(self) -> TradeSeries | None:
         """The series drawn: the chosen unit, only the chosen kind of period."""

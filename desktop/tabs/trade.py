@@ -97,10 +97,7 @@ class TradeTab(ListTab):
     def set_pair(self, subject: int, counterpart: int) -> None:
         """Show the trade of ``subject`` with ``counterpart`` (and remember the pair)."""
         self._pair_chosen = True
-        for box, party in ((self.subject_box, subject), (self.counterpart_box, counterpart)):
-            box.blockSignals(True)
-            box.set_party(party)
-            box.blockSignals(False)
+        self._set_pickers(subject, counterpart)
         self._pair_edited()
 
     def swap(self) -> None:
@@ -134,23 +131,17 @@ class TradeTab(ListTab):
     # -- what every list tab does --------------------------------------------------------------------
     def reload(self) -> None:
         super().reload()
-        for box in (self.subject_box, self.counterpart_box):
-            box.blockSignals(True)
-            box.set_database(self._db)
-            box.blockSignals(False)
+        self._list_parties()
         if self.panel is not None:
             self.panel.reload()
 
     def set_database(self, db) -> None:
         super().set_database(db)
         self._db = db
-        for box in (self.subject_box, self.counterpart_box):
-            box.blockSignals(True)
-            box.set_database(db)
-            box.blockSignals(False)
+        self._list_parties()
         self._pair_chosen = False
         if self.panel is not None:
-            self.panel._db = db
+            self.panel.set_database(db)
             self._choose_initial_pair()
             pair = self.pair()
             if pair:
@@ -193,10 +184,21 @@ class TradeTab(ListTab):
             busiest = trade_pairs(self._db, limit=1)
             pair = busiest[0][:2] if busiest else queries.suggest_pair(self._db)
         if pair:
-            for box, party in zip((self.subject_box, self.counterpart_box), pair, strict=True):
-                box.blockSignals(True)
-                box.set_party(party)
-                box.blockSignals(False)
+            self._set_pickers(*pair)
+
+    def _set_pickers(self, subject: int, counterpart: int) -> None:
+        """Show a pair in the pickers without reacting to it as to an edit."""
+        for box, party in ((self.subject_box, subject), (self.counterpart_box, counterpart)):
+            box.blockSignals(True)
+            box.set_party(party)
+            box.blockSignals(False)
+
+    def _list_parties(self) -> None:
+        """Read the parties again into both pickers, keeping the chosen ones."""
+        for box in (self.subject_box, self.counterpart_box):
+            box.blockSignals(True)
+            box.set_database(self._db)
+            box.blockSignals(False)
 
     def _pair_edited(self) -> None:
         pair = self.pair()

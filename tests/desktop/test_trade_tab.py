@@ -12,7 +12,7 @@ from db import queries
 from desktop.gui import create_application
 from desktop.main_window import MainWindow
 from desktop.tabs.trade import TradeTab
-from tests.desktop.helpers import close_next_message
+from tests.desktop.helpers import click_link, close_next_message
 from tests.desktop.trade_data import add_multi_year
 
 
@@ -134,6 +134,8 @@ def test_hovering_a_bar_shows_value_unit_period_and_source(qtbot, trade):
     qtbot.mouseMove(viewport, _viewport_point(trade, _bar(trade, "turnover", "Jan–May 2025")))
     qtbot.waitUntil(lambda: chart.hover_text.startswith("Trade turnover"))
     assert "USD 128.6 million" in chart.hover_text
+    assert "⚠ Trade turnover Abai region – Russian Federation, Jan–May 2025, is USD 128.6 million, but exports " \
+        "67.8 + imports 70.4 = USD 138.2 million" in chart.hover_text
     qtbot.wait(30)
     qtbot.mouseMove(viewport, QPoint(5, 5))
     qtbot.waitUntil(lambda: chart.hover_text == "")
@@ -251,3 +253,35 @@ def test_the_qt_binding_keeps_none_alive():
         item.setPos(step, 0)
         item.setVisible(step % 2 == 0)
     assert sys.getrefcount(None) >= before - 20
+
+
+def test_overview_figure_links_open_the_trade_tab_on_that_row(qtbot, window):
+    click_link(qtbot, window.overview.page, "Trade turnover")
+    trade = window.list_tabs["indicators"]
+    assert window.tabs.currentWidget() is trade
+    assert "USD 128.6 million" in trade.detail.toPlainText()
+    qtbot.waitUntil(lambda: trade.panel is not None)
+
+
+def test_refresh_after_a_change_redraws_the_chart(qtbot, window, seeded_db):
+    trade = _open_trade(qtbot, window)
+    add_multi_year(seeded_db)
+    window.refresh()
+    assert len(trade.panel.chart.axis_x.labels) == 8
+    assert trade.model.rowCount() == 36
+
+
+def test_switching_the_database_rereads_pickers_chart_and_table(qtbot, trade, seeded_db, tmp_path):
+    from db.connection import open_database
+    from db.seed import load_seed
+
+    other = open_database(tmp_path / "other.factsheet")
+    load_seed(other)
+    add_multi_year(other)
+    trade.set_database(other)
+    assert len(trade.panel.chart.axis_x.labels) == 8
+    assert trade.model.rowCount() == 36
+    assert trade.pair() == _ids(other)
+    trade.set_database(seeded_db)
+    assert trade.model.rowCount() == 5
+    other.close()
