@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QToolTip
+
 from db import queries
 from db.checks import CHECKS, Finding, findings_for, pair_findings
 from db.i18n import _, ngettext
-from desktop.rich_text import esc, record_link
+from desktop.rich_text import esc, record_link, tooltip_html
+from desktop.table_model import NOTE_ROLE
 
 OVERVIEW_LIMIT = 30  # findings listed on the Overview; the rest are counted
-ANCHOR = "data-quality"
 
 
 def record_notes(db, kind: str, ids: Collection[int]) -> dict[int, str]:
@@ -34,26 +38,41 @@ def record_findings(db, kind: str, record_id: int) -> list[str]:
     return [f.message for f in findings_for(db, kind, [record_id], dt.date.today())]
 
 
-def warning_icon():
+def warning_icon() -> QIcon:
     """The standard warning icon of the platform's style, for marked rows."""
-    from PySide6.QtWidgets import QApplication, QStyle
-
     return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+class NoteDelegate(QStyledItemDelegate):
+    """For a list's first column: on a marked row the tooltip adds the findings.
+
+    The model's own tooltip stays the cell's text; the sentences come from ``NOTE_ROLE``.
+    """
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 (Qt's name)
+        note = index.data(NOTE_ROLE) if index.isValid() else None
+        if event.type() != QEvent.Type.ToolTip or not note:
+            return super().helpEvent(event, view, option, index)
+        cell = index.data(Qt.ItemDataRole.DisplayRole) if index.data(Qt.ItemDataRole.ToolTipRole) else None
+        findings = "\n\n".join(f"⚠ {sentence}" for sentence in note.split("\n\n"))
+        QToolTip.showText(event.globalPos(), tooltip_html("\n\n".join(filter(None, [cell, findings]))), view)
+        return True
 
 
 def summary_html(findings: list[Finding]) -> str:
     """One line near the top of the Overview pointing down to the section."""
     if not findings:
         return ""
-    text = ngettext("{n} data-quality finding about this pair", "{n} data-quality findings about this pair",
+    text = ngettext("{n} data-quality finding about this pair is listed under Data quality below.",
+                    "{n} data-quality findings about this pair are listed under Data quality below.",
                     len(findings)).format(n=len(findings))
-    return f"<p>⚠ <a href='#{ANCHOR}'>{esc(text)}</a></p>"
+    return f"<p>⚠ {esc(text)}</p>"
 
 
 def findings_html(db, findings: list[Finding]) -> str:
     """The Overview's "Data quality" section: findings grouped by check, each with links to
     the records involved; every sentence escaped."""
-    parts = [f"<a name='{ANCHOR}'></a><h3>{esc(_('Data quality'))}</h3>"]
+    parts = [f"<h3>{esc(_('Data quality'))}</h3>"]
     if not findings:
         parts.append(f"<p>{esc(_('No problems found in the records about this pair.'))}</p>")
         return "\n".join(parts)

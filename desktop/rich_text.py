@@ -32,6 +32,11 @@ def parse_record_href(href: str) -> tuple[str, int] | None:
     return (kind, int(number)) if number.isdigit() else None
 
 
+def tooltip_html(text: str) -> str:
+    """Plain text as a tooltip that Qt cannot mistake for markup (a title with "<b>" in it)."""
+    return f"<qt>{multiline(text)}</qt>"
+
+
 def record_link(kind: str, record_id: int, label: str) -> str:
     return f'<a href="{record_href(kind, record_id)}">{esc(label)}</a>'
 
@@ -48,8 +53,3 @@ def web_link(url: str | None, label: str | None = None) -> str:
 def multiline(text: str | None) -> str:
     """Escaped text with its line breaks kept."""
     return esc(text).replace("\n", "<br>")
-
-
-def tooltip_html(text: str) -> str:
-    """Plain text as a tooltip that Qt cannot mistake for markup (a title with "<b>" in it)."""
-    return f"<qt>{multiline(text)}</qt>"

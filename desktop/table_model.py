@@ -16,11 +16,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from db import listings
 from db.formatting import format_number
 from db.listings import Listing
-from desktop.rich_text import tooltip_html
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 2  # the first cell of a row with notes: their text
 
 _Index = QModelIndex | QPersistentModelIndex
 # Notes about some rows (data-quality findings): (db, kind, ids of one page) -> {id: text}.
@@ -66,10 +66,10 @@ class ListingModel(QAbstractTableModel):
         value = row[index.column() + 1]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(value, column.numeric)
-        if index.column() == 0 and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+        if index.column() == 0 and role in (Qt.ItemDataRole.DecorationRole, NOTE_ROLE):
             note = self.note(index.row())
             if note is not None:
-                return self._notes_icon if role == Qt.ItemDataRole.DecorationRole else self._note_tooltip(note)
+                return self._notes_icon if role == Qt.ItemDataRole.DecorationRole else note
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._display(value, column.numeric)
             return text if len(text) > 40 else None
@@ -137,7 +137,8 @@ class ListingModel(QAbstractTableModel):
         return self._notes.get(number // PAGE_SIZE, {}).get(row[0])
 
     def set_notes(self, provider: NotesProvider | None, icon=None) -> None:
-        """Mark rows that have notes with ``icon`` and show the note as the first cell's tooltip.
+        """Mark rows that have notes with ``icon`` on their first cell, which also gives the
+        note under ``NOTE_ROLE`` (a delegate shows it as a tooltip).
 
         ``provider`` is asked once per fetched page, with that page's ids only.
         """
@@ -146,10 +147,6 @@ class ListingModel(QAbstractTableModel):
         self._pages.clear()
         self._notes.clear()
         self.endResetModel()
-
-    @staticmethod
-    def _note_tooltip(note: str) -> str:
-        return tooltip_html(note)
 
     def cached_pages(self) -> int:
         return len(self._pages)

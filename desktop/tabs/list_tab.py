@@ -61,6 +61,7 @@ class ListTab(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(0, quality.NoteDelegate(self.table))  # findings as tooltip
         # Start in the listing's own order (newest first…) until a header is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

@@ -254,9 +254,6 @@ class OverviewTab(QWidget):
         self.refresh()
 
     def _follow(self, url: QUrl) -> None:
-        if url.toString().startswith("#"):  # "N data-quality findings" jumps to its section
-            self.page.scrollToAnchor(url.fragment())
-            return
         target = parse_record_href(url.toString())
         if target:
             self.link_activated.emit(*target)

@@ -26,13 +26,25 @@ def test_python_dash_m_desktop_answers_like_factsheet():
 
 
 def test_a_bad_database_is_one_sentence_and_left_unchanged(qtbot, tmp_path, capsys):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
     from desktop.gui import create_application
-    from tests.desktop.helpers import close_next_message
 
     bad = tmp_path / "notes.factsheet"
     bad.write_text("not a database")
     create_application()
-    shown = close_next_message()
+    shown = []
+
+    def close_message():
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, close_message)
+            return
+        shown.append(box.text())
+        box.close()
+
+    QTimer.singleShot(50, close_message)
     assert main(["--db", str(bad)]) == 1
     sentence = "“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."
     assert shown == [sentence]

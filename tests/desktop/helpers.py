@@ -29,22 +29,3 @@ def link_position(browser: QTextBrowser, text: str) -> QPoint:
 def click_link(qtbot, browser: QTextBrowser, text: str) -> None:
     position = link_position(browser, text)
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=position)
-
-
-def close_next_message() -> list[str]:
-    """Close the next modal message box as soon as it shows; its text is appended to the list returned."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    shown: list[str] = []
-
-    def close_message() -> None:
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(20, close_message)
-            return
-        shown.append(box.text())
-        box.close()
-
-    QTimer.singleShot(20, close_message)
-    return shown

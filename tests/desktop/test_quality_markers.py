@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QIcon
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from db import store
 from db.dates import FuzzyDate
 from db.records import Agreement, Link
 from desktop.gui import create_application
 from desktop.main_window import MainWindow
-from desktop.table_model import PAGE_SIZE, ListingModel
+from desktop.table_model import NOTE_ROLE, PAGE_SIZE, ListingModel
 from tests.bench.bigdata import make_big_database
 from tests.desktop.helpers import click_link
 
@@ -21,30 +22,47 @@ def _row(tab, column: int, text: str) -> int:
 
 
 def _marker(tab, row: int) -> tuple[object, str | None]:
+    """The icon on a row's first cell, and the tooltip shown when the mouse rests on it."""
     index = tab.model.index(row, 0)
-    return tab.model.data(index, Qt.ItemDataRole.DecorationRole), tab.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    tab.table.scrollTo(index)
+    QToolTip.showText(QPoint(0, 0), "")  # hides any earlier tooltip at once
+    position = tab.table.visualRect(index).center()
+    QApplication.sendEvent(tab.table.viewport(), QHelpEvent(QEvent.Type.ToolTip, position,
+                                                            tab.table.viewport().mapToGlobal(position)))
+    tip = QToolTip.text() if QToolTip.isVisible() else None
+    return tab.model.data(index, Qt.ItemDataRole.DecorationRole), tip
 
 
 def test_figures_in_a_finding_carry_a_warning_icon_and_the_sentence(window):
     trade = window.list_tabs["indicators"]
+    window.tabs.setCurrentWidget(trade)
     icon, tip = _marker(trade, _row(trade, 4, "128.6"))
     assert isinstance(icon, QIcon) and not icon.isNull()
     assert "exports 67.8 + imports 70.4 = USD 138.2 million" in tip
     assert _marker(trade, _row(trade, 4, "67.8"))[0] is not None
-    assert _marker(trade, _row(trade, 4, "178")) == (None, None)
+    unmarked = trade.model.index(_row(trade, 4, "178"), 0)
+    assert trade.model.data(unmarked, Qt.ItemDataRole.DecorationRole) is None
+    assert trade.model.data(unmarked, NOTE_ROLE) is None
+    index = trade.model.index(_row(trade, 4, "128.6"), 0)
+    assert trade.model.data(index, Qt.ItemDataRole.ToolTipRole) is None  # the cell's own tooltip is unchanged
+    assert "USD 138.2 million" in trade.model.data(index, NOTE_ROLE)
 
 
 def test_officials_and_events_are_marked_and_agreements_are_clean(window):
     officials = window.list_tabs["officials"]
+    window.tabs.setCurrentWidget(officials)
     icon, tip = _marker(officials, _row(officials, 0, "Berik Uali"))
     assert icon is not None
     assert "no start date recorded" in tip and "over a year ago" in tip
     events = window.list_tabs["events"]
+    window.tabs.setCurrentWidget(events)
     forum = next(r for r in range(events.model.rowCount())
                  if events.model.data(events.model.index(r, 0)).startswith("International cross-border forum"))
     assert "is still marked planned" in _marker(events, forum)[1]
     agreements = window.list_tabs["agreements"]
-    assert all(_marker(agreements, r)[0] is None for r in range(agreements.model.rowCount()))
+    window.tabs.setCurrentWidget(agreements)
+    assert all(agreements.model.data(agreements.model.index(r, 0), Qt.ItemDataRole.DecorationRole) is None
+               for r in range(agreements.model.rowCount()))
 
 
 def test_detail_pane_lists_the_records_findings(qtbot, window):
@@ -60,18 +78,18 @@ def test_detail_pane_lists_the_records_findings(qtbot, window):
     assert "Data quality" not in trade.detail.toPlainText()
 
 
-def test_overview_has_a_data_quality_section_reached_from_its_summary(qtbot, window):
+def test_overview_has_a_data_quality_section_announced_at_its_top(qtbot, window):
     page = window.overview.page
     text = page.toPlainText()
-    assert "10 data-quality findings about this pair" in text
+    assert text.index("10 data-quality findings about this pair are listed under Data quality below.") \
+        < text.index("Key figures")
     section = text[text.index("Data quality"):]
     assert "Turnover that does not add up" in section
     assert "exports 67.8 + imports 70.4 = USD 138.2 million" in section
     assert "Positions not verified for over a year" in section
     assert "Planned events whose date has passed" in section
-    page.verticalScrollBar().setValue(0)
-    click_link(qtbot, page, "data-quality findings about this pair")
-    assert page.verticalScrollBar().value() > 0
+    click_link(qtbot, page, "turnover, Abai region – Russian Federation, Jan–May 2025")
+    assert window.tabs.currentWidget() is window.list_tabs["indicators"]
 
 
 def test_overview_findings_link_to_the_records_and_escape_their_text(qtbot, seeded_db):
