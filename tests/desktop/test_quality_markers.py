@@ -88,7 +88,7 @@ def test_overview_has_a_data_quality_section_announced_at_its_top(qtbot, window)
     assert "exports 67.8 + imports 70.4 = USD 138.2 million" in section
     assert "Positions not verified for over a year" in section
     assert "Planned events whose date has passed" in section
-    click_link(qtbot, page, "turnover, Abai region – Russian Federation, Jan–May 2025")
+    click_link(qtbot, page, "Abai region – Russian Federation, Jan–May 2025")  # the turnover record
     assert window.tabs.currentWidget() is window.list_tabs["indicators"]
 
 
