@@ -23,7 +23,7 @@ from db.checks import CHECKS, Finding
 from db.connection import open_database
 from db.dates import DateError, parse_iso_day
 from db.errors import DatabaseReadOnly, FactSheetError
-from db.formatting import format_day
+from db.formatting import format_day, format_number
 from db.i18n import _, ngettext
 from db.records import KIND_NAMES
 from desktop import APP_ID
@@ -113,10 +113,11 @@ def _print_report(report: _Report, broken: list[str], sections: list[tuple[str, 
     if not count:
         report.line(_("No data-quality findings."))
         return
-    report.line(ngettext("{n} data-quality finding:", "{n} data-quality findings:", count).format(n=count))
+    report.line(ngettext("{n} data-quality finding:", "{n} data-quality findings:", count).format(
+        n=format_number(count)))
     for title, found in sections:
         report.blank()
-        report.line(f"{title} ({len(found)})")
+        report.line(f"{title} ({format_number(len(found))})")
         for finding in found:
             report.item(f"{finding.message} {_records(finding)}")
 

@@ -287,3 +287,21 @@ def test_switching_the_database_rereads_pickers_chart_and_table(qtbot, trade, se
     trade.set_database(seeded_db)
     assert trade.model.rowCount() == 5
     other.close()
+
+
+def test_colours_follow_the_palette_and_keep_the_colour_blind_safe_set():
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.plots import chart_colours
+
+    def palette(base: str, text: str) -> QPalette:
+        result = QPalette()
+        result.setColor(QPalette.ColorRole.Base, QColor(base))
+        result.setColor(QPalette.ColorRole.Text, QColor(text))
+        return result
+
+    light, dark = chart_colours(palette("#ffffff", "#000000")), chart_colours(palette("#1e1e1e", "#e6e6e6"))
+    assert (light.exports.name(), light.imports.name()) == ("#0072b2", "#e69f00")  # Okabe–Ito blue, orange
+    assert dark.exports.name() == "#56b4e9"  # sky blue reads on a dark background
+    assert (light.text.name(), dark.text.name()) == ("#000000", "#e6e6e6")
+    assert (light.background.name(), dark.background.name()) == ("#ffffff", "#1e1e1e")
