@@ -214,6 +214,28 @@ class Period:
         """
         return not self.is_point and not self.is_full_year and (self.end - self.start).days < 365
 
+    @property
+    def is_standard(self) -> bool:
+        """A span statistics offices publish: a point, whole calendar years, a half-year,
+        a quarter, a month, or January to the end of a month of one year (year to date).
+
+        Two such periods may overlap without anything being wrong (Jan–May and Q2); an
+        overlap involving any other span (1 Jun–31 Dec against Jan–Jun) suggests a
+        mistyped period. ``db.checks`` mirrors this rule in SQL.
+        """
+        if self.is_point:
+            return True
+        months = self.months
+        if months is None:
+            return False
+        start_month = self.start.month
+        if start_month == 1 and self.end.month == 12:
+            return True
+        if self.start.year != self.end.year:
+            return False
+        return (start_month == 1 or months == 1 or (months == 3 and start_month in (1, 4, 7, 10))
+                or (months == 6 and start_month in (1, 7)))
+
     def label(self) -> str:
         """"2024", "2023–2024", "Q1 2025", "May 2025", "Jan–May 2025", "as of 2 Jul 2025"."""
         s, e = self.start, self.end

@@ -80,3 +80,15 @@ def format_day(day: dt.date | None) -> str:
 def format_iso(day: dt.date | None) -> str:
     """A date for files and tables that sort as text: "2025-07-02"."""
     return day.isoformat() if day else ""
+
+
+def format_change(ratio: float) -> str:
+    """A relative change with its sign, one decimal: 0.123 -> "+12.3%", -0.04 -> "−4.0%".
+
+    The minus is the typographic "−" so that a column of changes lines up and reads well.
+    """
+    percent = round(ratio * 100, 1) + 0.0  # no "-0.0"
+    if percent == 0:
+        return "0.0%"
+    sign = "+" if percent > 0 else "−"
+    return f"{sign}{abs(percent):,.1f}%"

@@ -14,13 +14,21 @@ from db.details import RecordDetail, describe
 from db.errors import FactSheetError
 from db.i18n import _
 from db.records import KIND_NAMES
+from desktop import quality
 from desktop.rich_text import esc, multiline, parse_record_href, record_link, web_link
 
 
-def detail_html(detail: RecordDetail) -> str:
-    """The detail pane's HTML; every piece of record text goes through ``esc``."""
+def detail_html(detail: RecordDetail, findings: list[str] | None = None) -> str:
+    """The detail pane's HTML; every piece of record text goes through ``esc``.
+
+    ``findings`` are data-quality sentences about the record, shown under its title.
+    """
     parts = [f"<p style='color:palette(mid)'>{esc(KIND_NAMES[detail.kind][0])}</p>",
              f"<h2>{esc(detail.title)}</h2>"]
+    if findings:
+        parts.append(f"<h3>⚠ {esc(_('Data quality'))}</h3><ul>")
+        parts += [f"<li>{esc(sentence)}</li>" for sentence in findings]
+        parts.append("</ul>")
     rows = [(esc(label), multiline(value)) for label, value in detail.fields]
     rows += [(esc(label), record_link(ref.kind, ref.id, ref.label)) for label, ref in detail.references]
     if detail.kind == "source":
@@ -77,7 +85,7 @@ class DetailView(QTextBrowser):
             self.show_nothing(str(error))
             return
         self.current = (kind, record_id)
-        self.setHtml(detail_html(detail))
+        self.setHtml(detail_html(detail, quality.record_findings(self._db, kind, record_id)))
 
     def refresh(self) -> None:
         if self.current:

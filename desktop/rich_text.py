@@ -49,6 +49,11 @@ def parse_record_href(href: str) -> tuple[str, int] | None:
     return (kind, int(number)) if number.isdigit() else None
 
 
+def tooltip_html(text: str) -> str:
+    """Plain text as a tooltip that Qt cannot mistake for markup (a title with "<b>" in it)."""
+    return f"<qt>{multiline(text)}</qt>"
+
+
 def record_link(kind: str, record_id: int, label: str) -> str:
     return f'<a href="{record_href(kind, record_id)}">{esc(label)}</a>'
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -20,8 +21,11 @@ from db.listings import Listing
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 16
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 2  # the first cell of a row with notes: their text
 
 _Index = QModelIndex | QPersistentModelIndex
+# Notes about some rows (data-quality findings): (db, kind, ids of one page) -> {id: text}.
+NotesProvider = Callable[[object, str, Collection[int]], dict[int, str]]
 
 
 class ListingModel(QAbstractTableModel):
@@ -37,6 +41,9 @@ class ListingModel(QAbstractTableModel):
         self.descending = False
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._count = listings.count(db, listing)
+        self._notes_provider: NotesProvider | None = None
+        self._notes_icon = None
+        self._notes: dict[int, dict[int, str]] = {}  # page number -> {record id: note}
 
     # -- what the view asks --------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -60,6 +67,10 @@ class ListingModel(QAbstractTableModel):
         value = row[index.column() + 1]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(value, column.numeric)
+        if index.column() == 0 and role in (Qt.ItemDataRole.DecorationRole, NOTE_ROLE):
+            note = self.note(index.row())
+            if note is not None:
+                return self._notes_icon if role == Qt.ItemDataRole.DecorationRole else note
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._display(value, column.numeric)
             # Tooltips render anything that looks like markup: escape it so it shows as typed.
@@ -97,8 +108,11 @@ class ListingModel(QAbstractTableModel):
                                  descending=self.descending, offset=page_number * PAGE_SIZE,
                                  limit=PAGE_SIZE, narrow=self.narrow)
             self._pages[page_number] = page
+            if self._notes_provider is not None:
+                self._notes[page_number] = self._notes_provider(self._db, self.listing.kind, {r[0] for r in page})
             while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
+                dropped, _rows = self._pages.popitem(last=False)
+                self._notes.pop(dropped, None)
         else:
             self._pages.move_to_end(page_number)
         offset = number - page_number * PAGE_SIZE
@@ -116,6 +130,25 @@ class ListingModel(QAbstractTableModel):
                     return page_number * PAGE_SIZE + offset
         return listings.position_of(self._db, self.listing, record_id, filter_text=self.filter_text,
                                     sort=self.sort_key, descending=self.descending, narrow=self.narrow)
+
+    def note(self, number: int) -> str | None:
+        """The note about the row at ``number`` (its data-quality findings), if any."""
+        row = self.row(number)
+        if row is None:
+            return None
+        return self._notes.get(number // PAGE_SIZE, {}).get(row[0])
+
+    def set_notes(self, provider: NotesProvider | None, icon=None) -> None:
+        """Mark rows that have notes with ``icon`` on their first cell, which also gives the
+        note under ``NOTE_ROLE`` (a delegate shows it as a tooltip).
+
+        ``provider`` is asked once per fetched page, with that page's ids only.
+        """
+        self._notes_provider, self._notes_icon = provider, icon
+        self.beginResetModel()
+        self._pages.clear()
+        self._notes.clear()
+        self.endResetModel()
 
     def cached_pages(self) -> int:
         return len(self._pages)
@@ -139,6 +172,7 @@ class ListingModel(QAbstractTableModel):
         """Re-read the count and drop cached pages (after any change to the data)."""
         self.beginResetModel()
         self._pages.clear()
+        self._notes.clear()
         self._count = listings.count(self._db, self.listing, filter_text=self.filter_text,
                                      narrow=self.narrow)
         self.endResetModel()

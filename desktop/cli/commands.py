@@ -12,6 +12,7 @@ from types import ModuleType
 # (command name, module that registers it)
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("pdf", "desktop.cli.pdf"),
+    ("check", "desktop.cli.check"),
     ("install-desktop", "desktop.cli.desktop_entry"),
     ("uninstall-desktop", "desktop.cli.desktop_entry"),
 )

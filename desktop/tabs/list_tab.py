@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from db.i18n import _
 from db.listings import Listing
-from desktop import settings
+from desktop import quality, settings
 from desktop.detail_view import DetailView
 from desktop.table_model import ListingModel
 
@@ -40,6 +40,7 @@ class ListTab(QWidget):
         super().__init__(parent)
         self.listing = listing
         self.model = ListingModel(db, listing, self)
+        self.model.set_notes(quality.record_notes, quality.warning_icon())  # data-quality markers
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setPlaceholderText(filter_placeholder)
@@ -61,6 +62,7 @@ class ListTab(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(0, quality.NoteDelegate(self.table))  # findings as tooltip
         # Start in the listing's own order (newest first…) until a header is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

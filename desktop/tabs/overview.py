@@ -17,7 +17,7 @@ from db.formatting import format_day, format_quantity
 from db.i18n import _
 from db.queries import PairScope
 from db.records import EVENT_STATUSES
-from desktop import settings
+from desktop import quality, settings
 from desktop.rich_text import esc, parse_record_href, record_link
 
 TITLE = _("Overview")
@@ -68,6 +68,8 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
              f"<td width='50%'><h2>{_party_heading(db, scope.a)}</h2></td>",
              f"<td width='50%'><h2>{_party_heading(db, scope.b)}</h2></td></tr></table>"]
 
+    findings = quality.overview_findings(db, scope, today)
+    parts.append(quality.summary_html(findings))
     notes = SourceNotes()
     figures = sorted(queries.key_figures(db, scope, today),
                      key=lambda f: (FIGURE_ORDER.get(f.indicator, 9), f.indicator, f.period))
@@ -139,6 +141,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
             when = f", {esc(s.said.label())}" if s.said else ""
             parts.append(f"<blockquote>“{esc(s.text)}”<br>— {who}{when} "
                          f"{notes.marks(s.sources)}</blockquote>")
+    parts.append(quality.findings_html(db, findings))
     parts.append(notes.html())
     parts.append(f"<p style='color:palette(mid)'>{esc(_('As of {day}.').format(day=format_day(today)))}</p>")
     return "\n".join(parts)

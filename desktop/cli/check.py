@@ -1,0 +1,163 @@
+"""``factsheet check --db FILE``: is the file sound, and what in it should not be trusted as is.
+
+Runs SQLite's full ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``, then every
+data-quality check of ``db.checks``, and prints a report: one finding per line (wrapped
+into a paragraph on a terminal), grouped under each check's heading. The file is opened
+read-only and never changed.
+
+Exit status: 0 when the file is sound and there are no findings, 1 when there are
+findings (broken references count), 2 when the file cannot be opened or fails its
+integrity check. No Qt is imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+from db.checks import CHECKS, Finding
+from db.connection import open_database
+from db.dates import DateError, parse_iso_day
+from db.errors import DatabaseReadOnly, FactSheetError
+from db.formatting import format_day, format_number
+from db.i18n import _, ngettext
+from db.records import KIND_NAMES
+from desktop import APP_ID
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+# SQLite's integrity check reads every page; a larger page cache roughly halves its time.
+CACHE_KIB = 256 * 1024
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check", help=_("check a database's integrity and data quality"),
+        description=_("Check that a database file is sound and report every data-quality finding: "
+                      "figures that do not add up, sources that disagree, periods that overlap or are "
+                      "partial without saying so, figures dated in the future, agreements and officials "
+                      "whose records need checking. Exit status: 0 clean, 1 findings, 2 the file cannot "
+                      "be opened or is damaged."))
+    parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to check"))
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of",
+                        help=_("judge dates as of this day (default: today)"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        today = parse_iso_day(args.as_of) if args.as_of else dt.date.today()
+    except DateError as error:
+        return _fail(str(error))
+    try:
+        db = open_database(args.db, read_only=True)
+    except DatabaseReadOnly:
+        return _fail(_("“{name}” was saved by an earlier version of Fact Sheet. Open it in Fact Sheet once "
+                       "(it is upgraded, keeping a copy of the old file), then check it again.").format(
+            name=args.db.name))
+    except FactSheetError as error:
+        return _fail(str(error))
+    report = _Report()
+    try:
+        report.line(_("Checking {path}, as of {day}.").format(path=db.path, day=format_day(today)))
+        report.progress(_("Reading every page of the file…"))
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        damage = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+        if damage != ["ok"]:
+            report.line(_("The file is damaged: it fails SQLite's integrity check."))
+            for problem in damage[:20]:
+                report.item(problem)
+            return _fail(_("“{name}” is damaged: it fails SQLite's integrity check.").format(name=args.db.name),
+                         EXIT_UNUSABLE)
+        broken = _broken_references(db)
+        findings: list[Finding] = []
+        sections: list[tuple[str, list[Finding]]] = []
+        for check in CHECKS.values():
+            report.progress(_("Checking: {title}…").format(title=check.title))
+            found = check(db, today)
+            findings.extend(found)
+            if found:
+                sections.append((check.title, found))
+        report.progress("")
+    finally:
+        db.close()
+    _print_report(report, broken, sections, len(findings))
+    return EXIT_FINDINGS if findings or broken else EXIT_CLEAN
+
+
+def _broken_references(db) -> list[str]:
+    """``PRAGMA foreign_key_check`` as sentences: a row pointing at a record that is gone."""
+    sentences = []
+    for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall():
+        sentences.append(_("Row {row} of table “{table}” refers to a record of “{parent}” that does not "
+                           "exist.").format(row=rowid, table=table, parent=parent))
+    return sentences
+
+
+def _print_report(report: _Report, broken: list[str], sections: list[tuple[str, list[Finding]]],
+                  count: int) -> None:
+    if broken:
+        report.line(ngettext("The file is sound, but {n} row refers to a record that does not exist:",
+                             "The file is sound, but {n} rows refer to records that do not exist:",
+                             len(broken)).format(n=len(broken)))
+        report.blank()
+        for sentence in broken:
+            report.item(sentence)
+    else:
+        report.line(_("The file is sound: it passes SQLite's integrity check and every reference "
+                      "points at an existing record."))
+    report.blank()
+    if not count:
+        report.line(_("No data-quality findings."))
+        return
+    report.line(ngettext("{n} data-quality finding:", "{n} data-quality findings:", count).format(
+        n=format_number(count)))
+    for title, found in sections:
+        report.blank()
+        report.line(f"{title} ({format_number(len(found))})")
+        for finding in found:
+            report.item(f"{finding.message} {_records(finding)}")
+
+
+def _records(finding: Finding) -> str:
+    """"[indicators 3, 4, 5; person 1]": where to find the records in the file."""
+    by_kind: dict[str, list[int]] = {}
+    for kind, record_id in finding.records:
+        by_kind.setdefault(kind, []).append(record_id)
+    parts = [f"{KIND_NAMES[kind][1 if len(ids) > 1 else 0].lower()} {', '.join(map(str, ids))}"
+             for kind, ids in by_kind.items()]
+    return f"[{'; '.join(parts)}]"
+
+
+class _Report:
+    """Prints the report: paragraphs wrapped to a terminal, one line per finding otherwise."""
+
+    def __init__(self) -> None:
+        self.wrap = sys.stdout.isatty()
+        self.width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+        self.show_progress = sys.stderr.isatty()
+
+    def line(self, text: str) -> None:
+        print(textwrap.fill(text, self.width) if self.wrap else text)
+
+    def item(self, text: str) -> None:
+        if self.wrap:
+            print(textwrap.fill(text, self.width, initial_indent="  • ", subsequent_indent="    "))
+        else:
+            print(f"  • {text}")
+
+    def blank(self) -> None:
+        print()
+
+    def progress(self, text: str) -> None:
+        if self.show_progress:
+            sys.stderr.write("\r\033[K" + text)
+            sys.stderr.flush()
+
+
+def _fail(sentence: str, status: int = EXIT_UNUSABLE) -> int:
+    sys.stderr.write(f"{APP_ID}: {sentence}\n")
+    return status
