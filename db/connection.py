@@ -103,6 +103,20 @@ def backup_to(db: Database, target: Path) -> Path:
     return target
 
 
+def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
+    """A second connection to the file ``db`` has open, for work on another thread.
+
+    The file was checked and migrated when ``db`` was opened, so this skips both and only
+    applies the same defensive settings; it is read-only when ``db`` is. SQLite connections
+    belong to the thread that made them: call this on the worker thread itself.
+    """
+    if db.path is None:
+        raise DatabaseReadOnly(_("A database kept in memory cannot be opened a second time."))
+    again = _wrap(_connect(db.path, "ro" if db.read_only else "rw"), db.path)
+    again.read_only_reason = db.read_only_reason
+    return again
+
+
 def open_database(
     path: str | os.PathLike[str] | None,
     *,
