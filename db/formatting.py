@@ -66,3 +66,11 @@ def format_day(day: dt.date | None) -> str:
 def format_iso(day: dt.date | None) -> str:
     """A date for files and tables that sort as text: "2025-07-02"."""
     return day.isoformat() if day else ""
+
+
+def plain_number(value: float | int) -> str:
+    """A number for files other programs read: every digit it has, a decimal point, no
+    grouping ("1234.5", "507", "1e+20"), so it reads back exactly."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)

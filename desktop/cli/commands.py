@@ -10,7 +10,10 @@ import importlib
 from types import ModuleType
 
 # (command name, module that registers it)
-COMMANDS: tuple[tuple[str, str], ...] = ()
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("import", "desktop.cli.import_"),
+    ("export", "desktop.cli.export"),
+)
 
 
 def names() -> list[str]:
