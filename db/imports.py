@@ -94,10 +94,13 @@ class ImportRejected(FactSheetError):
     """The file breaks a rule somewhere; nothing was written. ``problems`` lists the first
     ``SHOWN_PROBLEMS`` as "row 17, column value: 'abc' is not a number"; ``total`` counts all."""
 
-    def __init__(self, name: str, problems: list[str], total: int | None = None, *, whole_file: bool = False):
+    def __init__(self, name: str, problems: list[str], total: int | None = None, *, whole_file: bool = False,
+                 places: list[tuple[int, str]] | None = None):
         self.problems = problems[:SHOWN_PROBLEMS]
         self.total = len(problems) if total is None else total
         self.whole_file = whole_file
+        # (row, column) of each problem listed, where a file has rows and columns (a preview marks them)
+        self.places = list(zip(places or [], problems, strict=False))
         if whole_file:  # one problem with the file itself: it is the sentence
             super().__init__(_("“{name}” was not imported: {problem}; nothing was changed.").format(
                 name=name, problem=problems[0]))

@@ -60,6 +60,7 @@ from sqlite_utils import Database
 from db import matching, queries, store, validate
 from db.dates import DateError, parse_iso_day
 from db.errors import Problem
+from db.formatting import format_day
 from db.i18n import _
 from db.imports import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
 from db.records import KNOWN_INDICATORS, PARTY_KINDS, Indicator, Link, Party, Source
@@ -217,14 +218,15 @@ class _Reader:
         self.handle.close()
 
 
-def _normal(name: str) -> str:
+def normal_name(name: str) -> str:
+    """A header name as matched: no spaces around, any case, spaces and dashes as "_"."""
     return name.strip().strip('"').strip("\ufeff").strip().casefold().replace(" ", "_").replace("-", "_")
 
 
 def _guess_delimiter(header_line: str) -> str:
     def known(delimiter: str) -> tuple[int, int]:
         cells = next(csv.reader([header_line], delimiter=delimiter), [])
-        return sum(_normal(c) in KNOWN_COLUMNS for c in cells), header_line.count(delimiter)
+        return sum(normal_name(c) in KNOWN_COLUMNS for c in cells), header_line.count(delimiter)
 
     return max((",", ";", "\t"), key=known)
 
@@ -234,7 +236,7 @@ def _column_indexes(path: Path, header: list[str]) -> tuple[dict[str, int], list
     indexes: dict[str, int] = {}
     ignored: list[str] = []
     for i, name in enumerate(header):
-        normal = _normal(name)
+        normal = normal_name(name)
         if normal in indexes:
             raise _rejected(path, _("the column “{name}” appears twice in the header row").format(name=normal))
         if normal in KNOWN_COLUMNS:
@@ -377,7 +379,7 @@ class _Sources:
         found = validate.problems(self.db, source)
         if found:
             return found
-        self.report.new_sources.append(title)
+        self.report.new_sources.append(f"{title} ({format_day(source.published)})" if source.published else title)
         return store.save(self.db, source)
 
 
@@ -404,6 +406,7 @@ class _Rows:
         self.indexes, self.width, self.decimal = indexes, width, decimal
         self.parties, self.sources = _Parties(db, report), _Sources(db, report)
         self.problems: list[str] = []
+        self.places: list[tuple[int, str]] = []
         self.problem_count = 0
         # Where each column's cell is; an absent column reads the empty cell added after the row.
         self.at = {name: indexes.get(name, width) for name in KNOWN_COLUMNS}
@@ -418,6 +421,7 @@ class _Rows:
         self.problem_count += 1
         if len(self.problems) < 200:
             self.problems.append(_problem(row, column, message))
+            self.places.append((row, column))
 
     def _first(self, name: str, text: str) -> object:
         """Resolve a cell's text the first time it is seen in a column, and remember it."""
@@ -736,7 +740,7 @@ def _read_rows(db: Database, path: Path, dialect: Dialect, size: int, report: Im
                 db.conn.executemany(insert, batch)
                 batch.clear()
         if rows.problem_count:
-            raise ImportRejected(path.name, rows.problems, rows.problem_count)
+            raise ImportRejected(path.name, rows.problems, rows.problem_count, places=rows.places)
         db.conn.executemany(insert, batch)
     if staged.rows == 0:
         raise _rejected(path, _("the file has a header row but no figures"))
