@@ -44,7 +44,7 @@ class Job(QObject):
 
     progress = Signal(int, int)  # done, total (any unit; total 0 when unknown)
     finished = Signal(object)  # the work's result
-    failed = Signal(str)  # a sentence for the user
+    failed = Signal(object)  # a FactSheetError: its message is the sentence for the user
     cancelled_ = Signal()  # stopped on request; nothing was changed
     ended = Signal()  # after any of the three above
 
@@ -132,12 +132,12 @@ class Job(QObject):
             if self._cancel.is_set() and "interrupt" in str(error).lower():
                 self.cancelled_.emit()
             else:
-                self.failed.emit(_("The database could not be read: {detail}.").format(detail=error))
+                self.failed.emit(FactSheetError(_("The database could not be used: {detail}.").format(detail=error)))
         except FactSheetError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(error)
         except OSError as error:
-            self.failed.emit(_("{file}: {reason}.").format(file=error.filename or "",
-                                                          reason=error.strerror or error))
+            self.failed.emit(FactSheetError(_("{file}: {reason}.").format(file=error.filename or "",
+                                                                         reason=error.strerror or error)))
         else:
             self.finished.emit(result)
         self.ended.emit()

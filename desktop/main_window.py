@@ -8,7 +8,7 @@ small detail window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +58,10 @@ class RecordWindow(QDialog):
 class MainWindow(QMainWindow):
     """Fact Sheet's window over one open database."""
 
+    # Another database file is shown (File ▸ Open…): anything holding records of the old one
+    # (an undo history, an open dialog) lets go of them.
+    database_changed = Signal(object)
+
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -81,6 +85,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
+        from desktop import export_dialog, files, find_dialog, import_dialog
+
+        for module in (files, import_dialog, export_dialog, find_dialog):  # File and Edit menu actions
+            module.install(self)
         self._show_database_info()
         self._restore_geometry()
 
@@ -106,6 +114,17 @@ class MainWindow(QMainWindow):
     def current_list_tab(self) -> ListTab | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, ListTab) else None
+
+    def set_database(self, db) -> None:
+        """Show another database in this window: every tab and view, the title and the status bar."""
+        for record_window in self.findChildren(RecordWindow):
+            record_window.close()
+        self.db = db
+        self.overview.set_database(db)
+        for tab in self.list_tabs.values():
+            tab.set_database(db)
+        self._show_database_info()
+        self.database_changed.emit(db)
 
     def refresh(self) -> None:
         """Re-read every view from the database (after a change made anywhere)."""
