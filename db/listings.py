@@ -236,16 +236,26 @@ def _ordered_ids(listing: Listing, order: _Order, where: str, reverse: bool) -> 
 _BROAD_FILTER = 20_000
 
 
+# Whether a filter is broad, per database state: every page of a filtered list asks again.
+_broad: dict[tuple, bool] = {}
+
+
 def _filter_for_paging(db: Database, listing: Listing, filter_text: str,
                        narrow: bool) -> tuple[str, dict[str, object]]:
     where, params = _where(db, listing, filter_text, narrow)
     if not listing.lookups or not filter_text.strip():
         return where, params
-    matches = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {listing.source}{where} LIMIT {_BROAD_FILTER})",
-                         params).fetchone()[0]
-    if matches < _BROAD_FILTER:
-        return where, params
-    return _where(db, listing, filter_text, narrow, use_indexes=False)
+    # The same data (no write here, none committed elsewhere) gives the same answer.
+    state = (id(db), db.conn.total_changes, db.execute("PRAGMA data_version").fetchone()[0],
+             listing.name, filter_text, narrow)
+    broad = _broad.get(state)
+    if broad is None:
+        matches = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {listing.source}{where} "
+                             f"LIMIT {_BROAD_FILTER})", params).fetchone()[0]
+        if len(_broad) > 64:
+            _broad.clear()
+        broad = _broad[state] = matches >= _BROAD_FILTER
+    return _where(db, listing, filter_text, narrow, use_indexes=False) if broad else (where, params)
 
 
 def _rows_of(db: Database, listing: Listing, ids: list[int]) -> list[tuple]:

@@ -66,7 +66,8 @@ def last_database() -> Path | None:
 
 # -- asking for a file -----------------------------------------------------------------------------
 def ask_path(parent: QWidget, title: str, *, save: bool, start: Path | None = None,
-             filters: tuple[str, ...] = (DATABASE_FILTER, ALL_FILES), suffix: str = "factsheet") -> Path | None:
+             filters: tuple[str, ...] = (DATABASE_FILTER, ALL_FILES), suffix: str = "factsheet",
+             confirm_overwrite: bool = True) -> Path | None:
     """A file chosen in the platform's file dialog, or None when the person cancelled."""
     dialog = QFileDialog(parent, title, str(start) if start else "")
     dialog.setObjectName("file_dialog")
@@ -75,6 +76,7 @@ def ask_path(parent: QWidget, title: str, *, save: bool, start: Path | None = No
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix(suffix)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     if not dialog.exec() or not dialog.selectedFiles():
@@ -130,7 +132,7 @@ def _close(db) -> None:
 
 def new_database(window) -> None:
     start = _folder(window) / (_("Untitled") + paths.DATABASE_SUFFIX)
-    path = ask_path(window, _("New Database"), save=True, start=start)
+    path = ask_path(window, _("New Database"), save=True, start=start, confirm_overwrite=False)
     if path is None:
         return
     if path.exists():

@@ -91,8 +91,7 @@ def test_new_database_never_replaces_an_existing_file(qtbot, window, tmp_path):
     existing = _other_database(tmp_path / "grain.factsheet")
     before = existing.read_bytes()
     old, messages = window.db, []
-    answer(lambda dialog: (dialog.setOption(dialog.Option.DontConfirmOverwrite, True),
-                           choose_file(existing)(dialog)))
+    answer(choose_file(existing))  # no "replace it?" first: a database is never replaced
     answer(read_message(messages))
     window.new_database_action.trigger()
     assert window.db is old
