@@ -247,6 +247,25 @@ def _damaged(path: Path, detail: str) -> DatabaseDamaged:
     return DatabaseDamaged(integrity.report_damage(path, detail))
 
 
+def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
+    """A second connection to the file ``db`` has open, for work on another thread.
+
+    The file was checked and migrated when ``db`` was opened, so this skips both and only
+    applies the same defensive settings; it is read-only when ``db`` is. SQLite connections
+    belong to the thread that made them: call this on the worker thread itself.
+    """
+    if db.path is None:
+        raise DatabaseReadOnly(_("A database kept in memory cannot be opened a second time."))
+    if db.read_only:
+        conn = connect_read_only(db.path)
+    else:
+        conn = connect_file(db.path, "rw")
+        conn.execute("PRAGMA synchronous = FULL")
+    again = _wrap(conn, db.path)
+    again.read_only_reason = db.read_only_reason
+    return again
+
+
 def open_database(
     path: str | os.PathLike[str] | None,
     *,

@@ -118,17 +118,22 @@ def describe(db: Database, kind: str, record_id: int) -> RecordDetail:
         if items:
             detail.links.append((KIND_NAMES["position"][1], items))
     for ref_kind, ids in _used_by(db, kind, record_id).items():
-        items = [LinkedRecord(ref_kind, i, record_label(db, ref_kind, i)) for i in ids[:50]]
+        items = [LinkedRecord(ref_kind, i, record_label(db, ref_kind, i)) for i in ids[:USED_BY_SHOWN]]
         if kind == "person" and ref_kind == "position":
             continue
-        detail.links.append((_("Used by: {kinds}").format(kinds=KIND_NAMES[ref_kind][1].lower()), items))
+        heading = _("Used by: {kinds}").format(kinds=KIND_NAMES[ref_kind][1].lower())
+        if len(ids) > USED_BY_SHOWN:
+            heading = _("{heading} (the first {n})").format(heading=heading, n=USED_BY_SHOWN)
+        detail.links.append((heading, items))
     return detail
 
 
+# How many records pointing at this one the pane lists per kind (a source may carry a million).
+USED_BY_SHOWN = 50
+
+
 def _used_by(db: Database, kind: str, record_id: int) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {}
-    for ref in store.references(db, kind, record_id):
-        ids = found.setdefault(ref.kind, [])
-        if ref.id not in ids:
-            ids.append(ref.id)
-    return found
+    found: dict[str, dict[int, None]] = {}
+    for ref in store.references(db, kind, record_id, limit=USED_BY_SHOWN + 1):
+        found.setdefault(ref.kind, {})[ref.id] = None
+    return {ref_kind: list(ids) for ref_kind, ids in found.items()}

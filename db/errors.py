@@ -51,3 +51,7 @@ class ValidationError(FactSheetError):
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
         super().__init__(" ".join(p.message for p in self.problems))
+
+
+class Cancelled(FactSheetError):
+    """The person stopped a long piece of work; nothing was changed."""

@@ -92,3 +92,10 @@ def format_change(ratio: float) -> str:
         return "0.0%"
     sign = "+" if percent > 0 else "−"
     return f"{sign}{abs(percent):,.1f}%"
+
+def plain_number(value: float | int) -> str:
+    """A number for files other programs read: every digit it has, a decimal point, no
+    grouping ("1234.5", "507", "1e+20"), so it reads back exactly."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)

@@ -12,6 +12,8 @@ a file. Dates are ISO text; a date known to a precision is two columns, ``<name>
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -245,6 +247,56 @@ CREATE INDEX statements_event ON statements(event_id);
 @_step("0001_initial")
 def _initial(db: Database) -> None:
     db.executescript(INITIAL_SCHEMA)
+
+
+# Tables whose records the Find box searches, and the kind recorded for each.
+SEARCHED_TABLES = {
+    "sources": "source", "parties": "party", "people": "person", "positions": "position",
+    "subjects": "subject", "agreements": "agreement", "events": "event", "statements": "statement",
+}
+
+
+def _search_triggers(table: str, kind: str) -> str:
+    """Triggers noting every change to a searched record in ``search_changes``.
+
+    They write to a plain table, not to the FTS5 index itself: with ``trusted_schema=OFF``
+    SQLite refuses virtual tables inside triggers (FTS5 is not marked innocuous), and the
+    index catches up from this queue before every search (``db.search.catch_up``).
+    """
+    return f"""
+CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table}
+BEGIN INSERT INTO search_changes (kind, record_id) VALUES ('{kind}', new.id); END;
+CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table}
+BEGIN INSERT INTO search_changes (kind, record_id) VALUES ('{kind}', old.id), ('{kind}', new.id); END;
+CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table}
+BEGIN INSERT INTO search_changes (kind, record_id) VALUES ('{kind}', old.id); END;
+INSERT INTO search_changes (kind, record_id) SELECT '{kind}', id FROM {table};
+"""
+
+
+SEARCH_SCHEMA = """
+CREATE VIRTUAL TABLE search_index USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE search_changes (kind TEXT NOT NULL, record_id INTEGER NOT NULL);
+""" + "".join(_search_triggers(t, k) for t, k in SEARCHED_TABLES.items()) + """
+-- Lists of a million figures: sorting by unit and finding the distinct units use this index.
+CREATE INDEX indicators_unit ON indicators(unit);
+"""
+
+
+@_step("0002_search")
+def _search(db: Database) -> None:
+    """Full-text search over every kind of record, and an index for large figure lists.
+
+    Records already in the file are queued and indexed straight away, so a file made by an
+    earlier version finds its records on the first search.
+    """
+    db.executescript(SEARCH_SCHEMA)
+    from db import search  # the index's contents are defined next to the queries that read it
+
+    # Should a later schema differ from what the indexing SQL expects, the queue is kept
+    # and the index catches up on the first search after the last migration.
+    with contextlib.suppress(sqlite3.OperationalError):
+        search.catch_up(db)
 
 
 SCHEMA_VERSION = len(_STEPS)

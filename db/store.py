@@ -191,8 +191,12 @@ def _owner(table: str) -> tuple[str, str] | None:
     return None
 
 
-def references(db: Database, kind: str, record_id: int) -> list[Reference]:
-    """Every other record that points at this one (links included)."""
+def references(db: Database, kind: str, record_id: int, *, limit: int | None = None) -> list[Reference]:
+    """Every other record that points at this one (links included).
+
+    ``limit`` caps how many are read from each table that points here (a source may carry
+    a million figures; the detail pane shows a few).
+    """
     target = KINDS[kind].TABLE
     found: list[Reference] = []
     for table, column, parent, on_delete in _foreign_keys(db):
@@ -202,8 +206,8 @@ def references(db: Database, kind: str, record_id: int) -> list[Reference]:
         owner_kind, owner_column = owner
         if owner_kind == kind and owner_column == column:
             continue  # the record's own link rows
-        rows = db.execute(f"SELECT DISTINCT {owner_column} FROM {table} WHERE {column} = ?",
-                          [record_id]).fetchall()
+        rows = db.execute(f"SELECT DISTINCT {owner_column} FROM {table} WHERE {column} = ? LIMIT ?",
+                          [record_id, -1 if limit is None else limit]).fetchall()
         cascade = on_delete in ("CASCADE", "SET NULL")
         found.extend(Reference(owner_kind, r[0], cascade) for r in rows)
     return found

@@ -43,6 +43,26 @@ def open_user_database(path: Path | None) -> FactSheetDatabase:
     return db
 
 
+def open_database_to_show(path: Path | None) -> FactSheetDatabase:
+    """The file named on the command line; else the one open when the window last closed;
+    else the user's own. A remembered file that no longer opens gives way to the user's own
+    database, with the reason said in a message box."""
+    if path is not None:
+        return open_user_database(path)
+    from desktop import files
+
+    remembered = files.last_database()
+    if remembered is not None:
+        try:
+            return open_user_database(remembered)
+        except FactSheetError as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            files.forget(remembered)
+            QMessageBox.warning(None, APP_NAME, _("{reason} Your own database opens instead.").format(reason=error))
+    return open_user_database(None)
+
+
 def create_application():
     """The QApplication with the names Qt uses for settings and data folders."""
     from PySide6.QtWidgets import QApplication
@@ -82,7 +102,7 @@ def run_window(path: Path | None) -> int:
     reporter = crash_report.install(app)
 
     try:
-        db = open_user_database(path)
+        db = open_database_to_show(path)
     except FactSheetError as error:
         sys.stderr.write(f"{APP_ID}: {error}\n")
         QMessageBox.critical(None, APP_NAME, str(error))

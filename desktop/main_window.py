@@ -8,7 +8,7 @@ small detail window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +25,17 @@ from db import queries
 from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES
-from desktop import APP_NAME, editing, read_only, safety, settings
+from desktop import (
+    APP_NAME,
+    editing,
+    export_dialog,
+    files,
+    find_dialog,
+    import_dialog,
+    read_only,
+    safety,
+    settings,
+)
 from desktop.detail_view import DetailView
 from desktop.factsheet import window as factsheet_window
 from desktop.tabs import agreements, events, officials, sources, trade
@@ -65,6 +75,10 @@ class RecordWindow(QDialog):
 class MainWindow(QMainWindow):
     """Fact Sheet's window over one open database."""
 
+    # Another database file is shown (File ▸ Open…): anything holding records of the old one
+    # (an undo history, an open dialog) lets go of them.
+    database_changed = Signal(object)
+
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -90,6 +104,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
         self.editing = editing.install(self)
+        for module in (files, import_dialog, export_dialog, find_dialog):  # File and Edit menu actions
+            module.install(self)
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
         self._show_database_info()
         self._restore_geometry()
@@ -117,6 +133,19 @@ class MainWindow(QMainWindow):
     def current_list_tab(self) -> ListTab | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, ListTab) else None
+
+    def set_database(self, db) -> None:
+        """Show another database in this window: every tab and view, the title and the status bar."""
+        for record_window in self.findChildren(RecordWindow):
+            record_window.close()
+        self.db = db
+        self.overview.set_database(db)
+        for tab in self.list_tabs.values():
+            tab.set_database(db)
+        self.editing.set_database(db)
+        self._show_database_info()
+        safety.database_changed(self)
+        self.database_changed.emit(db)
 
     def refresh(self) -> None:
         """Re-read every view from the database (after a change made anywhere)."""

@@ -12,6 +12,8 @@ from types import ModuleType
 # (command name, module that registers it)
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("pdf", "desktop.cli.pdf"),
+    ("import", "desktop.cli.import_"),
+    ("export", "desktop.cli.export"),
     ("check", "desktop.cli.check"),
     ("install-desktop", "desktop.cli.desktop_entry"),
     ("uninstall-desktop", "desktop.cli.desktop_entry"),

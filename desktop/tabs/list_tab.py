@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -19,14 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.formatting import format_number
 from db.i18n import _
 from db.listings import Listing
+from db.records import KIND_NAMES
 from desktop import quality, settings
 from desktop.detail_view import DetailView
 from desktop.table_model import ListingModel
 
 FILTER_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 240
+FIT_COLUMNS_ROWS = 60
 
 
 class ListTab(QWidget):
@@ -59,6 +63,13 @@ class ListTab(QWidget):
             self.narrow_box.setChecked(True)
             self.narrow_box.toggled.connect(self.model.set_narrow)
             top.addWidget(self.narrow_box)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(_("Rows shown"))
+        top.addWidget(self.count_label)
+        self.top_bar = top  # other parts of the window add their buttons here
+        self.model.count_changed.connect(self._show_count)
+        self.model.sort_refused.connect(lambda _column: self._after_reset())
+        self._show_count(self.model.rowCount(), self.model.counted)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -162,12 +173,28 @@ class ListTab(QWidget):
         self.record_selected.emit(self.listing.kind, record_id)
 
     def _after_reset(self) -> None:
-        self.table.horizontalHeader().setSortIndicatorShown(self.model.sort_key is not None)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)  # only show the model's order; do not sort again
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder
+                                if self.model.descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        header.setSortIndicatorShown(self.model.sort_key is not None)
+        header.viewport().update()
         self.detail.show_nothing()
+
+    def _show_count(self, rows: int, final: bool) -> None:
+        names = KIND_NAMES[self.listing.kind]
+        if final:
+            self.count_label.setText(f"{format_number(rows)} {(names[0] if rows == 1 else names[1]).lower()}")
+        else:
+            self.count_label.setText(_("counting…"))
 
     def _fit_columns(self) -> None:
         """Size columns to their first page of contents, capped so every column stays in view;
         the tooltip and the detail pane show what a narrow column cuts off."""
+        # Measure the rows a person sees first, not a thousand (each costs a model call).
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_COLUMNS_ROWS)
+        self.table.verticalHeader().setResizeContentsPrecision(FIT_COLUMNS_ROWS)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             width = self.table.columnWidth(column)

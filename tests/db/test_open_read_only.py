@@ -13,6 +13,7 @@ import pytest
 from db import connection, store
 from db.connection import open_database
 from db.errors import DatabaseReadOnly, FactSheetError
+from db.migrations import SCHEMA_VERSION
 from db.records import Source
 from tests.db.odd_files import fingerprint, with_a_search_migration
 from tests.small_fs import remount_read_only, small_filesystem
@@ -99,5 +100,5 @@ def test_an_upgrade_that_fails_says_where_the_copy_from_before_it_is(seeded_path
 
     with pytest.raises(FactSheetError, match=r"could not be upgraded .*the copy made before the upgrade is at"):
         open_database(seeded_path)
-    backup = seeded_path.with_name(f"{seeded_path.name}.bak-1")
+    backup = seeded_path.with_name(f"{seeded_path.name}.bak-{SCHEMA_VERSION}")
     assert sqlite3.connect(backup).execute("SELECT count(*) FROM indicators").fetchone()[0] == 5

@@ -8,8 +8,10 @@ from db.records import Event, Link, Statement
 
 
 def _table_dump(db) -> dict[str, list[tuple]]:
-    """Every row of every table, to compare a database before and after."""
-    tables = [t for t in db.table_names() if not t.startswith(("_", "sqlite_"))]
+    """Every row of every record table, to compare a database before and after.
+
+    The search index and its queue of changes are derived data, left out."""
+    tables = [t for t in db.table_names() if not t.startswith(("_", "sqlite_", "search_"))]
     return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
 
 

@@ -123,6 +123,7 @@ def test_markers_are_asked_for_one_page_of_ids_at_a_time(qtbot, tmp_path):
 
     model = ListingModel(db, INDICATORS)
     model.set_notes(provider, QIcon())
+    qtbot.waitUntil(lambda: model.counted)  # the count of rows arrives from a worker thread
     assert model.rowCount() > 3 * PAGE_SIZE
     model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
     model.data(model.index(model.rowCount() - 1, 0), Qt.ItemDataRole.ToolTipRole)

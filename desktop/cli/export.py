@@ -1,0 +1,50 @@
+"""``factsheet export --db FILE --format json|csv [--table NAME] -o PATH``: data out of a database.
+
+JSON writes every record and link as a bundle that ``factsheet import`` loads into any
+database; CSV writes one kind of record (``--table indicators`` by default, in the import
+format). The output file appears only when complete; ``-o -`` writes to standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from db.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from db.records import KINDS
+
+    tables = ", ".join(cls.TABLE for cls in KINDS.values())
+    parser = subparsers.add_parser(
+        "export", help=_("write every record as a JSON bundle, or one table as CSV"),
+        description=_("Write every record and link of a database as a JSON bundle, or the records of one "
+                      "table as CSV. The database is only read."))
+    parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to read"))
+    parser.add_argument("--format", required=True, choices=("json", "csv"), help=_("json or csv"))
+    parser.add_argument("--table", metavar="NAME", help=_("for CSV, the table to write (default: indicators): "
+                                                          "{tables}").format(tables=tables))
+    parser.add_argument("-o", "--output", metavar="PATH", required=True,
+                        help=_("the file to write (“-” for standard output)"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from db import exporting
+    from db.connection import open_database
+    from db.formatting import format_number
+
+    exporting.check_request(args.format, args.table)
+    db = open_database(args.db, create=False)
+    try:
+        if args.output == "-":
+            with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
+                exporting.write(db, out, format=args.format, table=args.table)
+            return 0
+        written = exporting.export_to_file(db, Path(args.output), format=args.format, table=args.table)
+    finally:
+        db.close()
+    sys.stderr.write(_("Wrote {n} records to {path}.\n").format(n=format_number(written), path=args.output))
+    return 0

@@ -1,0 +1,64 @@
+"""``factsheet import --db FILE PATH.csv|PATH.json``: add figures or a bundle to a database.
+
+All or nothing: a file with any problem is refused with one sentence on stderr, followed by
+the problems (the first 20 and a count), and the database is left exactly as it was. A
+database file that does not exist yet is created, and removed again if the import fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from db.i18n import _
+from desktop import APP_ID
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import", help=_("add the figures of an indicator CSV or the records of a JSON bundle"),
+        description=_("Add the figures of an indicator CSV file, or every record of a JSON bundle, to a "
+                      "database. Records already present are not added again. A file with any problem is "
+                      "refused whole and the database is left unchanged."))
+    parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to add to"))
+    parser.add_argument("path", metavar="PATH", type=Path, help=_("an indicator CSV file or a JSON bundle"))
+    parser.add_argument("--check", action="store_true",
+                        help=_("only check the file and say what it would add; change nothing"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from db.connection import open_database
+    from db.imports import ImportRejected, import_file
+
+    created = not args.db.exists()
+    db = open_database(args.db)
+    try:
+        report = import_file(db, args.path, dry_run=args.check)
+    except ImportRejected as rejected:
+        db.close()
+        _forget(args.db, created)
+        sys.stderr.write(f"{APP_ID}: {rejected}\n")
+        for line in rejected.lines():
+            sys.stderr.write(f"  {line}\n")
+        return 1
+    except BaseException:
+        db.close()
+        _forget(args.db, created)
+        raise
+    db.close()
+    if args.check:
+        _forget(args.db, created)
+    verb = _("Would import") if args.check else _("Imported")
+    print(_("{verb} {file}: {summary}.").format(verb=verb, file=args.path.name, summary=report.summary()))
+    for line in report.details():
+        print(f"  {line}")
+    return 0
+
+
+def _forget(path: Path, created: bool) -> None:
+    """Remove a database this command created, so a failed import leaves nothing behind."""
+    if created:
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)

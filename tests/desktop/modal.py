@@ -1,0 +1,59 @@
+"""Answering the dialogs a person would answer: file choosers, message boxes, modal windows.
+
+``answer(handler)`` waits (in the event loop) for the next modal window and hands it to
+``handler``, which fills it in and closes it the way a person would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
+
+_pending: list[Callable[[QWidget], None]] = []
+
+
+def answer(handler: Callable[[QWidget], None], *, seen: list | None = None) -> None:
+    """Hand the next modal window that appears to ``handler`` (once)."""
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or getattr(widget, "_answered", False):
+            QTimer.singleShot(20, check)
+            return
+        widget._answered = True  # type: ignore[attr-defined]
+        if seen is not None:
+            seen.append(widget)
+        handler(widget)
+
+    QTimer.singleShot(20, check)
+
+
+def choose_file(path: Path) -> Callable[[QWidget], None]:
+    """A handler typing ``path`` into a file dialog and confirming it."""
+
+    def handler(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), dialog
+        name_box = dialog.findChild(QLineEdit, "fileNameEdit")  # where a person types the name
+        name_box.setText(str(path))
+        dialog.accept()
+
+    return handler
+
+
+def cancel_file_dialog(dialog: QWidget) -> None:
+    assert isinstance(dialog, QFileDialog), dialog
+    dialog.reject()
+
+
+def read_message(into: list[str]) -> Callable[[QWidget], None]:
+    """A handler noting a message box's text and pressing its default button."""
+
+    def handler(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox), box
+        into.append(box.text())
+        box.accept()
+
+    return handler
