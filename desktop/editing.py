@@ -36,7 +36,7 @@ from db.errors import FactSheetError
 from db.i18n import _, ngettext
 from db.queries import record_label
 from db.records import KIND_NAMES, Record
-from desktop import APP_NAME
+from desktop import APP_NAME, message_box
 from desktop.forms.engine import RecordDialog
 from desktop.tabs.list_tab import ListTab
 from desktop.undo import History, step_text
@@ -341,7 +341,7 @@ class Editing(QObject):
             self.history.session().run(step_text("delete", kind, label),
                                        lambda recorder: recorder.delete(kind, record_id))
         except FactSheetError as error:
-            QMessageBox.warning(parent, _("Delete"), str(error))
+            message_box.warn(parent, title=_("Delete"), text=str(error))
 
     def show_uses(self, kind: str, record_id: int) -> QDialog:
         """A window listing the record with everything that uses it."""

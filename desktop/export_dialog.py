@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QToolButton,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from db.errors import FactSheetError
 from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES, KINDS
-from desktop import APP_NAME
+from desktop import message_box
 from desktop.files import ask_path
 from desktop.progress import run_with_progress
 
@@ -82,7 +81,7 @@ def _run(window, path: Path, work, what: str) -> None:
     try:
         written = run_with_progress(window, window.db, work, label=_("Exporting {what}…").format(what=what))
     except (FactSheetError, OSError) as error:
-        QMessageBox.warning(window, APP_NAME, _("Nothing was exported: {reason}").format(
+        message_box.warn(window, _("Nothing was exported: {reason}").format(
             reason=getattr(error, "strerror", None) or error))
         return
     if written is not None:

@@ -33,7 +33,7 @@ from db import io_csv
 from db.errors import FactSheetError
 from db.i18n import _
 from db.imports import ImportRejected, ImportReport, import_file, is_bundle
-from desktop import APP_NAME
+from desktop import message_box
 from desktop.background import Job
 
 IMPORT_FILTERS = (_("Figures and bundles (*.csv *.tsv *.txt *.json)"), _("All files (*)"))
@@ -233,12 +233,11 @@ def _esc(text: str) -> str:
 def ask_and_import(window) -> ImportDialog | None:
     """File ▸ Import…: choose a file, then preview, check and import it (the dialog stays
     open beside the window, modal to it, while the check runs)."""
-    from PySide6.QtWidgets import QMessageBox
 
     from desktop.files import ask_path
 
     if window.db.read_only:
-        QMessageBox.information(window, APP_NAME, window.db.read_only_reason)
+        message_box.inform(window, window.db.read_only_reason)
         return None
     folder = window.db.path.parent if window.db.path else Path.home()
     path = ask_path(window, _("Import"), save=False, start=folder, filters=IMPORT_FILTERS)

@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from db.errors import FactSheetError
 from db.i18n import _
-from desktop import APP_NAME, __version__, settings
+from desktop import APP_NAME, __version__, message_box, settings
 from desktop.factsheet import preferences
 from desktop.factsheet.options import SheetOptions
 
@@ -103,7 +103,7 @@ class FactSheetActions(QObject):
         return self._printer
 
     def _complain(self, parent: QWidget | None, error: FactSheetError) -> None:
-        QMessageBox.warning(parent or self.window, APP_NAME, str(error))
+        message_box.warn(parent or self.window, str(error))
 
     def _sheet(self, sheet: FactSheet | None, options: SheetOptions, parent: QWidget | None) -> FactSheet | None:
         """The sheet given, or the Overview pair's; None (after saying why) when there is none."""
