@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from db.connection import FactSheetDatabase, open_database
 from db.errors import FactSheetError
 from db.i18n import _
-from db.seed import load_seed
 from desktop import APP_ID, APP_NAME, __version__, system_check
 from resources import resource_path
 
@@ -33,6 +32,8 @@ def open_user_database(path: Path | None) -> FactSheetDatabase:
     first_run = not path.exists()
     db = open_database(path)
     if first_run:
+        from db.seed import load_seed  # the bundle reader is needed only this once
+
         try:
             load_seed(db)
         except Exception:

@@ -126,6 +126,9 @@ def test_markers_are_asked_for_one_page_of_ids_at_a_time(qtbot, tmp_path):
     qtbot.waitUntil(lambda: model.counted)  # the count of rows arrives from a worker thread
     assert model.rowCount() > 3 * PAGE_SIZE
     model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
-    model.data(model.index(model.rowCount() - 1, 0), Qt.ItemDataRole.ToolTipRole)
+    model.data(model.index(1, 0), NOTE_ROLE)
+    model.data(model.index(model.rowCount() - 1, 0), Qt.ItemDataRole.ToolTipRole)  # a row, not its note
+    assert asked == [PAGE_SIZE]
+    model.data(model.index(model.rowCount() - 1, 0), Qt.ItemDataRole.DecorationRole)
     assert asked == [PAGE_SIZE, model.rowCount() % PAGE_SIZE or PAGE_SIZE]
     db.close()
