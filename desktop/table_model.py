@@ -27,6 +27,9 @@ from db.listings import Listing
 from desktop.background import Job
 
 PAGE_SIZE = 200
+# Rows whose notes are asked for together: about a screenful, so the first paint of a
+# million-row list asks about the rows it shows rather than the whole page.
+NOTES_BLOCK = 50
 MAX_CACHED_PAGES = 16
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 2  # the first cell of a row with notes: their text
@@ -60,7 +63,7 @@ class ListingModel(QAbstractTableModel):
         self._generation = 0  # which reload a count belongs to
         self._notes_provider: NotesProvider | None = None
         self._notes_icon = None
-        self._notes: dict[int, dict[int, str]] = {}  # page number -> {record id: note}
+        self._notes: dict[int, dict[int, str]] = {}  # block number -> {record id: note}
         self._read_first_page()
 
     # -- what the view asks --------------------------------------------------------
@@ -154,7 +157,8 @@ class ListingModel(QAbstractTableModel):
         self._pages[page_number] = page
         while len(self._pages) > MAX_CACHED_PAGES:
             dropped, _rows = self._pages.popitem(last=False)
-            self._notes.pop(dropped, None)
+            for block in range(dropped * PAGE_SIZE // NOTES_BLOCK, (dropped + 1) * PAGE_SIZE // NOTES_BLOCK):
+                self._notes.pop(block, None)
         return page
 
     def record_id(self, number: int) -> int | None:
@@ -178,19 +182,22 @@ class ListingModel(QAbstractTableModel):
         row = self.row(number)
         if row is None or self._notes_provider is None:
             return None
-        page_number = number // PAGE_SIZE
-        notes = self._notes.get(page_number)
-        if notes is None:  # asked when a row of the page is first drawn, so a hidden list asks nothing
-            ids = {r[0] for r in self._pages[page_number]}
-            notes = self._notes[page_number] = self._notes_provider(self._db, self.listing.kind, ids)
+        block = number // NOTES_BLOCK
+        notes = self._notes.get(block)
+        if notes is None:  # asked when a row of the block is first drawn, so a hidden list asks nothing
+            first = block * NOTES_BLOCK
+            page = self._pages[first // PAGE_SIZE]
+            start = first % PAGE_SIZE
+            ids = {r[0] for r in page[start:start + NOTES_BLOCK]}
+            notes = self._notes[block] = self._notes_provider(self._db, self.listing.kind, ids)
         return notes.get(row[0])
 
     def set_notes(self, provider: NotesProvider | None, icon=None) -> None:
         """Mark rows that have notes with ``icon`` on their first cell, which also gives the
         note under ``NOTE_ROLE`` (a delegate shows it as a tooltip).
 
-        ``provider`` is asked once per page of rows, with that page's ids only, when a row of
-        the page is first drawn (or its note asked for).
+        ``provider`` is asked once per ``NOTES_BLOCK`` rows, with their ids only, when one of
+        them is first drawn (or its note asked for).
         """
         self._notes_provider, self._notes_icon = provider, icon
         self._notes.clear()

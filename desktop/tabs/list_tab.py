@@ -30,7 +30,7 @@ from desktop.table_model import ListingModel
 
 FILTER_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 240
-FIT_COLUMNS_ROWS = 60
+FIT_COLUMNS_ROWS = 40  # no more than table_model.NOTES_BLOCK: sizing reads the rows' markers too
 
 
 class ListTab(QWidget):
