@@ -2,6 +2,7 @@
 
     python -m tests.bench.first_paint app [--db FILE]     Fact Sheet's own start (desktop.app.main)
     python -m tests.bench.first_paint empty               an empty PySide6 QMainWindow, started alike
+    python -m tests.bench.first_paint data-layer          the same, after importing the data layer (sqlite-utils)
 
 Both print ``painted`` when the main window receives its first paint event, and leave at
 once (``os._exit``: no clean-up is timed). ``tests.bench.startup`` runs them as separate
@@ -110,7 +111,10 @@ def run_app(db: str | None, stay: int | None) -> None:
     sys.exit(main(["--db", db] if db else []))
 
 
-def run_empty(stay: int | None) -> None:
+def run_empty(stay: int | None, *, data_layer: bool = False) -> None:
+    if data_layer:  # what any window over the database pays first: sqlite-utils and db/
+        import db.connection  # noqa: F401
+        import db.queries  # noqa: F401
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
@@ -123,14 +127,14 @@ def run_empty(stay: int | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", choices=("app", "empty"))
+    parser.add_argument("which", choices=("app", "empty", "data-layer"))
     parser.add_argument("--db")
     parser.add_argument("--stay", type=int, help="stay this many ms after the first paint, then print peak memory")
     args = parser.parse_args()
     if args.which == "app":
         run_app(args.db, args.stay)
     else:
-        run_empty(args.stay)
+        run_empty(args.stay, data_layer=args.which == "data-layer")
 
 
 if __name__ == "__main__":
