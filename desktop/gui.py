@@ -97,10 +97,11 @@ def run_window(path: Path | None) -> int:
     app = create_application()
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop import crash_report
+    from desktop import crash_report, file_open_events
     from desktop.main_window import MainWindow
 
     reporter = crash_report.install(app)
+    opening = file_open_events.install(app)  # a database double-clicked on macOS
 
     try:
         db = open_database_to_show(path)
@@ -117,4 +118,5 @@ def run_window(path: Path | None) -> int:
             reporter.dialog.exec()
         return 1
     window.show()
+    opening.attach(window)
     return app.exec()

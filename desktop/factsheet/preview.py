@@ -100,6 +100,16 @@ class PreviewDialog(QDialog):
 
     def refresh(self) -> None:
         """Compose the sheet from the current options and redraw the pages."""
+        if getattr(self, "_composing", False):  # an option changed while the records are read
+            self._redraw_timer.start()
+            return
+        self._composing = True
+        try:
+            self._compose_and_draw()
+        finally:
+            self._composing = False
+
+    def _compose_and_draw(self) -> None:
         options = self.panel.options()
         pair = self.panel.pair()
         if pair is not None and pair != self.actions.pair():
