@@ -37,6 +37,7 @@ from desktop import (
     settings,
     shortcuts,
     step_messages,
+    theme,
 )
 from desktop.detail_view import DetailView
 from desktop.factsheet import window as factsheet_window
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
         shortcuts.name_shortcuts_in_tooltips(self)
+        theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
 
     # -- opening records ------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> None:

@@ -30,6 +30,7 @@ from desktop.factsheet.compose import FactSheet
 from desktop.factsheet.panel import OptionsPanel
 from desktop.factsheet.render import render
 from desktop.rich_text import esc
+from desktop.theme import alert
 
 GEOMETRY_KEY = "factsheet/preview_geometry"
 REDRAW_DELAY_MS = 150
@@ -119,7 +120,7 @@ class PreviewDialog(QDialog):
             self.sheet = self.actions.compose(pair, options)
         except FactSheetError as error:
             self.sheet = None
-            self.status.setText(f"<span style='color:#9b1c1c'>{esc(error)}</span>")
+            self.status.setText(f"<span style='color:{alert('error')}'>{esc(error)}</span>")
         self.print_button.setEnabled(self.sheet is not None)
         self.export_button.setEnabled(self.sheet is not None)
         self.view.updatePreview()
@@ -135,7 +136,7 @@ class PreviewDialog(QDialog):
         try:
             render(self.sheet, printer)
         except FactSheetError as error:  # a slot must not raise: say it where the count goes
-            self.status.setText(f"<span style='color:#9b1c1c'>{esc(error)}</span>")
+            self.status.setText(f"<span style='color:{alert('error')}'>{esc(error)}</span>")
 
     def _print(self) -> None:
         if self.sheet is not None and self.actions.print_sheet(
