@@ -15,6 +15,8 @@ every action that would write.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,9 +39,11 @@ from db.i18n import _, ngettext
 from db.queries import record_label
 from db.records import KIND_NAMES, Record
 from desktop import APP_NAME, message_box
-from desktop.forms.engine import RecordDialog
 from desktop.tabs.list_tab import ListTab
 from desktop.undo import History, step_text
+
+if TYPE_CHECKING:
+    from desktop.forms.engine import RecordDialog
 
 # The kinds New… offers on the Overview, in the order a news item is usually recorded.
 NEW_KINDS = ("agreement", "event", "indicator", "statement", "person", "position", "party", "subject", "source")
@@ -235,6 +239,8 @@ class Editing(QObject):
         """Open the form for a new record (``record`` None) or for changing one; returns it."""
         if not self._writable():
             return None
+        from desktop.forms.engine import RecordDialog  # the form engine loads with the first form
+
         dialog = RecordDialog(kind, self.history.session(), record=record, initial=initial,
                               parent=parent or self.window)
         dialog.open()

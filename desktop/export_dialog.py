@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db import exporting
 from db.errors import FactSheetError
 from db.formatting import format_number
 from db.i18n import _
@@ -104,6 +103,8 @@ def export(window) -> None:
                         start=_suggested(window, f"{stem} {table}", ".csv"), filters=(CSV_FILTER,), suffix="csv")
     if path is None:
         return
+    from db import exporting  # loaded with the first export, not with the window
+
     _run(window, path, lambda db, job: exporting.export_to_file(db, path, format=format, table=table, steps=job),
          path.name)
 
@@ -119,6 +120,8 @@ def export_tab(window, tab) -> None:
     model = tab.model
     options = {"filter_text": model.filter_text, "sort": model.sort_key, "descending": model.descending,
                "narrow": model.narrow}
+
+    from db import exporting
 
     def work(db, job) -> int:
         with exporting.replaced_when_done(path, newline="", bom=True) as out:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from db.connection import FactSheetDatabase, open_database
 from db.errors import FactSheetError
 from db.i18n import _
-from db.seed import load_seed
 from desktop import APP_ID, APP_NAME, __version__, message_box, system_check
 from resources import resource_path
 
@@ -33,6 +32,8 @@ def open_user_database(path: Path | None) -> FactSheetDatabase:
     first_run = not path.exists()
     db = open_database(path)
     if first_run:
+        from db.seed import load_seed  # the bundle reader is needed only this once
+
         try:
             load_seed(db)
         except Exception:
@@ -94,10 +95,11 @@ def run_window(path: Path | None) -> int:
         return 1
     app = create_application()
 
-    from desktop import crash_report
+    from desktop import crash_report, file_open_events
     from desktop.main_window import MainWindow
 
     reporter = crash_report.install(app)
+    opening = file_open_events.install(app)  # a database double-clicked on macOS
 
     try:
         db = open_database_to_show(path)
@@ -114,4 +116,5 @@ def run_window(path: Path | None) -> int:
             reporter.dialog.exec()
         return 1
     window.show()
+    opening.attach(window)
     return app.exec()
