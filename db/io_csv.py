@@ -38,8 +38,12 @@ A figure is already present when the database holds one with the same subject,
 counterpart, reporter, indicator, period, value and unit, linked to the same source; a row
 repeating an earlier row of the file counts as already present too.
 
-Speed: rows are read and checked in Python, then written with set-based SQL inside the one
-transaction (staged in a temporary table; duplicates found with an index, not row by row).
+Speed: rows are read and checked in Python (the editor's rules in their fast form,
+``db.validate.FigureRules``) and written as they are read, inside the one transaction. Only
+a row that may repeat a figure — its subject already had figures from its source, or an
+earlier row of the file had the same figure — waits in a temporary table and is compared
+with set-based SQL at the end. A large import builds the table's indexes once afterwards
+instead of growing them row by row.
 """
 
 from __future__ import annotations
@@ -384,7 +388,6 @@ class _Sources:
 
 
 _BLANK = object()  # a cached "the cell is empty"
-_RESOLVED = ("subject", "counterpart", "reporter", "period_start", "period_end")
 
 
 def _clean(text: str) -> str:
@@ -397,8 +400,9 @@ class _Rows:
     """Turns the cells of each row into a checked figure, or into problems.
 
     Cells that repeat (party names, periods, units, sources) are resolved once and looked
-    up by their text afterwards; each row still becomes an ``Indicator`` record checked
-    by ``db.validate.problems``.
+    up by their text afterwards. Each row is checked by the editor's rules: first with
+    ``db.validate.FigureRules`` (the same rules, fast), and a row it refuses then as an
+    ``Indicator`` record by ``db.validate.problems``, which says what is wrong.
     """
 
     def __init__(self, db: Database, indexes: dict[str, int], width: int, decimal: str,
@@ -410,10 +414,13 @@ class _Rows:
         self.problem_count = 0
         # Where each column's cell is; an absent column reads the empty cell added after the row.
         self.at = {name: indexes.get(name, width) for name in KNOWN_COLUMNS}
-        self.record = Indicator()  # the rules check each row as this record, refilled per row
+        self.rules = validate.FigureRules()
+        self.record = Indicator()  # a refused row is checked as this record, refilled per row
         self.links: dict[int, list[Link]] = {}  # source id -> the record's list of sources
         # cell text -> resolved value (or the sentence saying why it cannot be), per column
         self.seen: dict[str, dict[object, object]] = {name: {} for name in KNOWN_COLUMNS}
+        self.party_cells = tuple((self.at[name], self.seen[name]) for name in ("subject", "counterpart", "reporter"))
+        self.date_cells = tuple((self.at[name], self.seen[name]) for name in ("period_start", "period_end"))
         self.thousands = "," if decimal == "." else "."
         self.grouping = re.compile(rf"[+-]?\d{{1,3}}(\{self.thousands}\d{{3}})+(\{decimal}\d*)?([eE][+-]?\d+)?")
 
@@ -435,20 +442,32 @@ class _Rows:
         """(subject, counterpart, reporter, indicator, start, end, value, unit, notes, source)
         for a good row; None after recording its problems.
 
-        Written for a million rows: one dictionary look-up per repeating cell, and one
-        ``Indicator`` record reused for every row's check.
+        Written for a million rows: one dictionary look-up per repeating cell, the fast
+        rules for a good row, and one ``Indicator`` record reused for each refused row.
         """
         if len(cells) != self.width and not self._width_ok(row, cells):
             return None
         cells.append("")  # the cell every absent column reads
         at, seen, failed = self.at, self.seen, []
-        resolved = []
-        for name in _RESOLVED:  # parties and dates: an id or a day, resolved once per distinct text
-            found = seen[name].get(cells[at[name]])
-            if found.__class__ is not int and found.__class__ is not _Day:
-                found = self._known(row, name, cells, failed)
-            resolved.append(found)
-        subject, counterpart, reporter, start, end = resolved
+        # Parties and dates: an id or a day, resolved once per distinct text (written out, not
+        # looped over: this runs a million times).
+        (subject_at, subjects), (counterpart_at, counterparts), (reporter_at, reporters) = self.party_cells
+        (start_at, starts), (end_at, ends) = self.date_cells
+        subject = subjects.get(cells[subject_at])
+        if subject.__class__ is not int:
+            subject = self._known(row, "subject", cells, failed)
+        counterpart = counterparts.get(cells[counterpart_at])
+        if counterpart.__class__ is not int:
+            counterpart = self._known(row, "counterpart", cells, failed)
+        reporter = reporters.get(cells[reporter_at])
+        if reporter.__class__ is not int:
+            reporter = self._known(row, "reporter", cells, failed)
+        start = starts.get(cells[start_at])
+        if start.__class__ is not _Day:
+            start = self._known(row, "period_start", cells, failed)
+        end = ends.get(cells[end_at])
+        if end.__class__ is not _Day:
+            end = self._known(row, "period_end", cells, failed)
         indicator = seen["indicator"].get(text := cells[at["indicator"]]) or self._first("indicator", text)
         unit = seen["unit"].get(text := cells[at["unit"]])
         if unit is None:
@@ -457,11 +476,15 @@ class _Rows:
         source = self._source(row, cells, failed)
         notes = cells[at["notes"]]
         notes = (_clean(notes) or None) if notes else None
+        sources = self.links.get(source) or [] if source is not None else []
+        if not failed and self.rules.ok(subject, indicator, start, end, value, unit, notes, sources):
+            return (subject, counterpart, reporter, indicator, start.iso, end.iso,  # type: ignore[union-attr]
+                    value, unit, notes, source)
         record = self.record
         record.subject_id, record.counterpart_id, record.reporter_id = subject, counterpart, reporter
         record.indicator, record.period_start, record.period_end = indicator, start, end
         record.value, record.unit, record.notes = value, unit, notes
-        record.sources = self.links.get(source) or [] if source is not None else []
+        record.sources = sources
         for found in validate.problems(None, record):
             column = _FIELD_COLUMNS.get(found.field, found.field)
             if column not in failed:
@@ -596,90 +619,157 @@ _SAME_FIGURE = ("{a}.subject_id = {b}.subject_id AND {a}.counterpart_id IS {b}.c
                 "{a}.reporter_id IS {b}.reporter_id AND {a}.indicator = {b}.indicator AND "
                 "{a}.period_start = {b}.period_start AND {a}.period_end = {b}.period_end AND "
                 "{a}.value = {b}.value AND {a}.unit = {b}.unit")
+_INSERT_FIGURE = ("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
+                  "period_end, value, unit, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_INSERT_LINK = "INSERT INTO indicators_sources (indicator_id, source_id) VALUES (?, ?)"
+_INSERT_STAGED = "INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # Adding at least this many figures (and no fewer than the table holds) rebuilds the indexes
 # of ``indicators`` afterwards instead of growing six of them row by row: a sort per index
 # instead of a million scattered writes (measured: 14 s instead of 25 s for a million).
 REBUILD_INDEXES_AT = 50_000
 
 
-@dataclass
-class _Staged:
-    """What the rows staged for writing hold, gathered while they were read.
+class _Writer:
+    """Writes each good row as it is read, or stages it when it may repeat a figure.
 
-    Each row's figure (every field but the notes) is hashed as it is read; only rows whose
-    hash came up before can repeat an earlier row, and only those are compared in full.
+    A figure is new unless the database already held a figure of its subject from its
+    source, or the file had an earlier row with the same figure (its hash, taken from every
+    field but the notes, came up before). Such rows wait in ``temp.import_rows`` and are
+    compared in full at the end (``finish``); all others go straight into ``indicators``
+    with their source. New ids follow the row numbers (base + line), so a staged row keeps
+    its place in the file's order.
+
+    A large import (at least ``REBUILD_INDEXES_AT`` rows and no fewer than the table holds)
+    drops the table's indexes before its first write and builds them again at the end.
     """
 
-    rows: int = 0
-    subjects: set[int] = field(default_factory=set)
-    sources: set[int] = field(default_factory=set)
-    hashes: set[int] = field(default_factory=set)
-    repeated: set[int] = field(default_factory=set)  # hashes seen more than once
+    def __init__(self, db: Database, lines: int) -> None:
+        self.db = db
+        self.base = db.execute("SELECT coalesce(max(id), 0) FROM indicators").fetchone()[0]
+        existing = db.execute("SELECT count(*) FROM indicators").fetchone()[0]
+        self.bulk = lines >= max(existing, REBUILD_INDEXES_AT)
+        self.rows = self.written = 0
+        self.hashes: set[int] = set()
+        self.repeated: set[int] = set()  # hashes that came up more than once
+        self.staged: list[tuple] = []
+        self.figures: list[tuple] = []
+        self.links: list[tuple[int, int]] = []
+        self.dropped: list[tuple[str, str]] = []
+        # (subject, source) -> the database held figures of that subject from that source
+        self.held: dict[tuple[int, int], bool] = {}
+        if self.bulk:  # one pass now instead of a query per pair after the indexes are gone
+            self.held = dict.fromkeys(db.execute(
+                "SELECT DISTINCT i.subject_id, l.source_id FROM indicators_sources l "
+                "JOIN indicators i ON i.id = l.indicator_id").fetchall(), True)
 
-    def add(self, figure: tuple) -> int:
-        """Note a staged figure; return its hash."""
+    def add(self, line: int, figure: tuple) -> None:
+        """Write or stage one checked figure (subject, …, notes, source) from row ``line``."""
         self.rows += 1
-        self.subjects.add(figure[0])
-        self.sources.add(figure[-1])
         key = hash(figure[:8] + figure[9:])
+        pair = (figure[0], figure[9])
+        held = self.held.get(pair)
+        if held is None:
+            held = self.held[pair] = not self.bulk and self._held(*pair)
         if key in self.hashes:
             self.repeated.add(key)
+            self.staged.append((line, *figure, key))
+        elif held:
+            self.staged.append((line, *figure, key))
+        else:
+            figure_id = self.base + line
+            self.figures.append((figure_id, *figure[:9]))
+            self.links.append((figure_id, figure[9]))
         self.hashes.add(key)
-        return key
+        if len(self.figures) + len(self.staged) >= _BATCH:
+            self.flush()
 
+    def _held(self, subject: int, source: int) -> bool:
+        return self.db.execute(
+            "SELECT 1 FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
+            "WHERE i.subject_id = ? AND l.source_id = ? LIMIT 1", [subject, source]).fetchone() is not None
 
-def _skip_known(db: Database, staged: _Staged) -> None:
-    """Note in ``import_skip`` the rows repeating an earlier row or a figure already present."""
-    if staged.repeated:
-        first: dict[tuple, int] = {}
-        repeats = []
-        for line, *figure in db.execute(
-                "SELECT line, subject_id, counterpart_id, reporter_id, indicator, period_start, period_end, value, "
-                "unit, source_id FROM temp.import_rows WHERE figure_hash IN (SELECT value FROM json_each(?)) "
-                "ORDER BY line", [json.dumps(sorted(staged.repeated))]):
-            if first.setdefault(tuple(figure), line) != line:
-                repeats.append((line,))
-        db.conn.executemany("INSERT INTO temp.import_skip VALUES (?)", repeats)
-    present = db.execute(  # any figure of these subjects from these sources at all?
-        "SELECT 1 FROM indicators_sources l JOIN indicators i ON i.id = l.indicator_id "
-        "WHERE l.source_id IN (SELECT value FROM json_each(:sources)) "
-        "AND i.subject_id IN (SELECT value FROM json_each(:subjects)) LIMIT 1",
-        {"sources": json.dumps(sorted(staged.sources)), "subjects": json.dumps(sorted(staged.subjects))}).fetchone()
-    if present:
+    def flush(self) -> None:
+        conn = self.db.conn
+        if self.figures:
+            if self.bulk and not self.dropped:
+                self._drop_indexes()
+            conn.executemany(_INSERT_FIGURE, self.figures)
+            conn.executemany(_INSERT_LINK, self.links)
+            self.written += len(self.figures)
+            self.figures.clear()
+            self.links.clear()
+        if self.staged:
+            conn.executemany(_INSERT_STAGED, self.staged)
+            self.staged.clear()
+
+    def _drop_indexes(self) -> None:
+        self.dropped = self.db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'indicators' "
+            "AND sql IS NOT NULL").fetchall()
+        for name, _sql in self.dropped:
+            self.db.execute(f'DROP INDEX "{name}"')
+
+    def _rebuild_indexes(self) -> None:
+        for _name, sql in self.dropped:
+            self.db.execute(sql)
+        self.dropped = []
+
+    def finish(self, steps: Steps) -> int:
+        """Build the indexes again, add the staged rows that are new; return how many were added."""
+        self.flush()
+        steps.report(850, 1000)
+        steps.check_cancelled()
+        self._rebuild_indexes()
+        steps.report(900, 1000)
+        steps.check_cancelled()
+        added = self.written + self._add_staged(steps)
+        steps.report(950, 1000)
+        steps.check_cancelled()
+        return added
+
+    def _add_staged(self, steps: Steps) -> int:
+        """Skip the staged rows repeating a figure already written or an earlier staged row;
+        add the others."""
+        db = self.db
+        staged = db.execute("SELECT count(*) FROM temp.import_rows").fetchone()[0]
+        if not staged:
+            return 0
+        if self.repeated:  # staged rows repeating each other (a row repeating a row written is found below)
+            first: dict[tuple, int] = {}
+            repeats = []
+            for line, *figure in db.execute(
+                    "SELECT line, subject_id, counterpart_id, reporter_id, indicator, period_start, period_end, "
+                    "value, unit, source_id FROM temp.import_rows WHERE figure_hash IN "
+                    "(SELECT value FROM json_each(?)) ORDER BY line", [json.dumps(sorted(self.repeated))]):
+                if first.setdefault(tuple(figure), line) != line:
+                    repeats.append((line,))
+            db.conn.executemany("INSERT INTO temp.import_skip VALUES (?)", repeats)
         db.execute("INSERT OR IGNORE INTO temp.import_skip SELECT s.line FROM temp.import_rows s WHERE EXISTS ("
                    "SELECT 1 FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
                    "AND l.source_id = s.source_id WHERE " + _SAME_FIGURE.format(a="i", b="s") + ")")
+        adding = staged - db.execute("SELECT count(*) FROM temp.import_skip").fetchone()[0]
+        existing = db.execute("SELECT count(*) FROM indicators").fetchone()[0]
+        if adding >= max(existing, REBUILD_INDEXES_AT):
+            self._drop_indexes()
+        new_rows = "FROM temp.import_rows s WHERE s.line NOT IN (SELECT line FROM temp.import_skip) ORDER BY s.line"
+        db.execute("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
+                   "period_end, value, unit, notes) SELECT :base + s.line, s.subject_id, s.counterpart_id, "
+                   "s.reporter_id, s.indicator, s.period_start, s.period_end, s.value, s.unit, s.notes " + new_rows,
+                   {"base": self.base})
+        steps.check_cancelled()
+        self._rebuild_indexes()
+        db.execute("INSERT INTO indicators_sources (indicator_id, source_id) SELECT :base + s.line, s.source_id "
+                   + new_rows, {"base": self.base})
+        return adding
 
 
-def _write(db: Database, staged: _Staged, steps: Steps) -> int:
-    """Add the staged figures that are new, with their source; return how many were added."""
-    _skip_known(db, staged)
-    steps.report(850, 1000)
-    steps.check_cancelled()
-    adding = staged.rows - db.execute("SELECT count(*) FROM temp.import_skip").fetchone()[0]
-    existing = db.execute("SELECT count(*) FROM indicators").fetchone()[0]
-    indexes = []
-    if adding >= max(existing, REBUILD_INDEXES_AT):
-        indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'indicators' "
-                             "AND sql IS NOT NULL").fetchall()
-        for name, _sql in indexes:
-            db.execute(f'DROP INDEX "{name}"')
-    # New ids follow the row numbers (base + line), so each figure's source is linked by id.
-    base = db.execute("SELECT coalesce(max(id), 0) FROM indicators").fetchone()[0]
-    new_rows = "FROM temp.import_rows s WHERE s.line NOT IN (SELECT line FROM temp.import_skip) ORDER BY s.line"
-    db.execute("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-               "period_end, value, unit, notes) SELECT :base + s.line, s.subject_id, s.counterpart_id, "
-               "s.reporter_id, s.indicator, s.period_start, s.period_end, s.value, s.unit, s.notes " + new_rows,
-               {"base": base})
-    steps.report(900, 1000)
-    steps.check_cancelled()
-    for _name, sql in indexes:
-        db.execute(sql)
-    steps.report(950, 1000)
-    steps.check_cancelled()
-    db.execute("INSERT INTO indicators_sources (indicator_id, source_id) SELECT :base + s.line, s.source_id "
-               + new_rows, {"base": base})
-    return adding
+def _line_count(path: Path) -> int:
+    """How many lines the file has (an upper bound on its rows), counted in its bytes."""
+    count = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_SCAN_CHUNK):
+            count += chunk.count(b"\n")
+    return count
 
 
 def import_csv(db: Database, path: Path, *, steps: Steps | None = None, dry_run: bool = False) -> ImportReport:
@@ -703,9 +793,10 @@ def import_csv(db: Database, path: Path, *, steps: Steps | None = None, dry_run:
         # pages are written out and read back over and over (four times slower).
         db.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
         try:
-            staged = _read_rows(db, path, shown.dialect, size, report, steps)
-            report.added["indicator"] = _write(db, staged, steps)
-            report.present["indicator"] = staged.rows - report.added["indicator"]
+            writer = _Writer(db, _line_count(path))
+            _read_rows(db, path, shown.dialect, size, report, steps, writer)
+            report.added["indicator"] = writer.finish(steps)
+            report.present["indicator"] = writer.rows - report.added["indicator"]
         finally:
             db.execute("DROP TABLE IF EXISTS temp.import_rows")
             db.execute("DROP TABLE IF EXISTS temp.import_skip")
@@ -717,32 +808,24 @@ def import_csv(db: Database, path: Path, *, steps: Steps | None = None, dry_run:
 
 
 def _read_rows(db: Database, path: Path, dialect: Dialect, size: int, report: ImportReport,
-               steps: Steps) -> _Staged:
-    """Check every row and stage the good ones; raise ``ImportRejected`` if any is bad."""
+               steps: Steps, writer: _Writer) -> None:
+    """Check every row and hand the good ones to ``writer``; raise ``ImportRejected`` if any
+    is bad (the transaction is then rolled back, so nothing written stays)."""
     reader = _Reader(path, dialect.encoding, dialect.delimiter)
-    staged = _Staged()
     with _reading(reader):
         header = reader.header()
         indexes, _ignored = _column_indexes(path, header)
         rows = _Rows(db, indexes, len(header), dialect.decimal, report)
-        batch: list[tuple] = []
-        insert = "INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         for number, cells in reader:
-            if not any(c.strip() for c in cells):
+            if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
                 continue  # an empty row, as spreadsheets leave at the end
             figure = rows.read(number, cells)
             if figure is not None and not rows.problem_count:
-                batch.append((number, *figure, staged.add(figure)))
+                writer.add(number, figure)
             if number % _CHECK_EVERY == 0:
                 steps.check_cancelled()
                 steps.report(800 * reader.position() // size, 1000)
-            if len(batch) >= _BATCH:
-                db.conn.executemany(insert, batch)
-                batch.clear()
         if rows.problem_count:
             raise ImportRejected(path.name, rows.problems, rows.problem_count, places=rows.places)
-        db.conn.executemany(insert, batch)
-    if staged.rows == 0:
+    if writer.rows == 0:
         raise _rejected(path, _("the file has a header row but no figures"))
-    return staged
-

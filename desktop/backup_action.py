@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog
 
 from db import backups
 from db.errors import FactSheetError
 from db.i18n import _
-from desktop import APP_NAME
+from desktop import APP_NAME, message_box
 
 STATUS_MS = 20_000
 
@@ -60,7 +60,7 @@ def back_up_now(window: QMainWindow) -> Path | None:
     except FactSheetError as error:
         QApplication.restoreOverrideCursor()
         dialog.close()
-        QMessageBox.warning(window, APP_NAME, str(error))
+        message_box.warn(window, str(error))
         return None
     QApplication.restoreOverrideCursor()
     dialog.close()

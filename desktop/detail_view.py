@@ -16,6 +16,7 @@ from db.i18n import _
 from db.records import KIND_NAMES
 from desktop import quality
 from desktop.rich_text import esc, multiline, parse_record_href, record_link, web_link
+from desktop.theme import secondary_text
 
 
 def detail_html(detail: RecordDetail, findings: list[str] | None = None) -> str:
@@ -23,7 +24,7 @@ def detail_html(detail: RecordDetail, findings: list[str] | None = None) -> str:
 
     ``findings`` are data-quality sentences about the record, shown under its title.
     """
-    parts = [f"<p style='color:palette(mid)'>{esc(KIND_NAMES[detail.kind][0])}</p>",
+    parts = [f"<p style='color:{secondary_text()}'>{esc(KIND_NAMES[detail.kind][0])}</p>",
              f"<h2>{esc(detail.title)}</h2>"]
     if findings:
         parts.append(f"<h3>⚠ {esc(_('Data quality'))}</h3><ul>")
@@ -76,7 +77,7 @@ class DetailView(QTextBrowser):
     def show_nothing(self, message: str | None = None) -> None:
         self.current = None
         text = message or _("Select a row to see everything recorded about it.")
-        self.setHtml(f"<p style='color:palette(mid)'>{esc(text)}</p>")
+        self.setHtml(f"<p style='color:{secondary_text()}'>{esc(text)}</p>")
 
     def show_record(self, kind: str, record_id: int) -> None:
         try:

@@ -15,6 +15,8 @@ every action that would write.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,10 +38,12 @@ from db.errors import FactSheetError
 from db.i18n import _, ngettext
 from db.queries import record_label
 from db.records import KIND_NAMES, Record
-from desktop import APP_NAME
-from desktop.forms.engine import RecordDialog
+from desktop import APP_NAME, message_box
 from desktop.tabs.list_tab import ListTab
 from desktop.undo import History, step_text
+
+if TYPE_CHECKING:
+    from desktop.forms.engine import RecordDialog
 
 # The kinds New… offers on the Overview, in the order a news item is usually recorded.
 NEW_KINDS = ("agreement", "event", "indicator", "statement", "person", "position", "party", "subject", "source")
@@ -235,6 +239,8 @@ class Editing(QObject):
         """Open the form for a new record (``record`` None) or for changing one; returns it."""
         if not self._writable():
             return None
+        from desktop.forms.engine import RecordDialog  # the form engine loads with the first form
+
         dialog = RecordDialog(kind, self.history.session(), record=record, initial=initial,
                               parent=parent or self.window)
         dialog.open()
@@ -341,7 +347,7 @@ class Editing(QObject):
             self.history.session().run(step_text("delete", kind, label),
                                        lambda recorder: recorder.delete(kind, record_id))
         except FactSheetError as error:
-            QMessageBox.warning(parent, _("Delete"), str(error))
+            message_box.warn(parent, title=_("Delete"), text=str(error))
 
     def show_uses(self, kind: str, record_id: int) -> QDialog:
         """A window listing the record with everything that uses it."""

@@ -17,18 +17,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QToolButton,
     QVBoxLayout,
 )
 
-from db import exporting
 from db.errors import FactSheetError
 from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES, KINDS
-from desktop import APP_NAME
+from desktop import message_box
 from desktop.files import ask_path
 from desktop.progress import run_with_progress
 
@@ -82,7 +80,7 @@ def _run(window, path: Path, work, what: str) -> None:
     try:
         written = run_with_progress(window, window.db, work, label=_("Exporting {what}…").format(what=what))
     except (FactSheetError, OSError) as error:
-        QMessageBox.warning(window, APP_NAME, _("Nothing was exported: {reason}").format(
+        message_box.warn(window, _("Nothing was exported: {reason}").format(
             reason=getattr(error, "strerror", None) or error))
         return
     if written is not None:
@@ -105,6 +103,8 @@ def export(window) -> None:
                         start=_suggested(window, f"{stem} {table}", ".csv"), filters=(CSV_FILTER,), suffix="csv")
     if path is None:
         return
+    from db import exporting  # loaded with the first export, not with the window
+
     _run(window, path, lambda db, job: exporting.export_to_file(db, path, format=format, table=table, steps=job),
          path.name)
 
@@ -120,6 +120,8 @@ def export_tab(window, tab) -> None:
     model = tab.model
     options = {"filter_text": model.filter_text, "sort": model.sort_key, "descending": model.descending,
                "narrow": model.narrow}
+
+    from db import exporting
 
     def work(db, job) -> int:
         with exporting.replaced_when_done(path, newline="", bom=True) as out:

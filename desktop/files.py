@@ -14,13 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from db import search
 from db.connection import backup_to, open_database
 from db.errors import FactSheetError
 from db.i18n import _
-from desktop import APP_NAME, paths, settings
+from desktop import message_box, paths, settings
 from desktop.progress import run_with_progress
 
 RECENT_KEY = "files/recent"
@@ -106,7 +106,7 @@ def switch_to(window, path: Path, *, create: bool = False) -> bool:
     try:
         db = open_database(path, create=create)
     except FactSheetError as error:
-        QMessageBox.warning(window, APP_NAME, str(error))
+        message_box.warn(window, str(error))
         if not path.exists():
             forget(path)
             refresh_recent_menu(window)
@@ -136,7 +136,7 @@ def new_database(window) -> None:
     if path is None:
         return
     if path.exists():
-        QMessageBox.information(window, APP_NAME, _(
+        message_box.inform(window, _(
             "“{name}” already exists. Choose another name for the new database, or open that file "
             "with Open….").format(name=path.name))
         return
@@ -152,21 +152,21 @@ def open_file(window) -> None:
 def save_copy(window) -> None:
     current = window.db.path
     if current is None:
-        QMessageBox.information(window, APP_NAME, _("This database is kept in memory and has no file to copy."))
+        message_box.inform(window, _("This database is kept in memory and has no file to copy."))
         return
     start = current.with_name(_("{name} copy").format(name=current.stem) + paths.DATABASE_SUFFIX)
     path = ask_path(window, _("Save a Copy"), save=True, start=start)
     if path is None:
         return
     if _same_file(current, path):
-        QMessageBox.information(window, APP_NAME, _("That is the file already open; choose another name "
+        message_box.inform(window, _("That is the file already open; choose another name "
                                                     "for the copy."))
         return
     try:
         done = run_with_progress(window, window.db, lambda db, _job: backup_to(db, path),
                                  label=_("Copying {name}…").format(name=current.name))
     except (FactSheetError, OSError) as error:
-        QMessageBox.warning(window, APP_NAME, _("The copy was not saved: {reason}").format(
+        message_box.warn(window, _("The copy was not saved: {reason}").format(
             reason=getattr(error, "strerror", None) or error))
         return
     if done is not None:

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from db.connection import FactSheetDatabase, open_database
 from db.errors import FactSheetError
 from db.i18n import _
-from db.seed import load_seed
-from desktop import APP_ID, APP_NAME, __version__, system_check
+from desktop import APP_ID, APP_NAME, __version__, message_box, system_check
 from resources import resource_path
 
 if TYPE_CHECKING:
@@ -33,6 +32,8 @@ def open_user_database(path: Path | None) -> FactSheetDatabase:
     first_run = not path.exists()
     db = open_database(path)
     if first_run:
+        from db.seed import load_seed  # the bundle reader is needed only this once
+
         try:
             load_seed(db)
         except Exception:
@@ -56,10 +57,9 @@ def open_database_to_show(path: Path | None) -> FactSheetDatabase:
         try:
             return open_user_database(remembered)
         except FactSheetError as error:
-            from PySide6.QtWidgets import QMessageBox
 
             files.forget(remembered)
-            QMessageBox.warning(None, APP_NAME, _("{reason} Your own database opens instead.").format(reason=error))
+            message_box.warn(None, _("{reason} Your own database opens instead.").format(reason=error))
     return open_user_database(None)
 
 
@@ -94,18 +94,18 @@ def run_window(path: Path | None) -> int:
             app=APP_NAME, names=", ".join(missing), command=system_check.install_command(missing)))
         return 1
     app = create_application()
-    from PySide6.QtWidgets import QMessageBox
 
-    from desktop import crash_report
+    from desktop import crash_report, file_open_events
     from desktop.main_window import MainWindow
 
     reporter = crash_report.install(app)
+    opening = file_open_events.install(app)  # a database double-clicked on macOS
 
     try:
         db = open_database_to_show(path)
     except FactSheetError as error:
         sys.stderr.write(f"{APP_ID}: {error}\n")
-        QMessageBox.critical(None, APP_NAME, str(error))
+        message_box.critical(None, str(error))
         return 1
     try:
         window = MainWindow(db)
@@ -116,4 +116,5 @@ def run_window(path: Path | None) -> int:
             reporter.dialog.exec()
         return 1
     window.show()
+    opening.attach(window)
     return app.exec()

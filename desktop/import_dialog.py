@@ -11,6 +11,7 @@ and Cancel, in one transaction, so cancelling leaves the database exactly as it 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -29,13 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import io_csv
 from db.errors import FactSheetError
 from db.i18n import _
-from db.imports import ImportRejected, ImportReport, import_file, is_bundle
-from desktop import APP_NAME
+from desktop import message_box
 from desktop.background import Job
 from desktop.rich_text import shown, tooltip_html
+
+if TYPE_CHECKING:
+    from db import io_csv
+    from db.imports import ImportRejected, ImportReport
 
 IMPORT_FILTERS = (_("Figures and bundles (*.csv *.tsv *.txt *.json)"), _("All files (*)"))
 PREVIEW_ROWS = 20
@@ -95,6 +98,10 @@ class ImportDialog(QDialog):
 
     # -- what the person sees first ------------------------------------------------------------
     def _show_preview(self) -> None:
+        # The readers load with the first import, not with the window.
+        from db import io_csv
+        from db.imports import is_bundle
+
         self.details.hide()
         if is_bundle(self.path):
             self.about.setText(_("<b>{name}</b> — a Fact Sheet bundle (JSON).").format(name=_esc(self.path.name)))
@@ -126,6 +133,8 @@ class ImportDialog(QDialog):
 
     # -- the worker ----------------------------------------------------------------------------------
     def _run(self, *, dry_run: bool) -> None:
+        from db.imports import import_file
+
         path = self.path
         self._dry_run = dry_run
         self.status.setText(_("Checking every row…") if dry_run else _("Importing…"))
@@ -170,6 +179,8 @@ class ImportDialog(QDialog):
         self._refused(error)
 
     def _refused(self, error: FactSheetError) -> None:
+        from db.imports import ImportRejected
+
         self.progress.hide()
         self.status.setText(f"<b>{_esc(str(error))}</b>")
         if isinstance(error, ImportRejected):
@@ -179,6 +190,8 @@ class ImportDialog(QDialog):
 
     def _mark_problems(self, rejected: ImportRejected) -> None:
         """Tint the previewed cells that have a problem, with the problem as their tooltip."""
+        from db import io_csv
+
         columns = {io_csv.normal_name(self.preview.horizontalHeaderItem(c).text()): c
                    for c in range(self.preview.columnCount()) if self.preview.horizontalHeaderItem(c)}
         for (row, column), problem in rejected.places:
@@ -234,12 +247,11 @@ def _esc(text: str) -> str:
 def ask_and_import(window) -> ImportDialog | None:
     """File ▸ Import…: choose a file, then preview, check and import it (the dialog stays
     open beside the window, modal to it, while the check runs)."""
-    from PySide6.QtWidgets import QMessageBox
 
     from desktop.files import ask_path
 
     if window.db.read_only:
-        QMessageBox.information(window, APP_NAME, window.db.read_only_reason)
+        message_box.inform(window, window.db.read_only_reason)
         return None
     folder = window.db.path.parent if window.db.path else Path.home()
     path = ask_path(window, _("Import"), save=False, start=folder, filters=IMPORT_FILTERS)

@@ -35,6 +35,9 @@ from desktop import (
     read_only,
     safety,
     settings,
+    shortcuts,
+    step_messages,
+    theme,
 )
 from desktop.detail_view import DetailView
 from desktop.factsheet import window as factsheet_window
@@ -104,12 +107,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
         self.editing = editing.install(self)
+        step_messages.install(self)  # "Saved: …", "Deleted: …", "Undone: …" in the status bar
         for module in (files, import_dialog, export_dialog, find_dialog):  # File and Edit menu actions
             module.install(self)
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
         self._show_database_info()
         self._restore_geometry()
         safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
+        shortcuts.name_shortcuts_in_tooltips(self)
+        theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
 
     # -- opening records ------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> None:
@@ -178,7 +184,9 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(_("&File"))
         # Sections in a fixed order whatever order features install in; empty ones collapse.
         self._file_sections = {name: self.file_menu.addSeparator() for name in FILE_SECTIONS}
-        self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+        # Ctrl+Q where the platform names no Quit key of its own (Windows has Alt+F4 besides).
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        self.quit_action = self._action(_("&Quit"), self.close, quit_keys,
                                         _("Close Fact Sheet; everything is already saved."))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.file_menu.addAction(self.quit_action)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import FactSheetError
 from db.i18n import _
-from desktop import APP_NAME
+from desktop import message_box
 
 WRITES = "writes"  # the Qt property naming actions that change the database
 _DISABLED_HERE = "_disabled_read_only"
@@ -138,7 +137,7 @@ def save_clean_copy(window: QMainWindow) -> Path | None:
     try:
         copy = write_copy(source, Path(chosen))
     except FactSheetError as error:
-        QMessageBox.warning(window, APP_NAME, str(error))
+        message_box.warn(window, str(error))
         return None
     window.statusBar().showMessage(_("A clean copy was saved at {path}; open it to edit the data.").format(
         path=copy), 15000)

@@ -27,6 +27,9 @@ from db.listings import Listing
 from desktop.background import Job
 
 PAGE_SIZE = 200
+# Rows whose notes are asked for together: about a screenful, so the first paint of a
+# million-row list asks about the rows it shows rather than the whole page.
+NOTES_BLOCK = 50
 MAX_CACHED_PAGES = 16
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 2  # the first cell of a row with notes: their text
@@ -60,7 +63,7 @@ class ListingModel(QAbstractTableModel):
         self._generation = 0  # which reload a count belongs to
         self._notes_provider: NotesProvider | None = None
         self._notes_icon = None
-        self._notes: dict[int, dict[int, str]] = {}  # page number -> {record id: note}
+        self._notes: dict[int, dict[int, str]] = {}  # block number -> {record id: note}
         self._read_first_page()
 
     # -- what the view asks --------------------------------------------------------
@@ -120,8 +123,11 @@ class ListingModel(QAbstractTableModel):
         if 0 <= column < len(self.listing.columns) and not self.listing.columns[column].sortable:
             self.sort_refused.emit(column)
             return
-        self.sort_key = self.listing.columns[column].key if column >= 0 else None
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key = self.listing.columns[column].key if column >= 0 else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return  # the view asks again when sorting is switched on: the rows are already in this order
+        self.sort_key, self.descending = key, descending
         self.reload()
 
     def sort_column(self) -> int:
@@ -149,11 +155,10 @@ class ListingModel(QAbstractTableModel):
                              limit=PAGE_SIZE, narrow=self.narrow,
                              total=self._count if self._counted else None)
         self._pages[page_number] = page
-        if self._notes_provider is not None:
-            self._notes[page_number] = self._notes_provider(self._db, self.listing.kind, {r[0] for r in page})
         while len(self._pages) > MAX_CACHED_PAGES:
             dropped, _rows = self._pages.popitem(last=False)
-            self._notes.pop(dropped, None)
+            for block in range(dropped * PAGE_SIZE // NOTES_BLOCK, (dropped + 1) * PAGE_SIZE // NOTES_BLOCK):
+                self._notes.pop(block, None)
         return page
 
     def record_id(self, number: int) -> int | None:
@@ -175,18 +180,30 @@ class ListingModel(QAbstractTableModel):
     def note(self, number: int) -> str | None:
         """The note about the row at ``number`` (its data-quality findings), if any."""
         row = self.row(number)
-        if row is None:
+        if row is None or self._notes_provider is None:
             return None
-        return self._notes.get(number // PAGE_SIZE, {}).get(row[0])
+        block = number // NOTES_BLOCK
+        notes = self._notes.get(block)
+        if notes is None:  # asked when a row of the block is first drawn, so a hidden list asks nothing
+            first = block * NOTES_BLOCK
+            page = self._pages[first // PAGE_SIZE]
+            start = first % PAGE_SIZE
+            ids = {r[0] for r in page[start:start + NOTES_BLOCK]}
+            notes = self._notes[block] = self._notes_provider(self._db, self.listing.kind, ids)
+        return notes.get(row[0])
 
     def set_notes(self, provider: NotesProvider | None, icon=None) -> None:
         """Mark rows that have notes with ``icon`` on their first cell, which also gives the
         note under ``NOTE_ROLE`` (a delegate shows it as a tooltip).
 
-        ``provider`` is asked once per fetched page, with that page's ids only.
+        ``provider`` is asked once per ``NOTES_BLOCK`` rows, with their ids only, when one of
+        them is first drawn (or its note asked for).
         """
         self._notes_provider, self._notes_icon = provider, icon
-        self.reload()
+        self._notes.clear()
+        if self._count:
+            roles = [Qt.ItemDataRole.DecorationRole, NOTE_ROLE]
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 0), roles)
 
     def cached_pages(self) -> int:
         return len(self._pages)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from db.trade import (
     trade_series,
     trade_sources,
 )
-from desktop import quality
+from desktop import message_box, quality
 from desktop.figure_cards import FigureCards
 from desktop.plots import TradeChart
 from desktop.rich_text import esc
@@ -186,7 +185,7 @@ class TradePanel(QWidget):
         if not path.lower().endswith(".png"):
             path += ".png"
         if not self.chart.image().save(path, "PNG"):
-            QMessageBox.warning(self, _("Export chart as PNG"), _(
+            message_box.warn(self, title=_("Export chart as PNG"), text=_(
                 "The chart could not be saved as {path}. Check that the folder exists and that you may "
                 "write to it.").format(path=path))
             return False

@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QPagedPaintDevice,
     QPainter,
+    QPalette,
     QPen,
     QTextDocument,
     QTextOption,
@@ -44,6 +46,9 @@ RULE_WIDTH = 0.4
 BODY_POINT_SIZE = 8.5
 
 HEADER_FILL = QColor("#e8edf3")
+# Text without a colour of its own is black: the sheet is paper, whatever the screen's theme
+# (with a dark desktop palette, Qt would otherwise draw it in that palette's light text).
+PAPER_TEXT = QColor("#000000")
 RULE_COLOUR = QColor("#b9c2cc")
 HEADER_RULE_COLOUR = QColor("#6b7b8c")
 
@@ -251,7 +256,14 @@ def _draw_document(painter: QPainter, document: QTextDocument, x: float, y: floa
     painter.save()
     painter.translate(x, y)
     first = max(offset, 0.0)
-    document.drawContents(painter, QRectF(0, first, document.size().width() + 1, offset + visible - first))
+    clip = QRectF(0, first, document.size().width() + 1, offset + visible - first)
+    painter.setClipRect(clip)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.clip = clip
+    palette = QPalette(context.palette)
+    palette.setColor(QPalette.ColorRole.Text, PAPER_TEXT)
+    context.palette = palette
+    document.documentLayout().draw(painter, context)
     painter.restore()
 
 

@@ -30,6 +30,7 @@ from desktop.factsheet.compose import FactSheet
 from desktop.factsheet.panel import OptionsPanel
 from desktop.factsheet.render import render
 from desktop.rich_text import esc
+from desktop.theme import alert
 
 GEOMETRY_KEY = "factsheet/preview_geometry"
 REDRAW_DELAY_MS = 150
@@ -100,6 +101,16 @@ class PreviewDialog(QDialog):
 
     def refresh(self) -> None:
         """Compose the sheet from the current options and redraw the pages."""
+        if getattr(self, "_composing", False):  # an option changed while the records are read
+            self._redraw_timer.start()
+            return
+        self._composing = True
+        try:
+            self._compose_and_draw()
+        finally:
+            self._composing = False
+
+    def _compose_and_draw(self) -> None:
         options = self.panel.options()
         pair = self.panel.pair()
         if pair is not None and pair != self.actions.pair():
@@ -109,7 +120,7 @@ class PreviewDialog(QDialog):
             self.sheet = self.actions.compose(pair, options)
         except FactSheetError as error:
             self.sheet = None
-            self.status.setText(f"<span style='color:#9b1c1c'>{esc(error)}</span>")
+            self.status.setText(f"<span style='color:{alert('error')}'>{esc(error)}</span>")
         self.print_button.setEnabled(self.sheet is not None)
         self.export_button.setEnabled(self.sheet is not None)
         self.view.updatePreview()
@@ -125,7 +136,7 @@ class PreviewDialog(QDialog):
         try:
             render(self.sheet, printer)
         except FactSheetError as error:  # a slot must not raise: say it where the count goes
-            self.status.setText(f"<span style='color:#9b1c1c'>{esc(error)}</span>")
+            self.status.setText(f"<span style='color:{alert('error')}'>{esc(error)}</span>")
 
     def _print(self) -> None:
         if self.sheet is not None and self.actions.print_sheet(

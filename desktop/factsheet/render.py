@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -100,14 +101,22 @@ def _wanted_pages(device: QPagedPaintDevice, count: int) -> list[int]:
     return [n for n in range(1, count + 1) if ranges.contains(n)]
 
 
-def render(sheet: FactSheet, device: QPagedPaintDevice) -> int:
-    """Lay ``sheet`` out and paint it on ``device``; return the number of pages it has."""
+def render(sheet: FactSheet, device: QPagedPaintDevice,
+           progress: Callable[[int, int], None] | None = None) -> int:
+    """Lay ``sheet`` out and paint it on ``device``; return the number of pages it has.
+
+    ``progress(done, total)`` is called before each page is painted and after the last; it
+    may raise ``Cancelled`` to stop (a printer then gets the pages painted so far).
+    """
     frame, pages = layout_pages(sheet, device)
     painter = QPainter()
     if not painter.begin(device):
         raise FactSheetError(_("The fact sheet could not be started on this printer or file."))
     try:
-        for index, number in enumerate(_wanted_pages(device, len(pages))):
+        wanted = _wanted_pages(device, len(pages))
+        for index, number in enumerate(wanted):
+            if progress is not None:
+                progress(index, len(wanted))
             if index:
                 device.newPage()
             frame.paint(painter, number, len(pages))
@@ -116,6 +125,8 @@ def render(sheet: FactSheet, device: QPagedPaintDevice) -> int:
             for item in pages[number - 1]:
                 item.paint(painter)
             painter.restore()
+        if progress is not None:
+            progress(len(wanted), len(wanted))
     finally:
         painter.end()
     return len(pages)
@@ -133,7 +144,8 @@ def _write_error(target: Path, error: OSError) -> FactSheetError:
         name=target.name, reason=(error.strerror or str(error)).lower()))
 
 
-def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "A4") -> int:
+def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "A4",
+              progress: Callable[[int, int], None] | None = None) -> int:
     """Save ``sheet`` as a PDF at ``path`` (replacing a file there); return its page count.
 
     The PDF is written to a hidden file beside the target and renamed over it only when
@@ -153,8 +165,10 @@ def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "
         writer.setPageLayout(page_layout(page_size))
         writer.setTitle(_("Fact sheet: {title}").format(title=sheet.title))
         writer.setCreator(f"{APP_NAME} {__version__}")
-        pages = render(sheet, writer)
-        del writer  # the file is complete once the writer is gone
+        try:
+            pages = render(sheet, writer, progress)
+        finally:
+            del writer  # the file is complete (or given up) once the writer is gone
         if partial.stat().st_size == 0:
             raise FactSheetError(_("“{name}” could not be written (the disk may be full).").format(name=target.name))
         os.replace(partial, target)

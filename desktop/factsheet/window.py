@@ -7,6 +7,10 @@ preview carries the options panel; Print… opens the system print dialog on a p
 window keeps for the session; Export PDF… asks where to save, suggesting a name made of
 the parties and the day, in the folder last used.
 
+Reading the records runs on a worker thread and painting reports each page: a sheet that
+takes longer than a moment (hundreds of pages for a pair with thousands of figures) shows
+a progress bar with Cancel.
+
 The sheet's modules and Qt's print support are imported only when one of the actions is
 first used, so they cost the window's start-up nothing.
 """
@@ -15,17 +19,17 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
-from db.errors import FactSheetError
+from db.errors import Cancelled, FactSheetError
 from db.i18n import _
-from desktop import APP_NAME, __version__, settings
+from desktop import APP_NAME, __version__, message_box, settings
 from desktop.factsheet import preferences
 from desktop.factsheet.options import SheetOptions
 
@@ -58,6 +62,35 @@ def busy() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
+SHOW_PROGRESS_AFTER_MS = 500
+
+
+@contextlib.contextmanager
+def page_progress(parent: QWidget, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A ``render`` progress callback: a bar with Cancel once painting takes over half a
+    second; Cancel makes the callback raise ``Cancelled``."""
+    dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def report(done: int, total: int) -> None:
+        if dialog.wasCanceled():
+            raise Cancelled(_("Stopped."))
+        dialog.setMaximum(total)
+        dialog.setLabelText(_("{label} Page {page} of {total}.").format(label=label, page=min(done + 1, total),
+                                                                         total=total))
+        dialog.setValue(done)  # lets the dialog appear, repaint and take the click on Cancel
+
+    try:
+        with busy():
+            yield report
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
 class FactSheetActions(QObject):
     """The window's printing actions and the printer they share."""
 
@@ -86,9 +119,16 @@ class FactSheetActions(QObject):
         if pair[0] == pair[1]:
             raise FactSheetError(_("Choose two different parties for the fact sheet."))
         from desktop.factsheet.compose import compose
+        from desktop.progress import run_with_progress
 
-        with busy():
-            return compose(self.window.db, *pair, as_of=options.as_of_day(), sections=options.sections)
+        a, b = pair
+        as_of, sections = options.as_of_day(), options.sections
+        sheet = run_with_progress(self.window, self.window.db,
+                                  lambda db, _job: compose(db, a, b, as_of=as_of, sections=sections),
+                                  label=_("Reading the records for the fact sheet…"))
+        if sheet is None:
+            raise Cancelled(_("Stopped."))
+        return sheet
 
     def printer(self, page_size: str):
         """The window's printer (kept for the session), set to the sheet's page layout."""
@@ -103,12 +143,14 @@ class FactSheetActions(QObject):
         return self._printer
 
     def _complain(self, parent: QWidget | None, error: FactSheetError) -> None:
-        QMessageBox.warning(parent or self.window, APP_NAME, str(error))
+        message_box.warn(parent or self.window, str(error))
 
     def _sheet(self, sheet: FactSheet | None, options: SheetOptions, parent: QWidget | None) -> FactSheet | None:
         """The sheet given, or the Overview pair's; None (after saying why) when there is none."""
         try:
             return sheet or self.compose(self.pair(), options)
+        except Cancelled:
+            return None
         except FactSheetError as error:
             self._complain(parent, error)
             return None
@@ -138,8 +180,12 @@ class FactSheetActions(QObject):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
         try:
-            with busy():
-                pages = render(sheet, printer)
+            with page_progress(parent or self.window, _("Printing the fact sheet.")) as progress:
+                pages = render(sheet, printer, progress)
+        except Cancelled:
+            printer.abort()
+            self.window.statusBar().showMessage(_("Printing stopped."), 8000)
+            return False
         except FactSheetError as error:
             self._complain(parent, error)
             return False
@@ -161,8 +207,11 @@ class FactSheetActions(QObject):
         if path is None:
             return None
         try:
-            with busy():
-                pages = write_pdf(sheet, path, options.page_size)
+            with page_progress(parent or self.window, _("Saving the fact sheet as a PDF.")) as progress:
+                pages = write_pdf(sheet, path, options.page_size, progress)
+        except Cancelled:
+            self.window.statusBar().showMessage(_("The PDF was not saved."), 8000)
+            return None
         except FactSheetError as error:
             self._complain(parent, error)
             return None

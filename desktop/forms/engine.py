@@ -44,10 +44,9 @@ from db.records import KIND_NAMES, KINDS, Record
 from desktop import settings
 from desktop.forms.base import FormField, Row
 from desktop.forms.kinds import FORMS, caption, prefill_field
+from desktop.theme import alert_style
 from desktop.undo import Session, step_text
 
-ERROR_STYLE = "color: #c62828;"
-WARNING_STYLE = "color: #8a5a00;"
 TITLE_LENGTH = 60
 
 
@@ -311,11 +310,11 @@ class RecordDialog(QDialog):
             if errors:
                 loud = self._show_all or view.field.touched
                 view.message.setText(" ".join(dict.fromkeys(p.message for p in errors)))
-                view.message.setStyleSheet(ERROR_STYLE if loud else "")
+                view.message.setStyleSheet(alert_style("error") if loud else "")
                 view.message.setEnabled(loud)  # a quiet (greyed) sentence until the field is left
             elif notes:
                 view.message.setText("⚠ " + " ".join(p.message for p in notes))
-                view.message.setStyleSheet(WARNING_STYLE)
+                view.message.setStyleSheet(alert_style("warning"))
                 view.message.setEnabled(True)
             view.message.setVisible(bool(errors or notes))
             view.row.buddy.setAccessibleDescription(view.message.text() if errors or notes else "")
@@ -330,10 +329,10 @@ class RecordDialog(QDialog):
             text = ngettext("Fix {n} problem before saving ({fields}).", "Fix {n} problems before saving ({fields}).",
                             len(problems)).format(n=len(problems), fields=labels)
             text = " ".join([text] + [p.message for p in unplaced])
-            self.summary.setStyleSheet(ERROR_STYLE if self._show_all else "")
+            self.summary.setStyleSheet(alert_style("error") if self._show_all else "")
         elif warnings:
             text = _("This can be saved; check the warnings above.")
-            self.summary.setStyleSheet(WARNING_STYLE)
+            self.summary.setStyleSheet(alert_style("warning"))
         else:
             text = ""
         self.summary.setText(text)
@@ -343,7 +342,7 @@ class RecordDialog(QDialog):
         self._show_all = True
         self._check()
         for view in self.rows:
-            if view.message.isVisible() and view.message.styleSheet() == ERROR_STYLE:
+            if view.message.isVisible() and view.message.styleSheet() == alert_style("error"):
                 view.row.buddy.setFocus()
                 self.scroll.ensureWidgetVisible(view.row.buddy)
                 return
@@ -375,7 +374,7 @@ class RecordDialog(QDialog):
             return
         except FactSheetError as error:
             self.summary.setText(str(error))
-            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setStyleSheet(alert_style("error"))
             self.summary.show()
             return
         self.record_id = record_id

@@ -30,7 +30,7 @@ from desktop.table_model import ListingModel
 
 FILTER_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 240
-FIT_COLUMNS_ROWS = 60
+FIT_COLUMNS_ROWS = 40  # no more than table_model.NOTES_BLOCK: sizing reads the rows' markers too
 
 
 class ListTab(QWidget):
@@ -105,7 +105,9 @@ class ListTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
-        self._fit_columns()
+        # Columns are sized to their contents when the tab is first shown, not while the
+        # window is built: a hidden tab's sizing would only delay the window's first paint.
+        self._columns_laid_out = False
         self._restore_layout()
 
     # -- public -------------------------------------------------------------------------
@@ -144,7 +146,8 @@ class ListTab(QWidget):
 
     def save_layout(self) -> None:
         settings.save_value(f"tabs/{self.listing.name}/splitter", self.splitter.sizes())
-        settings.save_value(f"tabs/{self.listing.name}/header", self.table.horizontalHeader().saveState())
+        if self._columns_laid_out:  # a tab never shown keeps the column layout remembered before
+            settings.save_value(f"tabs/{self.listing.name}/header", self.table.horizontalHeader().saveState())
 
     # -- internals ----------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -201,8 +204,11 @@ class ListTab(QWidget):
             self.table.setColumnWidth(column, max(70, min(width + 12, MAX_COLUMN_WIDTH)))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        """Show the first record when the tab first appears, so the detail pane is never idle."""
+        """Lay out the columns when the tab first appears, and show the first record so the
+        detail pane is never idle."""
         super().showEvent(event)
+        if not self._columns_laid_out:
+            self._lay_out_columns()
         if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
             self.table.selectRow(0)
 
@@ -212,6 +218,11 @@ class ListTab(QWidget):
             self.splitter.setSizes(sizes)
         else:
             self.splitter.setSizes([760, 420])
+
+    def _lay_out_columns(self) -> None:
+        """Columns fitted to their first rows, then the widths and order remembered from last time."""
+        self._columns_laid_out = True
+        self._fit_columns()
         state = settings.load_bytes(f"tabs/{self.listing.name}/header")
         if state is not None:
             self.table.horizontalHeader().restoreState(state)

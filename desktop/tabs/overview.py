@@ -19,6 +19,7 @@ from db.queries import PairScope
 from db.records import EVENT_STATUSES
 from desktop import quality, settings
 from desktop.rich_text import esc, parse_record_href, record_link
+from desktop.theme import secondary_text
 
 TITLE = _("Overview")
 PAIR_KEY = "overview/pair"
@@ -30,7 +31,7 @@ def _party_heading(db, party_id: int) -> str:
     locals_ = " / ".join(esc(n) for n in (local, alt) if n)
     country_text = ""
     if country is not None and country != party_id:
-        country_text = f" <span style='color:palette(mid)'>({esc(queries.party_names(db, country)[0])})</span>"
+        country_text = f" <span style='color:{secondary_text()}'>({esc(queries.party_names(db, country)[0])})</span>"
     return (f"{record_link('party', party_id, name_en)}{country_text}"
             + (f"<br><span style='font-size:small'>{locals_}</span>" if locals_ else ""))
 
@@ -118,7 +119,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
             local = f" / {esc(o.name_local)}" if o.name_local else ""
             since = _("since {date}").format(date=o.since.label()) if o.since else _("start date unknown")
             parts.append(f"<tr><td>{record_link('person', o.person_id, o.name_en)}{local}</td>"
-                         f"<td>{esc(o.title)}</td><td style='color:palette(mid)'>{esc(since)}</td>"
+                         f"<td>{esc(o.title)}</td><td style='color:{secondary_text()}'>{esc(since)}</td>"
                          f"<td>{notes.marks(o.sources)}</td></tr>")
     parts.append("</table>")
 
@@ -143,7 +144,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                          f"{notes.marks(s.sources)}</blockquote>")
     parts.append(quality.findings_html(db, findings))
     parts.append(notes.html())
-    parts.append(f"<p style='color:palette(mid)'>{esc(_('As of {day}.').format(day=format_day(today)))}</p>")
+    parts.append(f"<p style='color:{secondary_text()}'>{esc(_('As of {day}.').format(day=format_day(today)))}</p>")
     return "\n".join(parts)
 
 

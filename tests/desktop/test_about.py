@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -81,13 +80,27 @@ def test_escape_closes_the_about_box(qtbot, window):
     qtbot.waitUntil(lambda: window.findChild(AboutDialog) is None)
 
 
-def test_opening_about_does_not_load_pyqtgraph(qtbot, window):
+def test_opening_about_does_not_load_pyqtgraph(seeded_path):
+    """Run in a fresh process: other tests in this one may have loaded the charts already."""
+    import subprocess
     import sys
 
-    if "pyqtgraph" in sys.modules:
-        pytest.skip("another test already loaded pyqtgraph in this process")
-    _open_about(qtbot, window)
-    assert "pyqtgraph" not in sys.modules
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from desktop.gui import create_application, open_user_database\n"
+        "from desktop.main_window import MainWindow\n"
+        "from desktop.about import AboutDialog\n"
+        "app = create_application()\n"
+        f"window = MainWindow(open_user_database(Path({str(seeded_path)!r})))\n"
+        "window.show(); app.processEvents()\n"
+        "window.about_action.trigger()\n"
+        "app.processEvents()\n"
+        "print(bool(window.findChildren(AboutDialog)), 'pyqtgraph' in sys.modules)\n"
+        "for dialog in window.findChildren(AboutDialog): dialog.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True", "False"], result.stderr
 
 
 def test_the_window_carries_the_app_icon_in_every_size(window):

@@ -62,7 +62,7 @@ def test_a_read_only_folder_backs_up_into_the_data_folder(qtbot, seeded_path):
 
 def _warnings(monkeypatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr("desktop.backup_action.QMessageBox.warning", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr("desktop.backup_action.message_box.warn", lambda _parent, text: shown.append(text))
     return shown
 
 

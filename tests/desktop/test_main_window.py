@@ -101,12 +101,12 @@ def test_filter_box_narrows_rows_in_sql(qtbot, window):
 
 def test_sorting_by_a_column_header(qtbot, window):
     tab = _tab(window, "Trade")
+    window.tabs.setCurrentWidget(tab)  # columns are laid out when their tab is first shown
     header = tab.table.horizontalHeader()
     value_column = [c.key for c in tab.listing.columns].index("value")
     x = header.sectionViewportPosition(value_column) + header.sectionSize(value_column) // 2
     from PySide6.QtCore import QPoint
 
-    window.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
     values = [float(v) for v in _cells(tab, 4)]
     assert values in (sorted(values), sorted(values, reverse=True))

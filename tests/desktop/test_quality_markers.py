@@ -11,7 +11,7 @@ from db.dates import FuzzyDate
 from db.records import Agreement, Link
 from desktop.gui import create_application
 from desktop.main_window import MainWindow
-from desktop.table_model import NOTE_ROLE, PAGE_SIZE, ListingModel
+from desktop.table_model import NOTE_ROLE, NOTES_BLOCK, PAGE_SIZE, ListingModel
 from tests.bench.bigdata import make_big_database
 from tests.desktop.helpers import click_link
 
@@ -111,7 +111,7 @@ def test_overview_findings_link_to_the_records_and_escape_their_text(qtbot, seed
     assert main.tabs.currentWidget() is main.list_tabs["agreements"]
 
 
-def test_markers_are_asked_for_one_page_of_ids_at_a_time(qtbot, tmp_path):
+def test_markers_are_asked_for_a_block_of_ids_when_a_row_of_it_is_drawn(qtbot, tmp_path):
     db = make_big_database(tmp_path / "big.factsheet", rows=3 * PAGE_SIZE)
     asked: list[int] = []
     from db.listings import INDICATORS
@@ -126,6 +126,9 @@ def test_markers_are_asked_for_one_page_of_ids_at_a_time(qtbot, tmp_path):
     qtbot.waitUntil(lambda: model.counted)  # the count of rows arrives from a worker thread
     assert model.rowCount() > 3 * PAGE_SIZE
     model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
-    model.data(model.index(model.rowCount() - 1, 0), Qt.ItemDataRole.ToolTipRole)
-    assert asked == [PAGE_SIZE, model.rowCount() % PAGE_SIZE or PAGE_SIZE]
+    model.data(model.index(1, 0), NOTE_ROLE)
+    model.data(model.index(model.rowCount() - 1, 0), Qt.ItemDataRole.ToolTipRole)  # a row, not its note
+    assert asked == [NOTES_BLOCK]
+    model.data(model.index(model.rowCount() - 1, 0), Qt.ItemDataRole.DecorationRole)
+    assert asked == [NOTES_BLOCK, model.rowCount() % NOTES_BLOCK or NOTES_BLOCK]
     db.close()

@@ -75,3 +75,27 @@ def test_a_row_taller_than_a_page_is_cut_between_lines(setter):
     cuts = pieces[0].unit.cuts()
     for piece in pieces[1:]:
         assert any(abs(piece.offset - c) < 0.01 for c in cuts)
+
+
+def test_sheet_text_is_black_on_its_paper_even_under_a_dark_desktop_palette(qapp, setter):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+
+    from desktop.factsheet.layout import _Measurer
+
+    dark = QPalette(qapp.palette())
+    dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    before = qapp.palette()
+    qapp.setPalette(dark)
+    try:
+        (unit,) = _Measurer(setter, 1200).table(Table((1,), (Row(("plain words, no colour of their own",)),)))[2]
+        image = QImage(1200, int(unit.height) + 10, QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        unit.paint(painter, 0, 0, unit.height)
+        painter.end()
+    finally:
+        qapp.setPalette(before)
+    darkest = min(QColor(image.pixel(x, y)).lightness() for x in range(0, 1200, 2) for y in range(image.height()))
+    assert darkest < 60  # the words are drawn in black, not in the palette's light text

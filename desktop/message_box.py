@@ -1,0 +1,32 @@
+"""Message boxes whose text is always plain: the one way a sentence is put in a box.
+
+Sentences often quote what a person typed or named (a file called ``<b>x</b>.factsheet``,
+a party's name); Qt's static ``QMessageBox`` helpers guess whether text is rich text, so
+such a sentence could be rendered as markup. These helpers never guess.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop import APP_NAME
+
+
+def _show(icon: QMessageBox.Icon, parent: QWidget | None, text: str, title: str) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def warn(parent: QWidget | None, text: str, title: str = APP_NAME) -> None:
+    """A warning the user acknowledges; ``text`` is shown exactly as given."""
+    _show(QMessageBox.Icon.Warning, parent, text, title)
+
+
+def inform(parent: QWidget | None, text: str, title: str = APP_NAME) -> None:
+    _show(QMessageBox.Icon.Information, parent, text, title)
+
+
+def critical(parent: QWidget | None, text: str, title: str = APP_NAME) -> None:
+    _show(QMessageBox.Icon.Critical, parent, text, title)

@@ -1,0 +1,141 @@
+"""A process that starts a window and reports the moment it is first painted, then exits.
+
+    python -m tests.bench.first_paint app [--db FILE]     Fact Sheet's own start (desktop.app.main)
+    python -m tests.bench.first_paint empty               an empty PySide6 QMainWindow, started alike
+    python -m tests.bench.first_paint data-layer          the same, after importing the data layer (sqlite-utils)
+
+Both print ``painted`` when the main window receives its first paint event, and leave at
+once (``os._exit``: no clean-up is timed). ``tests.bench.startup`` runs them as separate
+processes of the same interpreter, timing each from before it is spawned until that line
+arrives, and compares the two. With ``--stay MS`` the process instead keeps running that long
+after the first paint (visiting every tab) and prints its peak memory: ``peak <KiB>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+from pathlib import Path
+
+
+def _peak_kib() -> int:
+    """This process's peak resident memory in KiB.
+
+    From ``VmHWM`` where Linux gives it: ``ru_maxrss`` keeps the peak of the process that
+    spawned this one, which would count the benchmark's own memory.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _watch_first_paint(window_class: type, on_painted) -> None:
+    """Call ``on_painted(window)`` once, when a ``window_class`` window is first painted."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class Watcher(QObject):
+        done = False
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+            if not self.done and event.type() == QEvent.Type.Paint and isinstance(watched, window_class):
+                self.done = True
+                on_painted(watched)
+            return False
+
+    watcher = Watcher()
+    QApplication.instance().installEventFilter(watcher)
+    _watch_first_paint.keep = watcher  # type: ignore[attr-defined]
+
+
+def _report_and_exit(_window) -> None:
+    sys.stdout.write("painted\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def _stay(milliseconds: int):
+    """After the first paint: show every tab in turn, then report peak memory and leave."""
+
+    def painted(window) -> None:
+        from PySide6.QtCore import QTimer
+
+        tabs = getattr(window, "tabs", None)
+        count = tabs.count() if tabs is not None else 0
+        step = max(1, milliseconds // (count + 1))
+        for n in range(count):
+            QTimer.singleShot(step * (n + 1), lambda n=n: tabs.setCurrentIndex(n))
+        if tabs is not None:
+            trade = window.list_tabs.get("indicators")
+            if trade is not None:  # scroll the biggest list through its middle and to its end
+                for n, fraction in enumerate((0.5, 1.0)):
+                    QTimer.singleShot(step * count + 50 * (n + 1), lambda f=fraction, t=trade: _scroll(t, f))
+
+        def leave() -> None:
+            sys.stdout.write(f"peak {_peak_kib()}\n")
+            sys.stdout.flush()
+            os._exit(0)
+
+        QTimer.singleShot(milliseconds + 200, leave)
+
+    return painted
+
+
+def _scroll(tab, fraction: float) -> None:
+    bar = tab.table.verticalScrollBar()
+    bar.setValue(int(bar.maximum() * fraction))
+
+
+def run_app(db: str | None, stay: int | None) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    import desktop.gui as gui
+
+    real_create = gui.create_application
+
+    def create_application():  # the watcher needs the application Fact Sheet creates
+        app = real_create()
+        _watch_first_paint(QMainWindow, _stay(stay) if stay else _report_and_exit)
+        return app
+
+    gui.create_application = create_application
+    QApplication  # noqa: B018 (imported above so both processes pay for the same module)
+    from desktop.app import main
+
+    sys.exit(main(["--db", db] if db else []))
+
+
+def run_empty(stay: int | None, *, data_layer: bool = False) -> None:
+    if data_layer:  # what any window over the database pays first: sqlite-utils and db/
+        import db.connection  # noqa: F401
+        import db.queries  # noqa: F401
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    _watch_first_paint(QMainWindow, _stay(stay) if stay else _report_and_exit)
+    window = QMainWindow()
+    window.resize(1200, 780)
+    window.show()
+    sys.exit(app.exec())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("which", choices=("app", "empty", "data-layer"))
+    parser.add_argument("--db")
+    parser.add_argument("--stay", type=int, help="stay this many ms after the first paint, then print peak memory")
+    args = parser.parse_args()
+    if args.which == "app":
+        run_app(args.db, args.stay)
+    else:
+        run_empty(args.stay, data_layer=args.which == "data-layer")
+
+
+if __name__ == "__main__":
+    main()

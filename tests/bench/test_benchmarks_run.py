@@ -1,0 +1,68 @@
+"""The benchmark scripts run (on small data): ``make bench`` must not be the first to find them broken.
+
+Nothing here measures or asserts a time; it only checks that each measure produces its figure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.bench import big_tabs, run_all
+from tests.bench.bigdata import make_big_database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _child_env(tmp_path: Path) -> dict[str, str]:
+    return run_all._child_env(tmp_path / "home")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("which", ["empty", "data-layer", "app"])
+def test_the_first_paint_process_reports_its_paint(tmp_path, seeded_path, which):
+    args = [sys.executable, "-m", "tests.bench.first_paint", which]
+    if which == "app":
+        args += ["--db", str(seeded_path)]
+    seconds, line = run_all._until_line(args, _child_env(tmp_path), "painted")
+    assert line.strip() == "painted" and seconds > 0
+
+
+@pytest.mark.slow
+def test_the_window_reports_its_peak_memory_after_visiting_every_tab(tmp_path, seeded_path):
+    args = [sys.executable, "-m", "tests.bench.first_paint", "app", "--stay", "700", "--db", str(seeded_path)]
+    _seconds, line = run_all._until_line(args, _child_env(tmp_path), "peak")
+    assert int(line.split()[1]) > 10_000  # KiB: a Qt window takes tens of megabytes
+
+
+@pytest.mark.slow
+def test_the_trade_tab_measures_give_each_action_and_its_bare_query(qapp, tmp_path):
+    make_big_database(tmp_path / "big.factsheet", rows=3000).close()
+    timings = big_tabs.measure(tmp_path / "big.factsheet", runs=1)
+    assert [t.name.split(":")[0] for t in timings] == ["Trade table"] * 3 + ["Trade chart"]
+    assert all(t.seconds > 0 and t.bare > 0 for t in timings)
+
+
+def test_the_table_lines_up_its_columns_and_says_which_targets_were_missed():
+    rows = [run_all.Row("Start-up", "500 ms", "empty 200 ms", "2.50×", "≤ 1.3×", False),
+            run_all.Row("PDF", "0.4 s", "", "0.40 s", "≤ 1 s", True)]
+    lines = run_all.table(rows).splitlines()
+    assert lines[0].startswith("measure") and set(lines[1]) <= {"-", " "}
+    assert lines[2].endswith("MISSED") and lines[3].endswith("met")
+    assert len({line.index("≤") for line in lines[2:]}) == 1
+
+
+def test_the_machine_line_names_the_cpu_python_and_qt():
+    line = run_all.machine()
+    assert "cores" in line and "Python" in line and "Qt" in line
+    assert os.cpu_count() is None or str(os.cpu_count()) in line
+
+
+def test_make_bench_runs_the_benchmark_table():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "bench:" in makefile and "tests.bench.run_all" in makefile
+    assert subprocess.run(["git", "check-ignore", "-q", "bench-data/"], cwd=ROOT).returncode == 0
