@@ -158,3 +158,31 @@ def test_a_read_only_database_disables_import_and_says_why_if_asked_anyway(qtbot
     ask_and_import(window)  # reached some other way (a file dropped on the window, a later menu)
     assert messages == ["This database was opened read-only."]
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_file_whose_permissions_forbid_changes_turns_import_off_and_says_why(qtbot, seeded_path):
+    from db.connection import open_database
+    from desktop.import_dialog import ask_and_import
+    from desktop.main_window import MainWindow
+    from tests.db.odd_files import fingerprint
+    from tests.desktop.modal import read_message
+
+    seeded_path.chmod(0o444)
+    try:
+        before = fingerprint(seeded_path)
+        db = open_database(seeded_path)
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.read_only_banner.isVisible())
+        assert not window.import_action.isEnabled()
+        messages = []
+        answer(read_message(messages))
+        ask_and_import(window)
+        assert messages == ["“seed.factsheet” is read-only (its file permissions do not allow changes), "
+                            "so it can be viewed but not changed."]
+        assert QApplication.activeModalWidget() is None
+        db.close()
+        assert fingerprint(seeded_path) == before
+    finally:
+        seeded_path.chmod(0o644)
