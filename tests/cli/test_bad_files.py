@@ -110,3 +110,47 @@ def test_importing_into_a_file_that_may_not_be_changed_is_refused_with_a_sentenc
     assert err.startswith("factsheet: “figures.csv” was not imported: “seed.factsheet” ") and why in err, err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert fingerprint(path) == before
+
+
+def test_damage_met_while_a_command_reads_is_one_sentence(tmp_path, sound_file, capsys, monkeypatch):
+    """A large, cleanly closed file opens without the full check; damage found only when
+    ``export`` reads the garbled rows is still one sentence, and the file is left alone."""
+    from db import integrity
+
+    monkeypatch.setattr(integrity, "FULL_CHECK_LIMIT", 1024)
+    path = tmp_path / "figures.factsheet"
+    shutil.copyfile(sound_file, path)
+    garble_record_contents(path)
+    assert integrity.full_check_due(path) is False
+    before = fingerprint(path)
+    status = main(["export", "--db", str(path), "--format", "csv", "-o", str(tmp_path / "figures.csv")])
+    _out, err = capsys.readouterr()
+    assert status == 1
+    assert err == ("factsheet: The database file is damaged; nothing was changed. Open it in Fact Sheet, "
+                   "which keeps a copy aside, or run “factsheet check” to see what is wrong.\n")
+    assert fingerprint(path) == before and not (tmp_path / "figures.csv").exists()
+
+
+def test_an_import_that_fills_the_disk_is_one_sentence_and_adds_nothing(seeded_path, tmp_path, capsys):
+    """A real small disk: the file opens for writing, then runs out of room in the middle of
+    a large import; the sentence says so and every figure already there is intact."""
+    from db import integrity
+    from db.connection import open_database
+    from tests.bench.bench_import import write_figures_csv
+    from tests.db.content import content
+
+    figures = write_figures_csv(tmp_path / "figures.csv", 40_000)
+    with small_filesystem(tmp_path / "disk", 3 * 1024) as disk:
+        path = disk / seeded_path.name
+        shutil.copyfile(seeded_path, path)
+        db = open_database(path)
+        before = content(db)
+        db.close()
+        status = main(["import", "--db", str(path), str(figures)])
+        _out, err = capsys.readouterr()
+        assert status == 1
+        assert err == "factsheet: The disk is full; nothing was changed. Free some space and try again.\n"
+        assert integrity.check_file(path) == []
+        db = open_database(path)
+        assert content(db) == before
+        db.close()
