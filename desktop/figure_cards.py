@@ -18,6 +18,7 @@ from db.trade import LatestFigure
 from desktop.rich_text import shown, tooltip_html
 
 CARD_WIDTH = 210
+SOURCE_LIMIT = 300  # characters of the source line: a dozen lines at the card's width
 
 
 class FigureCard(QFrame):
@@ -44,7 +45,8 @@ class FigureCard(QFrame):
         value.setFont(font)
         value.setWordWrap(True)
         when = QLabel(period, self)
-        source = QLabel(shown(_("Source: {sources}").format(sources=sources or _("none recorded"))), self)
+        source = QLabel(shown(_("Source: {sources}").format(sources=sources or _("none recorded")), SOURCE_LIMIT),
+                        self)
         source.setWordWrap(True)
         small = source.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)

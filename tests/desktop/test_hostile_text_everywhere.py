@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from db import store
 from db.records import KINDS, Source
+from desktop.figure_cards import SOURCE_LIMIT
 from desktop.find_dialog import HTML_ROLE
 from desktop.rich_text import INLINE_LIMIT
 from tests.db.sample_records import HOSTILE, meaning, record_of
@@ -136,7 +137,7 @@ def test_trade_cards_show_indicator_and_source_names_as_text(qtbot, window, seed
     texts = [label.text() for label in labels]
     assert MARKUP in texts
     source = next(text for text in texts if text.startswith("Source: "))
-    assert source.startswith("Source: Долгое название <i>не курсив</i>") and len(source) == INLINE_LIMIT + 1
+    assert source.startswith("Source: Долгое название <i>не курсив</i>") and len(source) == SOURCE_LIMIT + 1
     assert _plain(card.toolTip()).startswith(MARKUP + ": ")
     assert _has_no_link_or_image(card.toolTip())
 
