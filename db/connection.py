@@ -47,7 +47,13 @@ from sqlite_utils import Database
 
 from db import integrity, known_schema
 from db.dates import fuzzy_label, period_label
-from db.errors import DatabaseDamaged, DatabaseReadOnly, FactSheetError, NotAFactSheetDatabase
+from db.errors import (
+    DatabaseDamaged,
+    DatabaseNeedsUpgrade,
+    DatabaseReadOnly,
+    FactSheetError,
+    NotAFactSheetDatabase,
+)
 from db.i18n import _
 from db.integrity import SQLITE_HEADER
 from db.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -242,8 +248,10 @@ def _read_only_reason(path: Path, requested: bool) -> str | None:
     return None
 
 
-def _damaged(path: Path, detail: str) -> DatabaseDamaged:
-    """The error for a damaged file, after its bytes have been copied aside."""
+def _damaged(path: Path, detail: str, keep_copy: bool = True) -> DatabaseDamaged:
+    """The error for a damaged file, after its bytes have been copied aside (when ``keep_copy``)."""
+    if not keep_copy:
+        return DatabaseDamaged(_("“{name}” is damaged ({detail}).").format(name=path.name, detail=detail))
     return DatabaseDamaged(integrity.report_damage(path, detail))
 
 
@@ -272,13 +280,15 @@ def open_database(
     create: bool = True,
     read_only: bool = False,
     full_check: bool | None = None,
+    keep_copy: bool = True,
 ) -> FactSheetDatabase:
     """Open (or create) a Fact Sheet database and bring its schema up to date.
 
     ``path=None`` gives an in-memory database (tests, previews). ``full_check`` forces
     (True) or skips (False) the full damage check on open; by default it runs when due
-    (``db.integrity.full_check_due``). Raises a ``FactSheetError`` subclass whose message
-    is a sentence for the user.
+    (``db.integrity.full_check_due``). A damaged file's bytes are copied aside before it is
+    reported unless ``keep_copy`` is False (``factsheet check`` only reports). Raises a
+    ``FactSheetError`` subclass whose message is a sentence for the user.
     """
     if path is None:
         db = _wrap(connect_file(None, "memory"), None)
@@ -309,7 +319,7 @@ def open_database(
     if header:
         problem = integrity.header_damage(path, header, size)
         if problem:
-            raise _damaged(path, problem)
+            raise _damaged(path, problem, keep_copy)
 
     reason = _read_only_reason(path, read_only)
     if full_check is None:
@@ -324,12 +334,12 @@ def open_database(
             raise DatabaseReadOnly(_(
                 "“{name}” was left half-changed by a program that stopped, and it cannot be changed "
                 "here to undo that. Open it once in a folder you can write to.").format(name=name)) from None
-        raise _damaged(path, str(error)) from None
+        raise _damaged(path, str(error), keep_copy) from None
     try:
-        return _inspect_and_open(db, path, reason, full_check)
+        return _inspect_and_open(db, path, reason, full_check, keep_copy)
     except sqlite3.DatabaseError as error:
         db.close()
-        raise _damaged(path, str(error)) from None
+        raise _damaged(path, str(error), keep_copy) from None
 
 
 def _finish_interrupted_write(path: Path) -> None:
@@ -369,7 +379,7 @@ def _create(path: Path) -> FactSheetDatabase:
 
 
 def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
-                      full_check: bool) -> FactSheetDatabase:
+                      full_check: bool, keep_copy: bool = True) -> FactSheetDatabase:
     """Decide on the read-only connection ``db``; return it, or a writable one, to use."""
     name = path.name
     objects = known_schema.schema_objects(db.conn)  # reading the schema finds a garbled first page
@@ -377,7 +387,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         problems = integrity.quick_check(db.conn)
         if problems:
             db.close()
-            raise _damaged(path, _("it fails SQLite's integrity check"))
+            raise _damaged(path, _("it fails SQLite's integrity check"), keep_copy)
     db.damage_check_pending = not full_check
 
     app_id, version = _application_id(db), _version(db)
@@ -409,7 +419,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         if version == 0:
             raise DatabaseReadOnly(_("“{name}” is an empty file and cannot be changed, so it cannot "
                                      "become a Fact Sheet database.").format(name=name))
-        raise DatabaseReadOnly(
+        raise DatabaseNeedsUpgrade(
             _("“{name}” needs upgrading to this version of Fact Sheet, but it cannot be changed: "
               "{reason} Copy it to a folder you can write to and open the copy.").format(name=name, reason=reason)
         )

@@ -26,6 +26,10 @@ class DatabaseReadOnly(FactSheetError):
     """A write was attempted on a database opened read-only."""
 
 
+class DatabaseNeedsUpgrade(DatabaseReadOnly):
+    """The file was saved by an earlier version and cannot be upgraded here (it may not be changed)."""
+
+
 class RecordNotFound(FactSheetError):
     """A record id no longer exists (deleted elsewhere, or a stale link)."""
 

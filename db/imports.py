@@ -162,6 +162,9 @@ def import_file(db: Database, path: Path, *, steps: Steps | None = None, dry_run
     path = Path(path)
     if not path.is_file():
         raise FactSheetError(_("There is no file at {path}.").format(path=path))
+    ensure = getattr(db, "ensure_writable", None)
+    if ensure is not None:
+        ensure()  # before a large file is read: a read-only database refuses at once
     if is_bundle(path):
         from db import bundle  # the readers import this module
 

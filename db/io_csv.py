@@ -264,9 +264,9 @@ def _guess_decimal(values: list[str], delimiter: str) -> str:
         text = _SPACES.sub("", text)
         if "," in text and "." in text:
             comma, point = (comma + 1, point) if text.rfind(",") > text.rfind(".") else (comma, point + 1)
-        elif re.fullmatch(r"[+-]?\d*,\d+", text) and not re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+", text):
+        elif re.fullmatch(r"[+-]?\d*,\d+", text) and not re.fullmatch(r"[+-]?[1-9]\d{0,2}(,\d{3})+", text):
             comma += 1
-        elif re.fullmatch(r"[+-]?\d*\.\d+", text) and not re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text):
+        elif re.fullmatch(r"[+-]?\d*\.\d+", text) and not re.fullmatch(r"[+-]?[1-9]\d{0,2}(\.\d{3})+", text):
             point += 1
     if comma != point:
         return "," if comma > point else "."
@@ -422,7 +422,9 @@ class _Rows:
         self.party_cells = tuple((self.at[name], self.seen[name]) for name in ("subject", "counterpart", "reporter"))
         self.date_cells = tuple((self.at[name], self.seen[name]) for name in ("period_start", "period_end"))
         self.thousands = "," if decimal == "." else "."
-        self.grouping = re.compile(rf"[+-]?\d{{1,3}}(\{self.thousands}\d{{3}})+(\{decimal}\d*)?([eE][+-]?\d+)?")
+        # A first group never starts with 0: "0,001" is not a thousand in any file.
+        self.grouping = re.compile(
+            rf"[+-]?[1-9]\d{{0,2}}(\{self.thousands}\d{{3}})+(\{decimal}\d*)?([eE][+-]?\d+)?")
 
     def add(self, row: int, column: str, message: str) -> None:
         self.problem_count += 1

@@ -377,7 +377,9 @@ def _parse_number(text: str, decimal: str | None) -> float:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
     elif "," in text and decimal is None:
         head, _sep, tail = text.rpartition(",")
-        if text.count(",") == 1 and len(tail) == 3 and head.lstrip("+-").isdigit():
+        whole = head.lstrip("+-")
+        # "0,001" is unambiguous: no number is written with a thousands group after a 0.
+        if text.count(",") == 1 and len(tail) == 3 and whole.isdigit() and not whole.startswith("0"):
             raise NumberError(_("'{text}' is ambiguous: is the comma a decimal point or a "
                                 "thousands separator?").format(text=raw))
         decimal = ","

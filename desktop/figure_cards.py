@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 from db.formatting import format_quantity
 from db.i18n import _
 from db.trade import LatestFigure
-from desktop.rich_text import tooltip_html
+from desktop.rich_text import shown, tooltip_html
 
 CARD_WIDTH = 210
+SOURCE_LIMIT = 300  # characters of the source line: a dozen lines at the card's width
 
 
 class FigureCard(QFrame):
@@ -36,7 +37,7 @@ class FigureCard(QFrame):
         if figure.period.is_partial:
             period = _("{period} (part of the year)").format(period=period)
         sources = "; ".join(dict.fromkeys(t for v in figure.values for t in v.sources.split("; ") if t))
-        name = QLabel(figure.label, self)
+        name = QLabel(shown(figure.label), self)
         name.setStyleSheet("font-weight: bold")
         value = QLabel(values, self)
         font = value.font()
@@ -44,7 +45,8 @@ class FigureCard(QFrame):
         value.setFont(font)
         value.setWordWrap(True)
         when = QLabel(period, self)
-        source = QLabel(_("Source: {sources}").format(sources=sources or _("none recorded")), self)
+        source = QLabel(shown(_("Source: {sources}").format(sources=sources or _("none recorded")), SOURCE_LIMIT),
+                        self)
         source.setWordWrap(True)
         small = source.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)

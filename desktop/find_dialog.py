@@ -35,7 +35,7 @@ from db import search
 from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES
-from desktop.rich_text import esc
+from desktop.rich_text import esc, shown, tooltip_html
 
 SEARCH_DELAY_MS = 200
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -140,9 +140,9 @@ class FindDialog(QDialog):
             heading.setFont(0, font)
             heading.setFirstColumnSpanned(True)
             for hit in hits:
-                item = QTreeWidgetItem(heading, [hit.label, ""])
+                item = QTreeWidgetItem(heading, [shown(hit.label), ""])
                 item.setData(0, RECORD_ROLE, (hit.kind, hit.id))
-                item.setToolTip(0, hit.label)
+                item.setToolTip(0, tooltip_html(hit.label))  # a label with "<b>" in it is text, not markup
                 if hit.snippet:
                     item.setData(1, HTML_ROLE, snippet_html(hit.snippet))
             heading.setExpanded(True)

@@ -34,6 +34,7 @@ from db.errors import FactSheetError
 from db.i18n import _
 from desktop import message_box
 from desktop.background import Job
+from desktop.rich_text import shown, tooltip_html
 
 if TYPE_CHECKING:
     from db import io_csv
@@ -126,7 +127,7 @@ class ImportDialog(QDialog):
         self.preview.setHorizontalHeaderLabels(preview.header + [""] * (width - len(preview.header)))
         for r, row in enumerate(preview.rows):
             for c, cell in enumerate(row):
-                self.preview.setItem(r, c, QTableWidgetItem(cell))
+                self.preview.setItem(r, c, QTableWidgetItem(shown(cell)))
         self.preview.setVerticalHeaderLabels([str(n) for n in range(2, len(preview.rows) + 2)])
         self.preview.resizeColumnsToContents()
 
@@ -200,7 +201,7 @@ class ImportDialog(QDialog):
             item = self.preview.item(r, c) or QTableWidgetItem("")
             item.setBackground(PROBLEM_TINT)
             item.setForeground(QColor(Qt.GlobalColor.black))
-            item.setToolTip(problem)
+            item.setToolTip(tooltip_html(problem))  # the sentence quotes the cell, which may look like markup
             self.preview.setItem(r, c, item)
 
     def _stopped(self) -> None:
@@ -267,4 +268,5 @@ def install(window) -> None:
     window.import_action = window._action(
         _("&Import…"), lambda: ask_and_import(window), None,
         _("Add figures from a statistics CSV file, or the records of a Fact Sheet bundle."))
+    window.import_action.setProperty("writes", True)  # off while the file is read-only (desktop.read_only)
     window.add_file_actions("data", [window.import_action])

@@ -40,7 +40,7 @@ from db.formatting import format_number, format_quantity
 from db.i18n import _
 from db.records import indicator_label
 from db.trade import Flow, TradePeriod, TradeSeries
-from desktop.rich_text import esc, tooltip_html
+from desktop.rich_text import esc, shown, tooltip_html
 
 BAR_WIDTH = 0.38  # two bars side by side fill 0.78 of a period's slot
 PARTIAL_ALPHA = 110  # of 255: how light a partial period's bars are
@@ -361,7 +361,7 @@ class TradeChart(QWidget):
             return
         self.axis_x.set_labels([p.label for p in series.periods])
         self.axis_y.setLabel(esc(series.unit))
-        self.title_label.setText(self._title)
+        self.title_label.setText(shown(self._title))
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(colours.muted, width=1)))
         if self.mode == "flows":
             self._draw_flows(series, colours)
@@ -372,7 +372,7 @@ class TradeChart(QWidget):
         if any(label.change for label in self._labels):
             notes.insert(0, _("Percentages: change in turnover on the same span one year earlier "
                               "(Jan–May against Jan–May)."))
-        self.note_label.setText("\n".join(notes))
+        self.note_label.setText(shown("\n".join(notes)))
         self.note_label.setVisible(bool(notes))
         self._fit_legend()
         if any(series.is_partial(p) for p in series.periods):

@@ -36,6 +36,18 @@ def esc(text: object) -> str:
     return html.escape(text, quote=True)
 
 
+def shown(text: object, limit: int = INLINE_LIMIT) -> str:
+    """Any value as plain text for a label or a cell, cut at ``limit`` characters with "…".
+
+    The plain-text counterpart of ``esc``: a label laid out with megabytes of text (a
+    title another program stored) would stall the window; the stored text is unchanged.
+    """
+    if text is None:
+        return ""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def record_href(kind: str, record_id: int) -> str:
     """An internal link that opens a record: ``record:agreement/2``."""
     return f"{RECORD_SCHEME}:{kind}/{int(record_id)}"

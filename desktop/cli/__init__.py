@@ -8,6 +8,7 @@ a failed command leaves the database exactly as it was.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -87,3 +88,21 @@ def run(args: Sequence[str]) -> int:
         sys.stderr.write(_("{prog}: {file}: {reason}.\n").format(
             prog=APP_ID, file=error.filename or "", reason=error.strerror or error))
         return 1
+    except sqlite3.Error as error:
+        sys.stderr.write(f"{APP_ID}: {_sqlite_sentence(error)}\n")
+        return 1
+
+
+def _sqlite_sentence(error: sqlite3.Error) -> str:
+    """What SQLite's message means for someone running a command; the database is unchanged
+    (a command writes in one transaction, which SQLite rolls back when it fails)."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return _("Another window or program was writing to the database for too long; nothing was "
+                 "changed. Try again when it has finished.")
+    if "full" in text:
+        return _("The disk is full; nothing was changed. Free some space and try again.")
+    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError | sqlite3.IntegrityError):
+        return _("The database file is damaged; nothing was changed. Open it in Fact Sheet, which keeps a "
+                 "copy aside, or run “factsheet check” to see what is wrong.")
+    return _("SQLite could not finish ({detail}); nothing was changed.").format(detail=error)

@@ -33,11 +33,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from db import exporting
-    from db.connection import open_database
     from db.formatting import format_number
+    from desktop.cli.reading import open_to_read
 
     exporting.check_request(args.format, args.table)
-    db = open_database(args.db, create=False)
+    db = open_to_read(args.db)
     try:
         if args.output == "-":
             with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:

@@ -30,12 +30,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from db.connection import open_database
+    from db.errors import DatabaseReadOnly
     from db.imports import ImportRejected, import_file
 
     created = not args.db.exists()
     db = open_database(args.db)
     try:
         report = import_file(db, args.path, dry_run=args.check)
+    except DatabaseReadOnly as refused:  # read-only, newer or someone else's schema: said before reading
+        db.close()
+        _forget(args.db, created)
+        sys.stderr.write(f"{APP_ID}: " + _("“{file}” was not imported: {reason}").format(
+            file=args.path.name, reason=str(refused)) + "\n")
+        return 1
     except ImportRejected as rejected:
         db.close()
         _forget(args.db, created)

@@ -97,9 +97,9 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output).absolute()
     if output.is_dir():
         raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=output))
-    from db.connection import open_database
+    from desktop.cli.reading import open_to_read
 
-    db = open_database(args.db, create=False)
+    db = open_to_read(Path(args.db))
     try:
         a, b = (resolve_party(db, name) for name in args.parties)
         if a == b:

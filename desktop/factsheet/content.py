@@ -2,7 +2,8 @@
 
 This is where a ``FactSheet`` becomes headings, tables and the chart. Every string that
 came from the database passes through ``esc`` here, so a party called ``<b>x</b>`` prints
-as those characters. Note numbers point at the numbered sources at the end; a figure
+as those characters, and a text longer than ``PRINT_LIMIT`` characters prints its first
+part and says how long it is. Note numbers point at the numbered sources at the end; a figure
 that a data-quality note is about says so in red under its value.
 """
 
@@ -13,13 +14,27 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
+from db.formatting import format_number
 from db.i18n import _, ngettext
 from desktop.factsheet import chart as trade_chart
 from desktop.factsheet.compose import EventRow, FactSheet, OfficialsSide, PartyInfo
 from desktop.factsheet.layout import Block, Drawing, Gap, Heading, Row, Table, Typesetter, paragraph
-from desktop.rich_text import esc
+from desktop.rich_text import esc as _escape
 
 CHART_HEIGHT_POINTS = 170.0
+# A text longer than this prints its beginning and how long it is (a pasted article as a
+# quote, a title another program stored): the sheet stays one or two pages and renders at once.
+PRINT_LIMIT = 1_000
+
+
+def esc(value: object) -> str:
+    """Any text escaped for the page; beyond ``PRINT_LIMIT`` characters, its first part and
+    “… [shortened; 10,485,760 characters in all]”."""
+    text = "" if value is None else str(value)
+    if len(text) <= PRINT_LIMIT:
+        return _escape(text)
+    note = _("shortened; {n} characters in all").format(n=format_number(len(text)))
+    return f"{_escape(text[:PRINT_LIMIT])}<span class='muted'> … [{_escape(note)}]</span>"
 
 
 def marks(numbers: Iterable[int]) -> str:

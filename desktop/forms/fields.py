@@ -59,6 +59,15 @@ def row_box(parent: QWidget, *widgets: QWidget, stretch: int = -1) -> QWidget:
     return box
 
 
+def line_value(edit: QLineEdit, loaded: str | None) -> str | None:
+    """What a one-line box gives the record: exactly the value it was loaded with until the
+    person changes it (showing a value never alters it: its outer spaces, or a text longer
+    than the box can hold), then the text typed without its outer spaces."""
+    if not edit.isModified():
+        return loaded
+    return edit.text().strip() or None
+
+
 def line_edit(parent: QWidget, accessible: str, placeholder: str = "") -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setAccessibleName(accessible)
@@ -85,6 +94,7 @@ class TextField(FormField):
         self.edit = line_edit(ctx.form_widget(), spec.text, spec.placeholder)
         self.edit.textEdited.connect(lambda _t: self.changed.emit())
         self.edit.editingFinished.connect(self._finished)
+        self.loaded: str | None = None
 
     def _finished(self) -> None:
         if self.edit.isModified():
@@ -94,11 +104,11 @@ class TextField(FormField):
         return [Row(self.spec.text, self.edit, self.edit, self.spec.names)]
 
     def load(self, record: Record) -> None:
-        self.edit.setText(getattr(record, self.spec.name) or "")
+        self.loaded = getattr(record, self.spec.name)
+        self.edit.setText(self.loaded or "")
 
     def store(self, record: Record) -> list[Problem]:
-        text = self.edit.text().strip()
-        setattr(record, self.spec.name, text or None)
+        setattr(record, self.spec.name, line_value(self.edit, self.loaded))
         return []
 
     def prefill(self, text: str) -> None:
@@ -129,22 +139,30 @@ class LongTextField(FormField):
         line = self.edit.fontMetrics().lineSpacing()
         self.edit.setFixedHeight(line * spec.lines + 2 * self.edit.frameWidth() + 10)
         self.edit.textChanged.connect(self.edited)
+        self.loaded: str | None = None
 
     def build_rows(self) -> list[Row]:
         return [Row(self.spec.text, self.edit, self.edit, self.spec.names)]
 
     def load(self, record: Record) -> None:
+        self.loaded = getattr(record, self.spec.name)
         self.edit.blockSignals(True)
-        self.edit.setPlainText(getattr(record, self.spec.name) or "")
+        self.edit.setPlainText(self.loaded or "")
         self.edit.blockSignals(False)
 
     def store(self, record: Record) -> list[Problem]:
+        # Until the person types, the text stays as loaded: the box itself turns "\r\n" and
+        # Unicode line separators into plain line breaks.
+        if not self.edit.document().isModified():
+            setattr(record, self.spec.name, self.loaded)
+            return []
         text = self.edit.toPlainText()
         setattr(record, self.spec.name, text if text.strip() else None)
         return []
 
     def prefill(self, text: str) -> None:
         self.edit.setPlainText(text)
+        self.edit.document().setModified(True)
 
 
 # -- names in two scripts -------------------------------------------------------------------
@@ -180,17 +198,19 @@ class NamesField(FormField):
         for edit in self.edits.values():
             edit.textEdited.connect(lambda _t: self.changed.emit())
             edit.editingFinished.connect(lambda e=edit: e.isModified() and self.edited())
+        self.loaded: dict[str, str | None] = {}
 
     def build_rows(self) -> list[Row]:
         return [Row(field_label(name), edit, edit, (name,)) for name, edit in self.edits.items()]
 
     def load(self, record: Record) -> None:
         for name, edit in self.edits.items():
-            edit.setText(getattr(record, name) or "")
+            self.loaded[name] = getattr(record, name)
+            edit.setText(self.loaded[name] or "")
 
     def store(self, record: Record) -> list[Problem]:
         for name, edit in self.edits.items():
-            setattr(record, name, edit.text().strip() or None)
+            setattr(record, name, line_value(edit, self.loaded.get(name)))
         return []
 
     def prefill(self, text: str) -> None:

@@ -33,6 +33,7 @@ from db.errors import Problem
 from db.i18n import _
 from db.records import KIND_NAMES, Link, Position, Record
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
+from desktop.forms.fields import line_value
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CREATE = -1  # the id of the “Create new …” entry
@@ -242,6 +243,7 @@ class _Item:
     label: QLabel
     note: QLineEdit | None
     remove: QToolButton
+    loaded_note: str | None = None  # the note as stored, kept until the person changes it
 
 
 class LinksField(FormField):
@@ -301,7 +303,7 @@ class LinksField(FormField):
         remove.setText(_("Remove"))
         remove.setAccessibleName(_("Remove {name}").format(name=label_text))
         remove.setToolTip(_("Remove {name}").format(name=label_text))
-        item = _Item(record_id, label, note_edit, remove)
+        item = _Item(record_id, label, note_edit, remove, note)
         remove.clicked.connect(lambda: self.remove(item))
         self.items.append(item)
         self._lay_out()
@@ -357,7 +359,7 @@ class LinksField(FormField):
         self.touched = False
 
     def store(self, record: Record) -> list[Problem]:
-        links = [Link(item.id, (item.note.text().strip() or None) if item.note else None) for item in self.items]
+        links = [Link(item.id, line_value(item.note, item.loaded_note) if item.note else None) for item in self.items]
         setattr(record, self.spec.name, links)
         pending = self.picker.pending_text()
         return [Problem(self.spec.name, _not_chosen(self.spec.kind, pending))] if pending else []

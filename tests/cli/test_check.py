@@ -91,3 +91,35 @@ def test_check_runs_headless_without_qt_and_exits_with_its_status(seeded_path):
     command = subprocess.run([sys.executable, "-m", "desktop", "check", "--db", str(seeded_path)],
                              capture_output=True, text=True, timeout=60)
     assert command.returncode == 1 and "USD 138.2 million" in command.stdout and command.stderr == ""
+
+
+def test_a_file_from_an_earlier_version_is_not_upgraded_and_exits_two(seeded_path, capsys, monkeypatch):
+    from tests.db.odd_files import with_a_search_migration
+
+    with_a_search_migration(monkeypatch)  # this app is one version ahead of the file
+    before, backups = _digest(seeded_path), list(seeded_path.parent.glob("*.bak-*"))
+    assert main(["check", "--db", str(seeded_path)]) == 2
+    assert capsys.readouterr().err == (
+        "factsheet: “seed.factsheet” was saved by an earlier version of Fact Sheet. Open it in Fact Sheet "
+        "once (it is upgraded, keeping a copy of the old file), then run this again.\n")
+    assert _digest(seeded_path) == before and list(seeded_path.parent.glob("*.bak-*")) == backups == []
+
+
+@pytest.mark.parametrize("change", ["newer version", "a stranger's trigger"])
+def test_a_newer_or_foreign_file_is_checked_as_it_is_and_the_report_says_why_it_is_not_changed(
+        seeded_path, capsys, change):
+    from db.migrations import SCHEMA_VERSION
+    from tests.db.odd_files import WIPE_TRIGGER, add_foreign_objects
+
+    if change == "newer version":
+        add_foreign_objects(seeded_path, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        why = "“seed.factsheet” was written by a newer version of Fact Sheet"
+    else:
+        add_foreign_objects(seeded_path, WIPE_TRIGGER)
+        why = "“seed.factsheet” contains a database object that Fact Sheet did not create (trigger “wipe_statements”)"
+    before = _digest(seeded_path)
+    assert main(["check", "--db", str(seeded_path), "--as-of", "2026-11-25"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Checking ") and lines[1].startswith(why)
+    assert "10 data-quality findings:" in lines
+    assert _digest(seeded_path) == before

@@ -126,3 +126,31 @@ def test_runs_without_a_display_and_reports_its_time(seeded_path, tmp_path):
     assert result.stdout.strip() == str(out_pdf) and result.stderr == ""
     assert len(pdf_pages(out_pdf)) in (1, 2)
     print(f"factsheet pdf for the seed took {elapsed:.2f} s")  # measured, never asserted
+
+
+def test_hostile_and_very_long_text_prints_as_typed_and_shortened(qapp, capsys, seeded_path, tmp_path):
+    """Markup prints as its characters (no bold, no link); a title of megabytes prints its
+    start and how long it is, and the sheet stays a few pages."""
+    import sqlite3
+
+    from pypdf import PdfReader
+
+    markup = "<b>bold</b> <a href='javascript:alert(1)'>click</a> Қазақстан 😀"
+    raw = sqlite3.connect(seeded_path)
+    raw.execute("UPDATE agreements SET title = title || ' ' || ?", [markup])
+    raw.execute("UPDATE agreements SET title = ? WHERE id = (SELECT max(id) FROM agreements)",
+                ["Абай облысы — Омская область. " * 100_000])
+    raw.commit()
+    raw.close()
+    out_pdf = tmp_path / "sheet.pdf"
+    status, _out, err = _run(capsys, "--db", seeded_path, "--parties", "Abai region", "Omsk region",
+                             "-o", out_pdf, "--as-of", "2025-07-02")
+    assert status == 0, err
+    pages = pdf_pages(out_pdf)
+    text = " ".join(pages)
+    assert "<b>bold</b> <a href='javascript:alert(1)'>click</a> Қазақстан" in text
+    assert "shortened; 3,000,000 characters in all]" in text
+    assert len(pages) <= 4
+    links = [a.get_object().get("/A", {}).get("/URI", "") for page in PdfReader(out_pdf).pages
+             for a in page.get("/Annots", [])]
+    assert not any("javascript" in str(uri) for uri in links)  # no link made of the markup

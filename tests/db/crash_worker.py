@@ -4,6 +4,12 @@
     python -m tests.db.crash_worker load PATH N       load a bundle of N figures, printing progress
     python -m tests.db.crash_worker bulk PATH N       insert N rows in one SQL transaction
     python -m tests.db.crash_worker writer PATH NAME N   save N sources while another writer runs
+    python -m tests.db.crash_worker undo PATH START [PAUSE_MS]   save edits through the editor's
+                                                      undo history, undoing and redoing some, in a loop
+    python -m tests.db.crash_worker csv PATH FILE MODE   run ``factsheet import --db PATH FILE``;
+                                                      MODE "pause" stops it just before its COMMIT
+                                                      (with pages already spilled to the log),
+                                                      "commit" says when the COMMIT starts
 
 Every line is printed after the work it names is committed, so the test knows what must
 survive a SIGKILL; each edit leaves marks ("edit 17") in every row it writes, so the test
@@ -13,7 +19,9 @@ can see whether any edit is only partly there.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import time
 from pathlib import Path
 
 from db import store
@@ -102,6 +110,74 @@ def writer(path: Path, name: str, count: int) -> None:
     print("done", flush=True)
 
 
+def undo(path: Path, number: int, pause: float = 0.0) -> None:
+    """Edits as the window makes them: each Save one step on a real ``QUndoStack`` (offscreen),
+    written by ``desktop.undo`` through ``db.store``; every third step undone and redone."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.undo import History
+
+    app = QGuiApplication([sys.argv[0]])  # noqa: F841 (Qt objects need an application)
+    db = open_database(path)
+    history = History(db)
+    history.failed.connect(lambda message: print(f"ERROR step: {message}", flush=True))
+    parties, sources = _ids(db, "parties"), _ids(db, "sources")
+    agreement_id = _ids(db, "agreements")[0]
+
+    def step(mark: str, n: int):
+        def work(recorder) -> None:
+            recorder.save(Statement(text=mark, sources=[Link(sources[0], mark)]))
+            agreement = store.get(db, "agreement", agreement_id)
+            agreement.title = f"Agreement {mark}"
+            agreement.parties = [Link(p, mark) for p in parties[:n % 3 + 1]]
+            agreement.sources = [Link(sources[0], mark)]
+            recorder.save(agreement)
+        return work
+
+    while True:
+        mark = f"edit {number}"
+        history.session().run(f"Edit {mark}", step(mark, number))
+        print(f"saved {number}", flush=True)
+        if number % 3 == 0:
+            history.stack.undo()
+            print(f"undone {number}", flush=True)
+            history.stack.redo()
+            print(f"redone {number}", flush=True)
+        number += 1
+        time.sleep(pause)  # a person's pace between saves (SQLite's lock is not first come, first served)
+
+
+def csv_import(path: Path, csv_path: Path, mode: str) -> int:
+    """The real command, watched through SQLite's statement trace (a test's eyes only)."""
+    from db import connection, io_csv
+    from desktop.app import main as factsheet
+
+    if mode == "pause":
+        io_csv.IMPORT_CACHE_KIB = -2048  # a small cache: the transaction's pages spill into the log
+    seen = {"begun": False}
+    original = connection.connect_file
+
+    def trace(statement: str) -> None:
+        text = statement.strip().upper()
+        if text.startswith("INSERT INTO INDICATORS_SOURCES"):
+            seen["begun"] = True
+        elif text == "COMMIT" and seen["begun"]:
+            print("committing", flush=True)
+            while mode == "pause":
+                time.sleep(1)
+
+    def connect_file(*args, **kwargs):
+        conn = original(*args, **kwargs)
+        conn.set_trace_callback(trace)
+        return conn
+
+    connection.connect_file = connect_file
+    status = factsheet(["import", "--db", str(path), str(csv_path)])
+    print("done", flush=True)
+    return status
+
+
 def main(argv: list[str]) -> int:
     command, path, *rest = argv
     try:
@@ -113,6 +189,10 @@ def main(argv: list[str]) -> int:
             bulk(Path(path), int(rest[0]))
         elif command == "writer":
             writer(Path(path), rest[0], int(rest[1]))
+        elif command == "undo":
+            undo(Path(path), int(rest[0]), float(rest[1]) / 1000 if len(rest) > 1 else 0.0)
+        elif command == "csv":
+            return csv_import(Path(path), Path(rest[0]), rest[1])
     except Exception as error:  # the test reads this line; it must name what reached the user
         print(f"ERROR {type(error).__name__}: {error}", flush=True)
         return 1

@@ -68,6 +68,28 @@ def _edit_number(text: str) -> int:
     return int(text.rsplit(" ", 1)[1])
 
 
+def _assert_edits_whole(conn: sqlite3.Connection) -> tuple[set[int], int | None]:
+    """Every edit the workers make left whole: each statement with its one source link, the
+    first agreement's title, roles and passage all from one and the same edit. Returns the
+    statements' edit numbers and the agreement's (None while it has none)."""
+    statements = conn.execute(
+        "SELECT s.text, group_concat(ss.passage, '|'), count(ss.source_id) FROM statements s "
+        "LEFT JOIN statements_sources ss ON ss.statement_id = s.id "
+        "WHERE s.text LIKE 'edit %' GROUP BY s.id").fetchall()
+    for text, passages, links in statements:
+        assert (passages, links) == (text, 1), "a statement without its source link"
+    title, = conn.execute("SELECT title FROM agreements ORDER BY id LIMIT 1").fetchone()
+    if not title.startswith("Agreement edit "):
+        return {_edit_number(text) for text, _p, _n in statements}, None
+    number = _edit_number(title)
+    first = "(SELECT min(id) FROM agreements)"
+    roles = [r[0] for r in conn.execute(f"SELECT role FROM agreement_parties WHERE agreement_id = {first}")]
+    passages = [r[0] for r in conn.execute(f"SELECT passage FROM agreements_sources WHERE agreement_id = {first}")]
+    assert roles == [f"edit {number}"] * (number % 3 + 1), "an agreement edited only in part"
+    assert passages == [f"edit {number}"]
+    return {_edit_number(text) for text, _p, _n in statements}, number
+
+
 def test_edits_killed_mid_save_are_each_whole_or_absent(seeded_path):
     rng = random.Random(20250702)
     for round_ in range(4):
@@ -80,24 +102,9 @@ def test_edits_killed_mid_save_are_each_whole_or_absent(seeded_path):
         committed = int(lines[-1])
 
         conn = _assert_sound(seeded_path)
-        statements = conn.execute(
-            "SELECT s.text, group_concat(ss.passage, '|'), count(ss.source_id) FROM statements s "
-            "LEFT JOIN statements_sources ss ON ss.statement_id = s.id "
-            "WHERE s.text LIKE 'edit %' GROUP BY s.id").fetchall()
-        for text, passages, links in statements:
-            assert (passages, links) == (text, 1), "a statement without its source link"
-        numbers = {_edit_number(text) for text, _p, _n in statements}
+        numbers, number = _assert_edits_whole(conn)
         assert set(range(first, committed + 1)) <= numbers  # every committed edit survived
-
-        title, = conn.execute("SELECT title FROM agreements ORDER BY id LIMIT 1").fetchone()
-        number = _edit_number(title)
-        assert number >= committed
-        roles = [r[0] for r in conn.execute(
-            "SELECT role FROM agreement_parties WHERE agreement_id = (SELECT min(id) FROM agreements)")]
-        passages = [r[0] for r in conn.execute(
-            "SELECT passage FROM agreements_sources WHERE agreement_id = (SELECT min(id) FROM agreements)")]
-        assert roles == [f"edit {number}"] * (number % 3 + 1), "an agreement edited only in part"
-        assert passages == [f"edit {number}"]
+        assert number is not None and number >= committed
         conn.close()
 
 

@@ -43,6 +43,13 @@ DIALECTS = {
 }
 
 
+def test_a_comma_after_a_leading_zero_is_a_decimal_comma_not_a_thousands_group(seeded_db, tmp_path):
+    """"0,001" is never a thousand; with no other value to tell, it is one thousandth."""
+    path = _write(tmp_path, HEADER + "\n" + GOOD.replace("67.8", '"0,001"') + "\n")
+    io_csv.import_csv(seeded_db, path)
+    assert _figures(seeded_db)[0][5] == 0.001
+
+
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_each_dialect_reads_the_same_figure(seeded_db, tmp_path, dialect):
     text, encoding = DIALECTS[dialect]

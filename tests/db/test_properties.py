@@ -68,6 +68,7 @@ def test_numbers_as_statistics_offices_write_them_are_read_exactly(number: Decim
 
 def test_the_table_of_odd_numbers():
     assert parse_number("1 234,5") == 1234.5
+    assert parse_number("0,001") == 0.001 and parse_number("-0,250") == -0.25  # never a thousands group
     assert parse_number("-0") == 0.0 and math.copysign(1, parse_number("-0")) == 1
     for refused in ("1e309", "NaN", "nan", "inf", "-Infinity", "1,234", "", "12 abc", "1.2.3"):
         try:

@@ -21,9 +21,10 @@ LETTERS = "Абай облысы Қазақстан Өскемен Үржар �
 TEN_MB = ("Абай облысы — Омская область. <b>not bold</b> 😀\n" * 250_000)[:10 * 1024 * 1024]
 
 
-def _anchors_and_images(browser: QTextBrowser) -> tuple[list[str], int]:
+def anchors_and_images(shown: QTextBrowser | QTextDocument) -> tuple[list[str], int]:
+    """The link targets and the number of images in a browser's page or a rich-text document."""
     hrefs, images = [], 0
-    block = browser.document().begin()
+    block = (shown.document() if isinstance(shown, QTextBrowser) else shown).begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
@@ -41,7 +42,7 @@ def _assert_shown_as_typed(browser: QTextBrowser) -> None:
     text = browser.toPlainText()
     assert "<b>bold</b>" in text and "javascript:alert(1)" in text and "<img src=x" in text
     assert LETTERS in text
-    hrefs, images = _anchors_and_images(browser)
+    hrefs, images = anchors_and_images(browser)
     assert images == 0
     assert hrefs and all(h.startswith("record:") for h in hrefs)
 
@@ -93,7 +94,7 @@ def test_the_detail_pane_shows_markup_as_text_and_makes_no_link_of_it(qtbot, hos
 def test_a_javascript_address_is_shown_but_never_a_link(qtbot, hostile_window):
     tab = _select_first_row(qtbot, hostile_window, "sources")
     assert "javascript:alert(document.cookie)" in tab.detail.toPlainText()
-    hrefs, _images = _anchors_and_images(tab.detail)
+    hrefs, _images = anchors_and_images(tab.detail)
     assert not any("javascript" in h for h in hrefs)
 
 
@@ -148,5 +149,5 @@ def test_records_without_a_tab_show_markup_as_text_in_their_window(qtbot, hostil
     assert shown
     detail = shown[-1].detail
     assert "<b>bold</b>" in detail.toPlainText() and LETTERS in detail.toPlainText()
-    hrefs, images = _anchors_and_images(detail)
+    hrefs, images = anchors_and_images(detail)
     assert images == 0 and all(h.startswith("record:") for h in hrefs)

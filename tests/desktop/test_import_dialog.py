@@ -23,6 +23,15 @@ def _open(qtbot, window, path) -> ImportDialog:
     return dialog
 
 
+def _plain(tooltip: str) -> str:
+    """A tooltip as the person reads it (Qt renders it as rich text)."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
 def _close(qtbot, dialog):
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
@@ -70,9 +79,9 @@ def test_problems_are_shown_and_import_stays_off(qtbot, window, tmp_path):
     assert not dialog.import_button.isEnabled()
     assert dialog.cancel_button.text() == "Close"
     marked = dialog.preview.item(0, 5)  # row 2, column value
-    assert marked.text() == "abc" and marked.toolTip() == "row 2, column value: 'abc' is not a number"
+    assert marked.text() == "abc" and _plain(marked.toolTip()) == "row 2, column value: 'abc' is not a number"
     assert marked.background().color().red() == 255
-    assert dialog.preview.item(1, 4).toolTip().startswith("row 3, column period_end")
+    assert _plain(dialog.preview.item(1, 4).toolTip()).startswith("row 3, column period_end")
     assert content(window.db) == before
     _close(qtbot, dialog)
 
@@ -134,16 +143,46 @@ def test_escape_while_checking_stops_the_work_and_closes(qtbot, window, large_cs
     assert not dialog.working()
 
 
-def test_a_read_only_database_says_so_instead(qtbot, seeded_path):
+def test_a_read_only_database_disables_import_and_says_why_if_asked_anyway(qtbot, seeded_path):
     from db.connection import open_database
+    from desktop.import_dialog import ask_and_import
     from desktop.main_window import MainWindow
     from tests.desktop.modal import read_message
 
     db = open_database(seeded_path, read_only=True)
     window = MainWindow(db)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.import_action.isEnabled())  # with the read-only banner
     messages = []
     answer(read_message(messages))
-    window.import_action.trigger()
+    ask_and_import(window)  # reached some other way (a file dropped on the window, a later menu)
     assert messages == ["This database was opened read-only."]
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_file_whose_permissions_forbid_changes_turns_import_off_and_says_why(qtbot, seeded_path):
+    from db.connection import open_database
+    from desktop.import_dialog import ask_and_import
+    from desktop.main_window import MainWindow
+    from tests.db.odd_files import fingerprint
+    from tests.desktop.modal import read_message
+
+    seeded_path.chmod(0o444)
+    try:
+        before = fingerprint(seeded_path)
+        db = open_database(seeded_path)
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.read_only_banner.isVisible())
+        assert not window.import_action.isEnabled()
+        messages = []
+        answer(read_message(messages))
+        ask_and_import(window)
+        assert messages == ["“seed.factsheet” is read-only (its file permissions do not allow changes), "
+                            "so it can be viewed but not changed."]
+        assert QApplication.activeModalWidget() is None
+        db.close()
+        assert fingerprint(seeded_path) == before
+    finally:
+        seeded_path.chmod(0o644)
