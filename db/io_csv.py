@@ -113,12 +113,17 @@ class Dialect:
     encoding: str  # a Python codec: "utf-8", "utf-8-sig", "cp1251", "utf-16"
     delimiter: str
     decimal: str  # "." or ","
+    # False when no value in the first rows tells the decimal separator: it is then only the
+    # usual one for the cell separator, and a value such as "1,001" is refused as ambiguous.
+    decimal_known: bool = True
 
     def describe(self) -> str:
         """"UTF-8 with byte-order mark, semicolon-separated, decimal comma"."""
         encoding = ENCODING_NAMES[self.encoding]
         separated = {",": _("comma-separated"), ";": _("semicolon-separated"), "\t": _("tab-separated")}
         decimal = _("decimal comma") if self.decimal == "," else _("decimal point")
+        if not self.decimal_known:
+            decimal = _("{decimal} (assumed)").format(decimal=decimal)
         return f"{encoding}, {separated[self.delimiter]}, {decimal}"
 
 
@@ -257,8 +262,8 @@ def _column_indexes(path: Path, header: list[str]) -> tuple[dict[str, int], list
     return indexes, ignored
 
 
-def _guess_decimal(values: list[str], delimiter: str) -> str:
-    """"," or "." from how values in the first rows are written."""
+def _guess_decimal(values: list[str], delimiter: str) -> tuple[str, bool]:
+    """"," or "." from how values in the first rows are written, and whether they told."""
     comma = point = 0
     for text in values:
         text = _SPACES.sub("", text)
@@ -269,8 +274,8 @@ def _guess_decimal(values: list[str], delimiter: str) -> str:
         elif re.fullmatch(r"[+-]?\d*\.\d+", text) and not re.fullmatch(r"[+-]?[1-9]\d{0,2}(\.\d{3})+", text):
             point += 1
     if comma != point:
-        return "," if comma > point else "."
-    return "," if delimiter == ";" else "."
+        return ("," if comma > point else "."), True
+    return ("," if delimiter == ";" else "."), False
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
@@ -309,7 +314,7 @@ def preview(path: Path, rows: int = 20) -> Preview:
             if len(values) >= _DECIMAL_SAMPLE_ROWS:
                 break
     assert reader.delimiter is not None
-    return Preview(Dialect(encoding, reader.delimiter, _guess_decimal(values, reader.delimiter)),
+    return Preview(Dialect(encoding, reader.delimiter, *_guess_decimal(values, reader.delimiter)),
                    header, shown, ignored)
 
 
@@ -406,7 +411,7 @@ class _Rows:
     """
 
     def __init__(self, db: Database, indexes: dict[str, int], width: int, decimal: str,
-                 report: ImportReport) -> None:
+                 report: ImportReport, decimal_known: bool = True) -> None:
         self.indexes, self.width, self.decimal = indexes, width, decimal
         self.parties, self.sources = _Parties(db, report), _Sources(db, report)
         self.problems: list[str] = []
@@ -425,6 +430,9 @@ class _Rows:
         # A first group never starts with 0: "0,001" is not a thousand in any file.
         self.grouping = re.compile(
             rf"[+-]?[1-9]\d{{0,2}}(\{self.thousands}\d{{3}})+(\{decimal}\d*)?([eE][+-]?\d+)?")
+        # With the decimal separator only assumed, "1,001" may be a thousand and one or a
+        # little over one: such a value is refused rather than guessed.
+        self.ambiguous = None if decimal_known else re.compile(rf"[+-]?[1-9]\d{{0,2}}\{self.thousands}\d{{3}}")
 
     def add(self, row: int, column: str, message: str) -> None:
         self.problem_count += 1
@@ -539,6 +547,12 @@ class _Rows:
         text = _clean(text)
         if not text:
             return None  # "Value is required." comes from the rules
+        if self.ambiguous is not None and self.ambiguous.fullmatch(_SPACES.sub("", text)):
+            self.add(row, "value", _("'{text}' is ambiguous: nothing in the file's first rows says whether "
+                                     "“{separator}” is a decimal or a thousands separator; write the number "
+                                     "without thousands separators").format(text=text, separator=self.thousands))
+            failed.append("value")
+            return None
         if self.thousands in text and not self.grouping.fullmatch(_SPACES.sub("", text)):
             separator = _("a decimal comma") if self.thousands == "," else _("a decimal point")
             usual = _("a decimal point") if self.decimal == "." else _("a decimal comma")
@@ -817,7 +831,7 @@ def _read_rows(db: Database, path: Path, dialect: Dialect, size: int, report: Im
     with _reading(reader):
         header = reader.header()
         indexes, _ignored = _column_indexes(path, header)
-        rows = _Rows(db, indexes, len(header), dialect.decimal, report)
+        rows = _Rows(db, indexes, len(header), dialect.decimal, report, dialect.decimal_known)
         for number, cells in reader:
             if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
                 continue  # an empty row, as spreadsheets leave at the end

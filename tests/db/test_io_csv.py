@@ -50,6 +50,28 @@ def test_a_comma_after_a_leading_zero_is_a_decimal_comma_not_a_thousands_group(s
     assert _figures(seeded_db)[0][5] == 0.001
 
 
+@pytest.mark.parametrize(("separator", "written"), [(",", '"1,001"'), (";", "1.001")])
+def test_a_lone_group_with_nothing_to_tell_the_decimal_is_refused_not_guessed(seeded_db, tmp_path, separator,
+                                                                              written):
+    """"1,001" may be a thousand and one or a little over one: without another value that
+    shows the file's decimal separator, the import refuses it and writes nothing."""
+    row = GOOD.replace(",", separator).replace("67.8", written)
+    path = _write(tmp_path, HEADER.replace(",", separator) + "\n" + row + "\n")
+    assert "(assumed)" in io_csv.preview(path).dialect.describe()
+    before = content(seeded_db)
+    with pytest.raises(ImportRejected) as refused:
+        io_csv.import_csv(seeded_db, path)
+    assert f"'{written.strip(chr(34))}' is ambiguous" in str(refused.value.problems[0])
+    assert content(seeded_db) == before
+
+
+def test_another_value_tells_the_decimal_so_a_lone_group_is_read_exactly(seeded_db, tmp_path):
+    second = GOOD.replace("exports", "imports").replace("67.8", "12.5")
+    path = _write(tmp_path, HEADER + "\n" + GOOD.replace("67.8", '"1,001"') + "\n" + second + "\n")
+    io_csv.import_csv(seeded_db, path)
+    assert [f[5] for f in _figures(seeded_db)] == [1001.0, 12.5]
+
+
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_each_dialect_reads_the_same_figure(seeded_db, tmp_path, dialect):
     text, encoding = DIALECTS[dialect]
