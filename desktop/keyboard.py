@@ -3,18 +3,18 @@
 Someone who never touches the mouse switches tabs with Ctrl+1…Ctrl+6 (also Alt+1…Alt+6,
 as in browsers, except on macOS where Option and a digit type a character), Ctrl+Tab and
 Ctrl+Shift+Tab. After such a switch, and when the window opens, the focus is inside the
-page — a list's filter box, the Overview's first party — so typing acts at once and the
-focus frame shows where: a tab bar holding the focus after the window opens draws no frame
-until a key has moved the focus, so nothing would show where keys go.
+page — a list's filter box, the Overview's first party — so typing acts at once, and the
+focus frame is drawn there (a style draws it only once a key has moved the focus; before,
+a tab bar holding the focus showed nothing).
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def first_field(page: QWidget) -> QWidget | None:
@@ -32,7 +32,25 @@ def focus_page(window) -> None:
     """Put the focus on the current tab's first field."""
     target = first_field(window.tabs.currentWidget())
     if target is not None:
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+class _FocusFrameOnOpening(QObject):
+    """Marks the window, once it is first active, as if a key had moved the focus: the style
+    then draws the focus frame on the field that has it (activating a window clears that mark)."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.WindowActivate:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self._mark(watched))  # after activation has run its course
+        return False
+
+    @staticmethod
+    def _mark(window: QWidget) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.update()
 
 
 def install(window) -> None:
@@ -48,3 +66,4 @@ def install(window) -> None:
             action.setShortcuts([*action.shortcuts(), QKeySequence(f"Alt+{number}")])
         action.triggered.connect(lambda _checked=False: focus_page(window))
     focus_page(window)
+    window.installEventFilter(_FocusFrameOnOpening(window))

@@ -245,3 +245,18 @@ def test_the_widget_with_the_focus_shows_it(qtbot, window):
         press(qtbot, Qt.Key.Key_Tab)
     for stop, image in zip(stops, focused, strict=True):
         assert _drawn(stop) != image, f"{stop.accessibleName() or type(stop).__name__} shows no focus"
+
+
+def test_the_field_with_the_focus_when_the_window_opens_shows_it(qtbot, window):
+    back_to(qtbot, window)
+    field = QApplication.focusWidget()
+    assert window.tabs.currentWidget().isAncestorOf(field)  # inside the page, not on the tab bar
+    qtbot.waitUntil(lambda: _drawn(field) != _without_focus(qtbot, window, field))
+
+
+def _without_focus(qtbot, window, field) -> QImage:
+    """How ``field`` looks once the focus has gone elsewhere (it comes back after)."""
+    window.tabs.tabBar().setFocus()
+    image = _drawn(field)
+    field.setFocus()
+    return image
