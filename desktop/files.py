@@ -199,7 +199,7 @@ def _clear_recent(window) -> None:
 def install(window) -> None:
     """Add the database-file actions to the top section of the window's File menu."""
     window.new_database_action = window._action(
-        _("New &Database…"), lambda: new_database(window), None,
+        _("&New Database…"), lambda: new_database(window), None,
         _("Make an empty database file, for another topic (New… adds a record)."))
     window.open_action = window._action(_("&Open…"), lambda: open_file(window), QKeySequence.StandardKey.Open,
                                         _("Open another database file."))

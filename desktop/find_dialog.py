@@ -198,7 +198,15 @@ class FindDialog(QDialog):
         index = items.index(current) if current in items else -1
         self.results.setCurrentItem(items[max(0, min(len(items) - 1, index + step))])
 
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # A search typed just before Escape is not run for a window nobody sees; it runs
+        # again, on the file open then, when the window comes back.
+        self._timer.stop()
+        super().hideEvent(event)
+
     def show_and_focus(self) -> None:
+        if self.box.text():
+            self._timer.start()
         self.show()
         self.raise_()
         self.activateWindow()

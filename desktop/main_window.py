@@ -32,6 +32,7 @@ from desktop import (
     files,
     find_dialog,
     import_dialog,
+    keyboard,
     read_only,
     safety,
     settings,
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
         shortcuts.name_shortcuts_in_tooltips(self)
+        keyboard.install(self)  # Alt+number for tabs; the focus starts inside the page
         theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
 
     # -- opening records ------------------------------------------------------------------

@@ -404,8 +404,8 @@ class RecordDialog(QDialog):
                           _("Discard what you typed in this {kind}?").format(kind=name),
                           QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(_("Keep Editing"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_("&Keep Editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
 

@@ -79,6 +79,9 @@ class ListTab(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Arrows move between rows; Tab leaves the table for the detail pane and Ctrl+Tab for
+        # the next tab, so someone using the keyboard alone is never caught in the cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -156,6 +159,12 @@ class ListTab(QWidget):
             if index.isValid():
                 self._activate(index.row())
                 return
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.filter_box.hasFocus():
+            # From the filter box down into the rows it found, as in a search field's results.
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+                self.table.selectRow(0)
+            return
         super().keyPressEvent(event)
 
     def _apply_filter(self) -> None:

@@ -67,9 +67,29 @@ def machine() -> str:
     import PySide6
     from PySide6.QtCore import qVersion
 
-    return (f"{model}, {os.cpu_count()} cores; Python {platform.python_version()}, Qt {qVersion()} "
-            f"(PySide6 {PySide6.__version__}), SQLite {sqlite3.sqlite_version}; {platform.system()} "
-            f"{platform.release()}")
+    return (f"{model}, {os.cpu_count()} cores, {_memory_gb()} RAM; {_system()}; Python "
+            f"{platform.python_version()}, Qt {qVersion()} (PySide6 {PySide6.__version__}), "
+            f"SQLite {sqlite3.sqlite_version}")
+
+
+def _memory_gb() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 1024 ** 2:.0f} GB"
+    except (OSError, ValueError):
+        pass
+    return "unknown"
+
+
+def _system() -> str:
+    """The operating system as people name it ("Debian GNU/Linux 12 (bookworm), Linux 6.1")."""
+    try:
+        name = platform.freedesktop_os_release().get("PRETTY_NAME", "")
+    except OSError:
+        name = ""
+    kernel = f"{platform.system()} {platform.release()}"
+    return f"{name}, {kernel}" if name else kernel
 
 
 # -- data, made once ---------------------------------------------------------------------------
