@@ -294,16 +294,13 @@ class Editing(QObject):
         except FactSheetError as error:
             self.window.statusBar().showMessage(str(error), 5000)
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, _("Delete"),
-                          _("Delete the {kind} “{label}”?").format(kind=name, label=label),
-                          QMessageBox.StandardButton.NoButton, parent)
-        box.setInformativeText(" ".join(self._consequences(captured)))
+        box = message_box.plain_box(QMessageBox.Icon.Question, _("Delete"),
+                                    _("Delete the {kind} “{label}”?").format(kind=name, label=label), parent,
+                                    informative=" ".join(self._consequences(captured)))
         delete = box.addButton(_("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are shown as typed
 
         def answered() -> None:
             if box.clickedButton() is delete:
@@ -327,17 +324,15 @@ class Editing(QObject):
         return parts
 
     def _refuse_delete(self, kind: str, record_id: int, label: str, blocking, parent: QWidget) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Delete"),
-                          _("“{label}” is still used by {uses}, so it was not deleted.").format(
-                              label=label, uses=store.describe_references(blocking)),
-                          QMessageBox.StandardButton.NoButton, parent)
-        box.setInformativeText(_("Change or delete those first; Show Uses lists them."))
+        box = message_box.plain_box(
+            QMessageBox.Icon.Warning, _("Delete"),
+            _("“{label}” is still used by {uses}, so it was not deleted.").format(
+                label=label, uses=store.describe_references(blocking)), parent,
+            informative=_("Change or delete those first; Show Uses lists them."))
         show = box.addButton(_("Show Uses"), QMessageBox.ButtonRole.ActionRole)
         close = box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(show)
         box.setEscapeButton(close)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are shown as typed
         box.finished.connect(lambda _code: box.clickedButton() is show and self.show_uses(kind, record_id))
         box.open()
         return box
@@ -414,10 +409,8 @@ class Editing(QObject):
                 combo.set_database(self.db)
 
     def _step_failed(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self.window)
-        box.setInformativeText(_("Nothing was changed. The undo history was cleared, because the file "
-                                 "no longer matches it."))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names and titles are shown as typed
-        box.open()
+        message_box.plain_box(QMessageBox.Icon.Warning, APP_NAME, message, self.window,
+                              informative=_("Nothing was changed. The undo history was cleared, because "
+                                            "the file no longer matches it."),
+                              buttons=QMessageBox.StandardButton.Ok).open()
 

@@ -13,10 +13,20 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop import APP_NAME
 
 
-def _show(icon: QMessageBox.Icon, parent: QWidget | None, text: str, title: str) -> None:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+def plain_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None, *, informative: str = "",
+              buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton) -> QMessageBox:
+    """A box whose ``text`` is shown exactly as given, for callers that add their own buttons
+    or open it window-modal; it deletes itself once closed."""
+    box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    if informative:
+        box.setInformativeText(informative)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
+def _show(icon: QMessageBox.Icon, parent: QWidget | None, text: str, title: str) -> None:
+    plain_box(icon, title, text, parent, buttons=QMessageBox.StandardButton.Ok).exec()
 
 
 def warn(parent: QWidget | None, text: str, title: str = APP_NAME) -> None:

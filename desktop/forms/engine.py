@@ -41,7 +41,7 @@ from db import validate
 from db.errors import FactSheetError, Problem, ValidationError
 from db.i18n import _, ngettext
 from db.records import KIND_NAMES, KINDS, Record
-from desktop import settings
+from desktop import message_box, settings
 from desktop.forms.base import FormField, Row
 from desktop.forms.kinds import FORMS, caption, prefill_field
 from desktop.theme import alert_style
@@ -400,10 +400,8 @@ class RecordDialog(QDialog):
 
     def _ask_to_discard(self) -> None:
         name = KIND_NAMES[self.kind][0].lower()
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          _("Discard what you typed in this {kind}?").format(kind=name),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = message_box.plain_box(QMessageBox.Icon.Question, self.windowTitle(),
+                                    _("Discard what you typed in this {kind}?").format(kind=name), self)
         discard = box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(_("&Keep Editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
