@@ -431,7 +431,7 @@ class TradeChart(QWidget):
                                      found.value, found.indicator_id, self._tooltip(series, period, flow, found),
                                      series.is_partial(period)))
                 self._label(format_number(found.value), index + offset, BAR_WIDTH, found.value)
-                self._range_bar(index + offset, found, colours)
+                self._range_bar(index + offset, found)
             self._bars(xs, values, partial, [colour] * len(xs))
             if xs:
                 self.legend.addItem(Swatch(QBrush(colour)), indicator_label(flow))
@@ -448,7 +448,7 @@ class TradeChart(QWidget):
             brushes.append(QBrush(colours.background if series.is_partial(period) else colours.turnover))
             self.bars.append(Bar("turnover", period, index - 0.1, index + 0.1, turnover.value, turnover.indicator_id,
                                  self._tooltip(series, period, "turnover", turnover), series.is_partial(period)))
-            self._range_bar(float(index), turnover, colours)
+            self._range_bar(float(index), turnover)
             # Beside its marker, only where a period is wide enough to leave the line readable.
             self._label(format_number(turnover.value), float(index), 0.3, turnover.value, "turnover")
             change = series.change(period, "turnover")
@@ -485,7 +485,7 @@ class TradeChart(QWidget):
         if any(v < 0 for v in values):
             self.legend.addItem(Swatch(QBrush(colours.deficit)), _("Deficit (imports above exports)"))
 
-    def _range_bar(self, x: float, flow: Flow, colours: ChartColours) -> None:
+    def _range_bar(self, x: float, flow: Flow) -> None:
         if flow.disputed:
             self._ranges.append((x, flow.low, flow.high))
 
@@ -535,10 +535,10 @@ class TradeChart(QWidget):
 
         # Numbers are shown on every bar or on none, and so are changes: a few numbers here and
         # there would read as if the others were missing.
-        shown = {kind: all(fits(label.text, label.width) for label in self._labels if label.kind == kind)
-                 for kind in ("number", "turnover", "change")}
+        showing = {kind: all(fits(label.text, label.width) for label in self._labels if label.kind == kind)
+                   for kind in ("number", "turnover", "change")}
         for label in self._labels:
-            if not shown[label.kind]:
+            if not showing[label.kind]:
                 if label.item is not None and label.item.isVisible():
                     label.item.setVisible(False)
                 continue
@@ -552,7 +552,7 @@ class TradeChart(QWidget):
             elif not label.item.isVisible():
                 label.item.setVisible(True)
             if label.change:
-                numbers_shown = bool(label.numbers) and shown["number"]
+                numbers_shown = bool(label.numbers) and showing["number"]
                 bars_top = max(label.value, 0.0) + (metrics.height() * pixel_y if numbers_shown else 0.0)
                 marker_top = label.marker + (MARKER_SIZE / 2 + 2) * pixel_y
                 label.item.setPos(label.x, max(bars_top, marker_top) + 2 * pixel_y)

@@ -26,14 +26,9 @@ LONG_TEXT_LIMIT = 20_000
 def esc(text: object) -> str:
     """Escape any value for HTML text or attribute content; None becomes empty.
 
-    Text longer than ``INLINE_LIMIT`` characters is cut there and ends with "…".
+    Text longer than ``INLINE_LIMIT`` characters is cut there and ends with "…" (``shown``).
     """
-    if text is None:
-        return ""
-    text = str(text)
-    if len(text) > INLINE_LIMIT:
-        text = text[:INLINE_LIMIT] + "…"
-    return html.escape(text, quote=True)
+    return html.escape(shown(text), quote=True)
 
 
 def shown(text: object, limit: int = INLINE_LIMIT) -> str:
@@ -83,9 +78,9 @@ def multiline(text: str | None, limit: int = LONG_TEXT_LIMIT) -> str:
     """Escaped text with its line breaks kept; a long text shows its beginning and says so."""
     if text is None:
         return ""
-    shown = html.escape(text[:limit], quote=True).replace("\n", "<br>")
+    start = html.escape(text[:limit], quote=True).replace("\n", "<br>")
     if len(text) <= limit:
-        return shown
+        return start
     note = _("The text is {length} characters long; the first {shown} are shown.").format(
         length=format_number(len(text)), shown=format_number(limit))
-    return f"{shown}…<br><i>{html.escape(note)}</i>"
+    return f"{start}…<br><i>{html.escape(note)}</i>"

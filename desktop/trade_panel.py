@@ -160,11 +160,9 @@ class TradePanel(QWidget):
 
     def current_series(self) -> TradeSeries | None:
         """The series drawn: the chosen unit, only the chosen kind of period."""
-        if not self.all_series:
-            return None
-        series = self.all_series[max(0, self.unit_box.currentIndex())]
+        series = self._unit_series()
         group = self.period_box.currentData()
-        return series.only(group) if group else series
+        return series.only(group) if series is not None and group else series
 
     def reset_view(self) -> None:
         self.chart.reset_view()
@@ -219,9 +217,13 @@ class TradePanel(QWidget):
         self.addAction(action)
         return action
 
+    def _unit_series(self) -> TradeSeries | None:
+        """The series in the chosen unit, every kind of period."""
+        return self.all_series[max(0, self.unit_box.currentIndex())] if self.all_series else None
+
     def _fill_periods(self) -> None:
         chosen = self.period_box.currentData()
-        series = self.all_series[max(0, self.unit_box.currentIndex())] if self.all_series else None
+        series = self._unit_series()
         groups = series.groups() if series else []
         self.period_box.blockSignals(True)
         self.period_box.clear()

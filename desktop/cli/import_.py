@@ -35,28 +35,23 @@ def run(args: argparse.Namespace) -> int:
 
     created = not args.db.exists()
     db = open_database(args.db)
+    imported = False
     try:
         report = import_file(db, args.path, dry_run=args.check)
+        imported = not args.check
     except DatabaseReadOnly as refused:  # read-only, newer or someone else's schema: said before reading
-        db.close()
-        _forget(args.db, created)
         sys.stderr.write(f"{APP_ID}: " + _("“{file}” was not imported: {reason}").format(
             file=args.path.name, reason=str(refused)) + "\n")
         return 1
     except ImportRejected as rejected:
-        db.close()
-        _forget(args.db, created)
         sys.stderr.write(f"{APP_ID}: {rejected}\n")
         for line in rejected.lines():
             sys.stderr.write(f"  {line}\n")
         return 1
-    except BaseException:
+    finally:
         db.close()
-        _forget(args.db, created)
-        raise
-    db.close()
-    if args.check:
-        _forget(args.db, created)
+        if not imported:  # refused, failed or only checked: a database made for it goes again
+            _forget(args.db, created)
     verb = _("Would import") if args.check else _("Imported")
     print(_("{verb} {file}: {summary}.").format(verb=verb, file=args.path.name, summary=report.summary()))
     for line in report.details():

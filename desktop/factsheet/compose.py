@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
@@ -216,8 +216,10 @@ def compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[
     wanted = frozenset(sections)
     scope = queries.pair_scope(db, a, b)
     notes = SourceNumbers()
-    # Numbered only when printed, so that a figure never names a note that is not there.
-    findings = list(enumerate(_findings(db, scope, as_of), start=1)) if "quality" in wanted else []
+    # Numbered only when printed, so that a figure never names a note that is not there. The
+    # checks are narrowed to the pair's records in SQL: on a million figures, checking the
+    # whole table would take seconds for a page.
+    findings = list(enumerate(checks.pair_findings(db, scope, as_of), start=1)) if "quality" in wanted else []
     parts: dict[str, object] = {}
     if "figures" in wanted:
         parts["figures"] = _figures(db, scope, as_of, notes, findings)
@@ -245,15 +247,6 @@ def _party(db: Database, party_id: int) -> PartyInfo:
     if country is not None and country != party_id:
         country_name, country_local, _alt = queries.party_names(db, country)
     return PartyInfo(name, tuple(n for n in (local, alt) if n), country_name, country_local)
-
-
-def _findings(db: Database, scope: PairScope, as_of: dt.date) -> list[checks.Finding]:
-    """Findings of every check that involve a record of this pair.
-
-    The checks are narrowed to the pair's records in SQL (``checks.pair_findings``): on a
-    file of a million figures, checking the whole table would take seconds for a page.
-    """
-    return checks.pair_findings(db, scope, as_of)
 
 
 def _figures(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers,
@@ -365,8 +358,7 @@ def _chart(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers)
 
 
 def _until(series: TradeSeries, as_of: dt.date) -> TradeSeries:
-    periods = tuple(p for p in series.periods if p.period.end <= as_of)
-    return TradeSeries(series.subject_id, series.counterpart_id, series.unit, periods)
+    return replace(series, periods=tuple(p for p in series.periods if p.period.end <= as_of))
 
 
 def _statements(db: Database, scope: PairScope, as_of: dt.date,

@@ -44,6 +44,7 @@ class PreviewDialog(QDialog):
         self.actions = actions
         self.setWindowTitle(_("Print Preview — Fact Sheet"))
         self.sheet: FactSheet | None = None
+        self._composing = False  # the records are being read; an option change then waits
         self.panel = OptionsPanel(actions.window.db, actions.pair(), self)
         self.printer: QPrinter = actions.printer(self.panel.options().page_size)
         self.view = QPrintPreviewWidget(self.printer, self)
@@ -101,7 +102,7 @@ class PreviewDialog(QDialog):
 
     def refresh(self) -> None:
         """Compose the sheet from the current options and redraw the pages."""
-        if getattr(self, "_composing", False):  # an option changed while the records are read
+        if self._composing:  # an option changed while the records are read
             self._redraw_timer.start()
             return
         self._composing = True
@@ -120,7 +121,7 @@ class PreviewDialog(QDialog):
             self.sheet = self.actions.compose(pair, options)
         except FactSheetError as error:
             self.sheet = None
-            self.status.setText(f"<span style='color:{alert('error')}'>{esc(error)}</span>")
+            self._say_error(error)
         self.print_button.setEnabled(self.sheet is not None)
         self.export_button.setEnabled(self.sheet is not None)
         self.view.updatePreview()
@@ -136,7 +137,10 @@ class PreviewDialog(QDialog):
         try:
             render(self.sheet, printer)
         except FactSheetError as error:  # a slot must not raise: say it where the count goes
-            self.status.setText(f"<span style='color:{alert('error')}'>{esc(error)}</span>")
+            self._say_error(error)
+
+    def _say_error(self, error: FactSheetError) -> None:
+        self.status.setText(f"<span style='color:{alert('error')}'>{esc(error)}</span>")
 
     def _print(self) -> None:
         if self.sheet is not None and self.actions.print_sheet(

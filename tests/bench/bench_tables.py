@@ -18,26 +18,14 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from db import listings
 from db.connection import open_database
 from tests.bench.bigdata import make_big_database
+from tests.bench.timing import best
 
 L = listings.INDICATORS
-REPEAT = 3
-
-
-def best(fn: Callable[[], object]) -> float:
-    """The best of a few runs, in seconds (the first run also warms the page cache)."""
-    times = []
-    for _ in range(REPEAT):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
 
 def line(name: str, seconds: float, bare: float | None = None) -> None:
     ratio = f"   {seconds / bare:6.2f}× the bare SQL ({bare * 1000:7.1f} ms)" if bare else ""

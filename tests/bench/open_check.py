@@ -12,22 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from db import integrity, known_schema
 from db.connection import connect_read_only, open_database
 from db.migrations import MIGRATIONS
-
-
-def _best(fn: Callable[[], object], runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+from tests.bench.timing import best
 
 
 def _open(path: Path, full: bool) -> None:
@@ -55,7 +45,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     path = args.path
-    baseline = _best(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute(
+    baseline = best(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute(
         "SELECT count(*) FROM sqlite_master").fetchone(), args.runs)
     rows = [
         ("open, as the app does for this file", lambda: _open(path, integrity.full_check_due(path))),
@@ -70,7 +60,7 @@ def main() -> None:
     print(f"{'connect and read the schema (baseline)':45s} {baseline * 1000:9.1f} ms")
     for label, fn in rows:
         runs = 1 if "integrity_check" in label else args.runs
-        seconds = _best(fn, runs)
+        seconds = best(fn, runs)
         print(f"{label:45s} {seconds * 1000:9.1f} ms  ×{seconds / baseline:,.0f}")
 
 

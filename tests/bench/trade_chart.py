@@ -15,20 +15,11 @@ from __future__ import annotations
 
 import os
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from tests.bench.timing import best
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _best(action: Callable[[], object], runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -55,12 +46,12 @@ def main() -> None:
         panel.chart.view.grab()
 
     seed_pair = (queries.find_parties(db, "Abai region")[0].id, queries.find_parties(db, "Russian Federation")[0].id)
-    baseline = _best(lambda: draw_pair(seed_pair))
-    choose = _best(lambda: trade_pairs(db, limit=1))
+    baseline = best(lambda: draw_pair(seed_pair))
+    choose = best(lambda: trade_pairs(db, limit=1))
     subject, counterpart, count = trade_pairs(db, limit=1)[0]
     busy = (subject, counterpart)
-    read = _best(lambda: (trade_series(db, *busy), latest_other_figures(db, *busy)))
-    whole = _best(lambda: draw_pair(busy))
+    read = best(lambda: (trade_series(db, *busy), latest_other_figures(db, *busy)))
+    whole = best(lambda: draw_pair(busy))
     print(f"{rows:,} indicator rows; busiest pair has {count} trade figures")
     print(f"baseline: seed pair drawn in {baseline * 1000:.0f} ms")
     print(f"choosing the busiest pair (first visit only): {choose * 1000:.0f} ms ({choose / baseline:.1f}x)")
@@ -75,10 +66,10 @@ def main() -> None:
             app.processEvents()
             panel.chart.view.grab()
 
-        took = _best(draw)
+        took = best(draw)
         print(f"  chart of {len(only.periods):4d} {group:8s}: {took * 1000:.0f} ms ({took / baseline:.1f}x)")
     ids = {r[0] for r in page(db, INDICATORS, offset=0, limit=200)}
-    markers = _best(lambda: quality.record_notes(db, "indicator", ids))
+    markers = best(lambda: quality.record_notes(db, "indicator", ids))
     print(f"data-quality markers for one page of 200 figures: {markers * 1000:.1f} ms ({markers / baseline:.2f}x)")
     db.close()
 

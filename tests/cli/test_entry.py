@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 from desktop.app import main
+from tests.desktop.message_boxes import close_next_message
 
 
 def test_help_lists_the_database_option(capsys):
@@ -31,7 +32,7 @@ def test_a_bad_database_is_one_sentence_and_left_unchanged(qtbot, tmp_path, caps
     bad = tmp_path / "notes.factsheet"
     bad.write_text("not a database")
     create_application()
-    shown = _close_the_message_box_when_it_appears()
+    shown = close_next_message()
     assert main(["--db", str(bad)]) == 1
     sentence = "“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."
     assert shown == [sentence]
@@ -48,25 +49,7 @@ def test_without_a_console_a_bad_database_still_shows_its_message(qtbot, tmp_pat
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "stderr", None)
     create_application()
-    shown = _close_the_message_box_when_it_appears()
+    shown = close_next_message()
     assert main(["--db", str(bad)]) == 1
     assert shown == ["“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."]
 
-
-def _close_the_message_box_when_it_appears() -> list[str]:
-    """Close the next modal message box once it shows; the returned list receives its text."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    shown: list[str] = []
-
-    def close_message():
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(50, close_message)
-            return
-        shown.append(box.text())
-        box.close()
-
-    QTimer.singleShot(50, close_message)
-    return shown
