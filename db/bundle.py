@@ -37,17 +37,13 @@ from db.dates import DateError, FuzzyDate, parse_iso_day
 from db.errors import FactSheetError, Problem, ValidationError
 from db.i18n import _
 from db.imports import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
-from db.records import KINDS, Link, Record
+from db.records import KINDS, REFERENCE_KINDS, Link, Record
 
 FORMAT = "factsheet-bundle"
 VERSION = 1
 
 # Loading order: every kind comes after the kinds it refers to.
 ORDER = ("source", "party", "subject", "person", "position", "event", "agreement", "indicator", "statement")
-_REFERENCE_KINDS = {
-    "parent_id": "party", "body_id": "party", "subject_id": "party", "counterpart_id": "party",
-    "reporter_id": "party", "person_id": "person", "event_id": "event",
-}
 # Stands for a record that could not be read, so records pointing at it are still checked.
 _UNREADABLE = -1
 
@@ -230,8 +226,8 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
 
     for name, typ in cls.column_fields():
         raw = item.get(name)
-        if name in _REFERENCE_KINDS and raw is not None:
-            values[name] = resolve(_REFERENCE_KINDS[name], raw, name)
+        if name in REFERENCE_KINDS and raw is not None:
+            values[name] = resolve(REFERENCE_KINDS[name], raw, name)
             continue
         try:
             values[name] = _value_from_json(kind, name, typ, raw)
@@ -318,8 +314,8 @@ def _record_to_json(record: Record) -> dict[str, Any]:
     item: dict[str, Any] = {"ref": f"{cls.KIND}-{record.id}"}
     for name, typ in cls.column_fields():
         value = getattr(record, name)
-        if name in _REFERENCE_KINDS and value is not None:
-            item[name] = f"{_REFERENCE_KINDS[name]}-{value}"
+        if name in REFERENCE_KINDS and value is not None:
+            item[name] = f"{REFERENCE_KINDS[name]}-{value}"
         else:
             item[name] = _value_to_json(typ, value)
     for attr, spec in cls.LINKS.items():
