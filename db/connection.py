@@ -402,7 +402,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         return db
 
     if version > 0:
-        foreign = known_schema.differences(db.conn, MIGRATIONS, version)
+        foreign = known_schema.differences(db.conn, MIGRATIONS, version, found=objects)
         if foreign:
             reason = foreign.sentence(name)
             db.foreign_schema = True
