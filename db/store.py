@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -256,25 +256,22 @@ class Captured:
 
     def dependents(self) -> dict[str, int]:
         """How many records of each other kind go with it (not counting link rows)."""
-        counts: dict[str, int] = {}
-        for table, _row in self.rows[1:]:
-            kind = _record_kind(table)
-            if kind is not None:
-                counts[kind] = counts.get(kind, 0) + 1
-        return counts
+        return _records_by_kind(table for table, _row in self.rows[1:])
 
     def unlinked(self) -> dict[str, int]:
         """How many records of each kind lose their reference to it (and keep the rest)."""
-        counts: dict[str, int] = {}
-        for table, _column, _rowid, _value in self.nulled:
-            kind = _record_kind(table)
-            if kind is not None:
-                counts[kind] = counts.get(kind, 0) + 1
-        return counts
+        return _records_by_kind(table for table, _column, _rowid, _value in self.nulled)
 
 
-def _record_kind(table: str) -> str | None:
-    return next((cls.KIND for cls in KINDS.values() if table == cls.TABLE), None)
+def _records_by_kind(tables: Iterable[str]) -> dict[str, int]:
+    """How many of these rows are records, by kind (rows of link tables are not counted)."""
+    kinds = {cls.TABLE: cls.KIND for cls in KINDS.values()}
+    counts: dict[str, int] = {}
+    for table in tables:
+        kind = kinds.get(table)
+        if kind is not None:
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 def capture(db: Database, kind: str, record_id: int) -> Captured:
