@@ -593,8 +593,7 @@ def pair_findings(db: Database, pair, today: dt.date | None = None) -> list[Find
     from db import queries
 
     today = today or dt.date.today()
-    condition, params = queries._pair_condition(pair)  # the same rule that picks the pair's figures
-    figures = {r[0] for r in db.execute(f"SELECT i.id FROM indicators i WHERE {condition}", params)}
+    figures = queries.pair_figure_ids(db, pair)  # the same rule that picks the pair's figures
     officials = queries.officials(db, pair.a_down | pair.b_down, today)
     scope = {
         "indicator": figures,
