@@ -49,7 +49,8 @@ def sqlite_errors_as_sentences() -> Iterator[None]:
                                 "and open a backup; “factsheet check” lists what is wrong.")) from None
 
 
-def _ensure_writable(db: Database) -> None:
+def ensure_writable(db: Database) -> None:
+    """Refuse with a sentence, before any work, a write to a database opened read-only."""
     ensure = getattr(db, "ensure_writable", None)
     if ensure is not None:
         ensure()
@@ -110,7 +111,7 @@ def save(db: Database, record: Record, *, keep_id: bool = False) -> int:
     A record without an id is inserted; one with an id is updated, unless ``keep_id``
     asks to insert it under that id (how undo brings a deleted record back).
     """
-    _ensure_writable(db)
+    ensure_writable(db)
     validate.check(db, record)
     cls = type(record)
     row = to_row(record)
@@ -227,7 +228,7 @@ def describe_references(refs: list[Reference]) -> str:
 
 def delete(db: Database, kind: str, record_id: int) -> None:
     """Delete a record and its own links; refuse with a sentence while others use it."""
-    _ensure_writable(db)
+    ensure_writable(db)
     blocking = [r for r in references(db, kind, record_id) if not r.cascade]
     if blocking:
         raise RecordInUse(_("This {kind} is still used by {uses}; change or delete those first.").format(
@@ -317,7 +318,7 @@ def restore(db: Database, captured: Captured) -> None:
     SQLite still checks every foreign key, so a record that something else replaced in
     the meantime is refused with a sentence and nothing is written.
     """
-    _ensure_writable(db)
+    ensure_writable(db)
     table = KINDS[captured.kind].TABLE
     if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [captured.id]).fetchone():
         raise FactSheetError(_("That {kind} cannot be brought back: another record now has its "
