@@ -37,17 +37,13 @@ from db.dates import DateError, FuzzyDate, parse_iso_day
 from db.errors import FactSheetError, Problem, ValidationError
 from db.i18n import _
 from db.imports import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
-from db.records import KINDS, Link, Record
+from db.records import KINDS, REFERENCE_KINDS, Link, Record
 
 FORMAT = "factsheet-bundle"
 VERSION = 1
 
 # Loading order: every kind comes after the kinds it refers to.
 ORDER = ("source", "party", "subject", "person", "position", "event", "agreement", "indicator", "statement")
-_REFERENCE_KINDS = {
-    "parent_id": "party", "body_id": "party", "subject_id": "party", "counterpart_id": "party",
-    "reporter_id": "party", "person_id": "person", "event_id": "event",
-}
 # Stands for a record that could not be read, so records pointing at it are still checked.
 _UNREADABLE = -1
 
@@ -133,7 +129,11 @@ def import_bundle(db: Database, data: Any, *, steps: Steps | None = None, dry_ru
 
 
 class _Loader:
-    """One bundle being loaded: refs seen so far and the problems found."""
+    """One bundle being loaded: refs seen so far and the problems found.
+
+    ``records`` has passed ``_shape_problem``: each kind holds a list of dicts whose
+    links are lists.
+    """
 
     def __init__(self, db: Database, records: dict[str, Any], steps: Steps, name: str) -> None:
         self.db, self.records, self.steps, self.name = db, records, steps, name
@@ -141,12 +141,8 @@ class _Loader:
         self.problems: list[str] = []
         self.report = ImportReport()
 
-    def _items(self, kind: str) -> list[Any]:
-        items = self.records.get(_key(kind)) or []
-        if not isinstance(items, list):
-            self.problems.append(_("{kind}: expected a list of records.").format(kind=_key(kind)))
-            return []
-        return items
+    def _items(self, kind: str) -> list[dict[str, Any]]:
+        return self.records.get(_key(kind)) or []
 
     def run(self) -> ImportReport:
         total = sum(len(self._items(k)) for k in ORDER)
@@ -162,12 +158,8 @@ class _Loader:
             raise ImportRejected(self.name, self.problems)
         return self.report
 
-    def _load(self, kind: str, item: Any, position: int) -> None:
-        ref = str(item.get("ref", f"#{position}")) if isinstance(item, dict) else f"#{position}"
-        if not isinstance(item, dict):
-            self.problems.append(_("{kind} “{ref}”: expected a record.").format(kind=_key(kind), ref=ref))
-            self.ids[(kind, ref)] = _UNREADABLE
-            return
+    def _load(self, kind: str, item: dict[str, Any], position: int) -> None:
+        ref = str(item.get("ref", f"#{position}"))
         found = _record_from_json(kind, item, self.ids, position)
         if isinstance(found, list):
             self.problems.extend(found)
@@ -230,8 +222,8 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
 
     for name, typ in cls.column_fields():
         raw = item.get(name)
-        if name in _REFERENCE_KINDS and raw is not None:
-            values[name] = resolve(_REFERENCE_KINDS[name], raw, name)
+        if name in REFERENCE_KINDS and raw is not None:
+            values[name] = resolve(REFERENCE_KINDS[name], raw, name)
             continue
         try:
             values[name] = _value_from_json(kind, name, typ, raw)
@@ -239,8 +231,7 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
             problems.append(f"{where}: {name}: {error}")
     for attr, spec in cls.LINKS.items():
         links = []
-        entries = item.get(attr) or []
-        for entry in entries if isinstance(entries, list) else [entries]:
+        for entry in item.get(attr) or []:  # a list: ``_shape_problem`` refused anything else
             ref = entry.get("ref") if isinstance(entry, dict) else entry
             note = entry.get(spec.note_column) if isinstance(entry, dict) and spec.note_column else None
             if note is not None and not isinstance(note, str):
@@ -318,8 +309,8 @@ def _record_to_json(record: Record) -> dict[str, Any]:
     item: dict[str, Any] = {"ref": f"{cls.KIND}-{record.id}"}
     for name, typ in cls.column_fields():
         value = getattr(record, name)
-        if name in _REFERENCE_KINDS and value is not None:
-            item[name] = f"{_REFERENCE_KINDS[name]}-{value}"
+        if name in REFERENCE_KINDS and value is not None:
+            item[name] = f"{REFERENCE_KINDS[name]}-{value}"
         else:
             item[name] = _value_to_json(typ, value)
     for attr, spec in cls.LINKS.items():

@@ -129,6 +129,15 @@ def _in_scope(scope: Scope | None, column: str, kind: str) -> tuple[str, dict[st
     return f" AND {column} IN (SELECT value FROM json_each(:{kind}_ids))", {f"{kind}_ids": _ids(scope.get(kind, ()))}
 
 
+def _in_position_scope(scope: Scope | None, alias: str) -> tuple[str, dict[str, str]]:
+    """SQL narrowing positions ``alias`` to the scope's positions and the positions of its people."""
+    if scope is None:
+        return "", {}
+    return (f" AND ({alias}.id IN (SELECT value FROM json_each(:position_ids)) "
+            f"OR {alias}.person_id IN (SELECT value FROM json_each(:person_ids)))",
+            {"position_ids": _ids(scope.get("position", ())), "person_ids": _ids(scope.get("person", ()))})
+
+
 def _indicator_rows(scope: Scope | None, alias: str, *, same_indicator: bool = False,
                     indicator: str | None = None) -> tuple[str, dict[str, str]]:
     """The indicator rows a check starts from, aliased ``alias``.
@@ -463,11 +472,8 @@ _CURRENT_POSITION = (f"(p.end_date IS NULL OR {_fuzzy_end('p.end_date')} >= :tod
 
 def _positions(db: Database, today: dt.date, scope: Scope | None, condition: str) -> list[tuple]:
     """Current positions meeting ``condition``: (id, person id, person, title, body, verified_on)."""
-    narrow, params = "", {"today": today.isoformat(), "stale": STALE_AFTER}
-    if scope is not None:
-        narrow = (" AND (p.id IN (SELECT value FROM json_each(:position_ids)) "
-                  "OR p.person_id IN (SELECT value FROM json_each(:person_ids)))")
-        params.update(position_ids=_ids(scope.get("position", ())), person_ids=_ids(scope.get("person", ())))
+    narrow, params = _in_position_scope(scope, "p")
+    params.update(today=today.isoformat(), stale=STALE_AFTER)
     return db.execute(
         f"""SELECT p.id, p.person_id, pe.name_en, p.title, b.name_en, p.verified_on
            FROM positions p JOIN people pe ON pe.id = p.person_id LEFT JOIN parties b ON b.id = p.body_id
@@ -538,12 +544,8 @@ def check_unsourced(db: Database, today: dt.date, scope: Scope | None = None) ->
     for kind, table, own in _SOURCED:
         if scope is not None and not scope.get(kind) and not (kind == "position" and scope.get("person")):
             continue
-        narrow, params = _in_scope(scope, "r.id", kind)
+        narrow, params = _in_position_scope(scope, "r") if kind == "position" else _in_scope(scope, "r.id", kind)
         person = "r.person_id" if kind == "position" else "NULL"
-        if kind == "position" and scope is not None:
-            narrow = (" AND (r.id IN (SELECT value FROM json_each(:position_ids)) "
-                      "OR r.person_id IN (SELECT value FROM json_each(:person_ids)))")
-            params = {"position_ids": _ids(scope.get("position", ())), "person_ids": _ids(scope.get("person", ()))}
         rows = db.execute(
             f"""SELECT r.id, {LABEL_SQL[kind]}, {person} FROM {table} r
                WHERE NOT EXISTS (SELECT 1 FROM {table}_sources l WHERE l.{own} = r.id){narrow}
@@ -591,8 +593,7 @@ def pair_findings(db: Database, pair, today: dt.date | None = None) -> list[Find
     from db import queries
 
     today = today or dt.date.today()
-    condition, params = queries._pair_condition(pair)  # the same rule that picks the pair's figures
-    figures = {r[0] for r in db.execute(f"SELECT i.id FROM indicators i WHERE {condition}", params)}
+    figures = queries.pair_figure_ids(db, pair)  # the same rule that picks the pair's figures
     officials = queries.officials(db, pair.a_down | pair.b_down, today)
     scope = {
         "indicator": figures,

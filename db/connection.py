@@ -178,10 +178,6 @@ def _application_id(db: Database) -> int:
     return db.execute("PRAGMA application_id").fetchone()[0]
 
 
-def _user_tables(db: Database) -> list[str]:
-    return [t for t in db.table_names() if not t.startswith("sqlite_")]
-
-
 def backup_to(db: Database, target: Path,
               progress: Callable[[int, int], None] | None = None) -> Path:
     """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
@@ -406,7 +402,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         return db
 
     if version > 0:
-        foreign = known_schema.differences(db.conn, MIGRATIONS, version)
+        foreign = known_schema.differences(db.conn, MIGRATIONS, version, found=objects)
         if foreign:
             reason = foreign.sentence(name)
             db.foreign_schema = True

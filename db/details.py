@@ -23,17 +23,13 @@ from db.records import (
     EVENT_STATUSES,
     KIND_NAMES,
     PARTY_KINDS,
+    REFERENCE_KINDS,
     Indicator,
     Person,
     indicator_label,
 )
 from db.validate import label as field_label
 
-# Foreign-key fields and the kind they point at.
-_REFERENCE_KINDS = {
-    "parent_id": "party", "body_id": "party", "subject_id": "party", "counterpart_id": "party",
-    "reporter_id": "party", "person_id": "person", "event_id": "event",
-}
 _CHOICE_LABELS = {
     ("party", "kind"): PARTY_KINDS, ("agreement", "kind"): AGREEMENT_KINDS,
     ("agreement", "status"): AGREEMENT_STATUSES, ("event", "kind"): EVENT_KINDS,
@@ -91,9 +87,9 @@ def describe(db: Database, kind: str, record_id: int) -> RecordDetail:
         if name in _COMBINED.get(kind, ()):
             continue
         value = getattr(record, name)
-        if name in _REFERENCE_KINDS:
+        if name in REFERENCE_KINDS:
             if value is not None:
-                target = _REFERENCE_KINDS[name]
+                target = REFERENCE_KINDS[name]
                 detail.references.append(
                     (field_label(name), LinkedRecord(target, value, record_label(db, target, value))))
             continue

@@ -35,15 +35,11 @@ from db.i18n import _
 from db.imports import NoSteps, Steps
 from db.io_csv import COLUMNS, EXTRA_COLUMNS
 from db.queries import LABEL_SQL
-from db.records import KINDS, Record
+from db.records import KINDS, REFERENCE_KINDS, Record
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Names ``--table`` accepts: each kind's table name, and the kind's own name.
 TABLES = {**{cls.TABLE: kind for kind, cls in KINDS.items()}, **{kind: kind for kind in KINDS}}
-_REFERENCE_KINDS = {
-    "parent_id": "party", "body_id": "party", "subject_id": "party", "counterpart_id": "party",
-    "reporter_id": "party", "person_id": "person", "event_id": "event",
-}
 
 
 def kind_of_table(name: str) -> str:
@@ -133,8 +129,8 @@ def _field(labels: _Labels, record: Record, name: str) -> object:
     value = getattr(record, name)
     if value is None:
         return None
-    if name in _REFERENCE_KINDS:
-        return labels.of(_REFERENCE_KINDS[name], value)
+    if name in REFERENCE_KINDS:
+        return labels.of(REFERENCE_KINDS[name], value)
     if isinstance(value, FuzzyDate):
         return value.to_text()
     if hasattr(value, "isoformat"):

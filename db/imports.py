@@ -21,7 +21,7 @@ from typing import Protocol, TypeVar
 
 from sqlite_utils import Database
 
-from db import search
+from db import search, store
 from db.errors import FactSheetError
 from db.formatting import format_number
 from db.i18n import _, ngettext
@@ -131,9 +131,7 @@ class _RolledBack(Exception):
 
 def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False) -> T:
     """Run ``work`` in one transaction; commit it, or roll it back after a dry run."""
-    ensure = getattr(db, "ensure_writable", None)
-    if ensure is not None:
-        ensure()
+    store.ensure_writable(db)
     try:
         with db.atomic():
             result = work()
@@ -162,9 +160,7 @@ def import_file(db: Database, path: Path, *, steps: Steps | None = None, dry_run
     path = Path(path)
     if not path.is_file():
         raise FactSheetError(_("There is no file at {path}.").format(path=path))
-    ensure = getattr(db, "ensure_writable", None)
-    if ensure is not None:
-        ensure()  # before a large file is read: a read-only database refuses at once
+    store.ensure_writable(db)  # before a large file is read: a read-only database refuses at once
     if is_bundle(path):
         from db import bundle  # the readers import this module
 

@@ -113,10 +113,15 @@ def header_damage(path: Path, header: bytes, size: int) -> str | None:
     return None
 
 
+def _check(conn: sqlite3.Connection, pragma: str) -> list[str]:
+    """The first problems ``PRAGMA quick_check`` or ``integrity_check`` lists; empty for "ok"."""
+    rows = conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS})").fetchall()
+    return [] if [r[0] for r in rows] == ["ok"] else [str(r[0]) for r in rows]
+
+
 def quick_check(conn: sqlite3.Connection) -> list[str]:
     """Problems ``PRAGMA quick_check`` finds (every page and record read); empty when sound."""
-    rows = conn.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
-    return [] if [r[0] for r in rows] == ["ok"] else [str(r[0]) for r in rows]
+    return _check(conn, "quick_check")
 
 
 def check_file(path: str | os.PathLike[str], *, thorough: bool = True) -> list[str]:
@@ -134,11 +139,7 @@ def check_file(path: str | os.PathLike[str], *, thorough: bool = True) -> list[s
     except sqlite3.DatabaseError as error:
         return [_("SQLite cannot read the file: {detail}.").format(detail=error)]
     try:
-        if thorough:
-            rows = conn.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()
-            found = [] if [r[0] for r in rows] == ["ok"] else [str(r[0]) for r in rows]
-        else:
-            found = quick_check(conn)
+        found = _check(conn, "integrity_check" if thorough else "quick_check")
         if not found:
             for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall()[:MAX_PROBLEMS]:
                 found.append(_("Row {rowid} of {table} points at a missing row of {parent}.").format(

@@ -68,7 +68,7 @@ from db.formatting import format_day
 from db.i18n import _
 from db.imports import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
 from db.records import KNOWN_INDICATORS, PARTY_KINDS, Indicator, Link, Party, Source
-from db.validate import NumberError, parse_number
+from db.validate import NUMBER_SPACES, NumberError, parse_number
 
 COLUMNS = ("subject", "counterpart", "indicator", "period_start", "period_end", "value", "unit",
            "source_title", "source_url", "source_published")
@@ -266,7 +266,7 @@ def _guess_decimal(values: list[str], delimiter: str) -> tuple[str, bool]:
     """"," or "." from how values in the first rows are written, and whether they told."""
     comma = point = 0
     for text in values:
-        text = _SPACES.sub("", text)
+        text = NUMBER_SPACES.sub("", text)
         if "," in text and "." in text:
             comma, point = (comma + 1, point) if text.rfind(",") > text.rfind(".") else (comma, point + 1)
         elif re.fullmatch(r"[+-]?\d*,\d+", text) and not re.fullmatch(r"[+-]?[1-9]\d{0,2}(,\d{3})+", text):
@@ -276,9 +276,6 @@ def _guess_decimal(values: list[str], delimiter: str) -> tuple[str, bool]:
     if comma != point:
         return ("," if comma > point else "."), True
     return ("," if delimiter == ";" else "."), False
-
-
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
 @contextmanager
@@ -547,13 +544,13 @@ class _Rows:
         text = _clean(text)
         if not text:
             return None  # "Value is required." comes from the rules
-        if self.ambiguous is not None and self.ambiguous.fullmatch(_SPACES.sub("", text)):
+        if self.ambiguous is not None and self.ambiguous.fullmatch(NUMBER_SPACES.sub("", text)):
             self.add(row, "value", _("'{text}' is ambiguous: nothing in the file's first rows says whether "
                                      "“{separator}” is a decimal or a thousands separator; write the number "
                                      "without thousands separators").format(text=text, separator=self.thousands))
             failed.append("value")
             return None
-        if self.thousands in text and not self.grouping.fullmatch(_SPACES.sub("", text)):
+        if self.thousands in text and not self.grouping.fullmatch(NUMBER_SPACES.sub("", text)):
             separator = _("a decimal comma") if self.thousands == "," else _("a decimal point")
             usual = _("a decimal point") if self.decimal == "." else _("a decimal comma")
             self.add(row, "value", _("'{text}' has {separator}, but this file writes numbers with {usual}").format(

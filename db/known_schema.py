@@ -120,9 +120,14 @@ def _object_kind(kind: str) -> str:
     return {"table": _("table"), "index": _("index"), "view": _("view"), "trigger": _("trigger")}.get(kind, kind)
 
 
-def differences(conn: sqlite3.Connection, migrations: Migrations, version: int) -> SchemaDifferences:
-    """How the schema of the database on ``conn`` differs from ours at ``version``."""
-    found = schema_objects(conn)
+def differences(conn: sqlite3.Connection, migrations: Migrations, version: int, *,
+                found: dict[Key, str] | None = None) -> SchemaDifferences:
+    """How the schema of the database on ``conn`` differs from ours at ``version``.
+
+    ``found`` is ``schema_objects(conn)`` when the caller has read it already.
+    """
+    if found is None:
+        found = schema_objects(conn)
     expected = expected_objects(migrations, version)
     result = SchemaDifferences()
     # Triggers and views first: they are what could act.

@@ -45,10 +45,14 @@ def _party_name(column: str) -> str:
     return f"(SELECT name_en FROM parties WHERE id = {column})"
 
 
+# The parties with a name containing the filter word ``{w}``, in any script.
+_PARTIES_NAMED = ("SELECT id FROM parties WHERE casefold(name_en) LIKE {w} "
+                  "OR casefold(name_local) LIKE {w} OR casefold(name_alt) LIKE {w}")
+
+
 def _party_match(column: str) -> str:
     """Filter condition: the party in ``column`` has a name containing the word."""
-    return (f"{column} IN (SELECT id FROM parties WHERE casefold(name_en) LIKE {{w}} "
-            f"OR casefold(name_local) LIKE {{w}} OR casefold(name_alt) LIKE {{w}})")
+    return f"{column} IN ({_PARTIES_NAMED})"
 
 
 @dataclass(frozen=True)
@@ -177,11 +181,6 @@ def _order(listing: Listing, sort: str | None, descending: bool) -> _Order:
         assert match is not None
         terms.append((match["expr"], match["collate"] or "", (match["dir"] or "").upper() == "DESC"))
     return _Order("", tuple(terms))
-
-
-def _table(listing: Listing) -> str:
-    """``source`` minus any alias: the listing's table name."""
-    return listing.source.split()[0]
 
 
 def page(
@@ -400,10 +399,6 @@ EVENTS = Listing(
     ),
     default_sort="r.start_date DESC, r.id DESC",
 )
-
-_PARTIES_NAMED = ("SELECT id FROM parties WHERE casefold(name_en) LIKE {w} "
-                  "OR casefold(name_local) LIKE {w} OR casefold(name_alt) LIKE {w}")
-
 
 def _distinct_values(column: str, label: str | None = None) -> str:
     """SQL listing the distinct values of an indexed column of ``indicators`` that contain

@@ -285,15 +285,18 @@ def pair_figures(db: Database, scope: PairScope, *, indicators: Iterable[str] | 
     return [_figure(db, r) for r in rows]
 
 
-def pair_figure_ids(db: Database, scope: PairScope, among: Iterable[int]) -> set[int]:
-    """Which of the indicators ``among`` are figures about the pair (as ``pair_figures``).
+def pair_figure_ids(db: Database, scope: PairScope, among: Iterable[int] | None = None) -> set[int]:
+    """The ids of the figures about the pair (as ``pair_figures``), or of those among ``among``.
 
-    Looked up by id, so asking about a few records stays fast in a million-row table.
+    Given ``among``, they are looked up by id, so asking about a few records stays fast in
+    a million-row table.
     """
     condition, params = _pair_condition(scope)
-    params["among"] = _ids(among)
-    rows = db.execute(f"SELECT i.id FROM indicators i WHERE i.id IN (SELECT value FROM json_each(:among)) "
-                      f"AND {condition}", params).fetchall()
+    narrow = ""
+    if among is not None:
+        params["among"] = _ids(among)
+        narrow = "i.id IN (SELECT value FROM json_each(:among)) AND "
+    rows = db.execute(f"SELECT i.id FROM indicators i WHERE {narrow}{condition}", params).fetchall()
     return {r[0] for r in rows}
 
 

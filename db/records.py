@@ -282,6 +282,12 @@ KNOWN_INDICATORS = {
     "investment_inflow": _("Investment inflow"), "enterprise_count": _("Enterprises"),
 }
 
+# Fields that point at another record, and the kind of record they point at.
+REFERENCE_KINDS = {
+    "parent_id": "party", "body_id": "party", "subject_id": "party", "counterpart_id": "party",
+    "reporter_id": "party", "person_id": "person", "event_id": "event",
+}
+
 
 def kind_class(kind: str) -> type[Record]:
     return KINDS[kind]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -49,7 +49,8 @@ def sqlite_errors_as_sentences() -> Iterator[None]:
                                 "and open a backup; “factsheet check” lists what is wrong.")) from None
 
 
-def _ensure_writable(db: Database) -> None:
+def ensure_writable(db: Database) -> None:
+    """Refuse with a sentence, before any work, a write to a database opened read-only."""
     ensure = getattr(db, "ensure_writable", None)
     if ensure is not None:
         ensure()
@@ -110,7 +111,7 @@ def save(db: Database, record: Record, *, keep_id: bool = False) -> int:
     A record without an id is inserted; one with an id is updated, unless ``keep_id``
     asks to insert it under that id (how undo brings a deleted record back).
     """
-    _ensure_writable(db)
+    ensure_writable(db)
     validate.check(db, record)
     cls = type(record)
     row = to_row(record)
@@ -227,7 +228,7 @@ def describe_references(refs: list[Reference]) -> str:
 
 def delete(db: Database, kind: str, record_id: int) -> None:
     """Delete a record and its own links; refuse with a sentence while others use it."""
-    _ensure_writable(db)
+    ensure_writable(db)
     blocking = [r for r in references(db, kind, record_id) if not r.cascade]
     if blocking:
         raise RecordInUse(_("This {kind} is still used by {uses}; change or delete those first.").format(
@@ -256,25 +257,22 @@ class Captured:
 
     def dependents(self) -> dict[str, int]:
         """How many records of each other kind go with it (not counting link rows)."""
-        counts: dict[str, int] = {}
-        for table, _row in self.rows[1:]:
-            kind = _record_kind(table)
-            if kind is not None:
-                counts[kind] = counts.get(kind, 0) + 1
-        return counts
+        return _records_by_kind(table for table, _row in self.rows[1:])
 
     def unlinked(self) -> dict[str, int]:
         """How many records of each kind lose their reference to it (and keep the rest)."""
-        counts: dict[str, int] = {}
-        for table, _column, _rowid, _value in self.nulled:
-            kind = _record_kind(table)
-            if kind is not None:
-                counts[kind] = counts.get(kind, 0) + 1
-        return counts
+        return _records_by_kind(table for table, _column, _rowid, _value in self.nulled)
 
 
-def _record_kind(table: str) -> str | None:
-    return next((cls.KIND for cls in KINDS.values() if table == cls.TABLE), None)
+def _records_by_kind(tables: Iterable[str]) -> dict[str, int]:
+    """How many of these rows are records, by kind (rows of link tables are not counted)."""
+    kinds = {cls.TABLE: cls.KIND for cls in KINDS.values()}
+    counts: dict[str, int] = {}
+    for table in tables:
+        kind = kinds.get(table)
+        if kind is not None:
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 def capture(db: Database, kind: str, record_id: int) -> Captured:
@@ -320,7 +318,7 @@ def restore(db: Database, captured: Captured) -> None:
     SQLite still checks every foreign key, so a record that something else replaced in
     the meantime is refused with a sentence and nothing is written.
     """
-    _ensure_writable(db)
+    ensure_writable(db)
     table = KINDS[captured.kind].TABLE
     if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [captured.id]).fetchone():
         raise FactSheetError(_("That {kind} cannot be brought back: another record now has its "

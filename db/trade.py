@@ -19,6 +19,15 @@ from db.formatting import format_change
 from db.i18n import _
 from db.records import KNOWN_INDICATORS, TRADE_INDICATORS, indicator_label
 
+# The trade flows as an SQL list, for ``indicator IN (…)``.
+_TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)
+
+
+def _source_titles(figure_id: str) -> str:
+    """SQL for the titles of a figure's sources, "; "-separated in source order ('' for none)."""
+    return ("coalesce((SELECT group_concat(title, '; ') FROM (SELECT s.title FROM indicators_sources l "
+            f"JOIN sources s ON s.id = l.source_id WHERE l.indicator_id = {figure_id} ORDER BY s.id)), '')")
+
 # Periods are charted one kind at a time, so a quarter never stands beside a year. "years"
 # holds whole calendar years and year-to-date spans (Jan–May), the partial ones hatched.
 PERIOD_GROUPS = {
@@ -154,13 +163,12 @@ class Change:
 
 _SQL = f"""
 SELECT g.unit, g.period_start, g.period_end, g.indicator, g.low, g.high, g.records, first.value, g.first_id,
-       coalesce((SELECT group_concat(title, '; ') FROM (SELECT s.title FROM indicators_sources l
-                 JOIN sources s ON s.id = l.source_id WHERE l.indicator_id = g.first_id ORDER BY s.id)), '')
+       {_source_titles("g.first_id")}
 FROM (SELECT unit, period_start, period_end, indicator, min(value) AS low, max(value) AS high,
              count(*) AS records, min(id) AS first_id
       FROM indicators
       WHERE subject_id = :subject AND counterpart_id = :counterpart
-        AND indicator IN ({", ".join(f"'{name}'" for name in TRADE_INDICATORS)})
+        AND indicator IN ({_TRADE_NAMES})
       GROUP BY unit, period_start, period_end, indicator) AS g
 JOIN indicators AS first ON first.id = g.first_id
 """
@@ -187,7 +195,7 @@ def trade_pairs(db: Database, *, limit: int = -1) -> list[tuple[int, int, int]]:
     most data first (``limit``: only that many pairs)."""
     rows = db.execute(
         f"SELECT subject_id, counterpart_id, count(*) FROM indicators WHERE counterpart_id IS NOT NULL "
-        f"AND indicator IN ({', '.join(repr(n) for n in TRADE_INDICATORS)}) "
+        f"AND indicator IN ({_TRADE_NAMES}) "
         "GROUP BY subject_id, counterpart_id ORDER BY count(*) DESC, subject_id, counterpart_id LIMIT ?",
         [limit]).fetchall()
     return [tuple(r) for r in rows]
@@ -200,7 +208,7 @@ def trade_sources(db: Database, subject_id: int, counterpart_id: int, unit: str)
         f"""SELECT s.title, count(*) FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id
             JOIN sources s ON s.id = l.source_id
             WHERE i.subject_id = :subject AND i.counterpart_id = :counterpart AND i.unit = :unit
-              AND i.indicator IN ({", ".join(f"'{name}'" for name in TRADE_INDICATORS)})
+              AND i.indicator IN ({_TRADE_NAMES})
             GROUP BY s.id ORDER BY count(*) DESC, s.title""",
         {"subject": subject_id, "counterpart": counterpart_id, "unit": unit}).fetchall()
     return [(r[0], r[1]) for r in rows]
@@ -241,16 +249,14 @@ _LATEST_SQL = f"""
 WITH latest AS (
   SELECT indicator, unit, max(period_end) AS last_end FROM indicators
   WHERE subject_id = :subject AND counterpart_id = :counterpart
-    AND indicator NOT IN ({", ".join(f"'{name}'" for name in TRADE_INDICATORS)})
+    AND indicator NOT IN ({_TRADE_NAMES})
   GROUP BY indicator, unit),
 spans AS (
   SELECT l.indicator, l.unit, l.last_end, min(i.period_start) AS first_start FROM latest l
   JOIN indicators i ON i.subject_id = :subject AND i.counterpart_id = :counterpart
        AND i.indicator = l.indicator AND i.unit = l.unit AND i.period_end = l.last_end
   GROUP BY l.indicator, l.unit)
-SELECT i.indicator, i.unit, i.period_start, i.period_end, i.value, i.id,
-       coalesce((SELECT group_concat(title, '; ') FROM (SELECT s.title FROM indicators_sources x
-                 JOIN sources s ON s.id = x.source_id WHERE x.indicator_id = i.id ORDER BY s.id)), '')
+SELECT i.indicator, i.unit, i.period_start, i.period_end, i.value, i.id, {_source_titles("i.id")}
 FROM spans p JOIN indicators i ON i.subject_id = :subject AND i.counterpart_id = :counterpart
      AND i.indicator = p.indicator AND i.unit = p.unit AND i.period_end = p.last_end
      AND i.period_start = p.first_start

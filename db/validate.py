@@ -344,7 +344,9 @@ class NumberError(ValueError):
     """Text that is not a number; the message is a sentence for the user."""
 
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+# What may stand between the digits of a number as a thousands space ("1 234", "1'234");
+# the importer strips the same characters before judging a value's separators.
+NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 # The way nearly every figure is written ("128.6", "-3", "1234,5"), which every path below
 # reads as the number itself: read at once (an import meets a million of them).
 _PLAIN_POINT = re.compile(r"[+-]?\d{1,15}(?:\.\d{1,15})?")
@@ -370,7 +372,7 @@ def parse_number(text: str, *, decimal: str | None = None) -> float:
 def _parse_number(text: str, decimal: str | None) -> float:
     """``parse_number`` for every way of writing a number."""
     raw = text
-    text = _SPACES.sub("", text.strip())
+    text = NUMBER_SPACES.sub("", text.strip())
     if not text:
         raise NumberError(_("'{text}' is not a number.").format(text=raw))
     if "," in text and "." in text:
