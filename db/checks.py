@@ -604,8 +604,3 @@ def pair_findings(db: Database, pair, today: dt.date | None = None) -> list[Find
         "statement": {s.id for s in queries.pair_statements(db, pair)},
     }
     return run_checks(db, today, scope)
-
-
-def findings_about(findings: list[Finding], records: set[tuple[str, int]]) -> list[Finding]:
-    """The findings that involve at least one of ``records``."""
-    return [f for f in findings if any(r in records for r in f.records)]

@@ -77,11 +77,6 @@ def format_day(day: dt.date | None) -> str:
     return f"{day.day} {month_abbr(day.month)} {day.year}"
 
 
-def format_iso(day: dt.date | None) -> str:
-    """A date for files and tables that sort as text: "2025-07-02"."""
-    return day.isoformat() if day else ""
-
-
 def format_change(ratio: float) -> str:
     """A relative change with its sign, one decimal: 0.123 -> "+12.3%", -0.04 -> "−4.0%".
 

@@ -289,10 +289,6 @@ REFERENCE_KINDS = {
 }
 
 
-def kind_class(kind: str) -> type[Record]:
-    return KINDS[kind]
-
-
 def indicator_label(name: str) -> str:
     """Visible name of an indicator: "Exports", or the stored name for unknown ones."""
     return KNOWN_INDICATORS.get(name, name.replace("_", " "))
