@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from db import known_schema
-from db.errors import FactSheetError
+from db.errors import FactSheetError, sqlite_failure
 from db.i18n import _
 from db.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -80,9 +80,9 @@ def save_clean_copy(source: Path, target: Path) -> Path:
 
 
 def _why(error: sqlite3.Error) -> str:
-    text = str(error).lower()
-    if "full" in text:
+    failure = sqlite_failure(error)
+    if failure == "full":
         return _("the disk is full")
-    if isinstance(error, sqlite3.IntegrityError):
+    if failure == "rule":
         return _("some of its rows break Fact Sheet's rules ({detail})").format(detail=error)
     return str(error)

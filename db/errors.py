@@ -6,6 +6,7 @@ the user, never a traceback or an SQL message.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,3 +60,26 @@ class ValidationError(FactSheetError):
 
 class Cancelled(FactSheetError):
     """The person stopped a long piece of work; nothing was changed."""
+
+
+def sqlite_failure(error: sqlite3.Error) -> str:
+    """What an SQLite error means, in one word, so each caller can choose its own sentence:
+    "full" (the disk), "busy" (another writer held the file too long), "read-only", "io" (the
+    disk reported an error), "rule" (a constraint), "damaged" (the file is not sound) or "other".
+
+    SQLite reports the first four only through its message text, as ``OperationalError``.
+    """
+    if isinstance(error, sqlite3.IntegrityError):
+        return "rule"
+    if not isinstance(error, sqlite3.OperationalError):
+        return "damaged" if isinstance(error, sqlite3.DatabaseError) else "other"
+    text = str(error).lower()
+    if "full" in text:
+        return "full"
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "readonly" in text or "read-only" in text:
+        return "read-only"
+    if "i/o error" in text:
+        return "io"
+    return "other"

@@ -17,7 +17,14 @@ from sqlite_utils import Database
 
 from db import validate
 from db.dates import FuzzyDate
-from db.errors import DatabaseDamaged, DatabaseReadOnly, FactSheetError, RecordInUse, RecordNotFound
+from db.errors import (
+    DatabaseDamaged,
+    DatabaseReadOnly,
+    FactSheetError,
+    RecordInUse,
+    RecordNotFound,
+    sqlite_failure,
+)
 from db.i18n import _, ngettext
 from db.records import KIND_NAMES, KINDS, Link, Record
 
@@ -27,26 +34,28 @@ def sqlite_errors_as_sentences() -> Iterator[None]:
     """Turn SQLite's messages into sentences a person can act on."""
     try:
         yield
-    except sqlite3.OperationalError as error:
-        text = str(error).lower()
-        if "full" in text:
+    except sqlite3.Error as error:
+        failure = sqlite_failure(error)
+        if failure == "full":
             raise FactSheetError(_("The disk is full, so the change was not saved. Free some "
                                    "space and try again; everything saved before is intact.")) from None
-        if "locked" in text or "busy" in text:
+        if failure == "busy":
             raise FactSheetError(_("Another window or program is writing to this database; "
                                    "the change was not saved. Try again in a moment.")) from None
-        if "readonly" in text or "read-only" in text:
+        if failure == "read-only":
             raise DatabaseReadOnly(_("This database is read-only, so the change was not saved.")) from None
-        if "i/o error" in text:
+        if failure == "io":
             raise FactSheetError(_("The disk reported an error, so the change was not saved; everything "
                                    "saved before is intact. Check the disk or USB stick and try again.")) from None
-        raise FactSheetError(_("The change was not saved: {detail}.").format(detail=error)) from None
-    except sqlite3.IntegrityError as error:
-        raise FactSheetError(_("The change was not saved because it breaks a rule of the "
-                               "database ({detail}).").format(detail=error)) from None
-    except sqlite3.DatabaseError:  # SQLITE_CORRUPT / SQLITE_NOTADB met while writing
-        raise DatabaseDamaged(_("The database file is damaged, so the change was not saved. Close it "
-                                "and open a backup; “factsheet check” lists what is wrong.")) from None
+        if failure == "rule":
+            raise FactSheetError(_("The change was not saved because it breaks a rule of the "
+                                   "database ({detail}).").format(detail=error)) from None
+        if failure == "damaged":  # SQLITE_CORRUPT / SQLITE_NOTADB met while writing
+            raise DatabaseDamaged(_("The database file is damaged, so the change was not saved. Close it "
+                                    "and open a backup; “factsheet check” lists what is wrong.")) from None
+        if isinstance(error, sqlite3.OperationalError):
+            raise FactSheetError(_("The change was not saved: {detail}.").format(detail=error)) from None
+        raise
 
 
 def ensure_writable(db: Database) -> None:

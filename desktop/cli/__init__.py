@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from db.errors import FactSheetError
+from db.errors import FactSheetError, sqlite_failure
 from db.i18n import _
 from desktop import APP_ID, __version__
 from desktop.cli import commands
@@ -96,13 +96,13 @@ def run(args: Sequence[str]) -> int:
 def _sqlite_sentence(error: sqlite3.Error) -> str:
     """What SQLite's message means for someone running a command; the database is unchanged
     (a command writes in one transaction, which SQLite rolls back when it fails)."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
+    failure = sqlite_failure(error)
+    if failure == "busy":
         return _("Another window or program was writing to the database for too long; nothing was "
                  "changed. Try again when it has finished.")
-    if "full" in text:
+    if failure == "full":
         return _("The disk is full; nothing was changed. Free some space and try again.")
-    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError | sqlite3.IntegrityError):
+    if failure == "damaged":
         return _("The database file is damaged; nothing was changed. Open it in Fact Sheet, which keeps a "
                  "copy aside, or run “factsheet check” to see what is wrong.")
     return _("SQLite could not finish ({detail}); nothing was changed.").format(detail=error)
