@@ -77,6 +77,8 @@ class FactSheetDatabase(Database):
     damage_check_pending: bool = False
     # True when the file holds schema objects Fact Sheet did not create (see db.known_schema).
     foreign_schema: bool = False
+    # True when a newer version of Fact Sheet wrote the file (it is then never changed).
+    newer_schema: bool = False
 
     @property
     def read_only(self) -> bool:
@@ -395,6 +397,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         )
 
     if version > SCHEMA_VERSION:
+        db.newer_schema = True
         db.read_only_reason = _(
             "“{name}” was written by a newer version of Fact Sheet; it is shown read-only "
             "and left unchanged."

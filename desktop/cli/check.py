@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     report = _Report()
     try:
         report.line(_("Checking {path}, as of {day}.").format(path=db.path, day=format_day(today)))
-        if db.foreign_schema or _newer(db):
+        if db.foreign_schema or db.newer_schema:
             report.line(db.read_only_reason or "")
         report.progress(_("Reading every page of the file…"))
         db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -96,12 +96,6 @@ def run(args: argparse.Namespace) -> int:
         db.close()
     _print_report(report, broken, sections, len(findings))
     return EXIT_FINDINGS if findings or broken else EXIT_CLEAN
-
-
-def _newer(db) -> bool:
-    from db.migrations import SCHEMA_VERSION
-
-    return db.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION
 
 
 def _broken_references(db) -> list[str]:
