@@ -84,7 +84,8 @@ def ask_path(parent: QWidget, title: str, *, save: bool, start: Path | None = No
     return Path(dialog.selectedFiles()[0])
 
 
-def _folder(window) -> Path:
+def start_folder(window) -> Path:
+    """Where a file dialog starts: beside the open database (home for one kept in memory)."""
     path = window.db.path
     return path.parent if path is not None else Path.home()
 
@@ -131,7 +132,7 @@ def _close(db) -> None:
 
 
 def new_database(window) -> None:
-    start = _folder(window) / (_("Untitled") + paths.DATABASE_SUFFIX)
+    start = start_folder(window) / (_("Untitled") + paths.DATABASE_SUFFIX)
     path = ask_path(window, _("New Database"), save=True, start=start, confirm_overwrite=False)
     if path is None:
         return
@@ -144,7 +145,7 @@ def new_database(window) -> None:
 
 
 def open_file(window) -> None:
-    path = ask_path(window, _("Open Database"), save=False, start=_folder(window))
+    path = ask_path(window, _("Open Database"), save=False, start=start_folder(window))
     if path is not None:
         switch_to(window, path)
 
