@@ -26,7 +26,7 @@ from db.listings import INDICATORS
 from db.trade import trade_pairs
 from desktop import settings
 from desktop.tabs.list_tab import ListTab
-from desktop.tabs.overview import PartyCombo
+from desktop.tabs.overview import PartyCombo, all_parties
 
 TITLE = _("Trade")
 PAIR_KEY = "trade/pair"
@@ -195,10 +195,9 @@ class TradeTab(ListTab):
 
     def _list_parties(self) -> None:
         """Read the parties again into both pickers, keeping the chosen ones."""
+        parties = all_parties(self._db)
         for box in (self.subject_box, self.counterpart_box):
-            box.blockSignals(True)
-            box.set_database(self._db)
-            box.blockSignals(False)
+            box.set_parties(parties)
 
     def _pair_edited(self) -> None:
         pair = self.pair()
