@@ -22,6 +22,14 @@ from desktop.forms.base import FieldSpec, FormContext, FormField, Row
 from desktop.forms.fields import hint_label, line_edit, row_box
 
 
+def _parse(edit: QLineEdit) -> tuple[FuzzyDate | None, str | None]:
+    """The date typed in ``edit`` (None when empty), or the sentence saying why it cannot be read."""
+    try:
+        return FuzzyDate.parse(edit.text()), None
+    except DateError as error:
+        return None, str(error)
+
+
 def _span_text(date: FuzzyDate) -> str:
     if date.precision is Precision.DAY:
         return format_day(date.start)
@@ -74,11 +82,10 @@ class DayField(FormField):
         self.changed.emit()
 
     def _read(self) -> tuple[dt.date | None, str | None]:
-        try:
-            date = FuzzyDate.parse(self.edit.text())
-        except DateError as error:
+        date, message = _parse(self.edit)
+        if message:
             self.reading.clear()
-            return None, str(error)
+            return None, message
         if date is not None and date.precision is not Precision.DAY:
             self.reading.clear()
             return None, _("{field} needs a whole day, as YYYY-MM-DD.").format(field=self.spec.text)
@@ -146,11 +153,10 @@ class DateField(FormField):
         self.edit.setPlaceholderText(PLACEHOLDERS[code])
 
     def _read(self) -> tuple[FuzzyDate | None, str | None]:
-        try:
-            date = FuzzyDate.parse(self.edit.text())
-        except DateError as error:
+        date, message = _parse(self.edit)
+        if message:
             self.reading.clear()
-            return None, str(error)
+            return None, message
         self.reading.setText(_span_text(date) if date else DATE_HINT)
         return date, None
 
@@ -232,19 +238,12 @@ class PeriodField(FormField):
     def focus_chain(self) -> list[QWidget]:
         return [self.start, self.end]
 
-    @staticmethod
-    def _parse(edit: QLineEdit) -> tuple[FuzzyDate | None, str | None]:
-        try:
-            return FuzzyDate.parse(edit.text()), None
-        except DateError as error:
-            return None, str(error)
-
     def _days(self) -> tuple[dt.date | None, dt.date | None, list[Problem]]:
         problems = []
-        start, message = self._parse(self.start)
+        start, message = _parse(self.start)
         if message:
             problems.append(Problem(self.spec.name, message))
-        end, message = self._parse(self.end)
+        end, message = _parse(self.end)
         if message:
             problems.append(Problem(self.spec.end, message))
         return (start.start if start else None), (end.end if end else None), problems
@@ -265,7 +264,7 @@ class PeriodField(FormField):
         self.reading.setText(text)
 
     def _start_finished(self) -> None:
-        start, _message = self._parse(self.start)
+        start, _message = _parse(self.start)
         if start is not None:
             self.start.setText(start.start.isoformat())
             if not self.end.text().strip() and start.precision is not Precision.DAY:
@@ -275,7 +274,7 @@ class PeriodField(FormField):
             self.edited()
 
     def _end_finished(self) -> None:
-        end, _message = self._parse(self.end)
+        end, _message = _parse(self.end)
         if end is not None:
             self.end.setText(end.end.isoformat())
         self._show_reading()
