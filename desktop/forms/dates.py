@@ -19,7 +19,7 @@ from db.i18n import _
 from db.records import Record
 from db.validate import label as field_label
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
-from desktop.forms.fields import hint_label, line_edit, row_box
+from desktop.forms.fields import hint_label, line_edit, row_box, set_short_width
 
 
 def _parse(edit: QLineEdit) -> tuple[FuzzyDate | None, str | None]:
@@ -52,7 +52,7 @@ class DayField(FormField):
         self.spec = spec
         parent = ctx.form_widget()
         self.edit = line_edit(parent, spec.text, "YYYY-MM-DD")
-        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+        set_short_width(self.edit)
         self.reading = hint_label(parent)
         widgets: list[QWidget] = [self.edit]
         self.today: QPushButton | None = None
@@ -130,7 +130,7 @@ class DateField(FormField):
         self.spec = spec
         parent = ctx.form_widget()
         self.edit = line_edit(parent, spec.text)
-        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+        set_short_width(self.edit)
         self.precision = QComboBox(parent)
         self.precision.setAccessibleName(_("{field}: precision").format(field=spec.text))
         for code, text in PRECISIONS:
@@ -217,9 +217,7 @@ class PeriodField(FormField):
         parent = ctx.form_widget()
         self.start = line_edit(parent, field_label(spec.name), "YYYY-MM-DD")
         self.end = line_edit(parent, field_label(spec.end), "YYYY-MM-DD")
-        width = self.start.fontMetrics().horizontalAdvance("0000-00-00") * 2
-        for edit in (self.start, self.end):
-            edit.setFixedWidth(width)
+        set_short_width(self.start, self.end)
         self.start_hint = hint_label(parent)
         self.start_hint.setText(_("a month (2025-01), quarter (Q1 2025) or year (2025) also works"))
         self.reading = hint_label(parent)

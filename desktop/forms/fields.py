@@ -76,6 +76,12 @@ def line_edit(parent: QWidget, accessible: str, placeholder: str = "") -> QLineE
     return edit
 
 
+def set_short_width(*edits: QLineEdit) -> None:
+    """Give boxes for a date or a number one fixed width, room for twice "0000-00-00"."""
+    for edit in edits:
+        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+
+
 # -- text ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Text(FieldSpec):
@@ -345,7 +351,7 @@ class NumberField(FormField):
         self.value = line_edit(parent, field_label(spec.name), _("e.g. 128.6"))
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.value.setToolTip(_("A decimal point or comma; spaces between thousands are fine (1 234,5)."))
-        self.value.setFixedWidth(self.value.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+        set_short_width(self.value)
         self.unit = QComboBox(parent)
         self.unit.setEditable(True)
         self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
