@@ -44,17 +44,13 @@ def remember(path: Path | None) -> None:
         return
     path = Path(path).absolute()
     recent = [path] + [p for p in recent_files() if p != path]
-    store = settings.settings()
-    store.setValue(RECENT_KEY, [str(p) for p in recent[:MAX_RECENT]])
-    store.setValue(LAST_KEY, str(path))
-    store.sync()
+    settings.save_value(RECENT_KEY, [str(p) for p in recent[:MAX_RECENT]])
+    settings.save_value(LAST_KEY, str(path))
 
 
 def forget(path: Path) -> None:
     """Drop a file from Recent Files (it was moved or deleted)."""
-    store = settings.settings()
-    store.setValue(RECENT_KEY, [str(p) for p in recent_files() if p != Path(path)])
-    store.sync()
+    settings.save_value(RECENT_KEY, [str(p) for p in recent_files() if p != Path(path)])
 
 
 def last_database() -> Path | None:
@@ -191,9 +187,7 @@ def refresh_recent_menu(window) -> None:
 
 
 def _clear_recent(window) -> None:
-    store = settings.settings()
-    store.setValue(RECENT_KEY, [])
-    store.sync()
+    settings.save_value(RECENT_KEY, [])
     refresh_recent_menu(window)
 
 
