@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from db.errors import Problem
 from db.formatting import format_editable
 from db.i18n import _
-from db.records import Record
+from db.records import Record, indicator_label
 from db.validate import NumberError, parse_number
 from db.validate import label as field_label
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
@@ -292,8 +292,6 @@ class OpenChoiceField(FormField):
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         labels = dict(spec.choices)
         if spec.table:
-            from db.records import indicator_label
-
             for (value,) in self.db.execute(
                     f"SELECT DISTINCT {spec.name} FROM (SELECT {spec.name} FROM {spec.table} ORDER BY id DESC "
                     f"LIMIT {RECENT}) WHERE {spec.name} IS NOT NULL ORDER BY 1 LIMIT 200").fetchall():
