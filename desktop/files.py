@@ -156,8 +156,7 @@ def save_copy(window) -> None:
     if path is None:
         return
     if _same_file(current, path):
-        message_box.inform(window, _("That is the file already open; choose another name "
-                                                    "for the copy."))
+        message_box.inform(window, _("That is the file already open; choose another name for the copy."))
         return
     try:
         done = run_with_progress(window, window.db, lambda db, _job: backup_to(db, path),
