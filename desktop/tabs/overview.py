@@ -18,7 +18,7 @@ from db.i18n import _
 from db.queries import PairScope
 from db.records import EVENT_STATUSES
 from desktop import quality, settings
-from desktop.rich_text import esc, parse_record_href, record_link
+from desktop.rich_text import esc, parse_record_href, record_link, shown
 from desktop.theme import secondary_text
 
 TITLE = _("Overview")
@@ -168,8 +168,7 @@ class PartyCombo(QComboBox):
     def set_parties(self, parties: list[tuple[int, str]]) -> None:
         """List ``parties`` (from ``all_parties``), keeping the chosen one, without signalling a
         choice; a list that is already shown is left as it is."""
-        entries = [(party_id, label if len(label) <= 200 else label[:200] + "…")  # a name may be huge
-                   for party_id, label in parties]
+        entries = [(party_id, shown(label, 200)) for party_id, label in parties]  # a name may be huge
         if entries == [(self.itemData(i), self.itemText(i)) for i in range(self.count())]:
             return
         current = self.party_id()
