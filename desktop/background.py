@@ -24,7 +24,7 @@ from db.connection import FactSheetDatabase, open_again
 from db.errors import Cancelled, FactSheetError
 from db.i18n import _
 
-# Work receives its own connection and the job (to call ``progress`` and read ``cancelled``).
+# Work receives its own connection and the job (to call ``report`` and ``check_cancelled``).
 Work = Callable[[FactSheetDatabase, "Job"], Any]
 
 _running: set[Job] = set()  # jobs whose thread is alive; keeps their Python objects alive too
@@ -90,14 +90,7 @@ class Job(QObject):
         """Block until the worker thread has ended (for shutting down); True when it did."""
         return self._thread is None or self._thread.wait(milliseconds)
 
-    def is_running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
-
     # -- for the work ----------------------------------------------------------------------
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def check_cancelled(self) -> None:
         """Raise ``Cancelled`` if the person asked to stop (call it between steps)."""
         if self._cancel.is_set():
@@ -113,8 +106,7 @@ class Job(QObject):
             with self._lock:
                 self._conn = db.conn
             try:
-                if self._cancel.is_set():
-                    self.check_cancelled()
+                self.check_cancelled()  # cancelled before the thread got going
                 return self._work(db, self)
             finally:
                 with self._lock:

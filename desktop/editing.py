@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import queries, store
+from db import store
 from db.errors import FactSheetError
 from db.i18n import _, ngettext
 from db.queries import record_label
@@ -385,7 +385,7 @@ class Editing(QObject):
         from desktop.main_window import RecordWindow
 
         window = self.window
-        self._reload_party_choices()
+        window.overview.reload_parties()  # its pair pickers list every party: a new or renamed one shows there
         window.refresh()
         for record_window in window.findChildren(RecordWindow):
             if hasattr(record_window, "edit_button"):
@@ -399,14 +399,6 @@ class Editing(QObject):
             if tab.listing.kind == kind:
                 tab.select_record(record_id)
         self.update_actions()
-
-    def _reload_party_choices(self) -> None:
-        """The Overview's pair pickers list every party, so a new or renamed party shows there."""
-        wanted = queries.choices(self.db, "party", limit=10_000)
-        for combo in (self.window.overview.first, self.window.overview.second):
-            listed = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
-            if listed != wanted:
-                combo.set_database(self.db)
 
     def _step_failed(self, message: str) -> None:
         message_box.plain_box(QMessageBox.Icon.Warning, APP_NAME, message, self.window,

@@ -27,7 +27,7 @@ from db.formatting import format_number
 from db.i18n import _
 from db.records import KIND_NAMES, KINDS
 from desktop import message_box
-from desktop.files import ask_path
+from desktop.files import ask_path, start_folder
 from desktop.progress import run_with_progress
 
 JSON_FILTER = _("Fact Sheet bundles (*.json)")
@@ -71,9 +71,11 @@ class ExportDialog(QDialog):
         return ("json", None) if self.everything.isChecked() else ("csv", self.table.currentData())
 
 
-def _suggested(window, stem: str, suffix: str) -> Path:
-    folder = window.db.path.parent if window.db.path else Path.home()
-    return folder / f"{stem}{suffix}"
+def _suggested(window, suffix: str, table: str = "") -> Path:
+    """Beside the open database, named after it (and the table): "Kazakhstan indicators.csv"."""
+    stem = window.db.path.stem if window.db.path else "factsheet"
+    name = f"{stem} {table}" if table else stem
+    return start_folder(window) / f"{name}{suffix}"
 
 
 def _run(window, path: Path, work, what: str) -> None:
@@ -94,13 +96,12 @@ def export(window) -> None:
     if not dialog.exec():
         return
     format, table = dialog.choice()
-    stem = window.db.path.stem if window.db.path else "factsheet"
     if format == "json":
-        path = ask_path(window, _("Export Everything"), save=True, start=_suggested(window, stem, ".json"),
+        path = ask_path(window, _("Export Everything"), save=True, start=_suggested(window, ".json"),
                         filters=(JSON_FILTER,), suffix="json")
     else:
-        path = ask_path(window, _("Export Table as CSV"), save=True,
-                        start=_suggested(window, f"{stem} {table}", ".csv"), filters=(CSV_FILTER,), suffix="csv")
+        path = ask_path(window, _("Export Table as CSV"), save=True, start=_suggested(window, ".csv", table),
+                        filters=(CSV_FILTER,), suffix="csv")
     if path is None:
         return
     from db import exporting  # loaded with the first export, not with the window
@@ -111,10 +112,8 @@ def export(window) -> None:
 
 def export_tab(window, tab) -> None:
     """A tab's "Export table as CSV…": the list as shown (columns, filter and order)."""
-    stem = window.db.path.stem if window.db.path else "factsheet"
-    path = ask_path(window, _("Export Table as CSV"), save=True,
-                    start=_suggested(window, f"{stem} {tab.listing.name}", ".csv"), filters=(CSV_FILTER,),
-                    suffix="csv")
+    path = ask_path(window, _("Export Table as CSV"), save=True, start=_suggested(window, ".csv", tab.listing.name),
+                    filters=(CSV_FILTER,), suffix="csv")
     if path is None:
         return
     model = tab.model

@@ -44,17 +44,13 @@ def remember(path: Path | None) -> None:
         return
     path = Path(path).absolute()
     recent = [path] + [p for p in recent_files() if p != path]
-    store = settings.settings()
-    store.setValue(RECENT_KEY, [str(p) for p in recent[:MAX_RECENT]])
-    store.setValue(LAST_KEY, str(path))
-    store.sync()
+    settings.save_value(RECENT_KEY, [str(p) for p in recent[:MAX_RECENT]])
+    settings.save_value(LAST_KEY, str(path))
 
 
 def forget(path: Path) -> None:
     """Drop a file from Recent Files (it was moved or deleted)."""
-    store = settings.settings()
-    store.setValue(RECENT_KEY, [str(p) for p in recent_files() if p != Path(path)])
-    store.sync()
+    settings.save_value(RECENT_KEY, [str(p) for p in recent_files() if p != Path(path)])
 
 
 def last_database() -> Path | None:
@@ -84,7 +80,8 @@ def ask_path(parent: QWidget, title: str, *, save: bool, start: Path | None = No
     return Path(dialog.selectedFiles()[0])
 
 
-def _folder(window) -> Path:
+def start_folder(window) -> Path:
+    """Where a file dialog starts: beside the open database (home for one kept in memory)."""
     path = window.db.path
     return path.parent if path is not None else Path.home()
 
@@ -131,7 +128,7 @@ def _close(db) -> None:
 
 
 def new_database(window) -> None:
-    start = _folder(window) / (_("Untitled") + paths.DATABASE_SUFFIX)
+    start = start_folder(window) / (_("Untitled") + paths.DATABASE_SUFFIX)
     path = ask_path(window, _("New Database"), save=True, start=start, confirm_overwrite=False)
     if path is None:
         return
@@ -144,7 +141,7 @@ def new_database(window) -> None:
 
 
 def open_file(window) -> None:
-    path = ask_path(window, _("Open Database"), save=False, start=_folder(window))
+    path = ask_path(window, _("Open Database"), save=False, start=start_folder(window))
     if path is not None:
         switch_to(window, path)
 
@@ -159,8 +156,7 @@ def save_copy(window) -> None:
     if path is None:
         return
     if _same_file(current, path):
-        message_box.inform(window, _("That is the file already open; choose another name "
-                                                    "for the copy."))
+        message_box.inform(window, _("That is the file already open; choose another name for the copy."))
         return
     try:
         done = run_with_progress(window, window.db, lambda db, _job: backup_to(db, path),
@@ -190,9 +186,7 @@ def refresh_recent_menu(window) -> None:
 
 
 def _clear_recent(window) -> None:
-    store = settings.settings()
-    store.setValue(RECENT_KEY, [])
-    store.sync()
+    settings.save_value(RECENT_KEY, [])
     refresh_recent_menu(window)
 
 

@@ -57,7 +57,6 @@ def open_database_to_show(path: Path | None) -> FactSheetDatabase:
         try:
             return open_user_database(remembered)
         except FactSheetError as error:
-
             files.forget(remembered)
             message_box.warn(None, _("{reason} Your own database opens instead.").format(reason=error))
     return open_user_database(None)

@@ -34,7 +34,8 @@ from db.errors import FactSheetError
 from db.i18n import _
 from desktop import message_box
 from desktop.background import Job
-from desktop.rich_text import shown, tooltip_html
+from desktop.files import ask_path, start_folder
+from desktop.rich_text import esc, shown, tooltip_html
 
 if TYPE_CHECKING:
     from db import io_csv
@@ -104,7 +105,7 @@ class ImportDialog(QDialog):
 
         self.details.hide()
         if is_bundle(self.path):
-            self.about.setText(_("<b>{name}</b> — a Fact Sheet bundle (JSON).").format(name=_esc(self.path.name)))
+            self.about.setText(_("<b>{name}</b> — a Fact Sheet bundle (JSON).").format(name=esc(self.path.name)))
             self.preview.hide()
         else:
             try:
@@ -112,10 +113,10 @@ class ImportDialog(QDialog):
             except FactSheetError as error:
                 self._refused(error)
                 return
-            text = _("<b>{name}</b> — {dialect}.").format(name=_esc(self.path.name),
-                                                          dialect=_esc(preview.dialect.describe()))
+            text = _("<b>{name}</b> — {dialect}.").format(name=esc(self.path.name),
+                                                          dialect=esc(preview.dialect.describe()))
             if preview.ignored:
-                text += " " + _("Columns not used: {names}.").format(names=_esc(", ".join(preview.ignored)))
+                text += " " + _("Columns not used: {names}.").format(names=esc(", ".join(preview.ignored)))
             self.about.setText(text)
             self._fill_preview(preview)
         self._run(dry_run=True)
@@ -182,7 +183,7 @@ class ImportDialog(QDialog):
         from db.imports import ImportRejected
 
         self.progress.hide()
-        self.status.setText(f"<b>{_esc(str(error))}</b>")
+        self.status.setText(f"<b>{esc(str(error))}</b>")
         if isinstance(error, ImportRejected):
             self._show_details(error.lines())
             self._mark_problems(error)
@@ -238,23 +239,13 @@ class ImportDialog(QDialog):
         return self._job is not None
 
 
-def _esc(text: str) -> str:
-    from desktop.rich_text import esc
-
-    return esc(text)
-
-
 def ask_and_import(window) -> ImportDialog | None:
     """File ▸ Import…: choose a file, then preview, check and import it (the dialog stays
     open beside the window, modal to it, while the check runs)."""
-
-    from desktop.files import ask_path
-
     if window.db.read_only:
         message_box.inform(window, window.db.read_only_reason)
         return None
-    folder = window.db.path.parent if window.db.path else Path.home()
-    path = ask_path(window, _("Import"), save=False, start=folder, filters=IMPORT_FILTERS)
+    path = ask_path(window, _("Import"), save=False, start=start_folder(window), filters=IMPORT_FILTERS)
     if path is None:
         return None
     dialog = ImportDialog(window, path)

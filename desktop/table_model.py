@@ -231,15 +231,14 @@ class ListingModel(QAbstractTableModel):
 
     def _grow_to(self, rows: int) -> None:
         if rows > self._count:
-            self.beginInsertRows(QModelIndex(), self._count, rows - 1)
-            self._count = rows
-            self.endInsertRows()
-            self.count_changed.emit(self._count, self._counted)
+            self._set_count(rows, final=self._counted)
 
     def _set_count(self, rows: int, *, final: bool) -> None:
         self._counted = final
         if rows > self._count:
-            self._grow_to(rows)
+            self.beginInsertRows(QModelIndex(), self._count, rows - 1)
+            self._count = rows
+            self.endInsertRows()
         elif rows < self._count:
             self.beginRemoveRows(QModelIndex(), rows, self._count - 1)
             self._count = rows
@@ -257,7 +256,6 @@ class ListingModel(QAbstractTableModel):
         if len(first) < PAGE_SIZE:
             self._count, self._counted = len(first), True
             return
-        self._count = PAGE_SIZE
         listing, filter_text, narrow = self.listing, self.filter_text, self.narrow
         generation = self._generation
         job = Job(self._db, lambda db, _job: (generation, listings.count(

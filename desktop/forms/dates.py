@@ -19,7 +19,15 @@ from db.i18n import _
 from db.records import Record
 from db.validate import label as field_label
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
-from desktop.forms.fields import hint_label, line_edit, row_box
+from desktop.forms.fields import hint_label, line_edit, row_box, set_short_width
+
+
+def _parse(edit: QLineEdit) -> tuple[FuzzyDate | None, str | None]:
+    """The date typed in ``edit`` (None when empty), or the sentence saying why it cannot be read."""
+    try:
+        return FuzzyDate.parse(edit.text()), None
+    except DateError as error:
+        return None, str(error)
 
 
 def _span_text(date: FuzzyDate) -> str:
@@ -44,7 +52,7 @@ class DayField(FormField):
         self.spec = spec
         parent = ctx.form_widget()
         self.edit = line_edit(parent, spec.text, "YYYY-MM-DD")
-        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+        set_short_width(self.edit)
         self.reading = hint_label(parent)
         widgets: list[QWidget] = [self.edit]
         self.today: QPushButton | None = None
@@ -74,11 +82,10 @@ class DayField(FormField):
         self.changed.emit()
 
     def _read(self) -> tuple[dt.date | None, str | None]:
-        try:
-            date = FuzzyDate.parse(self.edit.text())
-        except DateError as error:
+        date, message = _parse(self.edit)
+        if message:
             self.reading.clear()
-            return None, str(error)
+            return None, message
         if date is not None and date.precision is not Precision.DAY:
             self.reading.clear()
             return None, _("{field} needs a whole day, as YYYY-MM-DD.").format(field=self.spec.text)
@@ -123,7 +130,7 @@ class DateField(FormField):
         self.spec = spec
         parent = ctx.form_widget()
         self.edit = line_edit(parent, spec.text)
-        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+        set_short_width(self.edit)
         self.precision = QComboBox(parent)
         self.precision.setAccessibleName(_("{field}: precision").format(field=spec.text))
         for code, text in PRECISIONS:
@@ -146,11 +153,10 @@ class DateField(FormField):
         self.edit.setPlaceholderText(PLACEHOLDERS[code])
 
     def _read(self) -> tuple[FuzzyDate | None, str | None]:
-        try:
-            date = FuzzyDate.parse(self.edit.text())
-        except DateError as error:
+        date, message = _parse(self.edit)
+        if message:
             self.reading.clear()
-            return None, str(error)
+            return None, message
         self.reading.setText(_span_text(date) if date else DATE_HINT)
         return date, None
 
@@ -211,9 +217,7 @@ class PeriodField(FormField):
         parent = ctx.form_widget()
         self.start = line_edit(parent, field_label(spec.name), "YYYY-MM-DD")
         self.end = line_edit(parent, field_label(spec.end), "YYYY-MM-DD")
-        width = self.start.fontMetrics().horizontalAdvance("0000-00-00") * 2
-        for edit in (self.start, self.end):
-            edit.setFixedWidth(width)
+        set_short_width(self.start, self.end)
         self.start_hint = hint_label(parent)
         self.start_hint.setText(_("a month (2025-01), quarter (Q1 2025) or year (2025) also works"))
         self.reading = hint_label(parent)
@@ -232,19 +236,12 @@ class PeriodField(FormField):
     def focus_chain(self) -> list[QWidget]:
         return [self.start, self.end]
 
-    @staticmethod
-    def _parse(edit: QLineEdit) -> tuple[FuzzyDate | None, str | None]:
-        try:
-            return FuzzyDate.parse(edit.text()), None
-        except DateError as error:
-            return None, str(error)
-
     def _days(self) -> tuple[dt.date | None, dt.date | None, list[Problem]]:
         problems = []
-        start, message = self._parse(self.start)
+        start, message = _parse(self.start)
         if message:
             problems.append(Problem(self.spec.name, message))
-        end, message = self._parse(self.end)
+        end, message = _parse(self.end)
         if message:
             problems.append(Problem(self.spec.end, message))
         return (start.start if start else None), (end.end if end else None), problems
@@ -265,7 +262,7 @@ class PeriodField(FormField):
         self.reading.setText(text)
 
     def _start_finished(self) -> None:
-        start, _message = self._parse(self.start)
+        start, _message = _parse(self.start)
         if start is not None:
             self.start.setText(start.start.isoformat())
             if not self.end.text().strip() and start.precision is not Precision.DAY:
@@ -275,7 +272,7 @@ class PeriodField(FormField):
             self.edited()
 
     def _end_finished(self) -> None:
-        end, _message = self._parse(self.end)
+        end, _message = _parse(self.end)
         if end is not None:
             self.end.setText(end.end.isoformat())
         self._show_reading()

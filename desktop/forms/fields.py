@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from db.errors import Problem
 from db.formatting import format_editable
 from db.i18n import _
-from db.records import Record
+from db.records import Record, indicator_label
 from db.validate import NumberError, parse_number
 from db.validate import label as field_label
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
@@ -74,6 +74,12 @@ def line_edit(parent: QWidget, accessible: str, placeholder: str = "") -> QLineE
     if placeholder:
         edit.setPlaceholderText(placeholder)
     return edit
+
+
+def set_short_width(*edits: QLineEdit) -> None:
+    """Give boxes for a date or a number one fixed width, room for twice "0000-00-00"."""
+    for edit in edits:
+        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") * 2)
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -286,8 +292,6 @@ class OpenChoiceField(FormField):
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         labels = dict(spec.choices)
         if spec.table:
-            from db.records import indicator_label
-
             for (value,) in self.db.execute(
                     f"SELECT DISTINCT {spec.name} FROM (SELECT {spec.name} FROM {spec.table} ORDER BY id DESC "
                     f"LIMIT {RECENT}) WHERE {spec.name} IS NOT NULL ORDER BY 1 LIMIT 200").fetchall():
@@ -345,7 +349,7 @@ class NumberField(FormField):
         self.value = line_edit(parent, field_label(spec.name), _("e.g. 128.6"))
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.value.setToolTip(_("A decimal point or comma; spaces between thousands are fine (1 234,5)."))
-        self.value.setFixedWidth(self.value.fontMetrics().horizontalAdvance("0000-00-00") * 2)
+        set_short_width(self.value)
         self.unit = QComboBox(parent)
         self.unit.setEditable(True)
         self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -271,7 +271,7 @@ class LinksField(FormField):
         self.picker.chosen.connect(self._picked)
         self.picker.typed.connect(self.changed)
         self.picker.create_requested.connect(
-            lambda text: ctx.create_record(spec.kind, text, self._created))
+            lambda text: ctx.create_record(spec.kind, text, self._take))
 
     def build_rows(self) -> list[Row]:
         return [Row(self.spec.text, self.box, self.picker.edit, self.spec.names)]
@@ -337,15 +337,11 @@ class LinksField(FormField):
 
     def _picked(self) -> None:
         record_id = self.picker.record_id()
-        if record_id is None:
-            return
-        self.picker.set_record(None)
-        self.add(record_id)
-        item = self.items[-1]
-        (item.note or self.picker.edit).setFocus()
-        self.edited()
+        if record_id is not None:
+            self._take(record_id)
 
-    def _created(self, record_id: int) -> None:
+    def _take(self, record_id: int) -> None:
+        """A record chosen in the picker, or made with “Create new …”, joins the list."""
         self.picker.set_record(None)
         self.add(record_id)
         (self.items[-1].note or self.picker.edit).setFocus()

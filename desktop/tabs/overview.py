@@ -18,7 +18,7 @@ from db.i18n import _
 from db.queries import PairScope
 from db.records import EVENT_STATUSES
 from desktop import quality, settings
-from desktop.rich_text import esc, parse_record_href, record_link
+from desktop.rich_text import esc, parse_record_href, record_link, shown
 from desktop.theme import secondary_text
 
 TITLE = _("Overview")
@@ -148,6 +148,11 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
     return "\n".join(parts)
 
 
+def all_parties(db) -> list[tuple[int, str]]:
+    """Every party as (id, label), as the party pickers list them."""
+    return queries.choices(db, "party", limit=10_000)
+
+
 class PartyCombo(QComboBox):
     """Chooses one party; lists every party with both name forms."""
 
@@ -158,14 +163,22 @@ class PartyCombo(QComboBox):
         self.set_database(db)
 
     def set_database(self, db) -> None:
+        self.set_parties(all_parties(db))
+
+    def set_parties(self, parties: list[tuple[int, str]]) -> None:
+        """List ``parties`` (from ``all_parties``), keeping the chosen one, without signalling a
+        choice; a list that is already shown is left as it is."""
+        entries = [(party_id, shown(label, 200)) for party_id, label in parties]  # a name may be huge
+        if entries == [(self.itemData(i), self.itemText(i)) for i in range(self.count())]:
+            return
         current = self.party_id()
         self.blockSignals(True)
         self.clear()
-        for party_id, label in queries.choices(db, "party", limit=10_000):
-            self.addItem(label if len(label) <= 200 else label[:200] + "…", party_id)  # a name may be huge
-        self.blockSignals(False)
+        for party_id, label in entries:
+            self.addItem(label, party_id)
         if current is not None:
             self.set_party(current)
+        self.blockSignals(False)
 
     def party_id(self) -> int | None:
         value = self.currentData()
@@ -219,12 +232,15 @@ class OverviewTab(QWidget):
 
     def set_database(self, db) -> None:
         self._db = db
-        for combo in (self.first, self.second):
-            combo.blockSignals(True)
-            combo.set_database(db)
-            combo.blockSignals(False)
+        self.reload_parties()
         self._choose_initial_pair()
         self.refresh()
+
+    def reload_parties(self) -> None:
+        """Read the parties again into both pickers (a party was added, renamed or deleted)."""
+        parties = all_parties(self._db)
+        for combo in (self.first, self.second):
+            combo.set_parties(parties)
 
     def refresh(self) -> None:
         """Re-read everything shown (after any change to the data)."""

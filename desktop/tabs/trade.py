@@ -16,7 +16,7 @@ directional: the subject's exports go to the counterpart; the swap button turns 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBoxLayout, QWidget
 
@@ -26,7 +26,7 @@ from db.listings import INDICATORS
 from db.trade import trade_pairs
 from desktop import settings
 from desktop.tabs.list_tab import ListTab
-from desktop.tabs.overview import PartyCombo
+from desktop.tabs.overview import PartyCombo, all_parties
 
 TITLE = _("Trade")
 PAIR_KEY = "trade/pair"
@@ -35,8 +35,6 @@ SPLITTER_KEY = "tabs/indicators/chart_splitter"
 
 class TradeTab(ListTab):
     """Pickers, chart and cards above the figures list."""
-
-    pair_changed = Signal(int, int)
 
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(db, INDICATORS, parent=parent,
@@ -195,10 +193,9 @@ class TradeTab(ListTab):
 
     def _list_parties(self) -> None:
         """Read the parties again into both pickers, keeping the chosen ones."""
+        parties = all_parties(self._db)
         for box in (self.subject_box, self.counterpart_box):
-            box.blockSignals(True)
-            box.set_database(self._db)
-            box.blockSignals(False)
+            box.set_parties(parties)
 
     def _pair_edited(self) -> None:
         pair = self.pair()
@@ -208,7 +205,6 @@ class TradeTab(ListTab):
         settings.save_value(PAIR_KEY, list(pair))
         if self.panel is not None:
             self.panel.show_pair(*pair)
-        self.pair_changed.emit(*pair)
 
     def _select_figure(self, indicator_id: int) -> None:
         if self.select_record(indicator_id):

@@ -16,15 +16,7 @@ from desktop.factsheet import preferences
 from desktop.factsheet.preview import PreviewDialog
 from desktop.main_window import MainWindow
 from tests.desktop.factsheet.test_window import when_modal
-
-
-def _open(qtbot, db) -> MainWindow:
-    gui.create_application()
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from tests.desktop.helpers import open_window
 
 
 def _close(window: MainWindow) -> None:
@@ -33,7 +25,7 @@ def _close(window: MainWindow) -> None:
 
 
 def test_the_window_size_tab_splitters_and_columns_come_back(qtbot, seeded_db):
-    first = _open(qtbot, seeded_db)
+    first = open_window(qtbot, seeded_db)
     first.resize(760, 560)  # within the offscreen screen (800 × 600)
     trade = first.list_tabs["indicators"]
     first.tabs.setCurrentWidget(trade)
@@ -44,7 +36,7 @@ def test_the_window_size_tab_splitters_and_columns_come_back(qtbot, seeded_db):
     sizes, chart_sizes = trade.splitter.sizes(), trade.chart_splitter.sizes()
     _close(first)
 
-    second = _open(qtbot, seeded_db)
+    second = open_window(qtbot, seeded_db)
     assert (second.width(), second.height()) == (760, 560)
     again = second.list_tabs["indicators"]
     assert second.tabs.currentWidget() is again
@@ -55,20 +47,20 @@ def test_the_window_size_tab_splitters_and_columns_come_back(qtbot, seeded_db):
 
 
 def test_the_chosen_pair_comes_back(qtbot, seeded_db):
-    first = _open(qtbot, seeded_db)
+    first = open_window(qtbot, seeded_db)
     kazakhstan = queries.find_parties(seeded_db, "Kazakhstan")[0].id
     russia = queries.find_parties(seeded_db, "Russian Federation")[0].id
     first.overview.first.setCurrentIndex(first.overview.first.findData(kazakhstan))
     first.overview.second.setCurrentIndex(first.overview.second.findData(russia))
     _close(first)
 
-    second = _open(qtbot, seeded_db)
+    second = open_window(qtbot, seeded_db)
     assert second.overview.pair() == (kazakhstan, russia)
     assert "Kazakhstan" in second.overview.page.toPlainText()
 
 
 def test_the_fact_sheet_options_come_back(qtbot, seeded_db):
-    first = _open(qtbot, seeded_db)
+    first = open_window(qtbot, seeded_db)
 
     def choose(dialog: PreviewDialog) -> None:
         dialog.panel.sections["officials"].click()
@@ -80,7 +72,7 @@ def test_the_fact_sheet_options_come_back(qtbot, seeded_db):
     first.factsheet_actions.preview_action.trigger()
     _close(first)
 
-    second = _open(qtbot, seeded_db)
+    second = open_window(qtbot, seeded_db)
     seen = {}
 
     def look(dialog: PreviewDialog) -> None:
@@ -99,14 +91,14 @@ def test_the_database_open_at_closing_opens_next_time(qtbot, seeded_db, tmp_path
     other = open_database(other_path)
     load_seed(other)
     other.close()
-    first = _open(qtbot, seeded_db)
+    first = open_window(qtbot, seeded_db)
     assert files.switch_to(first, other_path)
     _close(first)
     first.db.close()
 
     reopened = gui.open_database_to_show(None)
     assert reopened.path == other_path.absolute()
-    second = _open(qtbot, reopened)
+    second = open_window(qtbot, reopened)
     assert second.windowTitle().startswith("other.factsheet")
     _close(second)
     reopened.close()

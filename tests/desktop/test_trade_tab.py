@@ -13,7 +13,7 @@ from desktop.gui import create_application
 from desktop.main_window import MainWindow
 from desktop.tabs.trade import TradeTab
 from tests.desktop.helpers import click_link
-from tests.desktop.message_boxes import close_next_message
+from tests.desktop.modal import answer, read_message
 from tests.desktop.trade_data import add_multi_year
 
 
@@ -197,7 +197,8 @@ def test_export_png_and_copy_chart(qtbot, trade, tmp_path):
 
 
 def test_a_failed_export_says_so_in_a_sentence(qtbot, trade, tmp_path):
-    shown = close_next_message()
+    shown: list[str] = []
+    answer(read_message(shown))
     assert not trade.panel.export_png(str(tmp_path / "missing" / "chart.png"))
     assert shown and shown[0].startswith("The chart could not be saved as ")
 
