@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from desktop.app import main
-from tests.desktop.message_boxes import close_next_message
+from tests.desktop.modal import answer, read_message
 
 
 def test_help_lists_the_database_option(capsys):
@@ -32,7 +32,8 @@ def test_a_bad_database_is_one_sentence_and_left_unchanged(qtbot, tmp_path, caps
     bad = tmp_path / "notes.factsheet"
     bad.write_text("not a database")
     create_application()
-    shown = close_next_message()
+    shown: list[str] = []
+    answer(read_message(shown))
     assert main(["--db", str(bad)]) == 1
     sentence = "“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."
     assert shown == [sentence]
@@ -49,7 +50,8 @@ def test_without_a_console_a_bad_database_still_shows_its_message(qtbot, tmp_pat
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "stderr", None)
     create_application()
-    shown = close_next_message()
+    shown: list[str] = []
+    answer(read_message(shown))
     assert main(["--db", str(bad)]) == 1
     assert shown == ["“notes.factsheet” is not a Fact Sheet database (it is not an SQLite file)."]
 
