@@ -18,6 +18,7 @@ from db import backups
 from db.errors import FactSheetError
 from db.i18n import _
 from desktop import APP_NAME, message_box
+from desktop.progress import busy
 
 STATUS_MS = 20_000
 
@@ -54,16 +55,17 @@ def back_up_now(window: QMainWindow) -> Path | None:
         dialog.setValue(int(100 * done / max(total, 1)))
         QApplication.processEvents()
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    failure = None
     try:
-        target = backups.make_backup(db, fallback=_fallback_folder(), progress=progress)
+        with busy():
+            target = backups.make_backup(db, fallback=_fallback_folder(), progress=progress)
     except FactSheetError as error:
-        QApplication.restoreOverrideCursor()
+        failure = str(error)
+    finally:
         dialog.close()
-        message_box.warn(window, str(error))
+    if failure is not None:
+        message_box.warn(window, failure)
         return None
-    QApplication.restoreOverrideCursor()
-    dialog.close()
     window.statusBar().showMessage(_("Backed up to {path}. The last {n} backups are kept in that folder.").format(
         path=target, n=backups.KEEP), STATUS_MS)
     return target

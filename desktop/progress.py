@@ -8,16 +8,28 @@ person cancelled, and raises ``FactSheetError`` with the work's sentence when it
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from db.errors import FactSheetError
 from db.i18n import _
 from desktop.background import Job, Work
 
 SHOW_AFTER_MS = 400
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while work runs in the window's own thread; back to normal however it ends."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class _Outcome:

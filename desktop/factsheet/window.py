@@ -25,13 +25,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from db.errors import Cancelled, FactSheetError
 from db.i18n import _
 from desktop import APP_NAME, __version__, message_box, settings
 from desktop.factsheet import preferences
 from desktop.factsheet.options import SheetOptions
+from desktop.progress import busy
 
 if TYPE_CHECKING:
     from desktop.factsheet.compose import FactSheet
@@ -51,15 +52,6 @@ def suggested_file_name(sheet: FactSheet) -> str:
     """"Abai region – Omsk region 2025-07-02.pdf", safe on every file system."""
     name = f"{sheet.a.name} – {sheet.b.name} {sheet.as_of.isoformat()}"
     return _UNSAFE_IN_NAMES.sub("-", name).strip(" .") + ".pdf"
-
-
-@contextlib.contextmanager
-def busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 SHOW_PROGRESS_AFTER_MS = 500
