@@ -11,7 +11,7 @@ import math
 import re
 from decimal import Decimal
 
-from db.i18n import _
+from db.i18n import _, ngettext
 
 MONTH_ABBR = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -94,3 +94,11 @@ def plain_number(value: float | int) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def format_count(n: int, kind: str) -> str:
+    """How many records of a kind: "1 agreement", "1,234 indicators"."""
+    from db.records import KIND_NAMES  # records build on dates, which format through here
+
+    singular, plural = KIND_NAMES[kind]
+    return ngettext("{n} " + singular.lower(), "{n} " + plural.lower(), n).format(n=format_number(n))

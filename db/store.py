@@ -25,7 +25,8 @@ from db.errors import (
     RecordNotFound,
     sqlite_failure,
 )
-from db.i18n import _, ngettext
+from db.formatting import format_count
+from db.i18n import _
 from db.records import KIND_NAMES, KINDS, Link, Record
 
 
@@ -228,8 +229,7 @@ def describe_references(refs: list[Reference]) -> str:
     counts: dict[str, int] = {}
     for ref in refs:
         counts[ref.kind] = counts.get(ref.kind, 0) + 1
-    parts = [ngettext("{n} " + KIND_NAMES[k][0].lower(), "{n} " + KIND_NAMES[k][1].lower(), n).format(n=n)
-             for k, n in counts.items()]
+    parts = [format_count(n, k) for k, n in counts.items()]
     if len(parts) <= 1:
         return "".join(parts)
     return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import queries
-from db.formatting import format_number
+from db.formatting import format_count
 from db.i18n import _
 from db.records import KIND_NAMES
 from desktop import (
@@ -247,8 +247,7 @@ class MainWindow(QMainWindow):
         self.path_label.setText(str(path) if path else name)
         counts = queries.counts(self.db)
         self.counts_label.setText(" · ".join(
-            f"{format_number(counts[kind])} {KIND_NAMES[kind][0 if counts[kind] == 1 else 1].lower()}"
-            for kind in ("agreement", "person", "event", "indicator", "source")))
+            format_count(counts[kind], kind) for kind in ("agreement", "person", "event", "indicator", "source")))
 
     def _restore_geometry(self) -> None:
         geometry = settings.load_bytes("window/geometry")

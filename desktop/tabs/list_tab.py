@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.formatting import format_number
+from db.formatting import format_count
 from db.i18n import _
 from db.listings import Listing
-from db.records import KIND_NAMES
 from desktop import quality, settings
 from desktop.detail_view import DetailView
 from desktop.table_model import ListingModel
@@ -195,9 +194,8 @@ class ListTab(QWidget):
         self.detail.show_nothing()
 
     def _show_count(self, rows: int, final: bool) -> None:
-        names = KIND_NAMES[self.listing.kind]
         if final:
-            self.count_label.setText(f"{format_number(rows)} {(names[0] if rows == 1 else names[1]).lower()}")
+            self.count_label.setText(format_count(rows, self.listing.kind))
         else:
             self.count_label.setText(_("counting…"))
 
