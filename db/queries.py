@@ -83,6 +83,33 @@ def counts(db: Database) -> dict[str, int]:
     return {kind: db.execute(f"SELECT count(*) FROM {cls.TABLE}").fetchone()[0] for kind, cls in KINDS.items()}
 
 
+def person_of_position(db: Database, position_id: int) -> int | None:
+    """Whose position it is (a position is shown as part of its person)."""
+    row = db.execute("SELECT person_id FROM positions WHERE id = ?", [position_id]).fetchone()
+    return row[0] if row else None
+
+
+def positions_of(db: Database, person_id: int) -> list[int]:
+    """A person's positions, earliest first, those with no known start last."""
+    return [r[0] for r in db.execute("SELECT id FROM positions WHERE person_id = ? ORDER BY start_date IS NULL, "
+                                     "start_date, id", [person_id]).fetchall()]
+
+
+def recent_values(db: Database, table: str, column: str, recent: int, *, limit: int = 200) -> list[str]:
+    """The distinct values of ``column`` among the last ``recent`` rows of ``table``, in order,
+    for a picker to offer (reading recent rows keeps it quick on a million)."""
+    return [r[0] for r in db.execute(
+        f"SELECT DISTINCT {column} FROM (SELECT {column} FROM {table} ORDER BY id DESC LIMIT ?) "
+        f"WHERE {column} IS NOT NULL ORDER BY 1 LIMIT ?", [recent, limit]).fetchall()]
+
+
+def frequent_units(db: Database, recent: int, *, limit: int = 50) -> list[str]:
+    """The units of the last ``recent`` figures, the most used first."""
+    return [r[0] for r in db.execute(
+        "SELECT unit FROM (SELECT unit FROM indicators ORDER BY id DESC LIMIT ?) "
+        "GROUP BY unit ORDER BY count(*) DESC LIMIT ?", [recent, limit]).fetchall()]
+
+
 def find_parties(db: Database, name: str) -> list[Party]:
     """Parties whose English or local name is ``name``, ignoring case in any script."""
     wanted = name.strip().casefold()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from db import store
 from db.errors import FactSheetError
 from db.i18n import _, ngettext
-from db.queries import record_label
+from db.queries import person_of_position, record_label
 from db.records import KIND_NAMES, Record
 from desktop import APP_NAME, message_box
 from desktop.tabs.list_tab import ListTab
@@ -394,8 +394,8 @@ class Editing(QObject):
         if focus is not None and tab is not None:
             kind, record_id = focus
             if kind == "position" and tab.listing.kind == "person":
-                row = self.db.execute("SELECT person_id FROM positions WHERE id = ?", [record_id]).fetchone()
-                kind, record_id = ("person", row[0]) if row else (kind, record_id)
+                person_id = person_of_position(self.db, record_id)
+                kind, record_id = ("person", person_id) if person_id is not None else (kind, record_id)
             if tab.listing.kind == kind:
                 tab.select_record(record_id)
         self.update_actions()

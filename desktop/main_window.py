@@ -123,10 +123,10 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, record_id: int) -> None:
         """Show a record: select it in its tab, or open it in a detail window."""
         if kind == "position":
-            row = self.db.execute("SELECT person_id FROM positions WHERE id = ?", [record_id]).fetchone()
-            if row is None:
+            person_id = queries.person_of_position(self.db, record_id)
+            if person_id is None:
                 return
-            kind, record_id = "person", row[0]
+            kind, record_id = "person", person_id
         tab_name = KIND_TABS.get(kind)
         if tab_name is None:
             RecordWindow(self.db, kind, record_id, self).show()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import queries
 from db.errors import Problem
 from db.formatting import format_editable
 from db.i18n import _
@@ -292,9 +293,7 @@ class OpenChoiceField(FormField):
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         labels = dict(spec.choices)
         if spec.table:
-            for (value,) in self.db.execute(
-                    f"SELECT DISTINCT {spec.name} FROM (SELECT {spec.name} FROM {spec.table} ORDER BY id DESC "
-                    f"LIMIT {RECENT}) WHERE {spec.name} IS NOT NULL ORDER BY 1 LIMIT 200").fetchall():
+            for value in queries.recent_values(self.db, spec.table, spec.name, RECENT):
                 labels.setdefault(value, indicator_label(value) if spec.name == "indicator" else value)
         for code, text in labels.items():
             self.combo.addItem(text, code)
@@ -355,10 +354,7 @@ class NumberField(FormField):
         self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.unit.setAccessibleName(field_label(spec.unit))
         self.unit.lineEdit().setPlaceholderText(_("e.g. USD million"))
-        stored = [r[0] for r in self.db.execute(
-            f"SELECT unit FROM (SELECT unit FROM indicators ORDER BY id DESC LIMIT {RECENT}) "
-            "GROUP BY unit ORDER BY count(*) DESC LIMIT 50").fetchall()]
-        for unit in dict.fromkeys(stored + list(COMMON_UNITS)):
+        for unit in dict.fromkeys(queries.frequent_units(self.db, RECENT) + list(COMMON_UNITS)):
             self.unit.addItem(unit)
         self.unit.setCurrentIndex(-1)
         self.unit_label = QLabel(_("Unit:"), parent)

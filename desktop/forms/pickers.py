@@ -484,9 +484,7 @@ class PositionsField(FormField):
         self.person_id = record.id
         self.positions, self.originals, self.removed = [], {}, []
         if record.id is not None:
-            ids = self.db.execute("SELECT id FROM positions WHERE person_id = ? ORDER BY start_date IS NULL, "
-                                  "start_date, id", [record.id]).fetchall()
-            for (position_id,) in ids:
+            for position_id in queries.positions_of(self.db, record.id):
                 position = store.get(self.db, "position", position_id)
                 self.positions.append(position)  # type: ignore[arg-type]
                 self.originals[position_id] = copy.deepcopy(position)  # type: ignore[assignment]
