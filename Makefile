@@ -26,7 +26,7 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(STAMP)
 
 run: $(STAMP)
-	@$(BIN)/python -m desktop.system_check
+	@$(BIN)/python -m desktop.platform.system_check
 	$(BIN)/factsheet
 
 test: $(TSTAMP) test-tools

@@ -1,7 +1,7 @@
 """The one place records are written: save, delete and read back whole records.
 
 Every change to a record and its links goes through ``save`` or ``delete`` here, inside
-``db.atomic()``, after ``db.validate`` has passed. Keeping every write in this module is
+``db.atomic()``, after ``db.model.validate`` has passed. Keeping every write in this module is
 what lets a change history be added later in a single spot.
 """
 
@@ -15,8 +15,6 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from db import validate
-from db.dates import FuzzyDate
 from db.errors import (
     DatabaseDamaged,
     DatabaseReadOnly,
@@ -25,9 +23,10 @@ from db.errors import (
     RecordNotFound,
     sqlite_failure,
 )
-from db.formatting import format_count
-from db.i18n import _
-from db.records import KIND_NAMES, KINDS, Link, Record
+from db.model import validate
+from db.model.dates import FuzzyDate
+from db.model.i18n import _
+from db.model.records import KIND_NAMES, KINDS, Link, Record, format_count
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 With no file named, the user's own database is opened; on first run it is created and
 filled with the seed data set. A file that cannot be opened gives a sentence in a message
 box (and on stderr), never a traceback. Any unhandled exception afterwards is logged and
-shown in a dialog while the window keeps running (``desktop.crash_report``).
+shown in a dialog while the window keeps running (``desktop.safety.crash_report``).
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.connection import FactSheetDatabase, open_database
 from db.errors import FactSheetError
-from db.i18n import _
-from desktop import APP_ID, APP_NAME, __version__, message_box, system_check
+from db.file.connection import FactSheetDatabase, open_database
+from db.model.i18n import _
+from desktop import APP_ID, APP_NAME, __version__
+from desktop.common import message_box
+from desktop.platform import system_check
 from resources import resource_path
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 
 def open_user_database(path: Path | None) -> FactSheetDatabase:
     """Open the named file, or the user's own database (created and seeded on first run)."""
-    from desktop import paths
+    from desktop.platform import paths
 
     if path is not None:
         return open_database(path)
@@ -50,7 +52,7 @@ def open_database_to_show(path: Path | None) -> FactSheetDatabase:
     database, with the reason said in a message box."""
     if path is not None:
         return open_user_database(path)
-    from desktop import files
+    from desktop.window import files
 
     remembered = files.last_database()
     if remembered is not None:
@@ -94,8 +96,9 @@ def run_window(path: Path | None) -> int:
         return 1
     app = create_application()
 
-    from desktop import crash_report, file_open_events
-    from desktop.main_window import MainWindow
+    from desktop.platform import file_open_events
+    from desktop.safety import crash_report
+    from desktop.window.main_window import MainWindow
 
     reporter = crash_report.install(app)
     opening = file_open_events.install(app)  # a database double-clicked on macOS

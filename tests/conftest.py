@@ -21,8 +21,9 @@ for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_H
 os.environ.setdefault("XDG_RUNTIME_DIR", str(_SANDBOX / "runtime"))
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
 
-from db.connection import FactSheetDatabase, open_database  # noqa: E402
+from db.file.connection import FactSheetDatabase, open_database  # noqa: E402
 from db.seed import load_seed  # noqa: E402
+from tests.db.sheet.long_data import build_long_database  # noqa: E402
 
 
 @pytest.fixture
@@ -73,3 +74,16 @@ def _fresh_settings():
     for leftover in config.glob("*.ini"):
         leftover.unlink()
     yield
+
+
+@pytest.fixture(scope="session")
+def long_path(tmp_path_factory) -> Path:
+    """A database (closed) whose fact sheet needs at least three pages."""
+    return build_long_database(tmp_path_factory.mktemp("long") / "long.factsheet")
+
+
+@pytest.fixture
+def long_db(long_path: Path):
+    db = open_database(long_path)
+    yield db
+    db.close()

@@ -1,6 +1,6 @@
 """The first data set: every fact of the article of 2 July 2025 on the Abai and Omsk regions.
 
-The facts live in ``irtysh-2025.json`` (a bundle, see ``db.bundle``); the article's full
+The facts live in ``irtysh-2025.json`` (a bundle, see ``db.exchange.bundle``); the article's full
 text is kept beside it and stored with its source, so every fact can point at its passage.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db.bundle import load_bundle
+from db.exchange.bundle import load_bundle
 
 SEED_DIR = Path(__file__).resolve().parent
 SEED_FILE = SEED_DIR / "irtysh-2025.json"

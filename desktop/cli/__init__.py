@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from db.errors import FactSheetError, sqlite_failure
-from db.i18n import _
+from db.model.i18n import _
 from desktop import APP_ID, __version__
 from desktop.cli import commands
 

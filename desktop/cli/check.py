@@ -1,7 +1,7 @@
 """``factsheet check --db FILE``: is the file sound, and what in it should not be trusted as is.
 
 Runs SQLite's full ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``, then every
-data-quality check of ``db.checks``, and prints a report: one finding per line (wrapped
+data-quality check of ``db.read.checks``, and prints a report: one finding per line (wrapped
 into a paragraph on a terminal), grouped under each check's heading. The file is opened
 read-only and never changed.
 
@@ -25,12 +25,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from db.checks import CHECKS, Finding
-from db.dates import DateError, parse_iso_day
 from db.errors import FactSheetError
-from db.formatting import format_day, format_number
-from db.i18n import _, ngettext
-from db.records import KIND_NAMES
+from db.model.dates import DateError, parse_iso_day
+from db.model.formatting import format_day, format_number
+from db.model.i18n import _, ngettext
+from db.model.records import KIND_NAMES
+from db.read.checks import CHECKS, Finding
 from desktop import APP_ID
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2

@@ -4,7 +4,7 @@
 databases into the user's own data folder (no administrator rights needed), so the app
 starts from the applications menu and a double-click on a database file opens it.
 ``uninstall-desktop`` removes exactly those files; databases and settings are not touched.
-The work is done by ``desktop.freedesktop``; these commands print what it did.
+The work is done by ``desktop.platform.freedesktop``; these commands print what it did.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from db.errors import FactSheetError
-from db.i18n import _
+from db.model.i18n import _
 from desktop import APP_NAME
 
 
@@ -30,7 +30,7 @@ def register(subparsers) -> None:
 
 
 def run_install(args: argparse.Namespace) -> int:
-    from desktop import freedesktop
+    from desktop.platform import freedesktop
 
     if not freedesktop.supported():
         raise FactSheetError(_("The desktop launcher is for Linux desktops; on Windows and macOS, "
@@ -40,7 +40,7 @@ def run_install(args: argparse.Namespace) -> int:
 
 
 def run_uninstall(args: argparse.Namespace) -> int:
-    from desktop import freedesktop
+    from desktop.platform import freedesktop
 
     return _say(freedesktop.uninstall(freedesktop.data_home()))
 

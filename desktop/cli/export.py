@@ -11,11 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from db.i18n import _
+from db.model.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from db.records import KINDS
+    from db.model.records import KINDS
 
     tables = ", ".join(cls.TABLE for cls in KINDS.values())
     parser = subparsers.add_parser(
@@ -32,8 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from db import exporting
-    from db.formatting import format_number
+    from db.exchange import export as exporting
+    from db.model.formatting import format_number
     from desktop.cli.reading import open_to_read
 
     exporting.check_request(args.format, args.table)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from db.i18n import _
+from db.model.i18n import _
 from desktop import APP_ID
 
 
@@ -29,9 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from db.connection import open_database
     from db.errors import DatabaseReadOnly
-    from db.imports import ImportRejected, import_file
+    from db.exchange.imports import ImportRejected, import_file
+    from db.file.connection import open_database
 
     created = not args.db.exists()
     db = open_database(args.db)

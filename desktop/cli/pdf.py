@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 
 from db.errors import FactSheetError
-from db.i18n import _
-from desktop.factsheet.options import ALL_SECTIONS, PAGE_SIZES, page_size_named
+from db.model.i18n import _
+from db.sheet.options import ALL_SECTIONS, PAGE_SIZES, page_size_named
 
 NAME = "pdf"
 _app = None  # the QGuiApplication, kept alive until the process ends
@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def resolve_party(db, name: str) -> int:
     """The one party called ``name``; a sentence when there is none or more than one."""
-    from db import queries
+    from db.read import queries
 
     found = queries.find_parties(db, name)
     if len(found) == 1:
@@ -60,7 +60,7 @@ def resolve_party(db, name: str) -> int:
 
 
 def _as_of(text: str | None) -> dt.date:
-    from db.dates import DateError, parse_iso_day
+    from db.model.dates import DateError, parse_iso_day
 
     if text is None:
         return dt.date.today()
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         if a == b:
             raise FactSheetError(_("“{a}” and “{b}” are the same party; name two different ones.").format(
                 a=args.parties[0], b=args.parties[1]))
-        from desktop.factsheet.compose import compose
+        from db.sheet.compose import compose
 
         sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS)
     finally:

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db.connection import FactSheetDatabase, open_database
 from db.errors import DatabaseNeedsUpgrade, FactSheetError
-from db.i18n import _
+from db.file.connection import FactSheetDatabase, open_database
+from db.model.i18n import _
 
 
 def open_to_read(path: Path, *, full_check: bool | None = None, keep_copy: bool = True) -> FactSheetDatabase:

@@ -28,9 +28,9 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from db.formatting import format_number
-from db.i18n import _
-from desktop.factsheet.compose import ChartPeriod, TradeChart
+from db.model.formatting import format_number
+from db.model.i18n import _
+from db.sheet.compose import ChartPeriod, TradeChart
 from desktop.factsheet.fonts import printing_font
 
 EXPORTS = QColor("#2f6f9f")

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from db.formatting import format_number
-from db.i18n import _, ngettext
+from db.model.formatting import format_number
+from db.model.i18n import _, ngettext
+from db.sheet.compose import EventRow, FactSheet, OfficialsSide, PartyInfo
+from desktop.common.rich_text import esc as _escape
 from desktop.factsheet import chart as trade_chart
-from desktop.factsheet.compose import EventRow, FactSheet, OfficialsSide, PartyInfo
 from desktop.factsheet.layout import Block, Drawing, Gap, Heading, Row, Table, Typesetter, paragraph
-from desktop.rich_text import esc as _escape
 
 CHART_HEIGHT_POINTS = 170.0
 # A text longer than this prints its beginning and how long it is (a pasted article as a

@@ -14,7 +14,7 @@ target device and places it on pages of the body's size:
 All text is a ``QTextDocument`` laid out on the device itself (``Typesetter``), so font
 sizes in points come out the same on a 1200 dpi printer, a 300 dpi PDF and the preview;
 every length in this module is in the device's pixels, converted from points by ``px``.
-The HTML given to a block must already be escaped (``desktop.rich_text.esc``).
+The HTML given to a block must already be escaped (``desktop.common.rich_text.esc``).
 """
 
 from __future__ import annotations

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.i18n import _
+from db.model.i18n import _
+from db.sheet.options import PAGE_SIZES, SECTIONS, SheetOptions
+from desktop.common.party_combo import PartyCombo
 from desktop.factsheet import preferences
-from desktop.factsheet.options import PAGE_SIZES, SECTIONS, SheetOptions
-from desktop.tabs.overview import PartyCombo
 
 
 class OptionsPanel(QWidget):

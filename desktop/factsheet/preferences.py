@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop import settings
-from desktop.factsheet.options import ALL_SECTIONS, DEFAULT_PAGE_SIZE, PAGE_SIZES, SheetOptions
+from db.sheet.options import ALL_SECTIONS, DEFAULT_PAGE_SIZE, PAGE_SIZES, SheetOptions
+from desktop.common import settings
 
 HIDDEN_KEY = "factsheet/hidden_sections"
 PAGE_SIZE_KEY = "factsheet/page_size"

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import FactSheetError
-from db.i18n import _, ngettext
-from desktop import settings
-from desktop.factsheet.compose import FactSheet
+from db.model.i18n import _, ngettext
+from db.sheet.compose import FactSheet
+from desktop.common import settings
+from desktop.common.rich_text import esc
+from desktop.common.theme import alert
 from desktop.factsheet.panel import OptionsPanel
 from desktop.factsheet.render import render
-from desktop.rich_text import esc
-from desktop.theme import alert
 
 GEOMETRY_KEY = "factsheet/preview_geometry"
 REDRAW_DELAY_MS = 150

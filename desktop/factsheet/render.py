@@ -29,10 +29,10 @@ from PySide6.QtGui import (
 )
 
 from db.errors import FactSheetError
-from db.i18n import _
+from db.model.i18n import _
+from db.sheet.compose import FactSheet
 from desktop import APP_NAME, __version__
 from desktop.factsheet import content
-from desktop.factsheet.compose import FactSheet
 from desktop.factsheet.fonts import sheet_family
 from desktop.factsheet.layout import Placed, Typesetter, paginate
 from resources import resource_path

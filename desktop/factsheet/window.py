@@ -28,14 +28,15 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from db.errors import Cancelled, FactSheetError
-from db.i18n import _
-from desktop import APP_NAME, __version__, message_box, settings
+from db.model.i18n import _
+from db.sheet.options import SheetOptions
+from desktop import APP_NAME, __version__
+from desktop.common import message_box, settings
+from desktop.common.progress import busy
 from desktop.factsheet import preferences
-from desktop.factsheet.options import SheetOptions
-from desktop.progress import busy
 
 if TYPE_CHECKING:
-    from desktop.factsheet.compose import FactSheet
+    from db.sheet.compose import FactSheet
 
 # Characters no file system accepts in a name (Windows is the strictest).
 _UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -110,8 +111,8 @@ class FactSheetActions(QObject):
             raise FactSheetError(_("Choose two parties on the Overview tab first."))
         if pair[0] == pair[1]:
             raise FactSheetError(_("Choose two different parties for the fact sheet."))
-        from desktop.factsheet.compose import compose
-        from desktop.progress import run_with_progress
+        from db.sheet.compose import compose
+        from desktop.common.progress import run_with_progress
 
         a, b = pair
         as_of, sections = options.as_of_day(), options.sections

@@ -2,7 +2,7 @@
 
 A field *description* (``FieldSpec``, listed per kind in ``kinds``) builds a
 ``FormField`` for one dialog. A field edits one or more attributes of the record and
-contributes one or more labelled rows; the problems ``db.validate`` finds for an
+contributes one or more labelled rows; the problems ``db.model.validate`` finds for an
 attribute are shown under the row that edits it.
 """
 
@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from db.errors import Problem
-from db.records import Record
-from db.validate import label as field_label
+from db.model.records import Record
+from db.model.validate import label as field_label
 
 
 class FormContext(Protocol):

@@ -1,6 +1,6 @@
 """Date fields: a day, a date known to a precision ("Q4 2025"), and an indicator's period.
 
-Every box reads what a person types with ``db.dates.FuzzyDate.parse`` ("2025-07-02",
+Every box reads what a person types with ``db.model.dates.FuzzyDate.parse`` ("2025-07-02",
 "2025-07", "Q4 2025", "2025"), the same parser imports use, and says beside it what it
 read: "1 Oct 2025 to 31 Dec 2025", or for a period "Jan–May 2025, part of the year".
 """
@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
-from db.dates import DateError, FuzzyDate, Period, Precision
 from db.errors import Problem
-from db.formatting import format_day
-from db.i18n import _
-from db.records import Record
-from db.validate import label as field_label
+from db.model.dates import DateError, FuzzyDate, Period, Precision
+from db.model.formatting import format_day
+from db.model.i18n import _
+from db.model.records import Record
+from db.model.validate import label as field_label
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
 from desktop.forms.fields import hint_label, line_edit, row_box, set_short_width
 

@@ -2,7 +2,7 @@
 
 Each field adds labelled rows to a ``QFormLayout`` (the label's buddy is the field, so
 a mnemonic or a screen reader reaches it); Tab follows the rows in order. As the person
-types, the record is rebuilt and checked with ``db.validate``: each problem is a sentence
+types, the record is rebuilt and checked with ``db.model.validate``: each problem is a sentence
 under the field it concerns, Save stays disabled while there is one, and likely
 duplicates are shown as warnings that do not block. A field's problems are shown quietly
 until it has been left once (or Save was attempted), so a half-typed date is not called
@@ -37,15 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import validate
 from db.errors import FactSheetError, Problem, ValidationError
-from db.i18n import _, ngettext
-from db.records import KIND_NAMES, KINDS, Record
-from desktop import message_box, settings
+from db.model import validate
+from db.model.i18n import _, ngettext
+from db.model.records import KIND_NAMES, KINDS, Record
+from desktop.common import message_box, settings
+from desktop.common.theme import alert_style
+from desktop.common.undo import Session, step_text
 from desktop.forms.base import FormField, Row
 from desktop.forms.kinds import FORMS, caption, prefill_field
-from desktop.theme import alert_style
-from desktop.undo import Session, step_text
 
 TITLE_LENGTH = 60
 

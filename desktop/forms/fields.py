@@ -1,7 +1,7 @@
 """Field widgets for typed values: text, names in both scripts, choices, numbers with units.
 
 Each field reads what a person types with the data layer's own parsers — numbers with
-``db.validate.parse_number`` (decimal comma, "1 234,5") — so the form accepts exactly
+``db.model.validate.parse_number`` (decimal comma, "1 234,5") — so the form accepts exactly
 what an import accepts. Dates are in ``desktop.forms.dates``.
 
 Text is shown as typed (single lines without their outer spaces); a field counts as
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import queries
 from db.errors import Problem
-from db.formatting import format_editable
-from db.i18n import _
-from db.records import Record, indicator_label
-from db.validate import NumberError, parse_number
-from db.validate import label as field_label
+from db.model.formatting import format_editable
+from db.model.i18n import _
+from db.model.records import Record, indicator_label
+from db.model.validate import NumberError, parse_number
+from db.model.validate import label as field_label
+from db.read import queries
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")

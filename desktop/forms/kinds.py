@@ -1,16 +1,16 @@
 """The field descriptions of every kind of record: what each form shows, in order.
 
 One list per kind; the form engine builds the dialog from it. Labels come from
-``db.validate.FIELD_LABELS`` (so a problem's sentence names the field as its label
+``db.model.validate.FIELD_LABELS`` (so a problem's sentence names the field as its label
 does) unless a description gives its own. Order follows how a source is read: what it
 is, when, who, then the text and the sources.
 """
 
 from __future__ import annotations
 
-from db.dates import Period
-from db.i18n import _
-from db.records import (
+from db.model.dates import Period
+from db.model.i18n import _
+from db.model.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
     EVENT_KINDS,

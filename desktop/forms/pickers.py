@@ -1,7 +1,7 @@
 """Choosing linked records: a searchable picker, one or many links, sources, a person's positions.
 
 ``RecordPicker`` is a box that searches as you type — English and local names, any case,
-through ``db.queries.choices`` in SQL — and lists what matches with “Create new …” last,
+through ``db.read.queries.choices`` in SQL — and lists what matches with “Create new …” last,
 which opens a nested form prefilled with what was typed. Down or the arrow button lists
 everything; Enter takes an exact (or the only) match.
 """
@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import queries, store
+from db import store
 from db.errors import Problem
-from db.i18n import _
-from db.records import KIND_NAMES, Link, Position, Record
+from db.model.i18n import _
+from db.model.records import KIND_NAMES, Link, Position, Record
+from db.read import queries
 from desktop.forms.base import FieldSpec, FormContext, FormField, Row
 from desktop.forms.fields import line_value
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from db.i18n import _
-from db.listings import AGREEMENTS
+from db.model.i18n import _
+from db.read.listings import AGREEMENTS
 from desktop.tabs.list_tab import ListTab
 
 TITLE = _("Agreements")

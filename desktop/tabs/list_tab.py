@@ -1,7 +1,7 @@
 """A list tab: a filter box, a sortable table paged from SQL, and the detail pane.
 
 Every list tab (Agreements, Officials, Events, Trade, Sources) is this widget configured
-with a ``db.listings.Listing``; tabs with more to show add widgets around it.
+with a ``db.read.listings.Listing``; tabs with more to show add widgets around it.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.formatting import format_count
-from db.i18n import _
-from db.listings import Listing
-from desktop import quality, settings
-from desktop.detail_view import DetailView
-from desktop.table_model import ListingModel
+from db.model.i18n import _
+from db.model.records import format_count
+from db.read.listings import Listing
+from desktop.common import quality, settings
+from desktop.tabs.detail_view import DetailView
+from desktop.tabs.table_model import ListingModel
 
 FILTER_DELAY_MS = 250
 MAX_COLUMN_WIDTH = 240

@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from db import queries
-from db.formatting import format_day, format_quantity
-from db.i18n import _
-from db.queries import PairScope
-from db.records import EVENT_STATUSES
-from desktop import quality, settings
-from desktop.rich_text import esc, parse_record_href, record_link, shown
-from desktop.theme import secondary_text
+from db.model.formatting import format_day, format_quantity
+from db.model.i18n import _
+from db.model.records import EVENT_STATUSES
+from db.read import queries
+from db.read.queries import PairScope
+from desktop.common import quality, settings
+from desktop.common.party_combo import PartyCombo, all_parties
+from desktop.common.rich_text import esc, parse_record_href, record_link
+from desktop.common.theme import secondary_text
 
 TITLE = _("Overview")
 PAIR_KEY = "overview/pair"
@@ -146,48 +147,6 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
     parts.append(notes.html())
     parts.append(f"<p style='color:{secondary_text()}'>{esc(_('As of {day}.').format(day=format_day(today)))}</p>")
     return "\n".join(parts)
-
-
-def all_parties(db) -> list[tuple[int, str]]:
-    """Every party as (id, label), as the party pickers list them."""
-    return queries.choices(db, "party", limit=10_000)
-
-
-class PartyCombo(QComboBox):
-    """Chooses one party; lists every party with both name forms."""
-
-    def __init__(self, db, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumContentsLength(24)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.set_database(db)
-
-    def set_database(self, db) -> None:
-        self.set_parties(all_parties(db))
-
-    def set_parties(self, parties: list[tuple[int, str]]) -> None:
-        """List ``parties`` (from ``all_parties``), keeping the chosen one, without signalling a
-        choice; a list that is already shown is left as it is."""
-        entries = [(party_id, shown(label, 200)) for party_id, label in parties]  # a name may be huge
-        if entries == [(self.itemData(i), self.itemText(i)) for i in range(self.count())]:
-            return
-        current = self.party_id()
-        self.blockSignals(True)
-        self.clear()
-        for party_id, label in entries:
-            self.addItem(label, party_id)
-        if current is not None:
-            self.set_party(current)
-        self.blockSignals(False)
-
-    def party_id(self) -> int | None:
-        value = self.currentData()
-        return int(value) if value is not None else None
-
-    def set_party(self, party_id: int) -> None:
-        index = self.findData(party_id)
-        if index >= 0:
-            self.setCurrentIndex(index)
 
 
 class OverviewTab(QWidget):

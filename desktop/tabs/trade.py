@@ -1,9 +1,9 @@
 """The Trade tab: a pair's trade charted above every figure (trade flows, investment, counts).
 
 Above: the subject and counterpart pickers, then the chart and key-figure cards
-(``desktop.trade_panel``). Below, in a vertical splitter: the figures table with its
+(``desktop.trade.panel``). Below, in a vertical splitter: the figures table with its
 filter and detail pane, the same list every tab uses (``ListTab`` over
-``db.listings.INDICATORS``), so the window finds figures here with ``open_record``.
+``db.read.listings.INDICATORS``), so the window finds figures here with ``open_record``.
 Clicking a bar, marker or card selects that figure's row.
 
 The chart's module imports pyqtgraph, which is slow to load, so it is imported only when
@@ -20,13 +20,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBoxLayout, QWidget
 
-from db import queries
-from db.i18n import _
-from db.listings import INDICATORS
-from db.trade import trade_pairs
-from desktop import settings
+from db.model.i18n import _
+from db.read import queries
+from db.read.listings import INDICATORS
+from db.read.trade import trade_pairs
+from desktop.common import settings
+from desktop.common.party_combo import PartyCombo, all_parties
 from desktop.tabs.list_tab import ListTab
-from desktop.tabs.overview import PartyCombo, all_parties
 
 TITLE = _("Trade")
 PAIR_KEY = "trade/pair"
@@ -40,7 +40,7 @@ class TradeTab(ListTab):
         super().__init__(db, INDICATORS, parent=parent,
                          filter_placeholder=_("Filter figures by party (any script), indicator or unit…"))
         self._db = db
-        self.panel = None  # a desktop.trade_panel.TradePanel once the tab has been shown
+        self.panel = None  # a desktop.trade.panel.TradePanel once the tab has been shown
         self._pair_chosen = False
 
         self.subject_box = PartyCombo(db, self)
@@ -107,7 +107,7 @@ class TradeTab(ListTab):
     def ensure_panel(self):
         """Build the chart (importing pyqtgraph) if it is not built yet; return the panel."""
         if self.panel is None:
-            from desktop.trade_panel import TradePanel
+            from desktop.trade.panel import TradePanel
 
             self._choose_initial_pair()
             self.panel = TradePanel(self._db, self.chart_area)

@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from db.connection import open_database
-from db.io_csv import COLUMNS, import_csv
+from db.exchange.indicator_csv import COLUMNS, import_csv
+from db.file.connection import open_database
 from db.seed import load_seed
 from tests.bench.bigdata import INDICATORS, REGIONS, _periods
 

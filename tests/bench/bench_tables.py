@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from db import listings
-from db.connection import open_database
+from db.file.connection import open_database
+from db.read import listings
 from tests.bench.bigdata import make_big_database
 from tests.bench.timing import best
 
@@ -101,7 +101,7 @@ def _model(db) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.table_model import ListingModel
+    from desktop.tabs.table_model import ListingModel
 
     app = QCoreApplication.instance() or QCoreApplication([])
     started = time.perf_counter()

@@ -83,9 +83,9 @@ def measure(path: Path, runs: int = 7) -> list[Timing]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from db.connection import open_database
-    from db.listings import INDICATORS
-    from db.trade import trade_pairs
+    from db.file.connection import open_database
+    from db.read.listings import INDICATORS
+    from db.read.trade import trade_pairs
     from desktop.tabs.list_tab import ListTab
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -143,7 +143,7 @@ def measure(path: Path, runs: int = 7) -> list[Timing]:
                           median_of(runs, query(BARE_FILTER, {"w": f"%{FILTER_TEXT}%"})), 0.2))
     dispose()
 
-    from desktop.trade_panel import TradePanel  # loads pyqtgraph: not part of the timings
+    from desktop.trade.panel import TradePanel  # loads pyqtgraph: not part of the timings
 
     subject, counterpart, _count = trade_pairs(db, limit=1)[0]
     other = trade_pairs(db, limit=2)[1]

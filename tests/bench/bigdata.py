@@ -14,8 +14,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from db.connection import FactSheetDatabase, open_database
-from db.dates import last_day_of_month
+from db.file.connection import FactSheetDatabase, open_database
+from db.model.dates import last_day_of_month
 from db.seed import load_seed
 
 REGIONS = 40

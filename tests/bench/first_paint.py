@@ -113,8 +113,8 @@ def run_app(db: str | None, stay: int | None) -> None:
 
 def run_empty(stay: int | None, *, data_layer: bool = False) -> None:
     if data_layer:  # what any window over the database pays first: sqlite-utils and db/
-        import db.connection  # noqa: F401
-        import db.queries  # noqa: F401
+        import db.file.connection  # noqa: F401
+        import db.read.queries  # noqa: F401
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])

@@ -14,9 +14,10 @@ import argparse
 import sqlite3
 from pathlib import Path
 
-from db import integrity, known_schema
-from db.connection import connect_read_only, open_database
-from db.migrations import MIGRATIONS
+from db.file import integrity, known_schema
+from db.file.connection import open_database
+from db.file.migrations import MIGRATIONS
+from db.file.sqlite import connect_read_only
 from tests.bench.timing import best
 
 

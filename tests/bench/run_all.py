@@ -103,8 +103,8 @@ def _schema_version(path: Path) -> int | None:
 
 def prepare(folder: Path) -> dict[str, Path]:
     """The sample database, the million-figure database and the million-row CSV file."""
-    from db.connection import open_database
-    from db.migrations import SCHEMA_VERSION
+    from db.file.connection import open_database
+    from db.file.migrations import SCHEMA_VERSION
     from db.seed import load_seed
     from tests.bench.bench_import import write_figures_csv
     from tests.bench.bigdata import make_big_database
@@ -217,8 +217,8 @@ def big_tabs(paths: dict[str, Path], runs: int) -> list[Row]:
 
 
 def csv_import(paths: dict[str, Path], home: Path, runs: int) -> list[Row]:
-    from db.connection import open_database
-    from db.io_csv import import_csv
+    from db.exchange.indicator_csv import import_csv
+    from db.file.connection import open_database
     from db.seed import load_seed
     from tests.bench.bench_import import _fresh, baseline
 

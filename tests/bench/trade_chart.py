@@ -25,16 +25,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from db import queries
-    from db.connection import open_database
-    from db.listings import INDICATORS, page
-    from db.trade import latest_other_figures, trade_pairs, trade_series
-    from desktop import quality
+    from db.file.connection import open_database
+    from db.read import queries
+    from db.read.listings import INDICATORS, page
+    from db.read.trade import latest_other_figures, trade_pairs, trade_series
+    from desktop.common import quality
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db = open_database(Path(sys.argv[1]), read_only=True)
     rows = db.execute("SELECT count(*) FROM indicators").fetchone()[0]
-    from desktop.trade_panel import TradePanel  # imports pyqtgraph: not part of the timings
+    from desktop.trade.panel import TradePanel  # imports pyqtgraph: not part of the timings
 
     panel = TradePanel(db)
     panel.resize(1000, 420)

@@ -25,9 +25,9 @@ import time
 from pathlib import Path
 
 from db import store
-from db.bundle import load_bundle
-from db.connection import open_database
-from db.records import Link, Source, Statement
+from db.exchange.bundle import load_bundle
+from db.file.connection import open_database
+from db.model.records import Link, Source, Statement
 
 
 def _ids(db, table: str) -> list[int]:
@@ -112,11 +112,11 @@ def writer(path: Path, name: str, count: int) -> None:
 
 def undo(path: Path, number: int, pause: float = 0.0) -> None:
     """Edits as the window makes them: each Save one step on a real ``QUndoStack`` (offscreen),
-    written by ``desktop.undo`` through ``db.store``; every third step undone and redone."""
+    written by ``desktop.common.undo`` through ``db.store``; every third step undone and redone."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
 
-    from desktop.undo import History
+    from desktop.common.undo import History
 
     app = QGuiApplication([sys.argv[0]])  # noqa: F841 (Qt objects need an application)
     db = open_database(path)
@@ -150,7 +150,8 @@ def undo(path: Path, number: int, pause: float = 0.0) -> None:
 
 def csv_import(path: Path, csv_path: Path, mode: str) -> int:
     """The real command, watched through SQLite's statement trace (a test's eyes only)."""
-    from db import connection, io_csv
+    from db.exchange import indicator_csv as io_csv
+    from db.file import connection
     from desktop.app import main as factsheet
 
     if mode == "pause":

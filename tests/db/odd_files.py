@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from db import connection
-from db.migrations import SCHEMA_VERSION
+from db.file import connection
+from db.file.migrations import SCHEMA_VERSION
 from tests.bench.bigdata import make_big_database
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from db.dates import FuzzyDate, Precision
-from db.records import (
+from db.model.dates import FuzzyDate, Precision
+from db.model.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
     EVENT_KINDS,

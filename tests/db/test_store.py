@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
-from db import queries, store
-from db.dates import FuzzyDate
+from db import store
 from db.errors import RecordInUse, ValidationError
-from db.records import Agreement, Indicator, Link, Party, Source
+from db.model.dates import FuzzyDate
+from db.model.records import Agreement, Indicator, Link, Party, Source
+from db.read import queries
 
 
 def _source(db):

@@ -2,9 +2,10 @@
 
 import pytest
 
-from db import queries, store
+from db import store
 from db.errors import FactSheetError
-from db.records import Event, Link, Statement
+from db.model.records import Event, Link, Statement
+from db.read import queries
 
 
 def _table_dump(db) -> dict[str, list[tuple]]:

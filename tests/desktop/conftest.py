@@ -3,7 +3,7 @@
 import pytest
 
 from desktop.gui import create_application
-from desktop.main_window import MainWindow
+from desktop.window.main_window import MainWindow
 
 
 @pytest.fixture

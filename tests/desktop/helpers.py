@@ -34,7 +34,7 @@ def click_link(qtbot, browser: QTextBrowser, text: str) -> None:
 def open_window(qtbot, db):
     """A main window over ``db``, shown and exposed, closed with the test."""
     from desktop.gui import create_application
-    from desktop.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
 
     create_application()
     window = MainWindow(db)

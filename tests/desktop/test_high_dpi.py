@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 _DRAW_AT_TWICE = """
 import sys
 from desktop.gui import create_application
-from db.connection import open_database
+from db.file.connection import open_database
 app = create_application()
-from desktop.main_window import MainWindow
+from desktop.window.main_window import MainWindow
 window = MainWindow(open_database(sys.argv[1]))
 window.resize(900, 600)
 window.show()

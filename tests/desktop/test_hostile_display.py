@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
-from db.connection import open_database
-from desktop.rich_text import LONG_TEXT_LIMIT
-from desktop.table_model import ID_ROLE
+from db.file.connection import open_database
+from desktop.common.rich_text import LONG_TEXT_LIMIT
+from desktop.tabs.table_model import ID_ROLE
 from tests.db.sample_records import HOSTILE, append_to_every_text
 from tests.desktop.helpers import open_window
 
@@ -140,7 +140,7 @@ def test_ten_megabytes_of_text_are_shown_in_part_and_the_window_stays_usable(qtb
 
 @pytest.mark.parametrize("kind", ["party", "subject", "statement"])
 def test_records_without_a_tab_show_markup_as_text_in_their_window(qtbot, hostile_window, kind):
-    from desktop.main_window import RecordWindow
+    from desktop.tabs.record_window import RecordWindow
 
     table = {"party": "parties", "subject": "subjects", "statement": "statements"}[kind]
     record_id = hostile_window.db.execute(f"SELECT min(id) FROM {table}").fetchone()[0]

@@ -15,10 +15,10 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from db import store
-from db.records import KINDS, Source
-from desktop.figure_cards import SOURCE_LIMIT
-from desktop.find_dialog import HTML_ROLE
-from desktop.rich_text import INLINE_LIMIT
+from db.model.records import KINDS, Source
+from desktop.common.rich_text import INLINE_LIMIT
+from desktop.dialogs.find_dialog import HTML_ROLE
+from desktop.trade.cards import SOURCE_LIMIT
 from tests.db.sample_records import HOSTILE, meaning, record_of
 from tests.desktop.form_helpers import fill, form, save
 from tests.desktop.modal import answer, choose_file
@@ -79,7 +79,7 @@ def test_a_form_shows_one_line_texts_as_typed_and_keeps_a_text_longer_than_its_b
 
 
 def test_picked_records_and_their_notes_are_shown_as_text(qtbot, window, seeded_db):
-    from db.records import Agreement, Link, Party
+    from db.model.records import Agreement, Link, Party
 
     party = store.save(seeded_db, Party(kind="organisation", name_en=MARKUP + " " + LETTERS))
     source = store.get(seeded_db, "source", seeded_db.execute("SELECT min(id) FROM sources").fetchone()[0])
@@ -145,7 +145,7 @@ def test_trade_cards_show_indicator_and_source_names_as_text(qtbot, window, seed
 # -- the import preview ----------------------------------------------------------------------
 
 def test_the_import_preview_shows_cells_as_written_and_problems_as_text(qtbot, window, tmp_path):
-    from desktop.import_dialog import ImportDialog
+    from desktop.dialogs.import_dialog import ImportDialog
 
     path = tmp_path / "figures.csv"
     path.write_text(

@@ -12,9 +12,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from db import queries, store
-from db.dates import last_day_of_month
-from db.records import Indicator, Link, Source
+from db import store
+from db.model.dates import last_day_of_month
+from db.model.records import Indicator, Link, Source
+from db.read import queries
 
 YEARS = {  # year: (exports, imports); turnover is their sum
     2019: (141.2, 162.5), 2020: (118.7, 139.0), 2021: (150.3, 171.8), 2022: (176.9, 190.4),
@@ -57,7 +58,7 @@ def add_multi_year(db) -> dict[str, int]:
 
 
 if __name__ == "__main__":
-    from db.connection import open_database
+    from db.file.connection import open_database
     from db.seed import load_seed
 
     path = Path(sys.argv[1])

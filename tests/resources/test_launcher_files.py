@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from db.migrations import APPLICATION_ID
+from db.file.migrations import APPLICATION_ID
 from desktop import APP_ID, APP_NAME
-from desktop.paths import DATABASE_SUFFIX
+from desktop.platform.paths import DATABASE_SUFFIX
 from resources import resource_path
 
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from db.sheet.compose import ChartPeriod, TradeChart
 from desktop.factsheet import chart
-from desktop.factsheet.compose import ChartPeriod, TradeChart
 from desktop.factsheet.fonts import sheet_family
 
 

@@ -9,19 +9,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from db.connection import open_database
 from db.errors import FactSheetError
+from db.file.connection import open_database
 from db.seed import load_seed
+from db.sheet.compose import compose
+from db.sheet.options import ALL_SECTIONS
 from desktop.factsheet import chart
-from desktop.factsheet.compose import compose
-from desktop.factsheet.options import ALL_SECTIONS
 from desktop.factsheet.render import write_pdf
+from tests.db.sheet.long_data import AGREEMENTS, HTML_NAME, KAZAKH_NAMES, LONG_AS_OF, pair_ids
 from tests.desktop.factsheet.conftest import (
-    AGREEMENTS,
-    HTML_NAME,
-    KAZAKH_NAMES,
-    LONG_AS_OF,
-    pair_ids,
     pdf_pages,
 )
 

@@ -1,0 +1,326 @@
+"""The JSON bundle: every record and link in a file that another database can load.
+
+A bundle names records by ``ref`` (any string unique within its kind) instead of row ids,
+so it can be written by hand (the seed data set is one) and loaded into any database.
+Loading happens in one transaction through ``db.store``: all of it or none of it.
+
+    {"format": "factsheet-bundle", "version": 1,
+     "records": {"sources": [{"ref": "trend", "title": "…"}],
+                 "parties": [{"ref": "kz", "kind": "country", "name_en": "Kazakhstan"}],
+                 "positions": [{"ref": "…", "person_id": "uali", "body_id": "akimat",
+                                "start_date": "Q4 2025", "sources": [{"ref": "trend", "passage": "…"}]}]}}
+
+Dates with a precision are written as people type them ("2025-07-02", "2025-07", "Q4 2025",
+"2025"); links are lists of ``{"ref": …}`` with the link's note (``role`` or ``passage``).
+
+Loading a bundle whose records are already in the database adds nothing: each record is
+first looked up by its natural key (``db.exchange.matching``) and, when found, used as it is, so
+links from new records point at it. Exporting writes every record of every kind with all
+its fields and links; loading that file into an empty database gives the same content.
+The export is written as it is read, one record at a time, so a database of a million
+figures is exported without holding it in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from itertools import groupby
+from pathlib import Path
+from typing import IO, Any
+
+from sqlite_utils import Database
+
+from db import store
+from db.errors import FactSheetError, Problem, ValidationError
+from db.exchange import matching
+from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
+from db.model import validate
+from db.model.dates import DateError, FuzzyDate, parse_iso_day
+from db.model.i18n import _
+from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
+
+FORMAT = "factsheet-bundle"
+VERSION = 1
+
+# Loading order: every kind comes after the kinds it refers to.
+ORDER = ("source", "party", "subject", "person", "position", "event", "agreement", "indicator", "statement")
+# Stands for a record that could not be read, so records pointing at it are still checked.
+_UNREADABLE = -1
+
+
+def _key(kind: str) -> str:
+    return KINDS[kind].TABLE
+
+
+def _value_from_json(kind: str, name: str, typ: type, value: Any) -> Any:
+    if value is None:
+        return None
+    if typ is FuzzyDate:
+        return FuzzyDate.parse(str(value))
+    if typ is dt.date:
+        return parse_iso_day(str(value))
+    if typ is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(_("'{value}' is not a number.").format(value=value))
+        return float(value)
+    if typ is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ValueError(_("'{value}' is not a whole number.").format(value=value))
+    if typ is str and not isinstance(value, str):
+        raise ValueError(_("'{value}' is not text.").format(value=value))
+    return value
+
+
+def _value_to_json(typ: type, value: Any) -> Any:
+    if value is None:
+        return None
+    if typ is FuzzyDate:
+        return value.to_text()
+    if typ is dt.date:
+        return value.isoformat()
+    return value
+
+
+def load_bundle(db: Database, data: dict[str, Any],
+                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Add every record of a bundle in one transaction; return how many of each kind were new.
+
+    Raises ``ValidationError`` naming the record and field of every problem found, and
+    leaves the database unchanged.
+    """
+    class _Progress(NoSteps):
+        def report(self, done: int, total: int) -> None:
+            if progress:
+                progress(done, total)
+
+    try:
+        report = import_bundle(db, data, steps=_Progress())
+    except ImportRejected as rejected:
+        raise ValidationError([Problem("", p) for p in rejected.problems]) from None
+    return report.added
+
+
+def import_bundle_file(db: Database, path: Path, *, steps: Steps | None = None,
+                       dry_run: bool = False) -> ImportReport:
+    """Load a bundle file (see ``import_bundle``); a file that is not one is refused with a sentence."""
+    try:
+        with Path(path).open("rb") as handle:
+            data = json.loads(handle.read().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise FactSheetError(_("“{name}” is not a Fact Sheet bundle (it is not UTF-8 text).").format(
+            name=path.name)) from None
+    except json.JSONDecodeError as error:
+        raise FactSheetError(_("“{name}” is not a Fact Sheet bundle: line {line}, column {column}: "
+                               "{reason}.").format(name=path.name, line=error.lineno, column=error.colno,
+                                                   reason=error.msg)) from None
+    return import_bundle(db, data, steps=steps, dry_run=dry_run, name=path.name)
+
+
+def import_bundle(db: Database, data: Any, *, steps: Steps | None = None, dry_run: bool = False,
+                  name: str = "bundle") -> ImportReport:
+    """Add the records of a bundle that the database does not hold yet, all or nothing.
+
+    Raises ``ImportRejected`` listing every problem (record and field) and changes nothing.
+    """
+    problem = _shape_problem(data)
+    if problem:
+        raise FactSheetError(problem)
+    loader = _Loader(db, data.get("records") or {}, steps or NoSteps(), name)
+    return in_transaction(db, loader.run, dry_run=dry_run)
+
+
+class _Loader:
+    """One bundle being loaded: refs seen so far and the problems found.
+
+    ``records`` has passed ``_shape_problem``: each kind holds a list of dicts whose
+    links are lists.
+    """
+
+    def __init__(self, db: Database, records: dict[str, Any], steps: Steps, name: str) -> None:
+        self.db, self.records, self.steps, self.name = db, records, steps, name
+        self.ids: dict[tuple[str, str], int] = {}
+        self.problems: list[str] = []
+        self.report = ImportReport()
+
+    def _items(self, kind: str) -> list[dict[str, Any]]:
+        return self.records.get(_key(kind)) or []
+
+    def run(self) -> ImportReport:
+        total = sum(len(self._items(k)) for k in ORDER)
+        done = 0
+        for kind in ORDER:
+            for position, item in enumerate(self._items(kind), start=1):
+                self.steps.check_cancelled()
+                self._load(kind, item, position)
+                done += 1
+                if done % 100 == 0 or done == total:
+                    self.steps.report(done, total)
+        if self.problems:
+            raise ImportRejected(self.name, self.problems)
+        return self.report
+
+    def _load(self, kind: str, item: dict[str, Any], position: int) -> None:
+        ref = str(item.get("ref", f"#{position}"))
+        found = _record_from_json(kind, item, self.ids, position)
+        if isinstance(found, list):
+            self.problems.extend(found)
+            self.ids[(kind, ref)] = _UNREADABLE
+            return
+        if self.problems:
+            self.ids[(kind, ref)] = _UNREADABLE  # checking only: nothing will be kept
+            return
+        existing = matching.existing_id(self.db, found)
+        if existing is not None:
+            self.ids[(kind, ref)] = existing
+            self.report.present[kind] = self.report.present.get(kind, 0) + 1
+            return
+        self.ids[(kind, ref)] = store.save(self.db, found)
+        self.report.added[kind] = self.report.added.get(kind, 0) + 1
+
+
+def _shape_problem(data: Any) -> str | None:
+    """A sentence when ``data`` is not laid out as a bundle (whatever JSON a file holds)."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return _("This file is not a Fact Sheet bundle.")
+    version = data.get("version", 0)
+    if isinstance(version, bool) or not isinstance(version, int):
+        return _("This bundle does not say which version of the format it uses.")
+    if version > VERSION:
+        return _("This bundle was written by a newer version of Fact Sheet.")
+    records = data.get("records") or {}
+    if not isinstance(records, dict):
+        return _("This bundle's records are not laid out as a Fact Sheet bundle.")
+    known = {_key(kind): kind for kind in ORDER}
+    for key, items in records.items():
+        if key not in known:
+            return _("This bundle holds records of an unknown kind, “{key}”.").format(key=key)
+        if items is not None and not isinstance(items, list):
+            return _("The {key} in this bundle are not a list of records.").format(key=key)
+        for position, item in enumerate(items or [], start=1):
+            if not isinstance(item, dict):
+                return _("Record {n} of the {key} in this bundle is not a record.").format(n=position, key=key)
+            for attr in KINDS[known[key]].LINKS:
+                if item.get(attr) is not None and not isinstance(item[attr], list):
+                    return _("The {attr} of record {n} of the {key} are not a list.").format(
+                        attr=attr, n=position, key=key)
+    return None
+
+
+def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str], int],
+                      position: int) -> Record | list[str]:
+    """The record a bundle item describes, or the problems that keep it from being read."""
+    cls = KINDS[kind]
+    where = _("{kind} “{ref}”").format(kind=_key(kind), ref=item.get("ref", f"#{position}"))
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+
+    def resolve(target: str, ref: Any, field: str) -> int | None:
+        if (target, str(ref)) not in ids:
+            problems.append(_("{where}: {field} refers to unknown {target} “{ref}”.").format(
+                where=where, field=field, target=target, ref=ref))
+            return None
+        return ids[(target, str(ref))]
+
+    for name, typ in cls.column_fields():
+        raw = item.get(name)
+        if name in REFERENCE_KINDS and raw is not None:
+            values[name] = resolve(REFERENCE_KINDS[name], raw, name)
+            continue
+        try:
+            values[name] = _value_from_json(kind, name, typ, raw)
+        except (ValueError, DateError, OverflowError) as error:
+            problems.append(f"{where}: {name}: {error}")
+    for attr, spec in cls.LINKS.items():
+        links = []
+        for entry in item.get(attr) or []:  # a list: ``_shape_problem`` refused anything else
+            ref = entry.get("ref") if isinstance(entry, dict) else entry
+            note = entry.get(spec.note_column) if isinstance(entry, dict) and spec.note_column else None
+            if note is not None and not isinstance(note, str):
+                problems.append(f"{where}: {attr}: " + _("'{value}' is not text.").format(value=note))
+                note = None
+            target_id = resolve(spec.other_kind, ref, attr)
+            if target_id is not None:
+                links.append(Link(target_id, note))
+        values[attr] = links
+    if problems:
+        return problems
+    record = cls(**values)
+    return [f"{where}: {p.message}" for p in validate.problems(None, record)] or record
+
+
+def export_bundle(db: Database) -> dict[str, Any]:
+    """Every record and link as a bundle; refs are ``<kind>-<id>``."""
+    return {"format": FORMAT, "version": VERSION,
+            "records": {_key(kind): [_record_to_json(r) for r in records(db, kind)] for kind in ORDER}}
+
+
+def write_bundle(db: Database, out: IO[str], *, steps: Steps | None = None) -> int:
+    """Write every record and link as a bundle to a text stream, one record at a time.
+
+    Returns how many records were written. The file is indented like ``json.dump`` with one
+    record per line, so it reads well and compares well line by line.
+    """
+    steps = steps or NoSteps()
+    total = sum(db.execute(f"SELECT count(*) FROM {_key(k)}").fetchone()[0] for k in ORDER)
+    out.write(f'{{"format": "{FORMAT}", "version": {VERSION},\n "records": {{')
+    done = 0
+    for number, kind in enumerate(ORDER):
+        out.write(f'{"," if number else ""}\n  "{_key(kind)}": [')
+        for count, record in enumerate(records(db, kind)):
+            out.write(("," if count else "") + "\n    " + json.dumps(_record_to_json(record), ensure_ascii=False))
+            done += 1
+            if done % 1000 == 0:
+                steps.check_cancelled()
+                steps.report(done, total)
+        out.write("\n  ]")
+    out.write("\n }\n}\n")
+    steps.report(done, total)
+    return done
+
+
+def records(db: Database, kind: str) -> Iterator[Record]:
+    """Every record of a kind with its links, by id, in two ordered passes (no query per record)."""
+    cls = KINDS[kind]
+    cursor = db.execute(f"SELECT * FROM {cls.TABLE} ORDER BY id")
+    names = [d[0] for d in cursor.description]
+    links = {attr: _links(db, spec.table, spec.own_column, spec.other_column, spec.note_column)
+             for attr, spec in cls.LINKS.items()}
+    pending: dict[str, tuple[int, list[Link]] | None] = {attr: next(group, None) for attr, group in links.items()}
+    for row in cursor:
+        record = store.from_row(cls, dict(zip(names, row, strict=True)))
+        for attr, group in links.items():
+            # Link rows come ordered by owner; skip owners that no longer exist.
+            while pending[attr] is not None and pending[attr][0] < record.id:  # type: ignore[index]
+                pending[attr] = next(group, None)
+            current = pending[attr]
+            if current is not None and current[0] == record.id:
+                setattr(record, attr, current[1])
+                pending[attr] = next(group, None)
+        yield record
+
+
+def _links(db: Database, table: str, own: str, other: str, note: str | None) -> Iterator[tuple[int, list[Link]]]:
+    rows = db.execute(f"SELECT {own}, {other}, {note or 'NULL'} FROM {table} ORDER BY {own}, rowid")
+    for owner, group in groupby(rows, key=lambda r: r[0]):
+        yield owner, [Link(target, text) for _owner, target, text in group]
+
+
+def _record_to_json(record: Record) -> dict[str, Any]:
+    cls = type(record)
+    item: dict[str, Any] = {"ref": f"{cls.KIND}-{record.id}"}
+    for name, typ in cls.column_fields():
+        value = getattr(record, name)
+        if name in REFERENCE_KINDS and value is not None:
+            item[name] = f"{REFERENCE_KINDS[name]}-{value}"
+        else:
+            item[name] = _value_to_json(typ, value)
+    for attr, spec in cls.LINKS.items():
+        entries = []
+        for link in getattr(record, attr):
+            entry: dict[str, Any] = {"ref": f"{spec.other_kind}-{link.id}"}
+            if spec.note_column and link.note is not None:
+                entry[spec.note_column] = link.note
+            entries.append(entry)
+        item[attr] = entries
+    return item

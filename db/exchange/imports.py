@@ -1,0 +1,45 @@
+"""Bringing a file into a database: which reader a file needs.
+
+Two formats come in: the indicator CSV that statistics offices publish (``db.exchange.indicator_csv``)
+and the JSON bundle Fact Sheet exports (``db.exchange.bundle``). Both are read all or nothing
+(``db.exchange.report``), and records already in the database are recognised
+(``db.exchange.matching``) and not added again, so importing the same file twice adds nothing
+the second time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db import store
+from db.errors import FactSheetError
+from db.exchange import bundle, indicator_csv
+from db.exchange.report import ImportRejected, ImportReport, Steps
+from db.model.i18n import _
+
+__all__ = ["ImportRejected", "ImportReport", "import_file", "is_bundle"]
+
+
+def is_bundle(path: Path) -> bool:
+    """True for a JSON bundle, False for a CSV file: by suffix, else by the first character."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return True
+    if suffix in (".csv", ".tsv", ".txt"):
+        return False
+    with path.open("rb") as handle:
+        start = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"{")
+
+
+def import_file(db: Database, path: Path, *, steps: Steps | None = None, dry_run: bool = False) -> ImportReport:
+    """Import an indicator CSV or a JSON bundle, all or nothing; return what it added."""
+    path = Path(path)
+    if not path.is_file():
+        raise FactSheetError(_("There is no file at {path}.").format(path=path))
+    store.ensure_writable(db)  # before a large file is read: a read-only database refuses at once
+    if is_bundle(path):
+        return bundle.import_bundle_file(db, path, steps=steps, dry_run=dry_run)
+    return indicator_csv.import_csv(db, path, steps=steps, dry_run=dry_run)

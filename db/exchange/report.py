@@ -1,0 +1,140 @@
+"""What an import tells: the report of what was added, the refusal, progress, one transaction.
+
+Every reader (``db.exchange.indicator_csv``, ``db.exchange.bundle``) works the same way:
+- all or nothing, in one transaction (``in_transaction``): any problem rejects the whole file
+  with a list of problems (``ImportRejected``: the first ``SHOWN_PROBLEMS`` and a count) and
+  the database is left exactly as it was;
+- ``dry_run`` does everything, reports what would happen, and rolls back: the window
+  shows that report before anything is written;
+- long work reports progress and may be stopped (``Steps``); stopping rolls back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from sqlite_utils import Database
+
+from db import store
+from db.errors import FactSheetError
+from db.file import search_index
+from db.model.formatting import format_number
+from db.model.i18n import _, ngettext
+from db.model.records import KIND_NAMES
+
+SHOWN_PROBLEMS = 20
+T = TypeVar("T")
+
+
+class Steps(Protocol):
+    """What long work is given to report progress and to notice it should stop."""
+
+    def report(self, done: int, total: int) -> None: ...
+
+    def check_cancelled(self) -> None: ...
+
+
+class NoSteps:
+    """Progress nobody watches (the command line, tests)."""
+
+    def report(self, done: int, total: int) -> None:
+        pass
+
+    def check_cancelled(self) -> None:
+        pass
+
+
+@dataclass
+class ImportReport:
+    """What an import added and what it found already present, by kind of record."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    present: dict[str, int] = field(default_factory=dict)
+    new_parties: list[str] = field(default_factory=list)  # "China (country)": created, to check later
+    new_sources: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def count(self, kind: str, *, new: bool = True) -> int:
+        return (self.added if new else self.present).get(kind, 0)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def total_present(self) -> int:
+        return sum(self.present.values())
+
+    def summary(self) -> str:
+        """"1,234 new, 0 already present"."""
+        return _("{new} new, {present} already present").format(
+            new=format_number(self.total_added), present=format_number(self.total_present))
+
+    def details(self) -> list[str]:
+        """One line per kind that changed, then the parties and sources created."""
+        lines = []
+        for kind in KIND_NAMES:
+            new, present = self.count(kind), self.count(kind, new=False)
+            if new or present:
+                lines.append(_("{kinds}: {new} new, {present} already present").format(
+                    kinds=KIND_NAMES[kind][1], new=format_number(new), present=format_number(present)))
+        if self.new_parties:
+            lines.append(_("New parties: {names}").format(names=", ".join(self.new_parties)))
+        if self.new_sources:
+            lines.append(_("New sources: {titles}").format(titles="; ".join(self.new_sources)))
+        return lines
+
+
+class ImportRejected(FactSheetError):
+    """The file breaks a rule somewhere; nothing was written. ``problems`` lists the first
+    ``SHOWN_PROBLEMS`` as "row 17, column value: 'abc' is not a number"; ``total`` counts all."""
+
+    def __init__(self, name: str, problems: list[str], total: int | None = None, *, whole_file: bool = False,
+                 places: list[tuple[int, str]] | None = None):
+        self.problems = problems[:SHOWN_PROBLEMS]
+        self.total = len(problems) if total is None else total
+        self.whole_file = whole_file
+        # (row, column) of each problem listed, where a file has rows and columns (a preview marks them)
+        self.places = list(zip(places or [], problems, strict=False))
+        if whole_file:  # one problem with the file itself: it is the sentence
+            super().__init__(_("“{name}” was not imported: {problem}; nothing was changed.").format(
+                name=name, problem=problems[0]))
+            return
+        found = ngettext("{n} problem was found", "{n} problems were found", self.total).format(
+            n=format_number(self.total))
+        super().__init__(_("“{name}” was not imported: {found}, so nothing was changed.").format(
+            name=name, found=found))
+
+    @classmethod
+    def file(cls, name: str, problem: str) -> ImportRejected:
+        """A file refused as a whole: empty, binary, not a table, a header without a column…"""
+        return cls(name, [problem], whole_file=True)
+
+    def lines(self) -> list[str]:
+        """The problems to show below the sentence, with "… and 37 more" when some are left out."""
+        if self.whole_file:
+            return []
+        more = self.total - len(self.problems)
+        extra = [_("… and {n} more").format(n=format_number(more))] if more > 0 else []
+        return self.problems + extra
+
+
+class _RolledBack(Exception):
+    def __init__(self, result: object):
+        self.result = result
+
+
+def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False) -> T:
+    """Run ``work`` in one transaction; commit it, or roll it back after a dry run."""
+    store.ensure_writable(db)
+    try:
+        with db.atomic():
+            result = work()
+            if dry_run:
+                raise _RolledBack(result)
+    except _RolledBack as rolled_back:
+        return rolled_back.result  # type: ignore[return-value]
+    search_index.catch_up(db)
+    return result

@@ -1,0 +1,404 @@
+"""Opening a Fact Sheet database file: defensively, checked, and migrated safely.
+
+Files come from colleagues, downloads, USB sticks and full disks, so ``open_database``
+decides everything on a read-only connection before anything could be written:
+
+1. **Without SQLite**, from the first 100 bytes: a folder, a missing file, a file that is
+   not SQLite ("… is not a Fact Sheet database"), and a header or length showing the file
+   was cut short (``db.file.integrity.header_damage``). An empty file is a new database.
+2. **Whether it may be written**: the caller asked for read-only; the file's permissions
+   forbid writing (its mode bits are honoured even for an administrator, who could write
+   anyway); the folder cannot hold SQLite's journal; or the disk has less than
+   ``LOW_SPACE_BYTES`` free. Each gives the ``read_only_reason`` the window's banner shows.
+3. **Inspection on a read-only connection** (``mode=ro``, ``query_only``, no extension
+   loading, ``trusted_schema=OFF``): the schema is read, the damage check runs when it is
+   due (``db.file.integrity`` explains when the full ``quick_check`` runs and why), and every
+   schema object is compared with what our own migrations create (``db.file.known_schema``).
+
+   - damaged: the bytes are copied aside first, then ``DatabaseDamaged``: "“X” is
+     damaged; a copy was kept at …". The file itself is never modified.
+   - another program's tables: ``NotAFactSheetDatabase``.
+   - a newer schema version: opened read-only, never migrated "down".
+   - triggers, views or tables Fact Sheet did not create: opened read-only with a
+     sentence naming them. Triggers fire only on writes, and a read-only connection
+     never writes, so they cannot act on our tables; ``db.file.clean_copy`` copies the data
+     into a file with only our schema.
+4. **Writable**: a read-write connection in WAL mode with ``synchronous=FULL`` (a
+   committed edit survives a crash or power cut); a file that holds data is copied with
+   SQLite's backup API (``<name>.bak-<version>``) before its schema is upgraded.
+
+Every write transaction starts with ``BEGIN IMMEDIATE`` and waits up to
+``BUSY_TIMEOUT_MS`` for another window's short transaction to finish, so two processes
+editing one file both succeed instead of one meeting "database is locked".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Generator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.errors import (
+    DatabaseDamaged,
+    DatabaseNeedsUpgrade,
+    DatabaseReadOnly,
+    FactSheetError,
+    NotAFactSheetDatabase,
+)
+from db.file import integrity, known_schema
+from db.file.integrity import SQLITE_HEADER
+from db.file.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from db.file.sqlite import (
+    connect_file,
+    connect_read_only,
+    has_rollback_journal,
+    marked_read_only,
+)
+from db.model.dates import fuzzy_label, period_label
+from db.model.i18n import _
+
+__all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "open_database"]
+
+BACKUP_STEP_PAGES = 2048  # copied between progress reports (8 MB at the usual page size)
+# Below this much free space a file opens read-only: an edit could not be saved anyway.
+LOW_SPACE_BYTES = 1024 * 1024
+
+
+class FactSheetDatabase(Database):
+    """A sqlite-utils ``Database`` that knows its file and whether it may be written."""
+
+    path: Path | None = None
+    read_only_reason: str | None = None
+    # True when opening skipped the full damage check (a large, cleanly closed file);
+    # the window then runs it in the background.
+    damage_check_pending: bool = False
+    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema).
+    foreign_schema: bool = False
+    # True when a newer version of Fact Sheet wrote the file (it is then never changed).
+    newer_schema: bool = False
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def ensure_writable(self) -> None:
+        """Raise a sentence instead of letting SQLite fail deep inside a write."""
+        if self.read_only_reason:
+            raise DatabaseReadOnly(self.read_only_reason)
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to this file."""
+        return self.execute("PRAGMA data_version").fetchone()[0]
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator[FactSheetDatabase, None, None]:
+        """A transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
+
+        A deferred transaction that reads before it writes fails at once with "database
+        is locked" if another process committed in between; an immediate one waits its
+        turn under the busy timeout. Nested blocks use savepoints, as in sqlite-utils.
+        """
+        if self.conn.in_transaction or self.read_only:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+def _wrap(conn: sqlite3.Connection, path: Path | None) -> FactSheetDatabase:
+    db = FactSheetDatabase(conn, execute_plugins=False)
+    db.path = path
+    # Labels computed per fetched row; deterministic so SQLite may cache them.
+    db.register_function(period_label, deterministic=True)
+    db.register_function(fuzzy_label, deterministic=True)
+    db.register_function(_casefold, deterministic=True, name="casefold")
+    return db
+
+
+def _casefold(text: str | None) -> str | None:
+    """Unicode-aware lower case (SQLite's own lower() only folds ASCII, not Cyrillic)."""
+    return text.casefold() if text is not None else None
+
+
+def _version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _application_id(db: Database) -> int:
+    return db.execute("PRAGMA application_id").fetchone()[0]
+
+
+def backup_to(db: Database, target: Path,
+              progress: Callable[[int, int], None] | None = None) -> Path:
+    """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
+
+    The copy is written beside the target and renamed into place, so a full disk or a
+    crash never leaves a half-written file under the target's name. ``progress(done,
+    total)`` is called (with pages) as the copy proceeds, when given.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        dest = sqlite3.connect(str(tmp))
+        try:
+            if progress is None:
+                db.conn.backup(dest)
+            else:
+                db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
+                               progress=lambda _status, remaining, total: progress(total - remaining, total))
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as error:
+        tmp.unlink(missing_ok=True)
+        raise FactSheetError(_("No copy could be written to {path} ({detail}).").format(
+            path=target, detail=integrity.error_detail(error))) from None
+    return target
+
+
+def _low_on_space(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def _read_only_reason(path: Path, requested: bool) -> str | None:
+    name = path.name
+    if requested:
+        return _("This database was opened read-only.")
+    if marked_read_only(path):
+        return _("“{name}” is read-only (its file permissions do not allow changes), so it can be "
+                 "viewed but not changed.").format(name=name)
+    if marked_read_only(path.parent):
+        return _("The folder holding “{name}” is read-only, so the file can be viewed but not "
+                 "changed. Copy it to a folder you can write to and open the copy.").format(name=name)
+    if _low_on_space(path.parent):
+        return _("The disk holding “{name}” is full, so it is opened read-only. Free some space "
+                 "and open it again to make changes.").format(name=name)
+    return None
+
+
+def _damaged(path: Path, detail: str, keep_copy: bool = True) -> DatabaseDamaged:
+    """The error for a damaged file, after its bytes have been copied aside (when ``keep_copy``)."""
+    if not keep_copy:
+        return DatabaseDamaged(_("“{name}” is damaged ({detail}).").format(name=path.name, detail=detail))
+    return DatabaseDamaged(integrity.report_damage(path, detail))
+
+
+def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
+    """A second connection to the file ``db`` has open, for work on another thread.
+
+    The file was checked and migrated when ``db`` was opened, so this skips both and only
+    applies the same defensive settings; it is read-only when ``db`` is. SQLite connections
+    belong to the thread that made them: call this on the worker thread itself.
+    """
+    if db.path is None:
+        raise DatabaseReadOnly(_("A database kept in memory cannot be opened a second time."))
+    if db.read_only:
+        conn = connect_read_only(db.path)
+    else:
+        conn = connect_file(db.path, "rw")
+        conn.execute("PRAGMA synchronous = FULL")
+    again = _wrap(conn, db.path)
+    again.read_only_reason = db.read_only_reason
+    return again
+
+
+def open_database(
+    path: str | os.PathLike[str] | None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    full_check: bool | None = None,
+    keep_copy: bool = True,
+) -> FactSheetDatabase:
+    """Open (or create) a Fact Sheet database and bring its schema up to date.
+
+    ``path=None`` gives an in-memory database (tests, previews). ``full_check`` forces
+    (True) or skips (False) the full damage check on open; by default it runs when due
+    (``db.file.integrity.full_check_due``). A damaged file's bytes are copied aside before it is
+    reported unless ``keep_copy`` is False (``factsheet check`` only reports). Raises a
+    ``FactSheetError`` subclass whose message is a sentence for the user.
+    """
+    if path is None:
+        db = _wrap(connect_file(None, "memory"), None)
+        MIGRATIONS.apply(db)
+        return db
+
+    path = Path(path).expanduser().absolute()
+    name = path.name
+    if path.is_dir():
+        raise NotAFactSheetDatabase(_("“{name}” is a folder, not a Fact Sheet database.").format(name=name))
+    if not path.exists():
+        if read_only or not create:
+            raise NotAFactSheetDatabase(_("There is no file at {path}.").format(path=path))
+        return _create(path)
+
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(integrity.HEADER_SIZE)
+        size = path.stat().st_size
+    except OSError as error:
+        raise NotAFactSheetDatabase(
+            _("“{name}” cannot be read: {reason}.").format(name=name, reason=error.strerror)
+        ) from None
+    if header and not header.startswith(SQLITE_HEADER):
+        raise NotAFactSheetDatabase(
+            _("“{name}” is not a Fact Sheet database (it is not an SQLite file).").format(name=name)
+        )
+    if header:
+        problem = integrity.header_damage(path, header, size)
+        if problem:
+            raise _damaged(path, problem, keep_copy)
+
+    reason = _read_only_reason(path, read_only)
+    if full_check is None:
+        full_check = integrity.full_check_due(path)
+    interrupted = has_rollback_journal(path)
+    try:
+        if interrupted and reason is None:
+            _finish_interrupted_write(path)
+        db = _wrap(connect_read_only(path), path)
+    except sqlite3.DatabaseError as error:
+        if interrupted and reason is not None:
+            raise DatabaseReadOnly(_(
+                "“{name}” was left half-changed by a program that stopped, and it cannot be changed "
+                "here to undo that. Open it once in a folder you can write to.").format(name=name)) from None
+        raise _damaged(path, str(error), keep_copy) from None
+    try:
+        return _inspect_and_open(db, path, reason, full_check, keep_copy)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise _damaged(path, str(error), keep_copy) from None
+
+
+def _finish_interrupted_write(path: Path) -> None:
+    """Let SQLite undo a write that a stopped program left in a rollback journal.
+
+    Files in Fact Sheet's own WAL mode never need this; files made by other tools in
+    SQLite's older journal mode do, and a read-only connection cannot do it. Rolling the
+    journal back is what every SQLite reader must do first: it returns the file to its
+    last committed state.
+    """
+    conn = connect_file(path, "rw")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
+def _create(path: Path) -> FactSheetDatabase:
+    """A new, empty database file with the current schema."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseReadOnly(_("“{name}” cannot be created in {folder}: {reason}.").format(
+            name=path.name, folder=folder, reason=error.strerror)) from None
+    if marked_read_only(folder):
+        raise DatabaseReadOnly(_("“{name}” cannot be created because the folder {folder} is "
+                                 "read-only.").format(name=path.name, folder=folder))
+    try:
+        db = _wrap(connect_file(path, "rwc"), path)
+        _make_writable(db)
+        return db
+    except sqlite3.Error as error:
+        path.unlink(missing_ok=True)
+        raise FactSheetError(_("“{name}” could not be created ({detail}).").format(
+            name=path.name, detail=integrity.error_detail(error))) from None
+
+
+def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
+                      full_check: bool, keep_copy: bool = True) -> FactSheetDatabase:
+    """Decide on the read-only connection ``db``; return it, or a writable one, to use."""
+    name = path.name
+    objects = known_schema.schema_objects(db.conn)  # reading the schema finds a garbled first page
+    if full_check:
+        problems = integrity.quick_check(db.conn)
+        if problems:
+            db.close()
+            raise _damaged(path, _("it fails SQLite's integrity check"), keep_copy)
+    db.damage_check_pending = not full_check
+
+    app_id, version = _application_id(db), _version(db)
+    has_tables = any(kind == "table" for kind, _name in objects)
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
+        db.close()
+        raise NotAFactSheetDatabase(
+            _("“{name}” is not a Fact Sheet database (it belongs to another program).").format(name=name)
+        )
+
+    if version > SCHEMA_VERSION:
+        db.newer_schema = True
+        db.read_only_reason = _(
+            "“{name}” was written by a newer version of Fact Sheet; it is shown read-only "
+            "and left unchanged."
+        ).format(name=name)
+        return db
+
+    if version > 0:
+        foreign = known_schema.differences(db.conn, MIGRATIONS, version, found=objects)
+        if foreign:
+            reason = foreign.sentence(name)
+            db.foreign_schema = True
+
+    if reason is not None:
+        db.read_only_reason = reason
+        if version == SCHEMA_VERSION:
+            return db
+        db.close()
+        if version == 0:
+            raise DatabaseReadOnly(_("“{name}” is an empty file and cannot be changed, so it cannot "
+                                     "become a Fact Sheet database.").format(name=name))
+        raise DatabaseNeedsUpgrade(
+            _("“{name}” needs upgrading to this version of Fact Sheet, but it cannot be changed: "
+              "{reason} Copy it to a folder you can write to and open the copy.").format(name=name, reason=reason)
+        )
+
+    pending = db.damage_check_pending
+    db.close()
+    db = _wrap(connect_file(path, "rwc"), path)
+    db.damage_check_pending = pending
+    backup = None
+    try:
+        if version < SCHEMA_VERSION and has_tables:
+            backup = backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
+        _make_writable(db)
+    except FactSheetError:
+        db.close()
+        raise
+    except sqlite3.Error as error:
+        db.close()
+        detail = integrity.error_detail(error)
+        if backup is None:
+            raise FactSheetError(_("“{name}” could not be prepared for use ({detail}).").format(
+                name=name, detail=detail)) from None
+        raise FactSheetError(_("“{name}” could not be upgraded ({detail}); the copy made before the "
+                               "upgrade is at {backup}.").format(name=name, detail=detail, backup=backup)) from None
+    return db
+
+
+def _make_writable(db: FactSheetDatabase) -> None:
+    """WAL journal, durable commits, and the schema brought up to date."""
+    with db.ensure_autocommit_on():
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+    MIGRATIONS.apply(db)

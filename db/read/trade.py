@@ -1,0 +1,288 @@
+"""Trade between two parties, period by period, aggregated in SQL over the whole table.
+
+The Trade tab's chart and the fact sheet's chart both draw from ``trade_series``: exports,
+imports and turnover per period for one subject and one counterpart, exactly those two
+parties (the seed's trade is with the Russian Federation, so it is not shown as trade
+with the Omsk region). Values are grouped by unit so that a chart never mixes USD
+million with USD thousand on one axis, and never averages: when sources disagree for the
+same period the first value is drawn and the disagreement is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlite_utils import Database
+
+from db.model.dates import Period
+from db.model.formatting import format_change
+from db.model.i18n import _
+from db.model.records import KNOWN_INDICATORS, TRADE_INDICATORS, indicator_label
+
+# The trade flows as an SQL list, for ``indicator IN (…)``.
+_TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)
+
+
+def _source_titles(figure_id: str) -> str:
+    """SQL for the titles of a figure's sources, "; "-separated in source order ('' for none)."""
+    return ("coalesce((SELECT group_concat(title, '; ') FROM (SELECT s.title FROM indicators_sources l "
+            f"JOIN sources s ON s.id = l.source_id WHERE l.indicator_id = {figure_id} ORDER BY s.id)), '')")
+
+# Periods are charted one kind at a time, so a quarter never stands beside a year. "years"
+# holds whole calendar years and year-to-date spans (Jan–May), the partial ones hatched.
+PERIOD_GROUPS = {
+    "years": _("Years"), "quarters": _("Quarters"), "months": _("Months"), "other": _("Other periods"),
+}
+
+
+def period_group(period: Period) -> str:
+    """Which kind of period this is: "years", "quarters", "months" or "other".
+
+    Q1 is a quarter and January a month (not year-to-date spans); a span of several whole
+    years, a half-year from July or any span not on month boundaries is "other".
+    """
+    months = period.months
+    if period.is_quarter:
+        return "quarters"
+    if months == 1:
+        return "months"
+    if (months is not None and period.start.month == 1 and period.start.year == period.end.year):
+        return "years"
+    return "other"
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One flow (exports, imports or turnover) in one period."""
+
+    value: float  # the value of the first record (lowest id)
+    indicator_id: int  # that record, so a chart click can select it
+    records: int  # how many records give a value for this flow and period
+    disputed: bool  # records disagree: a data-quality finding explains which
+    low: float
+    high: float
+    sources: str = ""  # titles of the first record's sources, "; "-separated
+
+
+@dataclass(frozen=True)
+class TradePeriod:
+    period: Period
+    exports: Flow | None = None
+    imports: Flow | None = None
+    turnover: Flow | None = None
+
+    @property
+    def label(self) -> str:
+        return self.period.label()
+
+    @property
+    def partial(self) -> bool:
+        return self.period.is_partial
+
+    @property
+    def balance(self) -> float | None:
+        """Exports minus imports, when both are known for this period."""
+        if self.exports is None or self.imports is None:
+            return None
+        return round(self.exports.value - self.imports.value, 10)
+
+    def flow(self, indicator: str) -> Flow | None:
+        return getattr(self, indicator)
+
+
+@dataclass(frozen=True)
+class TradeSeries:
+    """Every period of trade between two parties in one unit, oldest first."""
+
+    subject_id: int
+    counterpart_id: int
+    unit: str
+    periods: tuple[TradePeriod, ...]
+    group: str | None = None  # the kind of period kept by ``only``; None: every kind
+
+    def is_partial(self, period: TradePeriod) -> bool:
+        """Whether a chart shows this period as partial (hatched).
+
+        Among years, a year-to-date span is part of a year; among quarters or months each
+        period is whole in its own right.
+        """
+        return period.partial and self.group not in ("quarters", "months")
+
+    def groups(self) -> list[str]:
+        """The kinds of period present (keys of ``PERIOD_GROUPS``), in chart order."""
+        present = {period_group(p.period) for p in self.periods}
+        return [g for g in PERIOD_GROUPS if g in present]
+
+    def only(self, group: str) -> TradeSeries:
+        """The same series with only one kind of period (see ``period_group``)."""
+        return replace(self, periods=tuple(p for p in self.periods if period_group(p.period) == group),
+                       group=group)
+
+    def year_before(self, period: TradePeriod) -> TradePeriod | None:
+        """The same span exactly one year earlier (Jan–May 2024 for Jan–May 2025), if recorded."""
+        wanted = period.period.shifted_years(-1)
+        return next((p for p in self.periods if p.period == wanted), None)
+
+    def change(self, period: TradePeriod, indicator: str) -> Change | None:
+        """Year-on-year change of one flow against the same span a year earlier.
+
+        None when that span or either value is missing, or the earlier value is zero: a
+        partial year is never compared with a full one.
+        """
+        earlier = self.year_before(period)
+        now = period.flow(indicator)
+        then = earlier.flow(indicator) if earlier else None
+        if earlier is None or now is None or then is None or then.value == 0:
+            return None
+        return Change(earlier, (now.value - then.value) / then.value)
+
+    def same_span_before(self, period: TradePeriod) -> TradePeriod | None:
+        """The latest earlier period covering the same calendar span (for a change on a year).
+
+        Jan–May 2025 is compared with Jan–May 2024, never with the whole of 2024.
+        """
+        earlier = [p for p in self.periods
+                   if p.period.start < period.period.start and p.period.same_span_as(period.period)]
+        return earlier[-1] if earlier else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change on the same span a year earlier: +12.3% on Jan–May 2024."""
+
+    earlier: TradePeriod
+    ratio: float
+
+    @property
+    def label(self) -> str:
+        return format_change(self.ratio)
+
+    def describe(self) -> str:
+        return _("{change} on {period}").format(change=self.label, period=self.earlier.label)
+
+
+_SQL = f"""
+SELECT g.unit, g.period_start, g.period_end, g.indicator, g.low, g.high, g.records, first.value, g.first_id,
+       {_source_titles("g.first_id")}
+FROM (SELECT unit, period_start, period_end, indicator, min(value) AS low, max(value) AS high,
+             count(*) AS records, min(id) AS first_id
+      FROM indicators
+      WHERE subject_id = :subject AND counterpart_id = :counterpart
+        AND indicator IN ({_TRADE_NAMES})
+      GROUP BY unit, period_start, period_end, indicator) AS g
+JOIN indicators AS first ON first.id = g.first_id
+"""
+
+
+def trade_series(db: Database, subject_id: int, counterpart_id: int) -> list[TradeSeries]:
+    """Trade of ``subject_id`` with ``counterpart_id``: one series per unit, most data first."""
+    by_unit: dict[str, dict[tuple[str, str], dict[str, Flow]]] = {}
+    for unit, start, end, indicator, low, high, records, first, first_id, sources in db.execute(
+            _SQL, {"subject": subject_id, "counterpart": counterpart_id}).fetchall():
+        flows = by_unit.setdefault(unit, {}).setdefault((start, end), {})
+        flows[indicator] = Flow(first, first_id, records, low != high, low, high, sources)
+    series = []
+    for unit, periods in by_unit.items():
+        rows = tuple(TradePeriod(Period.from_db(start, end), **flows)
+                     for (start, end), flows in sorted(periods.items()))
+        series.append(TradeSeries(subject_id, counterpart_id, unit, rows))
+    series.sort(key=lambda s: (-len(s.periods), s.unit))
+    return series
+
+
+def trade_pairs(db: Database, *, limit: int = -1) -> list[tuple[int, int, int]]:
+    """(subject, counterpart, number of trade records) for every pair with trade figures,
+    most data first (``limit``: only that many pairs)."""
+    rows = db.execute(
+        f"SELECT subject_id, counterpart_id, count(*) FROM indicators WHERE counterpart_id IS NOT NULL "
+        f"AND indicator IN ({_TRADE_NAMES}) "
+        "GROUP BY subject_id, counterpart_id ORDER BY count(*) DESC, subject_id, counterpart_id LIMIT ?",
+        [limit]).fetchall()
+    return [tuple(r) for r in rows]
+
+
+def trade_sources(db: Database, subject_id: int, counterpart_id: int, unit: str) -> list[tuple[str, int]]:
+    """(title, number of figures) of every source of the pair's trade figures in one unit,
+    most used first: the note under a chart."""
+    rows = db.execute(
+        f"""SELECT s.title, count(*) FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id
+            JOIN sources s ON s.id = l.source_id
+            WHERE i.subject_id = :subject AND i.counterpart_id = :counterpart AND i.unit = :unit
+              AND i.indicator IN ({_TRADE_NAMES})
+            GROUP BY s.id ORDER BY count(*) DESC, s.title""",
+        {"subject": subject_id, "counterpart": counterpart_id, "unit": unit}).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """One value of a figure, the first record giving it, and that value's sources."""
+
+    value: float
+    indicator_id: int
+    sources: str
+
+
+@dataclass(frozen=True)
+class LatestFigure:
+    """The latest figure of an indicator that is not a trade flow (investment, counts …).
+
+    ``values`` holds every distinct value recorded for that period: when sources disagree
+    all are shown, never an average.
+    """
+
+    indicator: str
+    unit: str
+    period: Period
+    values: tuple[FigureValue, ...]
+
+    @property
+    def label(self) -> str:
+        return indicator_label(self.indicator)
+
+    @property
+    def disputed(self) -> bool:
+        return len(self.values) > 1
+
+
+_LATEST_SQL = f"""
+WITH latest AS (
+  SELECT indicator, unit, max(period_end) AS last_end FROM indicators
+  WHERE subject_id = :subject AND counterpart_id = :counterpart
+    AND indicator NOT IN ({_TRADE_NAMES})
+  GROUP BY indicator, unit),
+spans AS (
+  SELECT l.indicator, l.unit, l.last_end, min(i.period_start) AS first_start FROM latest l
+  JOIN indicators i ON i.subject_id = :subject AND i.counterpart_id = :counterpart
+       AND i.indicator = l.indicator AND i.unit = l.unit AND i.period_end = l.last_end
+  GROUP BY l.indicator, l.unit)
+SELECT i.indicator, i.unit, i.period_start, i.period_end, i.value, i.id, {_source_titles("i.id")}
+FROM spans p JOIN indicators i ON i.subject_id = :subject AND i.counterpart_id = :counterpart
+     AND i.indicator = p.indicator AND i.unit = p.unit AND i.period_end = p.last_end
+     AND i.period_start = p.first_start
+ORDER BY i.indicator, i.unit, i.value, i.id
+"""
+
+
+def latest_other_figures(db: Database, subject_id: int, counterpart_id: int) -> list[LatestFigure]:
+    """For each indicator other than the trade flows (and each unit), its latest figure.
+
+    "Latest" is the period ending last; of periods ending the same day the longest (the
+    year 2024 rather than Q4 2024). Known indicators come first, then others by name.
+    """
+    grouped: dict[tuple[str, str, str, str], dict[float, FigureValue]] = {}
+    for indicator, unit, start, end, value, record_id, sources in db.execute(
+            _LATEST_SQL, {"subject": subject_id, "counterpart": counterpart_id}).fetchall():
+        values = grouped.setdefault((indicator, unit, start, end), {})
+        if value in values:
+            known = values[value]
+            extra = [t for t in sources.split("; ") if t and t not in known.sources.split("; ")]
+            values[value] = replace(known, sources="; ".join(filter(None, [known.sources, *extra])))
+        else:
+            values[value] = FigureValue(value, record_id, sources)
+    figures = [LatestFigure(indicator, unit, Period.from_db(start, end), tuple(values.values()))
+               for (indicator, unit, start, end), values in grouped.items()]
+    order = list(KNOWN_INDICATORS)
+    figures.sort(key=lambda f: (order.index(f.indicator) if f.indicator in order else len(order),
+                                f.label.casefold(), f.unit))
+    return figures

@@ -1,0 +1,49 @@
+"""What a user chooses before printing: which sections, the paper, the "as of" day.
+
+Plain data with no Qt, shared by the window's options panel, the command line and
+``compose``. The sources section cannot be switched off: every fact on the sheet carries
+a note number, and the notes must say where the facts come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from db.model.i18n import _
+
+# Sections that can be switched off, in the order they are printed, with their labels.
+SECTIONS: dict[str, str] = {
+    "figures": _("Key figures"),
+    "agreements": _("Agreements"),
+    "officials": _("Officials"),
+    "events": _("Events"),
+    "chart": _("Trade chart"),
+    "statements": _("Key statements"),
+    "quality": _("Data-quality notes"),
+}
+ALL_SECTIONS = frozenset(SECTIONS)
+
+PAGE_SIZES = ("A4", "Letter")
+DEFAULT_PAGE_SIZE = "A4"
+
+
+def page_size_named(text: str) -> str:
+    """The page size called ``text`` in any case ("a4" → "A4"); ValueError for others."""
+    for name in PAGE_SIZES:
+        if name.casefold() == text.strip().casefold():
+            return name
+    raise ValueError(_("“{text}” is not a page size; use {sizes}.").format(
+        text=text, sizes=_(" or ").join(PAGE_SIZES)))
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    """The choices for one printed sheet; ``as_of=None`` means "today" whenever it is printed."""
+
+    sections: frozenset[str] = field(default=ALL_SECTIONS)
+    page_size: str = DEFAULT_PAGE_SIZE
+    as_of: dt.date | None = None
+
+    def as_of_day(self) -> dt.date:
+        return self.as_of or dt.date.today()

@@ -1,0 +1,4 @@
+"""Dialogs opened from the menus: Import…, Export…, Find… and About.
+
+May use ``desktop.common``, ``desktop.platform`` and ``db``.
+"""

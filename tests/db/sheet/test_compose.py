@@ -1,0 +1,127 @@
+"""Composing the sheet: what it says about a pair as of a day, with numbered sources (no Qt)."""
+
+import datetime as dt
+import subprocess
+import sys
+
+from db import store
+from db.model.dates import FuzzyDate
+from db.model.records import Event, Link
+from db.sheet.compose import compose
+from db.sheet.options import ALL_SECTIONS
+from tests.db.sheet.long_data import LONG_AS_OF, pair_ids
+
+SEED_DAY = dt.date(2025, 7, 2)
+
+
+def _seed_sheet(db, **kwargs):
+    return compose(db, *pair_ids(db), as_of=kwargs.pop("as_of", SEED_DAY), **kwargs)
+
+
+def test_composing_needs_no_qt(seeded_path):
+    script = (
+        "import datetime, sys\n"
+        "from db.file.connection import open_database\n"
+        "from db.sheet.compose import compose\n"
+        f"db = open_database({str(seeded_path)!r}, create=False)\n"
+        "sheet = compose(db, 3, 4, as_of=datetime.date(2025, 7, 2))\n"
+        "assert sheet.a.name == 'Abai region', sheet.a\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_key_figures_carry_value_unit_period_and_the_exact_counterpart(seeded_db):
+    sheet = _seed_sheet(seeded_db)
+    rows = {(f.indicator, f.value, f.period, f.between) for f in sheet.figures}
+    assert rows == {
+        ("Trade turnover", "USD 128.6 million", "Jan–May 2025", "Abai region – Russian Federation"),
+        ("Exports", "USD 67.8 million", "Jan–May 2025", "Abai region – Russian Federation"),
+        ("Imports", "USD 70.4 million", "Jan–May 2025", "Abai region – Russian Federation"),
+        ("Investment inflow", "USD 507 million", "2024", "Abai region – Russian Federation"),
+        ("Enterprises", "178 enterprises", "as of 2 Jul 2025", "Abai region – Russian Federation"),
+    }
+    assert [f.indicator for f in sheet.figures][:3] == ["Trade turnover", "Exports", "Imports"]
+    assert all(f.partial == (f.period == "Jan–May 2025") for f in sheet.figures)
+
+
+def test_figures_the_turnover_check_is_about_name_its_note(seeded_db):
+    sheet = _seed_sheet(seeded_db)
+    (note,) = [n for n in sheet.quality_notes if "128.6" in n.message]
+    assert "138.2" in note.message
+    flagged = {f.indicator for f in sheet.figures if note.number in f.quality}
+    assert flagged == {"Trade turnover", "Exports", "Imports"}
+
+
+def test_without_the_quality_section_no_figure_points_at_a_missing_note(seeded_db):
+    sheet = _seed_sheet(seeded_db, sections=ALL_SECTIONS - {"quality"})
+    assert sheet.quality_notes == () and all(f.quality == () for f in sheet.figures)
+
+
+def test_sources_are_numbered_in_order_of_first_use(long_db):
+    sheet = compose(long_db, *pair_ids(long_db), as_of=LONG_AS_OF)
+    assert [s.number for s in sheet.sources] == [1, 2]
+    # The first figure printed (the latest turnover) comes from the statistics bulletin.
+    assert sheet.figures[0].notes == (1,)
+    assert sheet.sources[0].title == "Regional statistics bulletin"
+    assert sheet.sources[0].published == "15 Apr 2026"
+    assert sheet.sources[1].publisher == "Trend News Agency"
+
+
+def test_switched_off_sections_are_neither_read_nor_numbered(seeded_db):
+    sheet = _seed_sheet(seeded_db, sections={"statements"})
+    assert sheet.figures == () and sheet.agreements == () and sheet.chart is None
+    assert len(sheet.statements) == 2 and [s.number for s in sheet.sources] == [1]
+    assert compose(seeded_db, *pair_ids(seeded_db), as_of=SEED_DAY, sections=()).sources == ()
+
+
+def test_agreement_status_is_computed_as_of_the_sheets_day(seeded_db):
+    def plan_status(day):
+        sheet = _seed_sheet(seeded_db, as_of=day)
+        return next(a.status for a in sheet.agreements if a.title.startswith("Interaction Plan"))
+
+    assert plan_status(SEED_DAY) == "in force"
+    assert plan_status(dt.date(2029, 1, 1)) == "expired"
+    assert plan_status(dt.date(2025, 6, 1)) == "not yet signed"
+
+
+def test_events_split_into_recent_and_planned_at_the_as_of_day(seeded_db):
+    sheet = _seed_sheet(seeded_db)
+    assert [(e.date, e.place) for e in sheet.planned_events] == [("Q4 2025", "Omsk")]
+    assert [e.date for e in sheet.recent_events] == ["Jul 2025"]
+    later = _seed_sheet(seeded_db, as_of=dt.date(2026, 3, 1))
+    assert later.planned_events == () and len(later.recent_events) == 2
+
+
+def test_events_older_than_the_recent_window_are_counted_not_listed(seeded_db):
+    abai = pair_ids(seeded_db)[0]
+    source = seeded_db.execute("SELECT id FROM sources").fetchone()[0]
+    store.save(seeded_db, Event(kind="meeting", title="An old meeting", start_date=FuzzyDate(dt.date(2015, 5, 1)),
+                                status="held", parties=[Link(abai)], sources=[Link(source)]))
+    sheet = _seed_sheet(seeded_db)
+    assert "An old meeting" not in {e.title for e in sheet.recent_events}
+    assert sheet.earlier_events == 1
+
+
+def test_officials_are_grouped_by_person_with_every_current_position(seeded_db):
+    abai_side, omsk_side = _seed_sheet(seeded_db).officials
+    assert abai_side.party == "Abai region"
+    assert [(o.name, o.name_local) for o in abai_side.officials] == [("Berik Uali", "Берік Уәли")]
+    shpilenko = next(o for o in omsk_side.officials if o.name == "Andrei Shpilenko")
+    assert len(shpilenko.positions) == 2 and all(p.since == "unknown" for p in shpilenko.positions)
+
+
+def test_the_chart_is_the_pairs_trade_with_the_exact_counterpart(seeded_db):
+    chart = _seed_sheet(seeded_db).chart
+    assert (chart.subject, chart.counterpart, chart.unit) == ("Abai region", "Russian Federation", "USD million")
+    (period,) = chart.periods
+    assert (period.label, period.partial, period.exports, period.imports, period.turnover) == (
+        "Jan–May 2025", True, 67.8, 70.4, 128.6)
+    assert _seed_sheet(seeded_db, as_of=dt.date(2025, 5, 30)).chart is None
+
+
+def test_the_chart_keeps_the_latest_periods_and_counts_the_rest(long_db):
+    chart = compose(long_db, *pair_ids(long_db), as_of=LONG_AS_OF).chart
+    assert len(chart.periods) == 12 and chart.earlier_periods == 2
+    assert chart.periods[-1].label == "Q1 2026"
