@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import FactSheetError, Problem, ValidationError
 from db.model import validate
+from db.model.duplicates import duplicates
 from db.model.i18n import _
 from db.model.records import KIND_NAMES, KINDS, Record
 from desktop.common import message_box
@@ -209,7 +210,7 @@ class RecordDialog(QDialog):
             if problem.field in self.fixed and self.fixed[problem.field] is None:
                 continue  # filled in when the record is saved with the one it belongs to
             problems.append(problem)
-        return problems, validate.duplicates(self.db, record)
+        return problems, duplicates(self.db, record)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._live = True
