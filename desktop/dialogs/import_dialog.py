@@ -246,7 +246,13 @@ def ask_and_import(window) -> ImportDialog | None:
         message_box.inform(window, window.db.read_only_reason)
         return None
     path = ask_path(window, _("Import"), save=False, start=start_folder(window), filters=IMPORT_FILTERS)
-    if path is None:
+    return import_path(window, path) if path is not None else None
+
+
+def import_path(window, path: Path) -> ImportDialog | None:
+    """Preview, check and import the file at ``path`` (a file chosen, or dropped on the window)."""
+    if window.db.read_only:
+        message_box.inform(window, window.db.read_only_reason)
         return None
     dialog = ImportDialog(window, path)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -33,7 +33,7 @@ from desktop.tabs import agreements, events, officials, sources, trade
 from desktop.tabs.list_tab import ListTab
 from desktop.tabs.overview import OverviewTab
 from desktop.tabs.record_window import RecordWindow
-from desktop.window import editing, files, keyboard, shortcuts, step_messages
+from desktop.window import drops, editing, files, keyboard, shortcuts, step_messages
 
 # The File menu's sections, top to bottom: database files (new, open, copies, backups),
 # data in and out, then printing; Quit comes last.
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
         shortcuts.name_shortcuts_in_tooltips(self)
         keyboard.install(self)  # Alt+number for tabs; the focus starts inside the page
+        drops.install(self)  # a database, figures or an article dropped on the window
         theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
 
     # -- opening records ------------------------------------------------------------------
