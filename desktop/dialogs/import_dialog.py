@@ -36,6 +36,7 @@ from desktop.common import message_box
 from desktop.common.background import Job
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.rich_text import esc, shown, tooltip_html
+from desktop.help import context as context_help
 
 if TYPE_CHECKING:
     from db.exchange import indicator_csv as io_csv
@@ -86,6 +87,7 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self._import)
         self.cancel_button.clicked.connect(self._cancel_or_close)
+        context_help.install(self, "importing", self.buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)

@@ -46,6 +46,7 @@ from desktop.common.theme import alert_style
 from desktop.common.undo import Session, step_text
 from desktop.forms.base import FormField, Row
 from desktop.forms.kinds import FORMS, caption, prefill_field
+from desktop.help import context as context_help
 
 TITLE_LENGTH = 60
 
@@ -140,6 +141,7 @@ class RecordDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        context_help.install(self, f"editing-{kind}", self.buttons)  # F1 and Help: the guide on this kind
         for button in self.form_host.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a box saves; it does not press "Today"
         layout = QVBoxLayout(self)

@@ -27,6 +27,7 @@ from desktop import APP_NAME
 from desktop.common import settings, theme
 from desktop.dialogs import export_dialog, find_dialog, import_dialog
 from desktop.factsheet import window as factsheet_window
+from desktop.help import context as help_context
 from desktop.safety import net as safety
 from desktop.safety import read_only
 from desktop.tabs import agreements, events, officials, sources, trade
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         for module in (files, import_dialog, export_dialog, find_dialog):  # File and Edit menu actions
             module.install(self)
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
+        help_context.install_menu(self)  # Help ▸ Fact Sheet Help (F1)
         self._show_database_info()
         self._restore_geometry()
         safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
