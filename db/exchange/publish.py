@@ -38,6 +38,8 @@ METADATA = "metadata.json"
 MARKER = "publish.json"
 DATABASE_NAME = Path(SNAPSHOT).stem  # Datasette names a database after its file: /facts/…
 PART = ".new"
+# What a publish stopped midway (a crash, a power cut) may leave; the next publish replaces it.
+_LEFTOVERS = {name + PART for name in (SNAPSHOT, METADATA, MARKER)} | {SNAPSHOT + PART + ".part"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def check_folder(folder: Path) -> None:
     if not folder.exists():
         return
     try:
-        entries = [p for p in folder.iterdir() if not p.name.endswith(PART)]
+        entries = [p for p in folder.iterdir() if p.name not in _LEFTOVERS]
     except OSError as error:
         raise FactSheetError(_("The folder {path} cannot be read: {reason}.").format(
             path=folder, reason=error_detail(error))) from None

@@ -138,3 +138,11 @@ def test_a_failure_leaves_the_earlier_publish_as_it_was(master, tmp_path, monkey
     with pytest.raises(FactSheetError, match="Nothing was published .*the disk is full"):
         publishing.publish(master, folder)
     assert {p.name: _digest(p) for p in folder.iterdir()} == before
+
+
+def test_what_a_publish_stopped_midway_left_does_not_make_the_folder_someone_elses(master, tmp_path):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "facts.db.new.part").write_bytes(b"half a copy")
+    publishing.publish(master, folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["facts.db", "metadata.json", "publish.json"]
