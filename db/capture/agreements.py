@@ -20,8 +20,10 @@ _STOP_EN = re.compile(r",\s+(?![A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,|\s+and\s+[A-Z]
                       r"have|between|signed|by|on the sidelines|at the|during|within|in the framework|which|that)\b"
                       r"|\s+-\s+|[.;:]|\s+(?:Kazinform|Trend|reports)\b")
 _STOP_RU = re.compile(r",|\s+(?:был|была|было|были|подписан\w*|в рамках|состоял\w*|между|с целью|направлен\w*|"
-                      r"охватывает|является)\b|[.;:]")
-_STOP_KK = re.compile(r",|\s(?:мен|пен|бен|арасында|арасындағы|және)\s(?=[А-ЯӘҒҚҢӨҰҮҺІ])|[.;:]|сондай-ақ")
+                      r"охватывает|является)\b|[.;:]|\s+[а-яё]+(?:ет|ит|ют|ят|ал|ала|ало|али|ался|лась|ется|ится|ут|ен|"
+                      r"ена|ено|ены|ан|ана|ано|аны|ел|ела|ело|ели)(?=[\s,.]|$)")
+_STOP_KK = re.compile(r",|\s(?:мен|пен|бен|және)\s(?=[А-ЯӘҒҚҢӨҰҮҺІ\d])|\s(?:арасында|арасындағы|барысында|мэрі|"
+                      r"әкімі|губернаторы)\s|[.;:]|сондай-ақ")
 _RU_HEADS = ((r"^меморандум\w*", "Меморандум"), (r"^протокол\w*", "Протокол"), (r"^план\w*", "План"),
              (r"^соглашени\w*", "Соглашение"), (r"^договор\w*", "Договор"), (r"^программ\w*", "Программа"),
              (r"^дорожн\w+\s+карт\w+", "Дорожная карта"))
@@ -32,6 +34,7 @@ _KK_HEADS = ((r"меморандум\w*$", "меморандум"), (r"хатт�
 def find(reading: Reading) -> None:
     found: list[Proposal] = []
     for number, sentence in enumerate(reading.sentences):
+        object.__setattr__(sentence, "mention_ends", [m.end for m in reading.mentions.get(number, [])])
         text = sentence.text
         signed, drafting = SIGNED.search(text), DRAFTING.search(text)
         if not (signed or drafting):
@@ -43,8 +46,11 @@ def find(reading: Reading) -> None:
             if title is None:
                 continue
             bare = len(title.split()) <= 1
-            if bare and found:
-                _add_people(reading, number, found[-1], signed is not None)
+            same_kind = [p for p in found if p.record["kind"] == kind]
+            if (bare and found) or same_kind:  # the same agreement named again ("the memorandum, signed by …")
+                again = same_kind[-1] if same_kind else found[-1]
+                _add_parties(reading, number, again)
+                _add_people(reading, number, again, signed is not None)
                 continue
             if bare and kind in ("agreement", "treaty"):
                 continue
@@ -56,6 +62,8 @@ def _title(text: str, sentence, start: int, match: re.Match[str], language: str)
     end = sentence.end
     if language == "kk":
         boundary = max((m.end() for m in _STOP_KK.finditer(text, sentence.start, start)), default=sentence.start)
+        named = [e for e in _mention_ends(sentence) if e <= start]
+        boundary = max([boundary, *named])
         words = text[boundary:start + len(match.group())].strip()
         for pattern, nominative in _KK_HEADS:
             words = re.sub(pattern, nominative, words)
@@ -77,6 +85,10 @@ def _title(text: str, sentence, start: int, match: re.Match[str], language: str)
                                                      m.group()), title)
     title = title.rstrip(" ,")
     return (title[:1].upper() + title[1:]) if title else None, title_end
+
+
+def _mention_ends(sentence) -> list[int]:
+    return list(getattr(sentence, "mention_ends", []))
 
 
 def _propose(reading: Reading, number: int, kind: str, title: str, start: int, end: int, signed: bool) -> Proposal:

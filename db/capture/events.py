@@ -22,8 +22,11 @@ from db.capture.vocabulary import EVENT_PATTERN, FUTURE
 
 _MET = re.compile(r"\b(?:met|meet|had\s+a\s+meeting|held\s+talks|встретил\w*|провел\w*\s+(?:\w+\s+)?встреч\w*|"
                   r"кездесті|кездесу\s+өткізді)", re.I)
-_STOP_EN = re.compile(r",|\s+(?:which|that|was|were|will|is|are|has|held|took|headed|where|during|at the)\b|[.;:]")
-_STOP_RU = re.compile(r",|\s+(?:в|во|на|который|которая|которое|прош\w+|состоял\w+|пройд\w+|с|со|по)\s|[.;:]")
+_STOP_EN = re.compile(r",|\s+(?:which|that|was|were|will|is|are|has|held|took|headed|where|during|at the|in|on)\b|[.;:]")
+_STOP_RU = re.compile(r",|\s+(?:в|во|на|который|которая|которое|прош\w+|состоял\w+|пройд\w+|с|со|по)\s|[.;:]|"
+                      r"\s+[а-яё]+(?:ет|ит|ют|ят|ал|ала|ало|али|ался|лась|ется|ится|ут|ел|ела|ело|ели)(?=[\s,.]|$)")
+_VISIT_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|its|working|official|state|business|first|return)\s+visits?\b|"
+                         r"\bvisits?\s+(?:of|to|by)\b", re.I)
 _PLACE_EN = re.compile(r"\b(?:held|take place|takes place|took place|hosted)\s+in\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)|"
                        r"\b(?:forum|visit|conference|exhibition|fair)\b[^.]*?\bin\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 _PLACE_KK = re.compile(r"([А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласында")
@@ -42,6 +45,10 @@ def find(reading: Reading) -> None:
                 continue
             if kind == "meeting" and not _MET.search(sentence.text):
                 continue
+            if kind == "visit" and sentence.language == "en" and not _VISIT_NOUN.search(sentence.text):
+                continue
+            if kind != "meeting" and any(p.kind == "event" and p.record["kind"] == kind for p in reading.proposals):
+                continue  # a news item's second "the forum" is the same forum
             start = sentence.start + match.start()
             title = _title(reading, sentence, start, match, kind, number)
             if not title or _known(reading, title):
@@ -76,35 +83,45 @@ def _title(reading: Reading, sentence, start: int, match: re.Match[str], kind: s
     phrase = _modifiers(text, sentence.start, start) + text[start:end]
     phrase = " ".join(phrase.split())
     if language == "ru":
-        phrase = re.sub(r"^(\S+\s+)?(\w+)", lambda m: (m.group(1) or "") + next(
-            (n for p, n in _RU_HEADS if re.match(p, m.group(2), re.I)), m.group(2)), phrase, count=1)
+        words = phrase.split(" ")
+        for position, word in enumerate(words[:3]):
+            head = next((n for p, n in _RU_HEADS if re.match(p, word, re.I)), None)
+            if head:
+                words[position] = head
+                break
+        phrase = " ".join(words)
     if len(phrase.split()) < 2:
         return None
     return _capital(phrase)
 
 
 def _modifiers(text: str, sentence_start: int, start: int) -> str:
-    """Adjectives before the kind word ("international cross-border", "working", "ХХІ")."""
+    """Words before the kind word that belong to its name ("international cross-border",
+    "14th Russia-Kazakhstan Interregional Cooperation", "ХХІ"); Russian adjectives are left out,
+    since they would stay in the case the sentence put them in."""
     before = text[sentence_start:start]
-    match = re.search(r"((?:(?:[\w-]+)\s+){0,3})$", before)
+    match = re.search(r"((?:(?:[\w-]+)\s+){0,5})$", before)
     words = match.group(1).split() if match else []
     keep: list[str] = []
     for word in reversed(words):
-        if word.lower() in ("the", "a", "an", "of", "to", "in", "at", "on", "during", "и", "в", "на", "с", "о", "по",
-                            "рамках", "his", "their", "its", "official") and word.lower() != "official":
+        if not re.fullmatch(r"(?:[a-z-]+al|[a-z-]+ing|cross-border|working|official|business|[IVXLХІ]+|\d+(?:st|nd|rd|"
+                            r"th|-?го|-й)?|[A-Z][\w-]*)", word):
             break
-        if not re.fullmatch(r"(?:[a-z-]+al|[a-z-]+ing|cross-border|working|official|business|[IVXLХІ]+|\d+\w*|"
-                            r"[а-яё-]+(?:ый|ий|ой|ом|ого|ым|ая|ое|ем))", word, re.I):
+        if word in ("The", "At", "In", "On", "During", "A", "An"):
             break
         keep.insert(0, word)
     return (" ".join(keep) + " ") if keep else ""
 
 
 def _kazakh_phrase(text: str, sentence_start: int, end: int) -> str:
+    """A Kazakh forum's name: the words before "форумы" back to the participle or quote that opens it."""
     before = text[sentence_start:end]
     quote = max(before.rfind("\""), before.rfind("»"), before.rfind("”"))
     start = before.rfind("\"", 0, quote) if quote > 0 else -1
-    phrase = before[start:] if start >= 0 else before[-60:]
+    if start < 0:
+        opener = list(re.finditer(r"(?:өткен|өтетін|жатқан|,)\s+", before))
+        start = opener[-1].end() if opener else max(0, len(before) - 60)
+    phrase = before[start:]
     return re.sub(r"(форум)\w*$", r"\1ы", " ".join(phrase.split()))
 
 

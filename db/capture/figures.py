@@ -172,7 +172,7 @@ def _propose(reading: Reading, number: int, match, value, unit, unit_flag, indic
     if counterpart is None:
         flags["counterpart_id"] = "The text names no counterpart."
     before = [w for w in periods if w.start < sentence.start + match.start()] or periods
-    when = before[-1] if before else context.when
+    when = before[-1] if before else (context.when if indicator != "enterprise_count" else None)
     if when is None:
         flags["period_start"] = "The text gives no period for this figure."
     elif when.relative and when.precision == "span" and "начала" in reading.text[when.start:when.end].lower():
@@ -182,11 +182,13 @@ def _propose(reading: Reading, number: int, match, value, unit, unit_flag, indic
     notes = None
     if qualifier:
         notes = f"As printed: “{qualifier.group('word')} {match.group().strip()}” (not an exact figure)."
-    if indicator == "enterprise_count" and when is None and reading.published:
-        flags.pop("period_start", None)
     record = {"subject_id": subject.ref if subject else None, "counterpart_id": counterpart.ref if counterpart else None,
               "reporter_id": None, "indicator": indicator,
               "period_start": when.first.isoformat() if when else None,
               "period_end": when.last.isoformat() if when else None,
               "value": value, "unit": unit, "notes": notes, "sources": [{"ref": "source"}]}
+    for earlier in reading.proposals:  # a headline and its article give the same figure twice
+        if earlier.kind == "indicator" and all(earlier.record[k] == record[k] for k in
+                                               ("indicator", "value", "unit", "period_start", "period_end")):
+            return
     reading.propose("indicator", record, sentence.start, sentence.end, sentence.language, flags)

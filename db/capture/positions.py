@@ -111,11 +111,16 @@ def _names_a_place(title: str, language: str) -> bool:
     return len(title.split()) >= 2
 
 
+def language_of_title(title: str) -> str:
+    return "en" if title.isascii() else "local"
+
+
 def _propose(reading: Reading, number: int, mention: Mention, title: str, start: int, seen: dict) -> None:
     person = mention.entity
-    key = (person.ref, title.casefold())
+    key = (person.ref, re.sub(r"\b(?:russia|kazakhstan)['’]s\s+", "", title.casefold()))
     for (ref, other), proposal in list(seen.items()):
-        if ref == person.ref and (other.startswith(key[1]) or key[1].startswith(other)):
+        same_head = other.split(" ", 1)[0] == key[1].split(" ", 1)[0] and language_of_title(title) != "en"
+        if ref == person.ref and (other.startswith(key[1]) or key[1].startswith(other) or same_head):
             if len(key[1]) > len(other):  # the fuller title wins: "… of the Omsk region"
                 proposal.record["title"] = title  # type: ignore[attr-defined]
                 proposal.evidence = reading.text[start:mention.end]  # type: ignore[attr-defined]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+# Letters Kazakh has and Russian lacks; a capital І alone is not counted (Roman numerals: "ХХІ").
+KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺ")
 # Quotation marks that open and close a quote, as news agencies print them.
 QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _ABBREVIATIONS = {

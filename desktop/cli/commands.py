@@ -15,6 +15,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("import", "desktop.cli.import_"),
     ("export", "desktop.cli.export"),
     ("check", "desktop.cli.check"),
+    ("capture", "desktop.cli.capture"),
     ("install-desktop", "desktop.cli.desktop_entry"),
     ("uninstall-desktop", "desktop.cli.desktop_entry"),
 )
