@@ -53,11 +53,11 @@ def compare(db: Database, capture: Capture) -> None:
 
 
 def _source(db: Database, source: dict) -> int | None:
-    text = (source.get("text") or "").strip()
+    text = source.get("text") or ""
     for column, value in (("url", source.get("url")), ("text", text)):
-        if value:
-            row = db.execute(f"SELECT id FROM sources WHERE trim({column}) = ? ORDER BY id LIMIT 1",
-                             [value.strip()]).fetchone()
+        if value and value.strip():
+            row = db.execute(f"SELECT id FROM sources WHERE {column} IN (?, ?) ORDER BY id LIMIT 1",
+                             [value, value.strip()]).fetchone()
             if row:
                 return row[0]
     return None

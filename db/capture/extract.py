@@ -83,6 +83,8 @@ def _propose_names(reading: Reading, cast: Cast) -> None:
     for entity in cast.mentioned():
         chain = []
         while entity is not None and entity not in wanted:
+            if entity.existing is not None and not entity.mentions and chain:
+                break  # recorded already, with its own parent: nothing to propose
             chain.insert(0, entity)
             entity = entity.parent
         wanted.extend(chain)
@@ -101,9 +103,12 @@ def _first(entity: Entity, wanted: list[Entity]) -> int:
 
 def _evidence(reading: Reading, entity: Entity, wanted: list[Entity]) -> tuple[int, int]:
     """The first mention of an entity (for a region named only inside its body's name, the body's)."""
-    mentions = entity.mentions or [m for e in wanted if e.parent is entity for m in e.mentions]
-    start, end = min(mentions)
-    return start, end
+    found = list(entity.mentions)
+    children = [e for e in wanted if e.parent is entity]
+    while not found and children:
+        found = [m for child in children for m in child.mentions]
+        children = [e for e in wanted if e.parent in children]
+    return min(found)
 
 
 def _drop_unused_countries(reading: Reading) -> None:

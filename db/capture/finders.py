@@ -240,9 +240,13 @@ def _russian(text: str, sentence: Sentence, cast: Cast) -> list[Mention]:
         if span.type != "PER":
             continue
         words = span.normal.split()
+        start = span.start
+        if len(words) >= 3 and re.search(r"(?:област\w*|кра[йяюе]\w*)\s+$", text[max(0, start - 12):start]):
+            start += len(span.text.split()[0]) + 1  # "области Абай Берик Уали": the region's name, then the person
+            words = words[1:]
         if len(words) < 2 or any(not w[:1].isupper() for w in words):
             continue
         if words[-1].endswith(".") or len(words[-1]) < 3:
             continue
-        found.append(Mention(span.start, span.end, cast.person(" ".join(words[:3]), local=True)))
+        found.append(Mention(start, span.end, cast.person(" ".join(words[:3]), local=True)))
     return found
