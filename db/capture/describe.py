@@ -13,7 +13,13 @@ from db.capture.proposals import Capture, Proposal
 from db.model.dates import FuzzyDate, Period
 from db.model.formatting import format_number
 from db.model.i18n import _
-from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, EVENT_STATUSES, PARTY_KINDS, indicator_label
+from db.model.records import (
+    AGREEMENT_KINDS,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    PARTY_KINDS,
+    indicator_label,
+)
 
 ACTIONS = {"new": _("new"), "same": _("already recorded"), "update": _("update")}
 
