@@ -35,8 +35,10 @@ from db.model.dates import FuzzyDate
 from db.model.formatting import format_day, format_quantity
 from db.model.i18n import _
 from db.model.records import EVENT_STATUSES, TRADE_INDICATORS
-from db.read import checks, queries
-from db.read.queries import PairScope, SourceRef
+from db.read import checks, pair_facts, queries
+from db.read.checks.framework import Finding
+from db.read.queries import PairScope
+from db.read.sources import SourceRef
 from db.read.trade import TradeSeries, trade_series
 from db.sheet.options import ALL_SECTIONS
 
@@ -250,8 +252,8 @@ def _party(db: Database, party_id: int) -> PartyInfo:
 
 
 def _figures(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers,
-             findings: list[tuple[int, checks.Finding]]) -> tuple[FigureRow, ...]:
-    figures = sorted(queries.key_figures(db, scope, as_of),
+             findings: list[tuple[int, Finding]]) -> tuple[FigureRow, ...]:
+    figures = sorted(pair_facts.key_figures(db, scope, as_of),
                      key=lambda f: (FIGURE_ORDER.get(f.indicator, 9), f.indicator, f.period, f.id))
     rows = []
     for f in figures:
@@ -276,13 +278,13 @@ def _agreements(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNum
     return tuple(
         AgreementRow(x.title, x.kind_label, x.parties, x.signed.label() if x.signed else _("unknown"),
                      _span(x.valid_from, x.valid_until), x.status_on(as_of), notes.number(x.sources))
-        for x in queries.pair_agreements(db, scope))
+        for x in pair_facts.pair_agreements(db, scope))
 
 
 def _officials(db: Database, side: Iterable[int], party: int, as_of: dt.date,
                notes: SourceNumbers) -> OfficialsSide:
-    people: dict[int, list[queries.Official]] = {}
-    for official in queries.officials(db, side, as_of):
+    people: dict[int, list[pair_facts.Official]] = {}
+    for official in pair_facts.officials(db, side, as_of):
         people.setdefault(official.person_id, []).append(official)
     rows = []
     for held in people.values():
@@ -293,7 +295,7 @@ def _officials(db: Database, side: Iterable[int], party: int, as_of: dt.date,
     return OfficialsSide(queries.party_names(db, party)[0], tuple(rows))
 
 
-def _is_planned(event: queries.EventSummary, as_of: dt.date) -> bool:
+def _is_planned(event: pair_facts.EventSummary, as_of: dt.date) -> bool:
     if event.start is None:
         return event.status in _NOT_YET_HAPPENED
     if event.start.start > as_of:
@@ -309,14 +311,14 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 
 
 def _events(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers) -> dict[str, object]:
-    events = queries.pair_events(db, scope)
+    events = pair_facts.pair_events(db, scope)
     cutoff = _months_before(as_of, RECENT_MONTHS)
     planned = [e for e in events if _is_planned(e, as_of)]
     past = [e for e in events if not _is_planned(e, as_of)]
     recent = [e for e in past if e.start is None or (e.end or e.start).end >= cutoff]
     recent.sort(key=lambda e: (e.start is None, -(e.start.start.toordinal() if e.start else 0), e.id))
 
-    def row(e: queries.EventSummary) -> EventRow:
+    def row(e: pair_facts.EventSummary) -> EventRow:
         return EventRow(e.date_label, e.title, e.kind_label, e.place,
                         EVENT_STATUSES.get(e.status, e.status), notes.number(e.sources))
 
@@ -327,8 +329,8 @@ def _events(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers
 
 def _chart_pair(db: Database, scope: PairScope, as_of: dt.date) -> tuple[int, int] | None:
     """The (subject, counterpart) with the most trade figures among the pair's figures."""
-    tally = {pair: n for pair, n in queries.pair_figure_counts(db, scope, indicators=TRADE_INDICATORS,
-                                                                 as_of=as_of).items() if pair[1] is not None}
+    tally = {pair: n for pair, n in pair_facts.pair_figure_counts(db, scope, indicators=TRADE_INDICATORS,
+                                                                    as_of=as_of).items() if pair[1] is not None}
     if not tally:
         return None
     return max(tally, key=lambda pair: (tally[pair], -pair[0], -pair[1]))  # type: ignore[operator]
@@ -351,7 +353,7 @@ def _chart(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers)
                                    disputed=tuple(n for n, f in flows.items() if f and f.disputed)))
         for flow in flows.values():
             if flow is not None:
-                sources.extend(queries.figure(db, flow.indicator_id).sources)
+                sources.extend(pair_facts.figure(db, flow.indicator_id).sources)
     subject, counterpart = (queries.party_names(db, pid)[0] for pid in pair)
     return TradeChart(subject, counterpart, series.unit, tuple(periods), notes.number(sources),
                       len(series.periods) - len(shown), tuple(s.unit for s in known[1:]))
@@ -366,4 +368,4 @@ def _statements(db: Database, scope: PairScope, as_of: dt.date,
     return tuple(
         StatementRow(s.text, s.speaker, s.speaker_local, s.said.label() if s.said else None, s.event,
                      notes.number(s.sources))
-        for s in queries.pair_statements(db, scope) if s.said is None or s.said.start <= as_of)
+        for s in pair_facts.pair_statements(db, scope) if s.said is None or s.said.start <= as_of)

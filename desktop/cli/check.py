@@ -30,7 +30,8 @@ from db.model.dates import DateError, parse_iso_day
 from db.model.formatting import format_day, format_number
 from db.model.i18n import _, ngettext
 from db.model.records import KIND_NAMES
-from db.read.checks import CHECKS, Finding
+from db.read.checks import CHECKS
+from db.read.checks.framework import Finding
 from desktop import APP_ID
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2

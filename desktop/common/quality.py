@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QToolTi
 
 from db.model.i18n import _, ngettext
 from db.read import queries
-from db.read.checks import CHECKS, Finding, findings_for, pair_findings
+from db.read.checks import CHECKS, findings_for, pair_findings
+from db.read.checks.framework import Finding
 from desktop.common.rich_text import esc, record_link, tooltip_html
 
 OVERVIEW_LIMIT = 30  # findings listed on the Overview; the rest are counted

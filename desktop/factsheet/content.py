@@ -19,7 +19,8 @@ from db.model.i18n import _, ngettext
 from db.sheet.compose import EventRow, FactSheet, OfficialsSide, PartyInfo
 from desktop.common.rich_text import esc as _escape
 from desktop.factsheet import chart as trade_chart
-from desktop.factsheet.layout import Block, Drawing, Gap, Heading, Row, Table, Typesetter, paragraph
+from desktop.factsheet.blocks import Block, Drawing, Gap, Heading, Row, Table, paragraph
+from desktop.factsheet.typesetter import Typesetter
 
 CHART_HEIGHT_POINTS = 170.0
 # A text longer than this prints its beginning and how long it is (a pasted article as a

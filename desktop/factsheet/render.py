@@ -34,7 +34,8 @@ from db.sheet.compose import FactSheet
 from desktop import APP_NAME, __version__
 from desktop.factsheet import content
 from desktop.factsheet.fonts import sheet_family
-from desktop.factsheet.layout import Placed, Typesetter, paginate
+from desktop.factsheet.layout import Placed, paginate
+from desktop.factsheet.typesetter import Typesetter
 from resources import resource_path
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}

@@ -24,7 +24,8 @@ from db.model.records import (
 from desktop.forms.base import FieldSpec
 from desktop.forms.dates import Date, Day, PeriodSpan
 from desktop.forms.fields import CYRILLIC, Choice, LongText, Names, Number, OpenChoice, Text
-from desktop.forms.pickers import Positions, RecordLink, RecordLinks, Sources
+from desktop.forms.links import RecordLink, RecordLinks, Sources
+from desktop.forms.positions import Positions
 
 LANGUAGES = {"en": _("English"), "ru": _("Russian"), "kk": _("Kazakh")}
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QW
 from db.model.formatting import format_day, format_quantity
 from db.model.i18n import _
 from db.model.records import EVENT_STATUSES
-from db.read import queries
+from db.read import pair_facts, queries
 from db.read.queries import PairScope
 from desktop.common import quality, settings
 from desktop.common.party_combo import PartyCombo, all_parties
@@ -73,7 +73,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
     findings = quality.overview_findings(db, scope, today)
     parts.append(quality.summary_html(findings))
     notes = SourceNotes()
-    figures = sorted(queries.key_figures(db, scope, today),
+    figures = sorted(pair_facts.key_figures(db, scope, today),
                      key=lambda f: (FIGURE_ORDER.get(f.indicator, 9), f.indicator, f.period))
     parts.append(f"<h3>{esc(_('Key figures'))}</h3>")
     if figures:
@@ -92,7 +92,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
     else:
         parts.append(f"<p>{esc(_('No figures recorded for this pair yet.'))}</p>")
 
-    agreements = queries.pair_agreements(db, scope)
+    agreements = pair_facts.pair_agreements(db, scope)
     parts.append(f"<h3>{esc(_('Agreements'))}</h3>")
     if agreements:
         parts.append("<ul>")
@@ -113,7 +113,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
     parts.append(f"<h3>{esc(_('Officials'))}</h3><table cellpadding='3'>")
     for side_id, side in ((scope.a, scope.a_down), (scope.b, scope.b_down)):
         parts.append(f"<tr><td colspan='4'><b>{esc(queries.party_names(db, side_id)[0])}</b></td></tr>")
-        found = queries.officials(db, side, today)
+        found = pair_facts.officials(db, side, today)
         if not found:
             parts.append(f"<tr><td colspan='4'><i>{esc(_('No current officials recorded.'))}</i></td></tr>")
         for o in found:
@@ -124,7 +124,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                          f"<td>{notes.marks(o.sources)}</td></tr>")
     parts.append("</table>")
 
-    events = queries.pair_events(db, scope)
+    events = pair_facts.pair_events(db, scope)
     parts.append(f"<h3>{esc(_('Events'))}</h3>")
     if events:
         parts.append("<ul>")
@@ -135,7 +135,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                          f"{notes.marks(e.sources)}</li>")
         parts.append("</ul>")
 
-    statements = queries.pair_statements(db, scope)
+    statements = pair_facts.pair_statements(db, scope)
     if statements:
         parts.append(f"<h3>{esc(_('Statements'))}</h3>")
         for s in statements:

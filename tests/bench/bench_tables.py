@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 from db.file.connection import open_database
-from db.read import listings
+from db.read import listings, record_lists
 from tests.bench.bigdata import make_big_database
 from tests.bench.timing import best
 
-L = listings.INDICATORS
+L = record_lists.INDICATORS
 
 def line(name: str, seconds: float, bare: float | None = None) -> None:
     ratio = f"   {seconds / bare:6.2f}× the bare SQL ({bare * 1000:7.1f} ms)" if bare else ""

@@ -84,7 +84,7 @@ def measure(path: Path, runs: int = 7) -> list[Timing]:
     from PySide6.QtWidgets import QApplication
 
     from db.file.connection import open_database
-    from db.read.listings import INDICATORS
+    from db.read.record_lists import INDICATORS
     from db.read.trade import trade_pairs
     from desktop.tabs.list_tab import ListTab
 

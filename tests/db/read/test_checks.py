@@ -10,7 +10,7 @@ from db import store
 from db.model.dates import FuzzyDate, Period
 from db.model.records import Agreement, Event, Indicator, Link, Party, Person, Position, Source
 from db.read import checks, queries
-from db.read.checks import CHECKS, findings_for, pair_findings, run_checks
+from db.read.checks import CHECKS, findings_for, pair_findings, periods, run_checks
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date
@@ -109,7 +109,7 @@ def test_sql_and_python_agree_on_standard_periods(start, length):
     db = _memory_db()
     end = start + dt.timedelta(days=length)
     for candidate in (Period(start, end), Period(start.replace(day=1), end)):
-        sql = checks._standard_period("p")
+        sql = periods._standard_period("p")
         row = db.execute(f"SELECT {sql} FROM (SELECT ? AS period_start, ? AS period_end) p",
                          [candidate.start.isoformat(), candidate.end.isoformat()]).fetchone()
         assert bool(row[0]) is candidate.is_standard, candidate

@@ -7,7 +7,7 @@ import pytest
 from db import store
 from db.model.dates import FuzzyDate, Precision
 from db.model.records import KINDS
-from db.read import queries
+from db.read import pair_facts, queries
 from db.seed import load_seed
 
 
@@ -75,7 +75,7 @@ def test_people_and_every_position_the_article_names(seeded_db):
 
 def test_both_agreements_with_parties_date_and_validity(seeded_db):
     scope = queries.pair_scope(seeded_db, _party(seeded_db, "Abai region").id, _party(seeded_db, "Omsk region").id)
-    agreements = {a.title: a for a in queries.pair_agreements(seeded_db, scope)}
+    agreements = {a.title: a for a in pair_facts.pair_agreements(seeded_db, scope)}
     protocol = agreements["Protocol on the joint use and development of the Irtysh River"]
     plan = agreements["Interaction Plan on international and foreign economic relations for 2025–2028"]
     for agreement in (protocol, plan):

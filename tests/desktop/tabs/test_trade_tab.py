@@ -293,7 +293,7 @@ def test_switching_the_database_rereads_pickers_chart_and_table(qtbot, trade, se
 def test_colours_follow_the_palette_and_keep_the_colour_blind_safe_set():
     from PySide6.QtGui import QColor, QPalette
 
-    from desktop.trade.chart import chart_colours
+    from desktop.trade.plot_items import chart_colours
 
     def palette(base: str, text: str) -> QPalette:
         result = QPalette()

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 
 from db.read import queries
 from desktop.forms.engine import RecordDialog
-from desktop.forms.pickers import LinksField
+from desktop.forms.links import LinksField
 from tests.desktop.form_helpers import (
     answer,
     back_to,

@@ -1,0 +1,100 @@
+"""Checks on figures' values: turnover that does not add up, and sources that disagree.
+
+``turnover_sum``
+    A turnover that differs from exports + imports (same pair, period and unit) by more
+    than ``ROUNDING_TOLERANCE``.
+``conflicting_values``
+    Records of one indicator for the same pair, period and unit with different values
+    (typically from different sources). Every value is named with its sources; nothing
+    is averaged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+from db.model.formatting import format_number, format_quantity
+from db.model.i18n import _
+from db.read.checks.framework import PAIR_IDS, SOURCE_IDS, Finding, Scope, check, indicator_rows
+from db.read.checks.wording import Names, period_label, quoted
+
+# A difference up to this much (in the figures' unit) is rounding, not an inconsistency.
+ROUNDING_TOLERANCE = 0.15
+
+
+@check("turnover_sum", _("Turnover that does not add up"), "indicator")
+def check_turnover_sum(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
+    """Turnover that differs from exports + imports for the same pair, period and unit."""
+    rows_sql, params = indicator_rows(scope, "t", indicator="turnover")
+    rows = db.execute(
+        f"""SELECT t.id, e.id, m.id, {PAIR_IDS.format(a="t")}, t.period_start, t.period_end,
+                  t.value, e.value, m.value, t.unit, {", ".join(SOURCE_IDS.format(a=a) for a in "tem")}
+           FROM {rows_sql}
+           JOIN indicators e ON e.indicator = 'exports' AND e.subject_id = t.subject_id
+                AND e.counterpart_id IS t.counterpart_id AND e.period_start = t.period_start
+                AND e.period_end = t.period_end AND e.unit = t.unit
+           JOIN indicators m ON m.indicator = 'imports' AND m.subject_id = t.subject_id
+                AND m.counterpart_id IS t.counterpart_id AND m.period_start = t.period_start
+                AND m.period_end = t.period_end AND m.unit = t.unit
+           WHERE abs(t.value - (e.value + m.value)) > :tolerance
+           ORDER BY t.period_start, t.id, e.id, m.id""",
+        {**params, "tolerance": ROUNDING_TOLERANCE}).fetchall()
+    names, findings = Names(db), []
+    for (t_id, e_id, m_id, subject, counterpart, start, end, turnover, exports, imports, unit,
+         *sources) in rows:
+        message = _(
+            "Trade turnover {between}, {period}, is {turnover}, but exports {exports} + imports {imports} "
+            "= {total} (source: {sources}). The figures are kept as published."
+        ).format(between=names.between(subject, counterpart), period=period_label(start, end),
+                 turnover=format_quantity(turnover, unit), exports=format_number(exports),
+                 imports=format_number(imports), total=format_quantity(round(exports + imports, 10), unit),
+                 sources=quoted(names.sources(*sources)))
+        findings.append(Finding("turnover_sum", message,
+                                (("indicator", t_id), ("indicator", e_id), ("indicator", m_id))))
+    return findings
+
+
+@check("conflicting_values", _("Sources that disagree"), "indicator")
+def check_conflicting_values(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
+    """One indicator, pair, period and unit with different values: every value and its sources."""
+    rows_sql, params = indicator_rows(scope, "g", same_indicator=True)
+    # Slots holding more than one record are found on the pair index alone (no table reads);
+    # only those few are then read whole and compared.
+    rows = db.execute(
+        f"""WITH crowded AS MATERIALIZED (
+               SELECT g.subject_id, g.counterpart_id, g.indicator, g.period_start FROM {rows_sql}
+               GROUP BY g.subject_id, g.counterpart_id, g.indicator, g.period_start HAVING count(*) > 1),
+           groups AS MATERIALIZED (
+               SELECT i.subject_id, i.counterpart_id, i.indicator, i.period_start, i.period_end, i.unit
+               FROM crowded c CROSS JOIN indicators i ON i.subject_id = c.subject_id
+                    AND i.counterpart_id IS c.counterpart_id AND i.indicator = c.indicator
+                    AND i.period_start = c.period_start
+               GROUP BY i.subject_id, i.counterpart_id, i.indicator, i.period_start, i.period_end, i.unit
+               HAVING min(i.value) <> max(i.value))
+           SELECT i.id, {PAIR_IDS.format(a="i")}, i.indicator, i.period_start, i.period_end, i.unit,
+                  i.value, {SOURCE_IDS.format(a="i")}
+           FROM groups g CROSS JOIN indicators i ON i.subject_id = g.subject_id
+                AND i.counterpart_id IS g.counterpart_id AND i.indicator = g.indicator
+                AND i.period_start = g.period_start AND i.period_end = g.period_end AND i.unit = g.unit
+           ORDER BY i.period_start, i.subject_id, i.counterpart_id, i.indicator, i.period_end, i.unit,
+                    i.value, i.id""", params).fetchall()
+    groups: dict[tuple, list[tuple]] = {}
+    for row in rows:
+        groups.setdefault(row[1:7], []).append(row)
+    names, findings = Names(db), []
+    for (subject, counterpart, indicator, start, end, unit), members in groups.items():
+        by_value: dict[float, list[str | None]] = {}
+        for member in members:
+            by_value.setdefault(member[7], []).append(member[8])
+        values = [_("{value} according to {sources}").format(
+            value=format_quantity(value, unit), sources=quoted(names.sources(*sources)))
+            for value, sources in by_value.items()]
+        message = _("{figure}, {period}: the records disagree — {values}. All are kept; none is "
+                    "averaged or preferred.").format(
+            figure=names.figure(indicator, subject, counterpart), period=period_label(start, end),
+            values="; ".join(values))
+        findings.append(Finding("conflicting_values", message,
+                                tuple(("indicator", m[0]) for m in members)))
+    return findings
