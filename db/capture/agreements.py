@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from db.capture import when as dates
 from db.capture.proposals import Proposal, Reading
 from db.capture.vocabulary import AGREEMENT_PATTERN, DRAFTING, SIGNED
+from db.model import period_phrases as dates
 
 _STOP_EN = re.compile(r",\s+(?![A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,|\s+and\s+[A-Z]))|\s+(?:as well as|was|were|is|are|has|"
                       r"have|between|signed|by|on the sidelines|at the|during|within|in the framework|which|that)\b"

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from db.capture import russian
-from db.capture import when as dates
 from db.capture.cast import transliterate
 from db.capture.proposals import Proposal, Reading
 from db.capture.text import QUOTES
 from db.capture.vocabulary import EVENT_PATTERN, FUTURE
+from db.model import period_phrases as dates
 
 _MET = re.compile(r"\b(?:met|meet|had\s+a\s+meeting|held\s+talks|встретил\w*|провел\w*\s+(?:\w+\s+)?встреч\w*|"
                   r"кездесті|кездесу\s+өткізді)", re.I)

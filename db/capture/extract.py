@@ -14,10 +14,10 @@ import re
 from sqlite_utils import Database
 
 from db.capture import agreements, events, existing, figures, finders, positions, statements
-from db.capture import when as dates
 from db.capture.cast import Cast, Entity
 from db.capture.proposals import Capture, Proposal, Reading
 from db.capture.text import sentences
+from db.model import period_phrases as dates
 
 _PUBLISHERS = (
     (re.compile(r"\b(Trend)\s+reports\b"), None), (re.compile(r"\b(KAZINFORM|Kazinform)\b"), "Kazinform"),

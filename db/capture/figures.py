@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.capture import when as dates
 from db.capture.cast import Entity
 from db.capture.proposals import Reading
 from db.capture.vocabulary import QUALIFIERS
+from db.model import period_phrases as dates
+from db.model.indicator_names import PHRASES
+from db.model.units import parse_unit
 from db.model.validate import NumberError, parse_number
 
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -31,19 +33,35 @@ _MONEY = re.compile(
     rf"(?:\s*(?P<num2>\d{{1,3}})\s*(?P<scale2>{_SCALE}))?\s*(?P<cur>{_CURRENCY})?"
     rf"(?P<count>\s*(?:large\s+|major\s+|крупн\w+\s+|ірі\s+)?(?:enterprises|companies|предприяти\w*|компани\w*|"
     rf"кәсіпорын\w*)|\s*(?:тонн\w*|тонна|tonnes|tons))?", re.I)
-_WORDS = {
-    "turnover": r"turnover|trade\s+between|товарооборот\w*|оборот\w*|торговл\w*|тауар\s+айналым\w*|сауда\s+айналым\w*",
-    "exports": r"export\w*|экспорт\w*|вывез\w*|поставк\w*|шығар\w*|экспорт",
-    "imports": r"import\w*|импорт\w*|ввез\w*|әкел\w*",
-    "investment_inflow": r"investment\w*|инвестиц\w*|инвестиция\w*",
+# Words running text uses beside those of ``indicator_names`` (which reads table headers):
+# "investments attracted", "взаимная торговля", "экспортировано", "шығарды".
+_RUNNING_TEXT = {
+    "turnover": ("trade between", "торговля", "оборот"),
+    "exports": ("экспортировано", "поставки", "шығарды"),
+    "imports": ("ввезено", "әкелінді"),
+    "investment_inflow": ("investments", "инвестиции", "инвестиция"),
 }
-_INDICATOR = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _WORDS.items()), re.I)
-_SCALES = {"million": "million", "mln": "million", "млн": "million", "миллион": "million", "billion": "billion",
-           "bln": "billion", "млрд": "billion", "миллиард": "billion", "thousand": "thousand", "тыс": "thousand",
-           "тысяч": "thousand", "мың": "thousand", "trillion": "trillion"}
-_FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_CURRENCIES = (("USD", r"\$|dollar|USD|доллар"), ("KZT", r"тенге|теңге|tenge|KZT"), ("RUB", r"рубл|ruble|rouble|RUB"),
-               ("EUR", r"евро|euro|EUR"))
+
+
+def _inflected(phrase: str) -> str:
+    """A phrase as running text may inflect it: each word's ending left free."""
+    words = []
+    for word in phrase.split():
+        stem = word[:-2] if len(word) > 5 and not word.isascii() else word
+        words.append(re.escape(stem) + r"\w*")
+    return r"\s+".join(words)
+
+
+def _indicator_pattern() -> re.Pattern[str]:
+    groups = []
+    for name in ("turnover", "exports", "imports", "investment_inflow"):
+        phrases = set(PHRASES[name]) | set(_RUNNING_TEXT[name])
+        alternatives = sorted((_inflected(p) for p in phrases), key=len, reverse=True)
+        groups.append(f"(?P<{name}>" + "|".join(alternatives) + ")")
+    return re.compile(r"\b(?:" + "|".join(groups) + ")", re.I)
+
+
+_INDICATOR = _indicator_pattern()
 _BETWEEN = re.compile(r"\b(?:between|между|арасында\w*)\b", re.I)
 
 
@@ -100,30 +118,24 @@ def _figure(match: re.Match[str], language: str):
             value = parse_number(groups["num"], decimal=".")
         except NumberError:
             return None
-    scale = _scale(groups["scale"])
-    if groups["num2"] and groups["scale2"] and scale:
-        value = value + float(groups["num2"]) * _FACTORS[_scale(groups["scale2"]) or "thousand"] / _FACTORS[scale]
-        value = round(value, 6)
+    unit = parse_unit(" ".join(filter(None, (groups["scale"], groups["cur"] or groups["sign"]))))
     if groups["count"]:
-        word = groups["count"].strip().lower()
-        if re.match(r"тонн|tonn|ton", word):
-            return value, f"{scale} tonnes" if scale else "tonnes", None, None
         if groups["sign"] or groups["cur"]:
             return None
-        return value, "enterprises", None, "enterprise_count"
-    currency = next(code for code, pattern in _CURRENCIES
-                    if re.search(pattern, (groups["sign"] or "") + (groups["cur"] or ""), re.I))
-    if scale is None:
-        flag = f"The text gives the currency ({currency}) but no scale (thousand, million); check the source."
-        return value, "", flag, None
-    return value, f"{currency} {scale}", None, None
-
-
-def _scale(word: str | None) -> str | None:
-    if not word:
+        unit = parse_unit(" ".join(filter(None, (groups["scale"], groups["count"].split()[-1]))))
+        if unit is None:
+            return None
+        return value, unit.name, None, "enterprise_count" if unit.measure == "enterprises" else None
+    if unit is None:
         return None
-    word = word.lower().rstrip(".")
-    return next((v for k, v in _SCALES.items() if word.startswith(k)), None)
+    if groups["num2"] and groups["scale2"] and groups["scale"]:
+        smaller = parse_unit(groups["scale2"] + " " + (groups["cur"] or "USD"))
+        if smaller is not None:  # "302 mln 200 thousand U.S. dollars": 302.2 in millions
+            value = round(value + float(groups["num2"]) * smaller.scale / unit.scale, 6)
+    if not groups["scale"]:
+        flag = f"The text gives the currency ({unit.measure}) but no scale (thousand, million); check the source."
+        return value, "", flag, None
+    return value, unit.name, None, None
 
 
 def _indicator(before: str, after: str) -> str | None:

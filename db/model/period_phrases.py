@@ -1,5 +1,10 @@
 """Dates and periods as running text gives them, in English, Russian and Kazakh.
 
+``period_words`` reads a period written on its own (a table's cell or header); this module
+finds them inside sentences, where they come inflected and relative to the day the text
+was written. Month names and ordinals are ``period_words``'; seasons, counted months and
+words relative to the publication date are added here.
+
 "in the fourth quarter of 2025", "в первые шесть месяцев текущего года", "осенью этого
 года", "In January-September 2015", "2026-2028 жылдарға": each becomes a ``When`` — its
 first and last day and how precisely it is known. Words relative to the article
@@ -14,19 +19,8 @@ import re
 from dataclasses import dataclass
 
 from db.model.dates import FuzzyDate, Precision, last_day_of_month
+from db.model.period_words import month_number, month_pattern, ordinal_number
 
-MONTHS = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"),
-    "ru": ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр", "октябр",
-           "ноябр", "декабр"),
-    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"),
-}
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-    "перв": 1, "втор": 2, "трет": 3, "четв": 4, "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4,
-}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "одн": 1, "дв": 2, "тр": 3, "четыр": 4, "пят": 5, "шест": 6, "сем": 7,
             "восем": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "бір": 1, "екі": 2, "үш": 3, "төрт": 4,
@@ -59,15 +53,8 @@ class When:
         return FuzzyDate(self.first, Precision.MONTH), FuzzyDate(self.last, Precision.MONTH)
 
 
-def _month(word: str, language: str | None = None) -> int | None:
-    word = word.lower()
-    for lang, names in MONTHS.items():
-        if language and lang != language and not (language == "kk" and lang == "ru"):
-            continue
-        for number, stem in enumerate(names, start=1):
-            if re.match(stem if lang == "ru" else stem[:3] if lang == "en" else stem, word):
-                return number
-    return None
+def _month(word: str) -> int | None:
+    return month_number(word)
 
 
 def _number(word: str) -> int | None:
@@ -80,23 +67,28 @@ def _number(word: str) -> int | None:
     return None
 
 
+# Inflections ``period_words`` does not list, by stem ("первые", "четвёртом").
+_ORDINAL_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
 def _ordinal(word: str) -> int | None:
-    word = word.lower()
     if word.isdigit():
         return int(word)
-    for stem, value in _ORDINALS.items():
-        if word.startswith(stem):
-            return value
-    return None
+    found = ordinal_number(word)
+    if found is not None:
+        return found
+    word = word.lower()
+    return next((value for stem, value in _ORDINAL_STEMS.items() if word.startswith(stem)), None)
 
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _THIS = r"(?P<this>this|the current|текущего|этого|нынешнего|биылғы|осы|ағымдағы)"
 _YEAR_OR_THIS = rf"(?:{_YEAR}|{_THIS}\s+(?:year|года|жылдың|жылы))"
 _KK_YEAR = rf"(?:{_YEAR}\s+жыл\w*|(?P<this>биылғы|осы|ағымдағы)\s+жыл\w*)"
-_EN_MONTHS = "|".join(m.capitalize() for m in MONTHS["en"]) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_RU_MONTH = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
-_KK_MONTH = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
+_MONTH = month_pattern()
+_EN_MONTHS = _MONTH
+_RU_MONTH = _MONTH
+_KK_MONTH = _MONTH
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for name, p in (
     ("quarter", rf"\b(?:in\s+)?(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{_YEAR_OR_THIS}"),
