@@ -151,7 +151,8 @@ def to_record(proposal: Proposal, ids: dict[str, int], source_id: int) -> Record
         for item in record.get(attr) or []:
             if spec.other_kind == "source":
                 links.append(Link(source_id, proposal.evidence))
-            elif item["ref"] in ids:
-                links.append(Link(ids[item["ref"]], item.get(spec.note_column) if spec.note_column else None))
+            elif item["ref"] in ids or isinstance(item["ref"], int):  # a ref, or a record picked in the form
+                target = ids.get(item["ref"], item["ref"])
+                links.append(Link(target, item.get(spec.note_column) if spec.note_column else None))
         values[attr] = links
     return cls(**copy.deepcopy(values))

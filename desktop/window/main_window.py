@@ -24,6 +24,7 @@ from db.model.i18n import _
 from db.model.records import format_count
 from db.read import queries
 from desktop import APP_NAME
+from desktop.capture import action as capture_action
 from desktop.common import settings, theme
 from desktop.dialogs import export_dialog, find_dialog, import_dialog
 from desktop.factsheet import window as factsheet_window
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         for module in (files, import_dialog, export_dialog, find_dialog):  # File and Edit menu actions
             module.install(self)
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
+        capture_action.install(self)  # File ▸ Capture…, Ctrl+Shift+V, text pasted on the window
         self._show_database_info()
         self._restore_geometry()
         safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
