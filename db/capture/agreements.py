@@ -39,16 +39,23 @@ def find(reading: Reading) -> None:
         signed, drafting = SIGNED.search(text), DRAFTING.search(text)
         if not (signed or drafting):
             continue
+        inside: list[tuple[int, int]] = []
         for match in AGREEMENT_PATTERN.finditer(text):
             kind = match.lastgroup or "agreement"
             start = sentence.start + match.start()
+            if any(a < start < b for a, b in inside):
+                continue  # "the Protocol on Implementing the Agreement on …": one document
             title, title_end = _title(reading.text, sentence, start, match, sentence.language)
             if title is None:
                 continue
+            inside.append((start, title_end))
             bare = len(title.split()) <= 1
             same_kind = [p for p in found if p.record["kind"] == kind]
             if (bare and found) or same_kind:  # the same agreement named again ("the memorandum, signed by …")
                 again = same_kind[-1] if same_kind else found[-1]
+                if len(again.record["title"].split()) <= 1 < len(title.split()):  # the headline said "a protocol"
+                    again.record["title"] = title
+                    again.evidence, again.start = sentence.text, sentence.start
                 _add_parties(reading, number, again)
                 _add_people(reading, number, again, signed is not None)
                 continue

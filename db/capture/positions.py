@@ -45,6 +45,9 @@ def find(reading: Reading) -> None:
 def _title_before(reading: Reading, language: str, sentence_start: int, mention: Mention) -> list[tuple[str, int]]:
     text = reading.text
     window_start = max(sentence_start, mention.start - 160)
+    others = [m.end for ms in reading.mentions.values() for m in ms
+              if m.entity.kind == "person" and m.entity is not mention.entity and window_start <= m.end <= mention.start]
+    window_start = max([window_start, *others])  # a title never reaches back past another person's name
     before = text[window_start:mention.start]
     # A head word inside brackets explains the title ("Akim (governor) of …"); it does not start one.
     unbracketed = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), before)
