@@ -157,7 +157,7 @@ class CaptureDialog(QDialog):
         self.source_title.setText(source["title"] or "")
         self.publisher.setText(source["publisher"] or "")
         self.published.setText(source["published"] or "")
-        for box in (self.source_title, self.publisher):
+        for box in (self.source_title, self.publisher, self.url):
             box.setCursorPosition(0)  # a long title shows its beginning
         self.article.setReadOnly(True)
         self.tree.show_capture(result)

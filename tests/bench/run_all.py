@@ -278,6 +278,10 @@ def main() -> None:
             rows.extend(step())
         print(f"\nMedians of {runs} runs ({import_runs} for imports), {time.perf_counter() - started:.0f} s in all:\n")
         print(table(rows))
+        from tests.bench import bench_capture  # capture's recall on the news corpus: a table of its own
+
+        print()
+        bench_capture.main()
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
