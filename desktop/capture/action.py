@@ -17,7 +17,7 @@ from db.model.i18n import _
 
 def install(window) -> None:
     """Add Capture… to the File menu's data section and the main toolbar, and paste-to-capture."""
-    action = QAction(QIcon.fromTheme("edit-paste"), _("&Capture…"), window)
+    action = QAction(QIcon.fromTheme("edit-paste"), _("Cap&ture…"), window)
     action.setObjectName("capture")
     action.setShortcut(QKeySequence("Ctrl+Shift+V"))
     tip = _("Propose records from a news article: paste or open its text, then review what it states.")

@@ -135,9 +135,10 @@ def test_ctrl_v_in_a_text_box_pastes_there_and_does_not_open_capture(qtbot, seed
     window = open_window(qtbot, seeded_db)
     _active(qtbot, window)
     QGuiApplication.clipboard().setText("pasted words")
-    box = window.list_tabs["agreements"].findChild(QLineEdit)
-    window.tabs.setCurrentWidget(window.list_tabs["agreements"])
-    box.setFocus()
-    qtbot.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert box.text() == "pasted words"
+    tab = window.list_tabs["agreements"]
+    window.tabs.setCurrentWidget(tab)
+    tab.filter_box.setFocus()
+    qtbot.keyClick(tab.filter_box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert tab.filter_box.text() == "pasted words"
     assert QApplication.activeModalWidget() is None
+    qtbot.waitUntil(lambda: tab.model.filter_text == "pasted words")  # the list filtered while the file is open
