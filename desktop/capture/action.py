@@ -11,13 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle
 
 from db.model.i18n import _
 
 
 def install(window) -> None:
     """Add Capture… to the File menu's data section and the main toolbar, and paste-to-capture."""
-    action = QAction(QIcon.fromTheme("edit-paste"), _("Cap&ture…"), window)
+    fallback = window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)
+    action = QAction(QIcon.fromTheme("edit-paste", fallback), _("Cap&ture…"), window)
     action.setObjectName("capture")
     action.setShortcut(QKeySequence("Ctrl+Shift+V"))
     tip = _("Propose records from a news article: paste or open its text, then review what it states.")
