@@ -188,3 +188,19 @@ def parse_day(text: str) -> dt.date:
     if not match:
         raise DateError(_("'{text}' is not a date in the form YYYY-MM-DD or DD.MM.YYYY.").format(text=text.strip()))
     return _day(match, text)
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names in any of the three languages ("мая", "қаңтар", "Sept"), or None."""
+    return _month_of(_normal(word))
+
+
+def ordinal_number(word: str) -> int | None:
+    """1–4 for "first", "первом", "бірінші", "IV" …, or None."""
+    return _ORDINALS.get(_normal(word))
+
+
+def month_pattern() -> str:
+    """A regular expression matching any month name and its inflections (for running text)."""
+    stems = sorted({stem for names in _MONTH_STEMS for stem in names}, key=len, reverse=True)
+    return r"(?:" + "|".join(re.escape(stem) for stem in stems) + r")[^\W\d]*"

@@ -16,6 +16,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("export", "desktop.cli.export"),
     ("check", "desktop.cli.check"),
     ("publish", "desktop.cli.publish"),
+    ("capture", "desktop.cli.capture"),
     ("install-desktop", "desktop.cli.desktop_entry"),
     ("uninstall-desktop", "desktop.cli.desktop_entry"),
 )

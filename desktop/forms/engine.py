@@ -209,8 +209,8 @@ class RecordDialog(QDialog):
         for problem in validate.problems(self.db, record):
             if problem.field in unreadable:
                 continue
-            if problem.field in self.fixed and self.fixed[problem.field] is None:
-                continue  # filled in when the record is saved with the one it belongs to
+            if problem.field in self.fixed and not self.fixed[problem.field]:
+                continue  # filled in when the record is saved with the one it belongs to (or its source)
             problems.append(problem)
         return problems, duplicates(self.db, record)
 

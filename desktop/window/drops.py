@@ -3,8 +3,8 @@
 - A database (``.factsheet``, or any SQLite file) opens in the window through its
   ``open_database_file``, like File ▸ Open…; a form holding changes not yet saved asks first.
 - Figures or a bundle (``.csv``, ``.tsv``, ``.xlsx``, ``.json``) start Import… with the file.
-- An article (``.txt``) or text dragged from another program starts Capture, where the
-  window offers it (``capture_text(text, path)``).
+- An article (``.txt``) or text dragged from another program starts Capture (the window's
+  ``capture_text(text, path)``).
 - Anything else, or several files at once: the status bar says why nothing happened.
 
 While a drag is over the window the status bar says what dropping would do. The drop is
@@ -221,19 +221,13 @@ class DropHandler(QObject):
         import_dialog.import_path(self.window, path)
 
     def _capture(self, drop: Drop) -> None:
-        capture = getattr(self.window, "capture_text", None)
-        if capture is None:
-            self.say(_("Capturing facts from {name} is not available in this version of {app}.").format(
-                name=drop.path.name, app=APP_NAME) if drop.path is not None else _(
-                "Capturing facts from dropped text is not available in this version of {app}.").format(app=APP_NAME))
-            return
         text = drop.text
         if drop.path is not None:
             text, problem = read_article(drop.path)
             if problem:
                 self.say(problem)
                 return
-        capture(text, drop.path)
+        self.window.capture_text(text, drop.path)
 
 
 def read_article(path: Path) -> tuple[str, str]:

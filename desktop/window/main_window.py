@@ -24,6 +24,7 @@ from db.model.i18n import _
 from db.model.records import format_count
 from db.read import queries
 from desktop import APP_NAME
+from desktop.capture import action as capture_action
 from desktop.common import settings, theme
 from desktop.dialogs import export_dialog, find_dialog, import_dialog
 from desktop.factsheet import window as factsheet_window
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
             module.install(self)
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
         help_context.install_menu(self)  # Help ▸ Fact Sheet Help (F1)
+        capture_action.install(self)  # File ▸ Capture…, Ctrl+Shift+V, text pasted on the window
         self._show_database_info()
         self._restore_geometry()
         safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
@@ -113,6 +115,10 @@ class MainWindow(QMainWindow):
         """Show the database at ``path`` (File ▸ Open…, a double-click, a drop); False, with a
         sentence said, when it cannot be opened."""
         return files.switch_to(self, path)
+
+    def capture_text(self, text: str, path: Path | None = None) -> None:
+        """Open Capture on an article's text (pasted, dropped, or read from ``path``)."""
+        capture_action.capture_text(self, text, path)
 
     def current_list_tab(self) -> ListTab | None:
         widget = self.tabs.currentWidget()

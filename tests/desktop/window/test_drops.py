@@ -149,17 +149,7 @@ def test_figures_dropped_on_a_read_only_database_are_refused_in_the_status_bar(q
     db.close()
 
 
-def test_a_dropped_article_says_capture_is_not_available_when_the_window_has_none(qtbot, window, tmp_path):
-    article = tmp_path / "article.txt"
-    article.write_text("The Akim met the delegation.", encoding="utf-8")
-    assert not hasattr(window, "capture_text")
-    assert drop(qtbot, window, files(article))
-    assert status(window) == "Capturing facts from article.txt is not available in this version of Fact Sheet."
-    assert drop(qtbot, window, text("Some words from a web page"))
-    assert status(window) == "Capturing facts from dropped text is not available in this version of Fact Sheet."
-
-
-def test_a_dropped_article_or_text_goes_to_capture_when_the_window_offers_it(qtbot, window, tmp_path):
+def test_a_dropped_article_or_text_goes_to_capture(qtbot, window, tmp_path):
     captured = []
     window.capture_text = lambda words, path: captured.append((words, path))
     article = tmp_path / "статья.txt"
