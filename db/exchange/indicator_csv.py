@@ -56,6 +56,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TextIO
 
@@ -68,7 +69,7 @@ from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_
 from db.model import validate
 from db.model.dates import DateError, parse_iso_day
 from db.model.formatting import format_day
-from db.model.i18n import _
+from db.model.i18n import LANGUAGES, N_, Labels, _, using_language
 from db.model.records import KNOWN_INDICATORS, PARTY_KINDS, Indicator, Link, Party, Source
 from db.model.validate import NUMBER_SPACES, NumberError, parse_number
 from db.read import queries
@@ -101,12 +102,18 @@ _KIND_WORDS = (
     ("city", ("city", "город", "г.", "қаласы", "қ.")),
     ("region", ("region", "oblast", "province", "krai", "область", "облысы", "край", "республика")),
 )
-_INDICATOR_NAMES = {**{k.casefold(): k for k in KNOWN_INDICATORS},
-                    **{label.casefold(): k for k, label in KNOWN_INDICATORS.items()}}
+@cache
+def _indicator_names() -> dict[str, str]:
+    """Known indicators by stored name and by their label in every language ("Экспорт")."""
+    names = {k.casefold(): k for k in KNOWN_INDICATORS}
+    for language in LANGUAGES:
+        with using_language(language):
+            names.update({label.casefold(): k for k, label in KNOWN_INDICATORS.items()})
+    return names
 
 
-ENCODING_NAMES = {"utf-8": _("UTF-8"), "utf-8-sig": _("UTF-8 with byte-order mark"),
-                  "cp1251": _("Windows-1251"), "utf-16": _("UTF-16")}
+ENCODING_NAMES = Labels({"utf-8": N_("UTF-8"), "utf-8-sig": N_("UTF-8 with byte-order mark"),
+                  "cp1251": N_("Windows-1251"), "utf-16": N_("UTF-16")})
 
 
 @dataclass(frozen=True)
@@ -601,7 +608,7 @@ class _Rows:
 def _indicator_name(text: str) -> str:
     """The stored name: a known indicator by its name or label in any case; others as written."""
     text = _clean(text)
-    return _INDICATOR_NAMES.get(text.casefold(), text)
+    return _indicator_names().get(text.casefold(), text)
 
 
 class _Day(dt.date):

@@ -33,7 +33,7 @@ from sqlite_utils import Database
 
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_day, format_quantity
-from db.model.i18n import _
+from db.model.i18n import _, using_language
 from db.model.records import EVENT_STATUSES, TRADE_INDICATORS
 from db.read import checks, pair_facts, queries
 from db.read.checks.framework import Finding
@@ -172,18 +172,22 @@ class FactSheet:
     statements: tuple[StatementRow, ...] = ()
     quality_notes: tuple[QualityNote, ...] = ()
     sources: tuple[SourceNote, ...] = ()
+    language: str = "en"  # the language every text above is in; the renderer prints in it too
 
     @property
     def title(self) -> str:
-        return _("{a} – {b}").format(a=self.a.name, b=self.b.name)
+        with using_language(self.language):
+            return _("{a} – {b}").format(a=self.a.name, b=self.b.name)
 
     @property
     def as_of_label(self) -> str:
-        return format_day(self.as_of)
+        with using_language(self.language):
+            return format_day(self.as_of)
 
     @property
     def generated_label(self) -> str:
-        return format_day(self.generated)
+        with using_language(self.language):
+            return format_day(self.generated)
 
     def shows(self, section: str) -> bool:
         return section in self.sections
@@ -213,8 +217,15 @@ def _published(iso: str | None) -> str | None:
 
 
 def compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str] = ALL_SECTIONS,
-            generated: dt.date | None = None) -> FactSheet:
-    """The fact sheet for parties ``a`` and ``b`` as of ``as_of``, with only ``sections``."""
+            generated: dt.date | None = None, language: str | None = None) -> FactSheet:
+    """The fact sheet for parties ``a`` and ``b`` as of ``as_of``, with only ``sections``, in
+    ``language`` ("en", "ru" or "kk"; None: the language in use), whatever the window's is."""
+    with using_language(language) as chosen:
+        return _compose(db, a, b, as_of=as_of, sections=sections, generated=generated, language=chosen)
+
+
+def _compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str],
+             generated: dt.date | None, language: str) -> FactSheet:
     wanted = frozenset(sections)
     scope = queries.pair_scope(db, a, b)
     notes = SourceNumbers()
@@ -239,7 +250,7 @@ def compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[
     if "quality" in wanted:
         parts["quality_notes"] = tuple(QualityNote(n, f.message) for n, f in findings)
     return FactSheet(_party(db, a), _party(db, b), as_of, generated or dt.date.today(), wanted,
-                     sources=notes.notes(), **parts)  # type: ignore[arg-type]
+                     sources=notes.notes(), language=language, **parts)  # type: ignore[arg-type]
 
 
 def _party(db: Database, party_id: int) -> PartyInfo:

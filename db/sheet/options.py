@@ -1,4 +1,4 @@
-"""What a user chooses before printing: which sections, the paper, the "as of" day.
+"""What a user chooses before printing: which sections, the paper, the "as of" day, the language.
 
 Plain data with no Qt, shared by the window's options panel, the command line and
 ``compose``. The sources section cannot be switched off: every fact on the sheet carries
@@ -10,18 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 
 # Sections that can be switched off, in the order they are printed, with their labels.
-SECTIONS: dict[str, str] = {
-    "figures": _("Key figures"),
-    "agreements": _("Agreements"),
-    "officials": _("Officials"),
-    "events": _("Events"),
-    "chart": _("Trade chart"),
-    "statements": _("Key statements"),
-    "quality": _("Data-quality notes"),
-}
+SECTIONS = Labels({
+    "figures": N_("Key figures"),
+    "agreements": N_("Agreements"),
+    "officials": N_("Officials"),
+    "events": N_("Events"),
+    "chart": N_("Trade chart"),
+    "statements": N_("Key statements"),
+    "quality": N_("Data-quality notes"),
+})
 ALL_SECTIONS = frozenset(SECTIONS)
 
 PAGE_SIZES = ("A4", "Letter")
@@ -44,6 +44,7 @@ class SheetOptions:
     sections: frozenset[str] = field(default=ALL_SECTIONS)
     page_size: str = DEFAULT_PAGE_SIZE
     as_of: dt.date | None = None
+    language: str | None = None  # "en", "ru" or "kk"; None: the window's language
 
     def as_of_day(self) -> dt.date:
         return self.as_of or dt.date.today()

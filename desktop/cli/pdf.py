@@ -1,6 +1,7 @@
 """``factsheet pdf``: write the fact sheet for two parties to a PDF, with no display needed.
 
     factsheet pdf --db FILE --parties A B -o OUT.pdf [--as-of YYYY-MM-DD] [--page-size A4|Letter]
+                  [--language en|ru|kk]
 
 Party names match an English or local name in any case ("abai region", "Абай облысы").
 The command selects Qt's offscreen platform itself, renders with the same renderer as
@@ -20,7 +21,7 @@ import sys
 from pathlib import Path
 
 from db.errors import FactSheetError
-from db.model.i18n import _
+from db.model.i18n import LANGUAGES, _
 from db.sheet.options import ALL_SECTIONS, PAGE_SIZES, page_size_named
 
 NAME = "pdf"
@@ -39,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help=_("the day the sheet describes (default: today)"))
     parser.add_argument("--page-size", default="A4", metavar="|".join(PAGE_SIZES),
                         help=_("the paper size (default: A4)"))
+    parser.add_argument("--language", metavar="|".join(LANGUAGES), help=_(
+        "the language of the sheet (default: the window's language, else the system's)"))
     parser.set_defaults(handler=run)
 
 
@@ -70,6 +73,19 @@ def _as_of(text: str | None) -> dt.date:
         raise FactSheetError(_("The --as-of date {problem}").format(problem=error)) from None
 
 
+def _language(text: str | None) -> str:
+    """The sheet's language: the one asked for, else the window's choice, else the system's."""
+    if text is None:
+        from desktop.common.language import window_language
+
+        return window_language()
+    code = text.strip().lower()
+    if code not in LANGUAGES:
+        raise FactSheetError(_("“{text}” is not a language of the sheet; use {codes}.").format(
+            text=text, codes=", ".join(LANGUAGES)))
+    return code
+
+
 def _start_qt() -> None:
     """A QGuiApplication on the offscreen platform: no display, no windows, quiet."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -94,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise FactSheetError(str(error)) from None
     as_of = _as_of(args.as_of)
+    language = _language(args.language)
     output = Path(args.output).absolute()
     if output.is_dir():
         raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=output))
@@ -107,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
                 a=args.parties[0], b=args.parties[1]))
         from db.sheet.compose import compose
 
-        sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS)
+        sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS, language=language)
     finally:
         db.close()
     _start_qt()
