@@ -70,6 +70,7 @@ from db.model import validate
 from db.model.dates import DateError, parse_iso_day
 from db.model.formatting import format_day
 from db.model.i18n import LANGUAGES, N_, Labels, _, using_language
+from db.model.names import language_of
 from db.model.records import KNOWN_INDICATORS, PARTY_KINDS, Indicator, Link, Party, Source
 from db.model.validate import NUMBER_SPACES, NumberError, parse_number
 from db.read import queries
@@ -368,7 +369,9 @@ class _Parties:
                 name=name, n=len(parties), names="; ".join(p.name_en for p in parties))
         kind = guess_party_kind(name, role)
         local = name if _CYRILLIC.search(name) and not _LATIN.search(name) else None
-        party_id = store.save(self.db, Party(kind=kind, name_en=name, name_local=local))
+        language = language_of(local)
+        party_id = store.save(self.db, Party(kind=kind, name_en=name, name_ru=local if language == "ru" else None,
+                                             name_kk=local if language == "kk" else None))
         self.report.new_parties.append(f"{name} ({PARTY_KINDS[kind].lower()})")
         return party_id
 

@@ -99,10 +99,11 @@ class Party(Record):
     id: int | None = None
     kind: str = "region"
     name_en: str = ""
-    name_local: str | None = None
-    name_alt: str | None = None
+    name_alt: str | None = None  # alternative spellings, separated by ";"
     parent_id: int | None = None
     notes: str | None = None
+    name_ru: str | None = None
+    name_kk: str | None = None
     sources: list[Link] = _links()
 
 
@@ -114,8 +115,10 @@ class Person(Record):
 
     id: int | None = None
     name_en: str = ""
-    name_local: str | None = None
     notes: str | None = None
+    name_ru: str | None = None
+    name_kk: str | None = None
+    name_alt: str | None = None  # alternative spellings, separated by ";"
     sources: list[Link] = _links()
 
 
@@ -134,6 +137,8 @@ class Position(Record):
     end_date: FuzzyDate | None = None
     verified_on: dt.date | None = None
     notes: str | None = None
+    title_ru: str | None = None
+    title_kk: str | None = None
     sources: list[Link] = _links()
 
 
@@ -144,7 +149,9 @@ class Subject(Record):
 
     id: int | None = None
     name_en: str = ""
-    name_local: str | None = None
+    name_ru: str | None = None
+    name_kk: str | None = None
+    name_alt: str | None = None
 
 
 @dataclass
@@ -171,6 +178,8 @@ class Agreement(Record):
     parties: list[Link] = _links()
     signatories: list[Link] = _links()
     subjects: list[Link] = _links()
+    title_ru: str | None = None
+    title_kk: str | None = None
     sources: list[Link] = _links()
 
 
@@ -198,6 +207,8 @@ class Event(Record):
     parties: list[Link] = _links()
     people: list[Link] = _links()
     subjects: list[Link] = _links()
+    title_ru: str | None = None
+    title_kk: str | None = None
     sources: list[Link] = _links()
 
 

@@ -37,7 +37,8 @@ from db.model.records import (
 
 # The visible label of each field named in a sentence.
 FIELD_LABELS = Labels({
-    "title": N_("Title"), "name_en": N_("English name"), "name_local": N_("Local name"),
+    "title": N_("Title"), "name": N_("Name"), "name_en": N_("English name"), "name_ru": N_("Russian name"),
+    "name_kk": N_("Kazakh name"), "title_ru": N_("Title in Russian"), "title_kk": N_("Title in Kazakh"),
     "kind": N_("Kind"), "status": N_("Status"), "url": N_("URL"), "person_id": N_("Person"),
     "body_id": N_("Body"), "subject_id": N_("Subject"), "counterpart_id": N_("Counterpart"),
     "reporter_id": N_("Reported by"), "parent_id": N_("Part of"), "event_id": N_("Event"),
@@ -48,7 +49,7 @@ FIELD_LABELS = Labels({
     "signatories": N_("Signatories"), "people": N_("People"), "subjects": N_("Subject areas"),
     "signed_date": N_("Signed"), "said_date": N_("Said on"), "verified_on": N_("Last verified"),
     "published": N_("Published"), "accessed": N_("Accessed"), "publisher": N_("Publisher"),
-    "name_alt": N_("Other local name"), "place": N_("Place"), "summary": N_("Summary"), "notes": N_("Notes"),
+    "name_alt": N_("Other spellings"), "place": N_("Place"), "summary": N_("Summary"), "notes": N_("Notes"),
     "language": N_("Language"),
 })
 

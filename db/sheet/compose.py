@@ -34,6 +34,7 @@ from sqlite_utils import Database
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_day, format_quantity
 from db.model.i18n import _, using_language
+from db.model.names import other_form, shown
 from db.model.records import EVENT_STATUSES, TRADE_INDICATORS
 from db.read import checks, pair_facts, queries
 from db.read.checks.framework import Finding
@@ -52,7 +53,7 @@ _NOT_YET_HAPPENED = ("planned", "postponed")
 @dataclass(frozen=True)
 class PartyInfo:
     name: str
-    local_names: tuple[str, ...]  # local and other local forms, e.g. Абайская область, Абай облысы
+    local_names: tuple[str, ...]  # its other forms, e.g. Абайская область, Абай облысы
     country: str | None  # the country it belongs to; None for a country itself
     country_local: str | None
 
@@ -254,12 +255,15 @@ def _compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable
 
 
 def _party(db: Database, party_id: int) -> PartyInfo:
-    name, local, alt = queries.party_names(db, party_id)
+    en, ru, kk, _alt = queries.party_forms(db, party_id)
+    name = shown(en, ru, kk)
     country = queries.country_of(db, party_id)
     country_name = country_local = None
     if country is not None and country != party_id:
-        country_name, country_local, _alt = queries.party_names(db, country)
-    return PartyInfo(name, tuple(n for n in (local, alt) if n), country_name, country_local)
+        c_en, c_ru, c_kk, _c_alt = queries.party_forms(db, country)
+        country_name, country_local = shown(c_en, c_ru, c_kk), other_form(c_en, c_ru, c_kk)
+    others = tuple(dict.fromkeys(n for n in (ru, kk, en) if n and n != name))
+    return PartyInfo(name, others, country_name, country_local)
 
 
 def _figures(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers,
@@ -302,8 +306,8 @@ def _officials(db: Database, side: Iterable[int], party: int, as_of: dt.date,
         first = held[0]
         positions = tuple(HeldPosition(o.title, o.since.label() if o.since else _("unknown")) for o in held)
         sources = [s for o in held for s in o.sources]
-        rows.append(OfficialRow(first.name_en, first.name_local, positions, notes.number(sources)))
-    return OfficialsSide(queries.party_names(db, party)[0], tuple(rows))
+        rows.append(OfficialRow(first.name, first.other_name, positions, notes.number(sources)))
+    return OfficialsSide(queries.party_name(db, party), tuple(rows))
 
 
 def _is_planned(event: pair_facts.EventSummary, as_of: dt.date) -> bool:
@@ -365,7 +369,7 @@ def _chart(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers)
         for flow in flows.values():
             if flow is not None:
                 sources.extend(pair_facts.figure(db, flow.indicator_id).sources)
-    subject, counterpart = (queries.party_names(db, pid)[0] for pid in pair)
+    subject, counterpart = (queries.party_name(db, pid) for pid in pair)
     return TradeChart(subject, counterpart, series.unit, tuple(periods), notes.number(sources),
                       len(series.periods) - len(shown), tuple(s.unit for s in known[1:]))
 

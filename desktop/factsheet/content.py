@@ -30,8 +30,11 @@ PRINT_LIMIT = 1_000
 
 def esc(value: object) -> str:
     """Any text escaped for the page; beyond ``PRINT_LIMIT`` characters, its first part and
-    “… [shortened; 10,485,760 characters in all]”."""
+    “… [shortened; 10,485,760 characters in all]”. A name the sheet's language has no form
+    of (``db.model.names.ShownName.borrowed``) is printed in another form, in italics."""
     text = "" if value is None else str(value)
+    if getattr(value, "borrowed", False):  # a name in another language than the sheet's
+        return f"<i>{esc(text)}</i>"
     if len(text) <= PRINT_LIMIT:
         return _escape(text)
     note = _("shortened; {n} characters in all").format(n=format_number(len(text)))
@@ -93,7 +96,7 @@ def _party(party: PartyInfo) -> str:
     if party.country:
         country = " · ".join(esc(n) for n in (party.country, party.country_local) if n)
     return _cell(f"<span class='party'>{esc(party.name)}</span>",
-                 esc(" · ".join(party.local_names)), f"<span class='muted'>{country}</span>" if country else "")
+                 " · ".join(esc(n) for n in party.local_names), f"<span class='muted'>{country}</span>" if country else "")
 
 
 def _title(sheet: FactSheet) -> list[Block]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QW
 
 from db.model.formatting import format_day, format_quantity
 from db.model.i18n import _
+from db.model.names import shown
 from db.model.records import EVENT_STATUSES
 from db.read import pair_facts, queries
 from db.read.queries import PairScope
@@ -27,13 +28,14 @@ PAIR_KEY = "overview/pair"
 
 
 def _party_heading(db, party_id: int) -> str:
-    name_en, local, alt = queries.party_names(db, party_id)
+    en, ru, kk, _alt = queries.party_forms(db, party_id)
+    name = shown(en, ru, kk)
     country = queries.country_of(db, party_id)
-    locals_ = " / ".join(esc(n) for n in (local, alt) if n)
+    locals_ = " / ".join(esc(n) for n in dict.fromkeys((ru, kk, en)) if n and n != name)
     country_text = ""
     if country is not None and country != party_id:
-        country_text = f" <span style='color:{secondary_text()}'>({esc(queries.party_names(db, country)[0])})</span>"
-    return (f"{record_link('party', party_id, name_en)}{country_text}"
+        country_text = f" <span style='color:{secondary_text()}'>({esc(queries.party_name(db, country))})</span>"
+    return (f"{record_link('party', party_id, name)}{country_text}"
             + (f"<br><span style='font-size:small'>{locals_}</span>" if locals_ else ""))
 
 
@@ -112,14 +114,14 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
 
     parts.append(f"<h3>{esc(_('Officials'))}</h3><table cellpadding='3'>")
     for side_id, side in ((scope.a, scope.a_down), (scope.b, scope.b_down)):
-        parts.append(f"<tr><td colspan='4'><b>{esc(queries.party_names(db, side_id)[0])}</b></td></tr>")
+        parts.append(f"<tr><td colspan='4'><b>{esc(queries.party_name(db, side_id))}</b></td></tr>")
         found = pair_facts.officials(db, side, today)
         if not found:
             parts.append(f"<tr><td colspan='4'><i>{esc(_('No current officials recorded.'))}</i></td></tr>")
         for o in found:
-            local = f" / {esc(o.name_local)}" if o.name_local else ""
+            local = f" / {esc(o.other_name)}" if o.other_name else ""
             since = _("since {date}").format(date=o.since.label()) if o.since else _("start date unknown")
-            parts.append(f"<tr><td>{record_link('person', o.person_id, o.name_en)}{local}</td>"
+            parts.append(f"<tr><td>{record_link('person', o.person_id, o.name)}{local}</td>"
                          f"<td>{esc(o.title)}</td><td style='color:{secondary_text()}'>{esc(since)}</td>"
                          f"<td>{notes.marks(o.sources)}</td></tr>")
     parts.append("</table>")
