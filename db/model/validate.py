@@ -50,7 +50,7 @@ FIELD_LABELS = Labels({
     "signed_date": N_("Signed"), "said_date": N_("Said on"), "verified_on": N_("Last verified"),
     "published": N_("Published"), "accessed": N_("Accessed"), "publisher": N_("Publisher"),
     "name_alt": N_("Other spellings"), "place": N_("Place"), "summary": N_("Summary"), "notes": N_("Notes"),
-    "language": N_("Language"),
+    "language": N_("Language"), "positions": N_("Positions"),
 })
 
 REQUIRED: dict[type[Record], tuple[str, ...]] = {

@@ -8,6 +8,7 @@ a note number, and the notes must say where the facts come from.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from db.model.i18n import N_, Labels, _
@@ -33,8 +34,15 @@ def page_size_named(text: str) -> str:
     for name in PAGE_SIZES:
         if name.casefold() == text.strip().casefold():
             return name
-    raise ValueError(_("“{text}” is not a page size; use {sizes}.").format(
-        text=text, sizes=_(" or ").join(PAGE_SIZES)))
+    raise ValueError(_("“{text}” is not a page size; use {sizes}.").format(text=text, sizes=one_of(PAGE_SIZES)))
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """Choices offered in a sentence: "A4 or Letter", "“A”, “B” or “C”"."""
+    items = list(choices)
+    if len(items) < 2:
+        return "".join(items)
+    return _("{first} or {last}").format(first=", ".join(items[:-1]), last=items[-1])
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from db.errors import FactSheetError
 from db.model.i18n import LANGUAGES, _
-from db.sheet.options import ALL_SECTIONS, PAGE_SIZES, page_size_named
+from db.sheet.options import ALL_SECTIONS, PAGE_SIZES, one_of, page_size_named
 
 NAME = "pdf"
 _app = None  # the QGuiApplication, kept alive until the process ends
@@ -33,10 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         NAME, help=_("write the fact sheet for two parties to a PDF file"),
         description=_("Write the fact sheet for two parties to a PDF file. Party names match an "
                       "English or local name, in any case."))
-    parser.add_argument("--db", required=True, metavar="FILE", help=_("the database to read"))
+    parser.add_argument("--db", required=True, metavar=_("FILE"), help=_("the database to read"))
     parser.add_argument("--parties", required=True, nargs=2, metavar=("A", "B"),
                         help=_("the two parties, by English or local name"))
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help=_("the PDF file to write"))
+    parser.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write"))
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help=_("the day the sheet describes (default: today)"))
     parser.add_argument("--page-size", default="A4", metavar="|".join(PAGE_SIZES),
                         help=_("the paper size (default: A4)"))
@@ -47,19 +47,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def resolve_party(db, name: str) -> int:
     """The one party called ``name``; a sentence when there is none or more than one."""
+    from db.model.records import PARTY_KINDS
     from db.read import queries
 
     found = queries.find_parties(db, name)
     if len(found) == 1:
         return found[0].id
     if found:
-        labels = "; ".join(f"{p.name_en} ({p.kind})" for p in found)
+        labels = "; ".join(f"{p.name_en} ({PARTY_KINDS.get(p.kind, p.kind).lower()})" for p in found)
         raise FactSheetError(_("“{name}” could mean {count} parties ({labels}); use a name only one of "
                                "them has.").format(name=name, count=len(found), labels=labels))
     close = queries.choices(db, "party", name, limit=3)
-    hint = _(" Did you mean {names}?").format(names=_(" or ").join(f"“{label}”" for _id, label in close)) \
-        if close else ""
-    raise FactSheetError(_("No party called “{name}” is in the database.").format(name=name) + hint)
+    if close:
+        raise FactSheetError(_("No party called “{name}” is in the database. Did you mean {names}?").format(
+            name=name, names=one_of(f"“{label}”" for _id, label in close)))
+    raise FactSheetError(_("No party called “{name}” is in the database.").format(name=name))
 
 
 def _as_of(text: str | None) -> dt.date:

@@ -80,7 +80,7 @@ def _heading(text: str) -> Heading:
 
 
 def _continued(text: str) -> str:
-    return f"<div class='continued'>{esc(_('{section} (continued)').format(section=text))}</div>"
+    return "<div class='continued'>" + esc(_("{section} (continued)").format(section=text)) + "</div>"
 
 
 def _header(*labels: str) -> tuple[str, ...]:
@@ -100,9 +100,8 @@ def _party(party: PartyInfo) -> str:
 
 
 def _title(sheet: FactSheet) -> list[Block]:
-    heading = (f"<div class='title'>{esc(sheet.title)}</div>"
-               f"<div class='subtitle'>{esc(_('Cooperation fact sheet as of {day}').format(day=sheet.as_of_label))}"
-               "</div>")
+    subtitle = _("Cooperation fact sheet as of {day}").format(day=sheet.as_of_label)
+    heading = f"<div class='title'>{esc(sheet.title)}</div><div class='subtitle'>{esc(subtitle)}</div>"
     return [paragraph(heading), Gap(4),
             Table((1.0, 1.0), (Row((_party(sheet.a), _party(sheet.b))),), rules=False)]
 
@@ -232,7 +231,7 @@ def _statements(sheet: FactSheet) -> list[Block]:
             speaker = _("{name} ({local})").format(name=speaker, local=s.speaker_local)
         said = ", ".join(x for x in (speaker, s.date, _("at {event}").format(event=s.event) if s.event else "") if x)
         rows.append(Row((_cell(f"<span class='quote'>“{esc(s.text)}”</span>",
-                               f"{_muted(_('— {said}').format(said=said))} {marks(s.notes)}"),)))
+                               _muted(_("— {said}").format(said=said)) + f" {marks(s.notes)}"),)))
     return [_heading(title), Table((1.0,), tuple(rows), continued=_continued(title))]
 
 

@@ -59,6 +59,7 @@ class NamesField(FormField):
             edit = line_edit(self.row_widget, field_label(attribute),
                              spec.example if code == "en" and spec.example else LANGUAGES[code])
             edit.setToolTip(field_label(attribute))
+            edit.setProperty("language", code)  # its example is in that language
             tag = QLabel(_language_tag(code), self.row_widget)
             tag.setBuddy(edit)
             layout.addWidget(tag)

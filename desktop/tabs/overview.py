@@ -52,14 +52,14 @@ class SourceNotes:
             number = self.numbers.setdefault(source.id, len(self.numbers) + 1)
             self.titles[source.id] = source.title
             found.append(record_link("source", source.id, f"[{number}]"))
-        return " ".join(found) or f"<i>{esc(_('no source'))}</i>"
+        return " ".join(found) or "<i>" + esc(_("no source")) + "</i>"
 
     def html(self) -> str:
         if not self.numbers:
             return ""
         items = "".join(f"<li>{record_link('source', sid, self.titles[sid])}</li>"
                         for sid in sorted(self.numbers, key=self.numbers.get))
-        return f"<h3>{esc(_('Sources'))}</h3><ol>{items}</ol>"
+        return "<h3>" + esc(_("Sources")) + f"</h3><ol>{items}</ol>"
 
 
 # Trade flows first, in the order people read them, then every other figure.
@@ -77,14 +77,14 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
     notes = SourceNotes()
     figures = sorted(pair_facts.key_figures(db, scope, today),
                      key=lambda f: (FIGURE_ORDER.get(f.indicator, 9), f.indicator, f.period))
-    parts.append(f"<h3>{esc(_('Key figures'))}</h3>")
+    parts.append("<h3>" + esc(_("Key figures")) + "</h3>")
     if figures:
         parts.append("<table cellspacing='0' cellpadding='4' border='0' width='100%'>")
         parts.append("<tr>" + "".join(f"<th align='left'>{esc(h)}</th>" for h in (
             _("Figure"), _("Value"), _("Period"), _("Between"), _("Source"))) + "</tr>")
         for f in figures:
             between = esc(f.subject) + (f" – {esc(f.counterpart)}" if f.counterpart else "")
-            partial = f" <i>({esc(_('part of the year'))})</i>" if f.period.is_partial else ""
+            partial = " <i>(" + esc(_("part of the year")) + ")</i>" if f.period.is_partial else ""
             parts.append(
                 f"<tr><td>{record_link('indicator', f.id, f.indicator_label)}</td>"
                 f"<td align='right'><b>{esc(format_quantity(f.value, f.unit))}</b></td>"
@@ -92,10 +92,10 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                 f"<td>{notes.marks(f.sources)}</td></tr>")
         parts.append("</table>")
     else:
-        parts.append(f"<p>{esc(_('No figures recorded for this pair yet.'))}</p>")
+        parts.append("<p>" + esc(_("No figures recorded for this pair yet.")) + "</p>")
 
     agreements = pair_facts.pair_agreements(db, scope)
-    parts.append(f"<h3>{esc(_('Agreements'))}</h3>")
+    parts.append("<h3>" + esc(_("Agreements")) + "</h3>")
     if agreements:
         parts.append("<ul>")
         for a in agreements:
@@ -106,18 +106,18 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                     start=a.valid_from.label() if a.valid_from else "…",
                     end=a.valid_until.label() if a.valid_until else "…")
             parts.append(f"<li>{record_link('agreement', a.id, a.title)} — {esc(a.kind_label)}, "
-                         f"{esc(_('signed'))} {esc(signed)}{esc(validity)}; "
+                         f"" + esc(_("signed")) + f" {esc(signed)}{esc(validity)}; "
                          f"<b>{esc(a.status_on(today))}</b> {notes.marks(a.sources)}</li>")
         parts.append("</ul>")
     else:
-        parts.append(f"<p>{esc(_('No agreements between these parties are recorded.'))}</p>")
+        parts.append("<p>" + esc(_("No agreements between these parties are recorded.")) + "</p>")
 
-    parts.append(f"<h3>{esc(_('Officials'))}</h3><table cellpadding='3'>")
+    parts.append("<h3>" + esc(_("Officials")) + "</h3><table cellpadding='3'>")
     for side_id, side in ((scope.a, scope.a_down), (scope.b, scope.b_down)):
         parts.append(f"<tr><td colspan='4'><b>{esc(queries.party_name(db, side_id))}</b></td></tr>")
         found = pair_facts.officials(db, side, today)
         if not found:
-            parts.append(f"<tr><td colspan='4'><i>{esc(_('No current officials recorded.'))}</i></td></tr>")
+            parts.append("<tr><td colspan='4'><i>" + esc(_("No current officials recorded.")) + "</i></td></tr>")
         for o in found:
             local = f" / {esc(o.other_name)}" if o.other_name else ""
             since = _("since {date}").format(date=o.since.label()) if o.since else _("start date unknown")
@@ -127,7 +127,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
     parts.append("</table>")
 
     events = pair_facts.pair_events(db, scope)
-    parts.append(f"<h3>{esc(_('Events'))}</h3>")
+    parts.append("<h3>" + esc(_("Events")) + "</h3>")
     if events:
         parts.append("<ul>")
         for e in events:
@@ -139,7 +139,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
 
     statements = pair_facts.pair_statements(db, scope)
     if statements:
-        parts.append(f"<h3>{esc(_('Statements'))}</h3>")
+        parts.append("<h3>" + esc(_("Statements")) + "</h3>")
         for s in statements:
             who = record_link("person", s.person_id, s.speaker) if s.person_id else esc(_("Unknown speaker"))
             when = f", {esc(s.said.label())}" if s.said else ""
@@ -147,7 +147,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                          f"{notes.marks(s.sources)}</blockquote>")
     parts.append(quality.findings_html(db, findings))
     parts.append(notes.html())
-    parts.append(f"<p style='color:{secondary_text()}'>{esc(_('As of {day}.').format(day=format_day(today)))}</p>")
+    parts.append(f"<p style='color:{secondary_text()}'>" + esc(_("As of {day}.").format(day=format_day(today))) + "</p>")
     return "\n".join(parts)
 
 
@@ -207,7 +207,7 @@ class OverviewTab(QWidget):
         """Re-read everything shown (after any change to the data)."""
         pair = self.pair()
         if pair is None:
-            self.page.setHtml(f"<p>{esc(_('Add at least two parties to see an overview of their cooperation.'))}</p>")
+            self.page.setHtml("<p>" + esc(_("Add at least two parties to see an overview of their cooperation.")) + "</p>")
             return
         scroll = self.page.verticalScrollBar().value()
         scope = queries.pair_scope(self._db, *pair)
