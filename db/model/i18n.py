@@ -114,6 +114,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translation(current_language()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, text: str) -> str:
+    """Return ``text`` as meant in ``context`` ("person": a person's name, not a thing's;
+    "column": a narrow column's heading), which a language may word differently."""
+    return translation(current_language()).pgettext(context, text)
+
+
 def N_(text: str) -> str:  # noqa: N802 (the conventional gettext name)
     """Mark ``text`` for the catalogues without translating it now (see ``Labels``)."""
     return text

@@ -7,7 +7,7 @@ the view may switch off. ``LISTINGS`` holds them all by name.
 
 from __future__ import annotations
 
-from db.model.i18n import _
+from db.model.i18n import _, pgettext
 from db.model.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -80,7 +80,7 @@ OFFICIALS = Listing(
     kind="person",
     source="people r",
     columns=(
-        Column("name", _("Name"), "shown_name(r.name_en, r.name_ru, r.name_kk)", sort="r.name_en"),
+        Column("name", pgettext("person", "Name"), "shown_name(r.name_en, r.name_ru, r.name_kk)", sort="r.name_en"),
         Column("other", _("Other form"), "other_name(r.name_en, r.name_ru, r.name_kk)", sortable=False),
         Column("position", _("Current position"),
                "(SELECT group_concat(shown_name(p.title, p.title_ru, p.title_kk), '; ') FROM positions p "

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from db.model.formatting import format_number
-from db.model.i18n import _, ngettext
+from db.model.formatting import format_number, format_unit
+from db.model.i18n import _, ngettext, pgettext
 from db.sheet.compose import EventRow, FactSheet, OfficialsSide, PartyInfo
 from desktop.common.rich_text import esc as _escape
 from desktop.factsheet import chart as trade_chart
@@ -75,6 +75,11 @@ def blocks(sheet: FactSheet, setter: Typesetter) -> list[Block]:
     return result
 
 
+def _SOURCES() -> str:  # noqa: N802 (reads as the heading it is)
+    """The heading of the narrow column of source numbers."""
+    return pgettext("column", "Sources")
+
+
 def _heading(text: str) -> Heading:
     return Heading(f"<h2>{esc(text)}</h2>")
 
@@ -129,7 +134,7 @@ def _figures(sheet: FactSheet) -> list[Block]:
                  esc(f.between), marks(f.notes)))
             for f in sheet.figures]
     return _section(_("Key figures"), rows, _("No figures about this pair are recorded."), (19, 24, 16, 31, 10),
-                    (_("Figure"), _("Value"), _("Period"), _("Between"), _("Sources")))
+                    (_("Figure"), _("Value"), _("Period"), _("Between"), _SOURCES()))
 
 
 def _agreements(sheet: FactSheet) -> list[Block]:
@@ -139,8 +144,8 @@ def _agreements(sheet: FactSheet) -> list[Block]:
             for a in sheet.agreements]
     return _section(_("Agreements"), rows, _("No agreements between these parties are recorded."),
                     (44, 10, 14, 20, 12),
-                    (_("Agreement"), _("Signed"), _("Valid"), _("Status on {day}").format(day=sheet.as_of_label),
-                     _("Sources")))
+                    (_("Agreement"), pgettext("column", "Signed"), _("Valid"),
+                     _("Status on {day}").format(day=sheet.as_of_label), _SOURCES()))
 
 
 def _official_rows(side: OfficialsSide) -> tuple[Row, ...]:
@@ -163,7 +168,7 @@ def _officials(sheet: FactSheet) -> list[Block]:
             result.append(_none(_("No current officials are recorded.")))
             continue
         result.append(Table((30, 48, 11, 11), _official_rows(side),
-                            header=_header(_("Name"), _("Position"), _("Since"), _("Sources")),
+                            header=_header(pgettext("person", "Name"), _("Position"), _("Since"), _SOURCES()),
                             continued=_continued(_("{section}: {part}").format(section=title, part=side.party))))
     return result
 
@@ -172,7 +177,7 @@ def _event_table(events: tuple[EventRow, ...], continued: str) -> Table:
     rows = tuple(Row((esc(e.date), _cell(esc(e.title), _muted(e.kind)), esc(e.place) or _muted("—"),
                       esc(e.status), marks(e.notes))) for e in events)
     return Table((13, 49, 15, 12, 11), rows,
-                 header=_header(_("Date"), _("Event"), _("Place"), _("Status"), _("Sources")),
+                 header=_header(_("Date"), _("Event"), _("Place"), _("Status"), _SOURCES()),
                  continued=_continued(continued))
 
 
@@ -203,7 +208,7 @@ def _chart(sheet: FactSheet, setter: Typesetter) -> list[Block]:
 
     lines = [_("Trade of {subject} with {counterpart}, in {unit}. Bars: exports and imports; "
                "diamond: turnover as published.").format(
-        subject=chart.subject, counterpart=chart.counterpart, unit=chart.unit)]
+        subject=chart.subject, counterpart=chart.counterpart, unit=format_unit(chart.unit))]
     if any(p.partial for p in chart.periods):
         lines.append(_("Hatched bars cover part of a year and are not comparable with whole years."))
     if any(p.disputed for p in chart.periods):
@@ -212,7 +217,7 @@ def _chart(sheet: FactSheet, setter: Typesetter) -> list[Block]:
         lines.append(ngettext("{n} earlier period is not drawn.", "{n} earlier periods are not drawn.",
                               chart.earlier_periods).format(n=chart.earlier_periods))
     if chart.other_units:
-        lines.append(_("Also recorded in {units}; not drawn.").format(units=", ".join(chart.other_units)))
+        lines.append(_("Also recorded in {units}; not drawn.").format(units=", ".join(format_unit(u) for u in chart.other_units)))
     caption = " ".join(esc(line) for line in lines)
     if chart.notes:
         caption += " " + esc(_("Sources:")) + " " + marks(chart.notes)

@@ -9,7 +9,7 @@ is, when, who, then the text and the sources.
 from __future__ import annotations
 
 from db.model.dates import Period
-from db.model.i18n import _
+from db.model.i18n import _, pgettext
 from db.model.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -49,7 +49,7 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
         Sources(),
     ),
     "person": (
-        Names(example="Berik Uali"),
+        Names(example="Berik Uali", row_label=pgettext("person", "Name")),
         Positions(),
         LongText("notes"),
         Sources(),

@@ -24,14 +24,14 @@ _PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 
 @cache
-def source_strings() -> dict[str | tuple[str, str], str]:
-    """Every msgid the code holds (a plural one as (singular, plural)), with where it is."""
-    found: dict[str | tuple[str, str], str] = {}
+def source_strings() -> dict[tuple[str | tuple[str, str], str | None], str]:
+    """Every (msgid, context) the code holds (a plural msgid as (singular, plural)), with where it is."""
+    found: dict[tuple[str | tuple[str, str], str | None], str] = {}
     method_map = [("**.py", "python")]
     for package in ("db", "desktop"):
-        for filename, lineno, message, _comments, _context in extract_from_dir(
+        for filename, lineno, message, _comments, context in extract_from_dir(
                 ROOT / package, method_map):
-            found.setdefault(message, f"{package}/{filename}:{lineno}")
+            found.setdefault((message, context), f"{package}/{filename}:{lineno}")
     return found
 
 
@@ -53,11 +53,11 @@ def _translated(message) -> bool:
 def test_every_string_of_the_code_has_a_translation(language):
     po = catalogue(language)
     missing = []
-    for msgid, where in source_strings().items():
+    for (msgid, context), where in source_strings().items():
         key = msgid[0] if isinstance(msgid, tuple) else msgid
-        message = po.get(key)
+        message = po.get(key, context=context)
         if message is None or not _translated(message):
-            missing.append(f"  {where}: {key!r}")
+            missing.append(f"  {where}: {key!r}" + (f" (as {context})" if context else ""))
     assert not missing, (
         f"{len(missing)} strings have no {LANGUAGE_NAMES[language]} ({language}) translation:\n"
         + "\n".join(sorted(missing))
@@ -75,11 +75,12 @@ def test_compiled_catalogue_is_the_po_file(language):
     for message in catalogue(language):
         if not message.id or not _translated(message):
             continue
+        context = f"{message.context}\x04" if message.context else ""  # how gettext stores a context
         if isinstance(message.id, tuple):
             for n, form in enumerate(message.string):
-                in_po[(message.id[0], n)] = form
+                in_po[(context + message.id[0], n)] = form
         else:
-            in_po[message.id] = message.string
+            in_po[context + message.id] = message.string
     stale = sorted(str(k) for k in set(in_po) ^ {k for k in in_mo if k != ""}
                    | {k for k in in_po if in_mo.get(k) != in_po[k]})
     assert not stale, f"{mo} is older than its .po ({stale[:5]} …): run `make translations`"

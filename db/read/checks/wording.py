@@ -27,7 +27,8 @@ class Names:
         if party_id is None:
             return ""
         if party_id not in self._parties:
-            row = self._db.execute("SELECT name_en FROM parties WHERE id = ?", [party_id]).fetchone()
+            row = self._db.execute("SELECT shown_name(name_en, name_ru, name_kk) FROM parties WHERE id = ?",
+                                   [party_id]).fetchone()
             self._parties[party_id] = row[0] if row else _("(deleted)")
         return self._parties[party_id]
 
@@ -57,7 +58,7 @@ class Names:
 
 def quote(title: str) -> str:
     """A title in quotation marks, unless it carries its own (a forum's name in quotes)."""
-    return title if "“" in title or "\"" in title else f"“{title}”"
+    return title if any(mark in title for mark in "“\"«") else _("“{title}”").format(title=title)
 
 
 def quoted(titles: list[str]) -> str:
