@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--parties", required=True, nargs=2, metavar=("A", "B"),
                         help=_("the two parties, by English or local name"))
     parser.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write"))
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help=_("the day the sheet describes (default: today)"))
+    parser.add_argument("--as-of", metavar=_("YYYY-MM-DD"), help=_("the day the sheet describes (default: today)"))
     parser.add_argument("--page-size", default="A4", metavar="|".join(PAGE_SIZES),
                         help=_("the paper size (default: A4)"))
     parser.add_argument("--language", metavar="|".join(LANGUAGES), help=_(
