@@ -69,7 +69,7 @@ from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_
 from db.model import validate
 from db.model.dates import DateError, parse_iso_day
 from db.model.formatting import format_day
-from db.model.i18n import LANGUAGES, N_, Labels, _, using_language
+from db.model.i18n import N_, Labels, _, using_language
 from db.model.names import language_of
 from db.model.records import KNOWN_INDICATORS, PARTY_KINDS, Indicator, Link, Party, Source
 from db.model.validate import NUMBER_SPACES, NumberError, parse_number
@@ -105,11 +105,11 @@ _KIND_WORDS = (
 )
 @cache
 def _indicator_names() -> dict[str, str]:
-    """Known indicators by stored name and by their label in every language ("Экспорт")."""
+    """Known indicators by stored name and by their English label ("Trade turnover"); a
+    name in another language is kept as written, like any other indicator's."""
     names = {k.casefold(): k for k in KNOWN_INDICATORS}
-    for language in LANGUAGES:
-        with using_language(language):
-            names.update({label.casefold(): k for k, label in KNOWN_INDICATORS.items()})
+    with using_language("en"):
+        names.update({label.casefold(): k for k, label in KNOWN_INDICATORS.items()})
     return names
 
 
