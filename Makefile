@@ -45,7 +45,7 @@ translations: $(STAMP)
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
 	    -o build/factsheet.pot db desktop
 	$(BIN)/pybabel -q update -i build/factsheet.pot -d resources/locale -D factsheet \
-	    --no-fuzzy-matching --ignore-obsolete
+	    --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
 	$(BIN)/pybabel -q compile -D factsheet -d resources/locale
 
 run: $(STAMP) catalogues

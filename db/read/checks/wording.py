@@ -10,7 +10,7 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from db.model.dates import Period
-from db.model.i18n import _
+from db.model.i18n import _, current_language
 from db.model.records import indicator_label
 
 
@@ -65,7 +65,12 @@ def quoted(titles: list[str]) -> str:
     return "; ".join(quote(t) for t in titles) or _("no source")
 
 
-@lru_cache(maxsize=4096)
 def period_label(start: str, end: str) -> str:
-    """A period's label; cached, as thousands of findings name the same few periods."""
+    """A period's label in the language in use; cached per language, as thousands of findings
+    name the same few periods."""
+    return _period_label(start, end, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _period_label(start: str, end: str, _language: str) -> str:
     return Period.from_db(start, end).label()
