@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from db.capture import names
+from db.model.names import language_of, split_alternatives
 
 # Display transliteration of Cyrillic (the key in ``names`` is for comparing, not showing).
 _SHOWN = {
@@ -73,8 +74,9 @@ class Entity:
 
     kind: str  # "party" or "person"
     name_en: str
-    name_local: str | None = None
-    name_alt: str | None = None
+    name_local: str | None = None  # the Cyrillic form the article (or the database's Russian form) gives
+    name_alt: str | None = None  # alternative spellings, separated by ";"
+    name_other: str | None = None  # the database's Kazakh form, beside its Russian one
     party_kind: str | None = None  # country, region, city, body
     parent: Entity | None = None
     existing: int | None = None
@@ -82,7 +84,12 @@ class Entity:
     ref: str = ""
 
     def all_names(self) -> list[str]:
-        return [n for n in (self.name_en, self.name_local, self.name_alt) if n]
+        return [n for n in (self.name_en, self.name_local, self.name_other) if n] + split_alternatives(self.name_alt)
+
+    def local_forms(self) -> dict[str, str | None]:
+        """The record's Russian and Kazakh name fields: the local form goes where its script says."""
+        kazakh = language_of(self.name_local) == "kk"
+        return {"name_ru": None if kazakh else self.name_local, "name_kk": self.name_local if kazakh else None}
 
     def shown(self) -> str:
         return self.name_en or self.name_local or ""

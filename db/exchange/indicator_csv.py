@@ -56,6 +56,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TextIO
 
@@ -68,7 +69,8 @@ from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_
 from db.model import validate
 from db.model.dates import DateError, parse_iso_day
 from db.model.formatting import format_day
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _, using_language
+from db.model.names import language_of
 from db.model.records import KNOWN_INDICATORS, PARTY_KINDS, Indicator, Link, Party, Source
 from db.model.validate import NUMBER_SPACES, NumberError, parse_number
 from db.read import queries
@@ -101,12 +103,18 @@ _KIND_WORDS = (
     ("city", ("city", "город", "г.", "қаласы", "қ.")),
     ("region", ("region", "oblast", "province", "krai", "область", "облысы", "край", "республика")),
 )
-_INDICATOR_NAMES = {**{k.casefold(): k for k in KNOWN_INDICATORS},
-                    **{label.casefold(): k for k, label in KNOWN_INDICATORS.items()}}
+@cache
+def _indicator_names() -> dict[str, str]:
+    """Known indicators by stored name and by their English label ("Trade turnover"); a
+    name in another language is kept as written, like any other indicator's."""
+    names = {k.casefold(): k for k in KNOWN_INDICATORS}
+    with using_language("en"):
+        names.update({label.casefold(): k for k, label in KNOWN_INDICATORS.items()})
+    return names
 
 
-ENCODING_NAMES = {"utf-8": _("UTF-8"), "utf-8-sig": _("UTF-8 with byte-order mark"),
-                  "cp1251": _("Windows-1251"), "utf-16": _("UTF-16")}
+ENCODING_NAMES = Labels({"utf-8": N_("UTF-8"), "utf-8-sig": N_("UTF-8 with byte-order mark"),
+                  "cp1251": N_("Windows-1251"), "utf-16": N_("UTF-16")})
 
 
 @dataclass(frozen=True)
@@ -361,7 +369,9 @@ class _Parties:
                 name=name, n=len(parties), names="; ".join(p.name_en for p in parties))
         kind = guess_party_kind(name, role)
         local = name if _CYRILLIC.search(name) and not _LATIN.search(name) else None
-        party_id = store.save(self.db, Party(kind=kind, name_en=name, name_local=local))
+        language = language_of(local)
+        party_id = store.save(self.db, Party(kind=kind, name_en=name, name_ru=local if language == "ru" else None,
+                                             name_kk=local if language == "kk" else None))
         self.report.new_parties.append(f"{name} ({PARTY_KINDS[kind].lower()})")
         return party_id
 
@@ -601,7 +611,7 @@ class _Rows:
 def _indicator_name(text: str) -> str:
     """The stored name: a known indicator by its name or label in any case; others as written."""
     text = _clean(text)
-    return _INDICATOR_NAMES.get(text.casefold(), text)
+    return _indicator_names().get(text.casefold(), text)
 
 
 class _Day(dt.date):

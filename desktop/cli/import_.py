@@ -21,8 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=_("Add the figures of an indicator CSV file, or every record of a JSON bundle, to a "
                       "database. Records already present are not added again. A file with any problem is "
                       "refused whole and the database is left unchanged."))
-    parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to add to"))
-    parser.add_argument("path", metavar="PATH", type=Path, help=_("an indicator CSV file or a JSON bundle"))
+    parser.add_argument("--db", metavar=_("FILE"), required=True, type=Path, help=_("the database to add to"))
+    parser.add_argument("path", metavar=_("PATH"), type=Path, help=_("an indicator CSV file or a JSON bundle"))
     parser.add_argument("--check", action="store_true",
                         help=_("only check the file and say what it would add; change nothing"))
     parser.set_defaults(handler=run)

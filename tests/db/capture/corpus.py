@@ -57,7 +57,7 @@ def run(db, text: str, key: dict) -> Capture:
 
 def _person_names(result: Capture, ref: str | None) -> list[str]:
     found = result.by_ref(ref) if ref else None
-    return [n for n in (found.record.get("name_en"), found.record.get("name_local")) if n] if found else []
+    return [n for n in (found.record.get("name_en"), found.record.get("name_ru"), found.record.get("name_kk")) if n] if found else []
 
 
 def _same_person(name: str, candidates: list[str]) -> bool:
@@ -72,7 +72,7 @@ def _same_words(a: str, b: str) -> bool:
 def _matches(kind: str, expected, proposal: Proposal, result: Capture) -> bool:
     r = proposal.record
     if kind == "people":
-        return _same_person(expected, [n for n in (r.get("name_en"), r.get("name_local")) if n])
+        return _same_person(expected, [n for n in (r.get("name_en"), r.get("name_ru"), r.get("name_kk")) if n])
     if kind == "positions":
         person, title = expected
         return _same_person(person, _person_names(result, r["person_id"])) and _same_words(title, r["title"])

@@ -98,9 +98,9 @@ def test_nothing_is_written_when_one_record_breaks_a_rule(empty_db, monkeypatch)
     from db.capture.proposals import Capture, Proposal
 
     result = Capture({"title": "T", "text": "Berik Uali said."}, [
-        Proposal("person", "person-1", {"name_en": "Berik Uali", "name_local": None, "notes": None,
+        Proposal("person", "person-1", {"name_en": "Berik Uali", "name_ru": None, "name_kk": None, "notes": None,
                                         "sources": [{"ref": "source"}]}, "Berik Uali", 0),
-        Proposal("person", "person-2", {"name_en": "", "name_local": None, "notes": None,
+        Proposal("person", "person-2", {"name_en": "", "name_ru": None, "name_kk": None, "notes": None,
                                         "sources": [{"ref": "source"}]}, "said", 11),
     ], "Berik Uali said.")
     with pytest.raises(ValidationError):

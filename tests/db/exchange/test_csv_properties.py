@@ -164,7 +164,7 @@ _INDICATORS = {**{k.casefold(): k for k in KNOWN_INDICATORS},
 def _names(db, party_id) -> set[str]:
     if party_id is None:
         return {""}
-    row = db.execute("SELECT name_en, name_local, name_alt FROM parties WHERE id = ?", [party_id]).fetchone()
+    row = db.execute("SELECT name_en, name_ru, name_kk FROM parties WHERE id = ?", [party_id]).fetchone()
     return {n.casefold() for n in row if n}
 
 

@@ -136,7 +136,7 @@ def test_parties_match_by_either_name_in_any_case_and_unknown_ones_are_created(s
                                   "Китай (country)"]
     assert report.new_sources == ["B"]
     (semey,) = queries.find_parties(seeded_db, "город семей")
-    assert (semey.name_en, semey.name_local) == ("Город Семей", "Город Семей")
+    assert (semey.name_en, semey.name_ru) == ("Город Семей", "Город Семей")
     assert [f[:2] for f in _figures(seeded_db)] == [("Omsk region", "Kazakhstan"), ("Pavlodar region", "China"),
                                                     ("Город Семей", "Китай")]
 
