@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from db.exchange.indicator_csv import COLUMNS, import_csv
+from db.exchange.figures.importing import import_figures as import_csv
+from db.exchange.tables.header import COLUMNS
 from db.file.connection import open_database
 from db.seed import load_seed
 from tests.bench.bigdata import INDICATORS, REGIONS, _periods

@@ -217,7 +217,7 @@ def big_tabs(paths: dict[str, Path], runs: int) -> list[Row]:
 
 
 def csv_import(paths: dict[str, Path], home: Path, runs: int) -> list[Row]:
-    from db.exchange.indicator_csv import import_csv
+    from db.exchange.figures.importing import import_figures as import_csv
     from db.file.connection import open_database
     from db.seed import load_seed
     from tests.bench.bench_import import _fresh, baseline

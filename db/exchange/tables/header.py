@@ -154,8 +154,9 @@ def column_letter(index: int) -> str:
 
 
 def _score(cells: list[str], mapping: Mapping) -> int:
-    named = sum(1 for i, c in enumerate(cells) if c.strip() and (
-        field_of(c) is not None or mapping.field_for(i, c) not in (None, IGNORE)))
+    """Distinct fields named, plus the periods across (a heading merged over columns counts once)."""
+    named = len({mapping.field_for(i, c) or field_of(c) for i, c in enumerate(cells) if c.strip()}
+                - {None, IGNORE})
     periods = sum(1 for c in cells if header_period(c) is not None)
     return named + (periods if periods >= 2 else 0)
 

@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from db.errors import FactSheetError
+from db.exchange.tables.header import COLUMNS
+from db.exchange.tables.header import REQUIRED as REQUIRED_COLUMNS
 from db.model.dates import DateError
 from db.model.indicator_names import known_indicator, split_unit
 from db.model.period_words import parse_period
-from db.model.units import canonical_unit
-from db.exchange.tables.header import COLUMNS
-from db.exchange.tables.header import REQUIRED as REQUIRED_COLUMNS
 from db.model.records import KNOWN_INDICATORS
+from db.model.units import canonical_unit
 from tests.db.model.test_properties import _scratch
 from tests.db.sample_records import HOSTILE
 
