@@ -227,11 +227,15 @@ class ImportDialog(QDialog):
                 self.preview.setItem(r, c, QTableWidgetItem(shown(printable(cell))))
         self.preview.setVerticalHeaderLabels([str(n) for n, _row in rows])
         self.preview.resizeColumnsToContents()
-        if self.step is not None:
+        if self.step is not None:  # the boxes above stand over the columns they name
             for c in range(width):
                 wanted = max(self.preview.columnWidth(c), self.step.columns.columnWidth(c))
                 self.preview.setColumnWidth(c, wanted)
                 self.step.columns.setColumnWidth(c, wanted)
+            numbers = max(self.preview.verticalHeader().sizeHint().width(),
+                          self.step.columns.verticalHeader().sizeHint().width())
+            self.preview.verticalHeader().setFixedWidth(numbers)
+            self.step.columns.verticalHeader().setFixedWidth(numbers)
 
     # -- the worker ----------------------------------------------------------------------------------
     def _run(self, *, dry_run: bool) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -87,7 +87,7 @@ class MappingStep(QWidget):
         self.columns.setAccessibleName(_("What each column holds"))
         self.columns.setVerticalHeaderLabels([_("Field")])
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.columns.horizontalScrollBar().hide()
+        self.columns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the preview's scrolls both
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.columns.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.fixed = QGroupBox(_("Same for every row"), self)
@@ -107,8 +107,8 @@ class MappingStep(QWidget):
         layout.addRow(self.columns)
         layout.addRow(self.fixed)
         layout.addRow(self.questions)
-        self.encoding.activated.connect(lambda _i: self.changed.emit())
-        self.sheet.activated.connect(lambda _i: self.changed.emit())
+        self.encoding.activated.connect(lambda _i: self._changed())
+        self.sheet.activated.connect(lambda _i: self._changed())
         self.questions.hide()
 
     # -- filling from a table ------------------------------------------------------------------------
@@ -147,15 +147,29 @@ class MappingStep(QWidget):
             box.activated.connect(lambda _i, c=column, b=box: self._column_chosen(c, b))
             self.columns.setCellWidget(0, column, box)
         self.columns.resizeColumnsToContents()
-        self.columns.setFixedHeight(self.columns.horizontalHeader().height() + self.columns.rowHeight(0) + 4)
+        boxes = [self.columns.cellWidget(0, c) for c in range(len(header))]
+        for column, box in enumerate(boxes):
+            shown = box.fontMetrics().horizontalAdvance(box.currentText()) + 48  # the text and the arrow
+            self.columns.setColumnWidth(column, max(self.columns.columnWidth(column), shown))
+        height = max([b.sizeHint().height() for b in boxes], default=24) + 8
+        self.columns.setRowHeight(0, height)
+        frame = 2 * self.columns.frameWidth()
+        self.columns.setFixedHeight(self.columns.horizontalHeader().sizeHint().height() + height + frame + 2)
 
     def _fill_values(self, table: Table) -> None:
         layout = table.layout
-        wanted = [f for f in layout.missing()] + [f for f in layout.values if f not in layout.missing()]
+        columns = set(layout.fields) | ({"period"} if {"period_start", "period_end"} <= set(layout.fields) else set())
+        asked = (set(layout.missing()) | set(layout.values) | set(self.value_boxes)) - (columns - set(layout.values))
+        wanted = [f for f in FIELDS if f in asked]
+        if wanted == list(self.value_boxes):  # the same boxes: keep them, and the focus in them
+            for name, box in self.value_boxes.items():
+                if not box.hasFocus():
+                    box.setText(layout.values.get(name, ""))
+            return
         while self.fixed_form.rowCount():
             self.fixed_form.removeRow(0)
         self.value_boxes = {}
-        for name in dict.fromkeys(wanted):
+        for name in wanted:
             box = QLineEdit(layout.values.get(name, ""), self.fixed)
             box.setAccessibleName(FIELD_LABELS[name])
             box.setPlaceholderText(_("no column holds it: type it for every row"))
@@ -184,6 +198,11 @@ class MappingStep(QWidget):
         self.questions.setVisible(bool(indicators or units))
 
     # -- what the person changes -----------------------------------------------------------------------
+    def _changed(self) -> None:
+        """Say so once the signal that brought the change has returned: reading the file again
+        rebuilds boxes, perhaps the one that emitted it."""
+        QTimer.singleShot(0, self.changed.emit)
+
     def _column_chosen(self, column: int, box: QComboBox) -> None:
         header = self.columns.horizontalHeaderItem(column)
         name = header.text() if header is not None else ""
@@ -193,7 +212,7 @@ class MappingStep(QWidget):
             self.mapping.columns.pop(key, None)
         else:
             self.mapping.columns[key] = chosen
-        self.changed.emit()
+        self._changed()
 
     def _value_typed(self, name: str, box: QLineEdit) -> None:
         text = box.text().strip()
@@ -203,7 +222,7 @@ class MappingStep(QWidget):
             self.mapping.values[name] = text
         else:
             self.mapping.values.pop(name, None)
-        self.changed.emit()
+        self._changed()
 
     def _named(self, kind: str, text: str, box: QComboBox) -> None:
         value = box.currentData()
@@ -211,10 +230,10 @@ class MappingStep(QWidget):
             self.names[kind][text] = value
         else:
             self.names[kind].pop(text, None)
-        self.changed.emit()
+        self._changed()
 
     def chosen_encoding(self) -> str | None:
-        return self.encoding.currentData() if self.encoding.isVisible() else None
+        return self.encoding.currentData() if not self.encoding.isHidden() else None
 
     def chosen_sheet(self) -> str | None:
         return self.sheet.currentText() or None

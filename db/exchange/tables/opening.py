@@ -176,8 +176,11 @@ class Table:
             self.book.close()
 
     # -- the header and the layout ---------------------------------------------------------------
-    def read_layout(self) -> None:
-        """Find the header, map the columns and take the first rows; sets ``layout`` and ``sample``."""
+    def read_layout(self, *, lenient: bool = False) -> None:
+        """Find the header, map the columns and take the first rows; sets ``layout`` and ``sample``.
+
+        ``lenient`` takes the first row with text as the header when no row names a field
+        (a file read in the wrong encoding, or with names only the person can map)."""
         mapping = self.options.mapping
         top: list[tuple[int, list[str]]] = []
         rows = self._raw_rows()
@@ -187,8 +190,8 @@ class Table:
                 if len(top) >= header.HEADER_SEARCH_ROWS:
                     break
             at = header.find_header([cells for _n, cells in top], mapping)
-            if at is None and mapping.columns and top:
-                at = 0
+            if at is None and (mapping.columns or lenient):
+                at = next((i for i, (_n, cells) in enumerate(top) if any(c.strip() for c in cells)), None)
             if at is None:
                 first = next((cells for _n, cells in top if any(c.strip() for c in cells)), None)
                 if first is None:
@@ -317,7 +320,7 @@ def open_table(path: Path, options: ReadOptions | None = None, *, require: bool 
     a needed field has no column (the window asks for a mapping instead)."""
     table = Table(Path(path), options or ReadOptions())
     try:
-        table.read_layout()
+        table.read_layout(lenient=not require)
         if require:
             table.check_fields()
     except MissingFields:
