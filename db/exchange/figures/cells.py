@@ -12,20 +12,20 @@ units with their scale are stored in one spelling ("млн долл. США" →
 kept as written and named in the report, so the person can say what it is; their answers
 (``names``) are applied before anything is looked up.
 
-Written for a million rows: everything in a row but its value and notes (the parties, the
-indicator, the period, the unit and the source) is its *context*, resolved and checked once
-per distinct context and then found with one dictionary look-up; each row then costs one
-number read.
+Written for a million rows: each cell's text is resolved and checked the first time it is
+seen in its column (a party's id, a day, a unit, a source) and then found with one dictionary
+look-up; a row is checked by comparing those, and only a row with a problem (or with notes,
+or a negative value) is checked again in full as an ``Indicator`` record to say what is wrong.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from operator import itemgetter
 
 from sqlite_utils import Database
 
 from db.exchange.figures.parties import Parties, Sources
+from db.exchange.figures.writer import Writer
 from db.exchange.report import ImportReport
 from db.exchange.tables.opening import Layout
 from db.exchange.tables.values import Numbers, clean
@@ -56,40 +56,47 @@ def problem_text(row: int, column: str, message: str) -> str:
     return _("row {row}, column {column}: {message}").format(row=row, column=column, message=message)
 
 
-class Cells:
-    """Turns the cells of each row into a figure tuple ``(subject, counterpart, reporter,
-    indicator, start, end, value, unit, notes, source)``, or records its problems."""
+class _Bad(str):
+    """A cell's text that cannot be used: the sentence saying why."""
 
-    def __init__(self, db: Database, layout: Layout, report: ImportReport,
+
+_BLANK = object()  # an empty cell
+
+
+class Cells:
+    """Turns the cells of each row into a checked figure handed to the writer, or records its problems."""
+
+    def __init__(self, db: Database, layout: Layout, report: ImportReport, writer: Writer,
                  names: dict[str, dict[str, str]] | None = None) -> None:
-        self.db, self.layout, self.report = db, layout, report
+        self.db, self.layout, self.report, self.writer = db, layout, report, writer
         self.names = names or {}
         self.parties, self.sources = Parties(db, report), Sources(db, report)
         self.width = len(layout.header)
         self.problems: list[str] = []
         self.places: list[tuple[int, str]] = []
         self.problem_count = 0
+        self.figures = 0
         # A row is its cells, then the values given for every row, then "" for absent fields;
         # a wide table's figure adds its period's ends and its value cell after those.
         fixed = [f for f in layout.values if f not in layout.fields]
         self.tail = [layout.values[f] for f in fixed] + [""]
         at = {f: layout.fields[f] for f in layout.fields}
         for i, name in enumerate(fixed):
-            targets = ("period_start", "period_end") if name == "period" else (name,)
-            for target in targets:
+            for target in (("period_start", "period_end") if name == "period" else (name,)):
                 at[target] = self.width + i
         blank = self.width + len(fixed)
         if layout.wide:
             at.update(period_start=blank + 1, period_end=blank + 2, value=blank + 3)
         self.at = {f: at.get(f, blank) for f in CONTEXT + ("value", "notes")}
-        self.context_of = itemgetter(*(self.at[f] for f in CONTEXT))
-        self.value_at, self.notes_at = self.at["value"], self.at["notes"]
-        self.contexts: dict[tuple, tuple | list[tuple[str, str]]] = {}
+        # cell text -> what it means in its column (a _Bad sentence when nothing)
+        self.seen: dict[str, dict] = {f: {} for f in CONTEXT if not f.startswith("source")}
+        self.seen["source"] = {}
         self.numbers = Numbers(layout.decimal, layout.decimal_known)
         self.rules = validate.FigureRules()
         self.links: dict[int, list[Link]] = {}
         self.column_names = {f: layout.column_name(f) for f in CONTEXT + ("value", "notes")}
         self._known_names: dict[tuple[str, str], bool] = {}
+        self._noted: set[tuple[str, str]] = set()
 
     # -- problems ------------------------------------------------------------------------------------
     def add(self, row: int, column: str, message: str) -> None:
@@ -99,68 +106,98 @@ class Cells:
             self.places.append((row, column))
 
     # -- rows ---------------------------------------------------------------------------------------
-    def read(self, row: int, cells: list[str]) -> tuple | None:
-        """The figure of a row of a long table (one figure per row), or None after noting its problems."""
+    def read(self, row: int, cells: list[str]) -> None:
+        """Check a row of a long table (one figure per row) and hand its figure to the writer."""
         if len(cells) != self.width and not self._width_ok(row, cells):
-            return None
+            return
         cells.extend(self.tail)
-        return self._figure(row, cells, self.column_names["value"])
+        self._figure(row, cells, self.column_names["value"])
 
-    def read_cell(self, row: int, cells: list[str], start: str, end: str, text: str, column: str) -> tuple | None:
-        """The figure in one cell of a wide table: ``text`` under the header ``column`` naming
-        the period from ``start`` to ``end``."""
-        return self._figure(row, [*cells[: self.width], *[""] * (self.width - len(cells)), *self.tail,
-                                  start, end, text], column)
+    def read_cell(self, row: int, cells: list[str], start: str, end: str, text: str, column: str) -> None:
+        """Check one cell of a wide table: ``text`` under the header ``column`` naming the
+        period from ``start`` to ``end``."""
+        self._figure(row, [*cells[: self.width], *[""] * (self.width - len(cells)), *self.tail,
+                           start, end, text], column)
 
-    def _figure(self, row: int, cells: list[str], value_column: str) -> tuple | None:
-        key = self.context_of(cells)
-        context = self.contexts.get(key)
-        if context is None:
-            context = self.contexts[key] = self._resolve(key)
-        text = cells[self.value_at]
-        value = self.numbers.read(text)
-        notes = cells[self.notes_at]
-        notes = (clean(notes) or None) if notes else None
-        if context.__class__ is tuple and value.__class__ is float and notes is None and (
-                value >= 0 or context[8]):  # type: ignore[index, operator]
-            subject, counterpart, reporter, indicator, start, end, unit, source, _balance = context  # type: ignore[misc]
-            return (subject, counterpart, reporter, indicator, start, end, value, unit, None, source)
-        return self._checked(row, context, value, notes, value_column)
+    def _figure(self, row: int, cells: list[str], value_column: str) -> None:
+        """Written out, not looped over: this runs a million times."""
+        at, seen = self.at, self.seen
+        self.figures += 1
+        text = cells[at["subject"]]
+        subject = seen["subject"].get(text) or self._first("subject", text)
+        text = cells[at["counterpart"]]
+        counterpart = seen["counterpart"].get(text, _BLANK)
+        if counterpart is _BLANK:
+            counterpart = self._first("counterpart", text)
+        text = cells[at["reporter"]]
+        reporter = seen["reporter"].get(text, _BLANK)
+        if reporter is _BLANK:
+            reporter = self._first("reporter", text)
+        text = cells[at["indicator"]]
+        indicator = seen["indicator"].get(text) or self._first("indicator", text)
+        text = cells[at["period_start"]]
+        start = seen["period_start"].get(text) or self._first("period_start", text)
+        text = cells[at["period_end"]]
+        end = seen["period_end"].get(text) or self._first("period_end", text)
+        text = cells[at["unit"]]
+        unit = seen["unit"].get(text) or self._first("unit", text)
+        key = (cells[at["source_title"]], cells[at["source_url"]], cells[at["source_published"]])
+        source = seen["source"].get(key) or self._first_source(key)
+        value = self.numbers.read(cells[at["value"]])
+        notes = cells[at["notes"]]
+        if unit == "":
+            unit = indicator[1]  # a unit written into the indicator's name, if any
+        if (subject.__class__ is int and counterpart.__class__ is not _Bad and reporter.__class__ is not _Bad
+                and indicator.__class__ is tuple and start.__class__ is str and end.__class__ is str
+                and unit.__class__ is str and unit and source.__class__ is int and value.__class__ is float
+                and start <= end and not notes and (value >= 0 or indicator[2]) and not self.problem_count):
+            self.writer.add(self.figures, subject, counterpart, reporter, indicator[0], start, end, value, unit,
+                            None, source)
+            return
+        self._checked(row, (subject, counterpart, reporter, indicator, start, end, unit, source), value,
+                      (clean(notes) or None) if notes else None, value_column)
 
-    def _checked(self, row: int, context: object, value: object, notes: str | None, value_column: str) -> tuple | None:
-        """The slow path: a row with a problem, notes, or a negative value, checked in full."""
-        failed = False
-        if context.__class__ is list:
-            for column, message in context:  # type: ignore[attr-defined]
-                self.add(row, self.column_names.get(column, column), message)
-            failed = True
+    def _checked(self, row: int, parts: tuple, value: object, notes: str | None, value_column: str) -> None:
+        """The slow path: a row with a problem, notes or a negative value, checked in full."""
+        subject, counterpart, reporter, indicator, start, end, unit, source = parts
+        failed: set[str] = set()
+        for name, part in zip(("subject", "counterpart", "reporter", "indicator", "period_start", "period_end",
+                               "unit", "source_title"), parts, strict=True):
+            if part.__class__ is _Bad:
+                column = "source_title" if name == "source_title" else name
+                for line in part.split("\n"):
+                    field, tab, message = line.partition("\t")
+                    field, message = (field, message) if tab else (column, line)
+                    self.add(row, self.column_names.get(field, field), message)
+                    failed.add(field)
+        if any(f.startswith("source") for f in failed):
+            failed.add("source_title")  # the rules' "needs a source" would only repeat the source's problem
         if value.__class__ is str:
-            if value:
-                self.add(row, value_column, value)  # type: ignore[arg-type]
-            else:
-                self.add(row, value_column, _("Value is required."))
-            return None
-        if failed:
-            return None
-        subject, counterpart, reporter, indicator, start, end, unit, source, _balance = context  # type: ignore[misc]
-        record = Indicator(subject_id=subject, counterpart_id=counterpart, reporter_id=reporter,
-                           indicator=indicator, period_start=dt.date.fromisoformat(start),
-                           period_end=dt.date.fromisoformat(end), value=value, unit=unit,  # type: ignore[arg-type]
-                           notes=notes, sources=self.links[source])
-        found = validate.problems(None, record)
+            self.add(row, value_column, value or _("Value is required."))  # type: ignore[arg-type]
+            failed.add("value")
+        name = indicator[0] if indicator.__class__ is tuple else ""
+        record = Indicator(
+            subject_id=subject if subject.__class__ is int else None,
+            counterpart_id=counterpart if counterpart.__class__ is int else None,
+            reporter_id=reporter if reporter.__class__ is int else None, indicator=name,
+            period_start=dt.date.fromisoformat(start) if start.__class__ is str else None,
+            period_end=dt.date.fromisoformat(end) if end.__class__ is str else None,
+            value=value if value.__class__ is float else 1.0, unit=unit if unit.__class__ is str else "x",
+            notes=notes, sources=self.links.get(source, []) if source.__class__ is int else [])
+        found = [p for p in validate.problems(None, record)
+                 if _FIELD_COLUMNS.get(p.field, p.field) not in failed
+                 and not (p.field in ("period_start", "period_end") and failed & {"period_start", "period_end"})]
         for problem in found:
             column = _FIELD_COLUMNS.get(problem.field, problem.field)
             self.add(row, value_column if column == "value" else self.column_names.get(column, column),
                      problem.message)
-        if found:
-            return None
-        return (subject, counterpart, reporter, indicator, start, end, value, unit, notes, source)
+        if failed or found or self.problem_count:
+            return
+        self.writer.add(self.figures, subject, counterpart, reporter, name, start, end, value,  # type: ignore[arg-type]
+                        unit, notes, source)
 
     def _width_ok(self, row: int, cells: list[str]) -> bool:
         if len(cells) < self.width:
-            if self.layout.wide and len(cells) > min(self.layout.periods, default=0):
-                cells.extend([""] * (self.width - len(cells)))  # a short row of a wide table: empty cells
-                return True
             name = self.layout.header[len(cells)].strip() or str(len(cells) + 1)
             self.add(row, name, _("the cell is missing (the row has {n} cells, the header {width})").format(
                 n=len(cells), width=self.width))
@@ -172,97 +209,81 @@ class Cells:
         del cells[self.width:]
         return True
 
-    # -- contexts -----------------------------------------------------------------------------------
-    def _resolve(self, key: tuple) -> tuple | list[tuple[str, str]]:
-        """The context's parts as stored, with a flag allowing negative values, or its problems
-        as (field, sentence)."""
-        texts = dict(zip(CONTEXT, key, strict=True))
-        problems: list[tuple[str, str]] = []
-        ids: dict[str, int | None] = {}
-        for role in ("subject", "counterpart", "reporter"):
-            name = clean(texts[role])
-            found = self.parties.resolve(name, role) if name else None
+    # -- a cell's text, the first time it is seen in its column --------------------------------------
+    def _first(self, name: str, text: str) -> object:
+        cleaned = clean(text)
+        if name in ("subject", "counterpart", "reporter"):
+            found: object = self.parties.resolve(cleaned, name) if cleaned else None
             if isinstance(found, str):
-                problems.append((role, found))
-                found = None
-            ids[role] = found
-        indicator, named_unit = self._indicator(texts["indicator"])
-        start = self._day(texts["period_start"], "period_start", problems)
-        end = self._day(texts["period_end"], "period_end", problems)
-        unit = self._unit(texts["unit"]) or named_unit or ""
-        source = self._source(texts["source_title"], texts["source_url"], texts["source_published"], problems)
-        sources = self.links.get(source, []) if source is not None else []
-        if not self.rules.ok(ids["subject"], indicator, start, end, 1.0, unit, None, sources):
-            record = Indicator(subject_id=ids["subject"], indicator=indicator, period_start=start,
-                               period_end=end, value=1.0, unit=unit, sources=sources)
-            failed = {column for column, _message in problems}
-            if any(column.startswith("source") for column in failed):
-                failed.add("source_title")  # the rules' "needs a source" would only repeat the source's problem
-            for problem in validate.problems(None, record):
-                column = _FIELD_COLUMNS.get(problem.field, problem.field)
-                if column not in failed:
-                    problems.append((column, problem.message))
-                    failed.add(column)
-        if problems:
-            return problems
-        assert start is not None and end is not None and source is not None
-        self._note_new(indicator, unit)
-        return (ids["subject"], ids["counterpart"], ids["reporter"], indicator, start.isoformat(),
-                end.isoformat(), unit, source, "balance" in indicator.lower())
+                found = _Bad(found)
+            elif found is None and name == "subject":
+                found = _Bad(_("Subject is required."))
+        elif name == "indicator":
+            found = self._indicator(cleaned)
+        elif name == "unit":
+            found = self._unit(cleaned)
+        else:
+            found = self._day(cleaned, name)
+        self.seen[name][text] = found
+        return found
 
-    def _indicator(self, text: str) -> tuple[str, object]:
-        """The stored name of an indicator, and a unit written into its name (or None)."""
-        text = clean(text)
+    def _indicator(self, text: str) -> object:
+        """(stored name, a unit written into the name or "", negative values allowed), or a _Bad."""
         text = self.names.get("indicator", {}).get(text, text)
+        if not text or validate.text_problem(text):
+            return _Bad(validate.text_problem(text) or _("Indicator is required."))
         found = _INDICATOR_NAMES.get(text.casefold()) or known_indicator(text)
-        if found:
-            return found, None
-        name, unit = split_unit(text)
-        found = _INDICATOR_NAMES.get(name.casefold()) or known_indicator(name)
-        if unit is not None:
-            return found or name, unit.name
-        return text, None
+        named = ""
+        if not found:
+            name, unit = split_unit(text)
+            if unit is not None:
+                found, named = _INDICATOR_NAMES.get(name.casefold()) or known_indicator(name) or name, unit.name
+        name = found or text
+        self._note_new("indicator", name)
+        return (name, named, "balance" in name.lower())
 
-    def _unit(self, text: str) -> str:
-        text = clean(text)
+    def _unit(self, text: str) -> object:
         text = self.names.get("unit", {}).get(text, text)
+        if not text:
+            return ""  # the indicator's name may carry it; otherwise the rules say it is required
+        problem = validate.text_problem(text)
+        if problem:
+            return _Bad(problem)
         unit = parse_unit(text)
-        return unit.name if unit is not None else text
+        stored = unit.name if unit is not None else text
+        self._note_new("unit", stored)
+        return stored
 
-    def _note_new(self, indicator: str, unit: str) -> None:
-        """Name in the report an indicator or unit Fact Sheet does not know and the file does not
-        share with figures already stored."""
-        if indicator not in KNOWN_INDICATORS and self._new("indicator", indicator):
-            self.report.new_indicators.append(indicator)
-        if parse_unit(unit) is None and self._new("unit", unit):
-            self.report.new_units.append(unit)
+    def _note_new(self, column: str, text: str) -> None:
+        """Name in the report an indicator or unit Fact Sheet does not know and the database
+        does not hold already."""
+        known = text in KNOWN_INDICATORS if column == "indicator" else parse_unit(text) is not None
+        if known or (column, text) in self._noted:
+            return
+        self._noted.add((column, text))
+        if self.db.execute(f"SELECT 1 FROM indicators WHERE {column} = ? LIMIT 1", [text]).fetchone() is None:
+            (self.report.new_indicators if column == "indicator" else self.report.new_units).append(text)
 
-    def _new(self, column: str, text: str) -> bool:
-        key = (column, text)
-        if key not in self._known_names:
-            held = self.db.execute(f"SELECT 1 FROM indicators WHERE {column} = ? LIMIT 1", [text]).fetchone()
-            self._known_names[key] = held is None
-            return held is None
-        return False
-
-    def _day(self, text: str, name: str, problems: list[tuple[str, str]]) -> dt.date | None:
-        text = clean(text)
+    def _day(self, text: str, name: str) -> object:
         if not text:
             return None
         try:
             if len(text) == 10 and text[4] == "-":
-                return parse_iso_day(text)
+                return parse_iso_day(text).isoformat()
             period = parse_period(text)
         except DateError as error:
             if "not a period" in str(error) or "form YYYY-MM-DD" in str(error):
-                problems.append((name, _("'{text}' is not a date (write it as 2024-12-31, 31.12.2024 or "
-                                         "12/2024)").format(text=text)))
-            else:
-                problems.append((name, str(error)))
-            return None
-        return period.start if name == "period_start" else period.end
+                return _Bad(_("'{text}' is not a date (write it as 2024-12-31, 31.12.2024 or 12/2024)").format(
+                    text=text))
+            return _Bad(str(error))
+        return (period.start if name == "period_start" else period.end).isoformat()
 
-    def _source(self, title: str, url: str, published: str, problems: list[tuple[str, str]]) -> int | None:
+    def _first_source(self, key: tuple[str, str, str]) -> object:
+        found = self.seen["source"][key] = self._source(*key)
+        return found
+
+    def _source(self, title: str, url: str, published: str) -> object:
+        """The source's id, None without a title, or a _Bad holding "field\tsentence" lines."""
         title, url, published = clean(title), clean(url), clean(published)
         if not title:
             return None  # "Every fact needs at least one source." comes from the rules
@@ -271,12 +292,10 @@ class Cells:
             try:
                 day = parse_day(published).isoformat()
             except DateError as error:
-                problems.append(("source_published", str(error)))
-                return None
+                return _Bad(f"source_published\t{error}")
         found = self.sources.resolve(title, url or None, day)
         if isinstance(found, list):
             columns = {"url": "source_url", "published": "source_published"}
-            problems.extend((columns.get(p.field, "source_title"), p.message) for p in found)
-            return None
+            return _Bad("\n".join(f"{columns.get(p.field, 'source_title')}\t{p.message}" for p in found))
         self.links.setdefault(found, [Link(found)])
         return found

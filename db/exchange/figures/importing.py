@@ -154,28 +154,21 @@ def _read_rows(db: Database, table: Table, report: ImportReport, steps: Steps, w
     """Check every row and hand the good figures to ``writer``; raise ``ImportRejected`` if any
     is bad (the transaction is then rolled back, so nothing written stays)."""
     layout = table.layout
-    cells_of = Cells(db, layout, report, names)
+    cells_of = Cells(db, layout, report, writer, names)
     size = max(1, table.path.stat().st_size)
     total_rows = _sheet_rows(table) if table.book is not None else 0
     periods = layout.periods
     headers = {c: layout.header[c].strip() for c in periods}
     number = 0
-    figures = 0
     try:
         for number, cells in table.rows():
             if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
                 continue  # an empty row, as spreadsheets leave at the end
             if periods:
                 for column, start, end, text in wide.figure_cells(cells, periods):
-                    figure = cells_of.read_cell(number, cells, start, end, text, headers[column])
-                    figures += 1
-                    if figure is not None and not cells_of.problem_count:
-                        writer.add(figures, figure)
+                    cells_of.read_cell(number, cells, start, end, text, headers[column])
             else:
-                figure = cells_of.read(number, cells)
-                figures += 1
-                if figure is not None and not cells_of.problem_count:
-                    writer.add(figures, figure)
+                cells_of.read(number, cells)
             if number % _CHECK_EVERY == 0:
                 steps.check_cancelled()
                 done = (800 * table.position() // size if table.book is None

@@ -76,25 +76,26 @@ class Writer:
                 "SELECT DISTINCT i.subject_id, l.source_id FROM indicators_sources l "
                 "JOIN indicators i ON i.id = l.indicator_id").fetchall(), True)
 
-    def add(self, line: int, figure: tuple) -> None:
-        """Write or stage one checked figure (subject, …, notes, source) from row ``line``."""
+    def add(self, line: int, subject: int, counterpart: int | None, reporter: int | None, indicator: str,
+            start: str, end: str, value: float, unit: str, notes: str | None, source: int) -> None:
+        """Write or stage one checked figure, the ``line``-th of the file (its place in the order)."""
         self.rows += 1
-        key = hash(figure[:8] + figure[9:])
-        pair = (figure[0], figure[9])
-        held = self.held.get(pair)
+        key = hash((subject, counterpart, reporter, indicator, start, end, value, unit, source))
+        held = self.held.get((subject, source))
         if held is None:
-            held = self.held[pair] = not self.bulk and self._held(*pair)
-        if key in self.hashes:
-            self.repeated.add(key)
-            self.staged.append((line, *figure, key))
-        elif held:
-            self.staged.append((line, *figure, key))
+            held = self.held[(subject, source)] = not self.bulk and self._held(subject, source)
+        hashes = self.hashes
+        if held or key in hashes:
+            if key in hashes:
+                self.repeated.add(key)
+            self.staged.append((line, subject, counterpart, reporter, indicator, start, end, value, unit, notes,
+                                source, key))
         else:
             figure_id = self.base + line
-            self.figures.append((figure_id, *figure[:9]))
-            self.links.append((figure_id, figure[9]))
-        self.hashes.add(key)
-        if len(self.figures) + len(self.staged) >= _BATCH:
+            self.figures.append((figure_id, subject, counterpart, reporter, indicator, start, end, value, unit, notes))
+            self.links.append((figure_id, source))
+        hashes.add(key)
+        if len(self.figures) >= _BATCH or len(self.staged) >= _BATCH:
             self.flush()
 
     def _held(self, subject: int, source: int) -> bool:
