@@ -87,7 +87,7 @@ class Cells:
         blank = self.width + len(fixed)
         if layout.wide:
             at.update(period_start=blank + 1, period_end=blank + 2, value=blank + 3)
-        self.at = {f: at.get(f, blank) for f in CONTEXT + ("value", "notes")}
+        at = self.at = {f: at.get(f, blank) for f in CONTEXT + ("value", "notes")}
         # cell text -> what it means in its column (a _Bad sentence when nothing)
         self.seen: dict[str, dict] = {f: {} for f in CONTEXT if not f.startswith("source")}
         self.seen["source"] = {}
@@ -95,8 +95,12 @@ class Cells:
         self.rules = validate.FigureRules()
         self.links: dict[int, list[Link]] = {}
         self.column_names = {f: layout.column_name(f) for f in CONTEXT + ("value", "notes")}
-        self._known_names: dict[tuple[str, str], bool] = {}
         self._noted: set[tuple[str, str]] = set()
+        seen = self.seen
+        self.plan = (at["subject"], seen["subject"], at["counterpart"], seen["counterpart"], at["reporter"],
+                     seen["reporter"], at["indicator"], seen["indicator"], at["period_start"], seen["period_start"],
+                     at["period_end"], seen["period_end"], at["unit"], seen["unit"], at["source_title"],
+                     at["source_url"], at["source_published"], seen["source"], at["value"], at["notes"])
 
     # -- problems ------------------------------------------------------------------------------------
     def add(self, row: int, column: str, message: str) -> None:
@@ -121,31 +125,27 @@ class Cells:
 
     def _figure(self, row: int, cells: list[str], value_column: str) -> None:
         """Written out, not looped over: this runs a million times."""
-        at, seen = self.at, self.seen
+        (s_at, subjects, c_at, counterparts, r_at, reporters, i_at, indicators, b_at, starts, e_at, ends,
+         u_at, units, t_at, w_at, p_at, sources, v_at, n_at) = self.plan
         self.figures += 1
-        text = cells[at["subject"]]
-        subject = seen["subject"].get(text) or self._first("subject", text)
-        text = cells[at["counterpart"]]
-        counterpart = seen["counterpart"].get(text, _BLANK)
+        subject = subjects.get(cells[s_at]) or self._first("subject", cells[s_at])
+        counterpart = counterparts.get(cells[c_at], _BLANK)
         if counterpart is _BLANK:
-            counterpart = self._first("counterpart", text)
-        text = cells[at["reporter"]]
-        reporter = seen["reporter"].get(text, _BLANK)
+            counterpart = self._first("counterpart", cells[c_at])
+        reporter = reporters.get(cells[r_at], _BLANK)
         if reporter is _BLANK:
-            reporter = self._first("reporter", text)
-        text = cells[at["indicator"]]
-        indicator = seen["indicator"].get(text) or self._first("indicator", text)
-        text = cells[at["period_start"]]
-        start = seen["period_start"].get(text) or self._first("period_start", text)
-        text = cells[at["period_end"]]
-        end = seen["period_end"].get(text) or self._first("period_end", text)
-        text = cells[at["unit"]]
-        unit = seen["unit"].get(text) or self._first("unit", text)
-        key = (cells[at["source_title"]], cells[at["source_url"]], cells[at["source_published"]])
-        source = seen["source"].get(key) or self._first_source(key)
-        value = self.numbers.read(cells[at["value"]])
-        notes = cells[at["notes"]]
-        if unit == "":
+            reporter = self._first("reporter", cells[r_at])
+        indicator = indicators.get(cells[i_at]) or self._first("indicator", cells[i_at])
+        start = starts.get(cells[b_at]) or self._first("period_start", cells[b_at])
+        end = ends.get(cells[e_at]) or self._first("period_end", cells[e_at])
+        unit = units.get(cells[u_at])
+        if unit is None:
+            unit = self._first("unit", cells[u_at])
+        key = (cells[t_at], cells[w_at], cells[p_at])
+        source = sources.get(key) or self._first_source(key)
+        value = self.numbers.read(cells[v_at])
+        notes = cells[n_at]
+        if unit == "" and indicator.__class__ is tuple:
             unit = indicator[1]  # a unit written into the indicator's name, if any
         if (subject.__class__ is int and counterpart.__class__ is not _Bad and reporter.__class__ is not _Bad
                 and indicator.__class__ is tuple and start.__class__ is str and end.__class__ is str

@@ -75,15 +75,19 @@ class Writer:
             self.held = dict.fromkeys(db.execute(
                 "SELECT DISTINCT i.subject_id, l.source_id FROM indicators_sources l "
                 "JOIN indicators i ON i.id = l.indicator_id").fetchall(), True)
+        # Sources any figure already rests on; a figure from another source cannot be present.
+        self.holding = {r[0] for r in db.execute("SELECT DISTINCT source_id FROM indicators_sources")}
 
     def add(self, line: int, subject: int, counterpart: int | None, reporter: int | None, indicator: str,
             start: str, end: str, value: float, unit: str, notes: str | None, source: int) -> None:
         """Write or stage one checked figure, the ``line``-th of the file (its place in the order)."""
         self.rows += 1
         key = hash((subject, counterpart, reporter, indicator, start, end, value, unit, source))
-        held = self.held.get((subject, source))
-        if held is None:
-            held = self.held[(subject, source)] = not self.bulk and self._held(subject, source)
+        held = False
+        if source in self.holding:  # the database holds figures from this source: of this subject?
+            held = self.held.get((subject, source))
+            if held is None:
+                held = self.held[(subject, source)] = not self.bulk and self._held(subject, source)
         hashes = self.hashes
         if held or key in hashes:
             if key in hashes:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from db.errors import FactSheetError
@@ -144,22 +145,18 @@ class Table:
     def _raw_rows(self) -> Iterator[tuple[int, list[str]]]:
         if self.book is not None:
             assert self.sheet is not None
-            yield from self.book.rows(self.sheet)
-            return
+            return self.book.rows(self.sheet)
         assert self.encoding is not None
         self.close_reader()
         reader = self._reader = text.TextRows(self.path, self.encoding.codec, bad_bytes=self.encoding.bad_bytes,
                                               delimiter=self.delimiter)
         if self.delimiter is None:
             self.delimiter = reader.delimiter = text.guess_delimiter(reader.first_lines(30))
-        yield from reader.rows()
+        return reader.rows()
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """(row number, cells) of every row after the header, as written."""
-        skip = self.layout.header_row
-        for number, cells in self._raw_rows():
-            if number > skip:
-                yield number, cells
+        return islice(self._raw_rows(), self.layout.header_row, None)
 
     def position(self) -> int:
         """How far reading has gone, in bytes of a text file (0 for a workbook)."""
@@ -212,7 +209,7 @@ class Table:
         except text.LineTooLong as error:
             raise TableError(str(error)) from None
         except csv.Error as error:
-            row = self._reader.row_number + 1 if self._reader is not None else 1
+            row = len(top) + 1
             raise TableError(_("row {row} cannot be read as CSV ({detail})").format(row=row, detail=error)) from None
         except UnicodeDecodeError:
             assert self.encoding is not None

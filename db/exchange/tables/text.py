@@ -9,7 +9,9 @@ are numbered as a spreadsheet shows them: the first line is row 1.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import TextIO
 
@@ -18,6 +20,8 @@ from db.model.i18n import _
 
 MAX_LINE = 1 << 20  # characters; a longer line is not a row of figures
 MAX_LINE_LABEL = "1 MB"
+BLOCK = 1 << 20  # characters read at a time
+_LINE_ENDS = re.compile(r"(?<=\n)")  # split after each line break, keeping it (csv needs it in quoted cells)
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": _("comma-separated"), ";": _("semicolon-separated"), "\t": _("tab-separated")}
 
@@ -33,38 +37,45 @@ class TextRows:
         self.path = path
         self.handle: TextIO = path.open("r", encoding=codec, newline="",
                                         errors="surrogateescape" if bad_bytes else "strict")
-        self.row_number = 0  # rows read so far (the one being read is the next)
         self.delimiter = delimiter
 
-    def _lines(self) -> Iterator[str]:
+    def _blocks(self) -> Iterator[list[str]]:
+        """The file's lines a block at a time: handing csv whole lists of lines keeps Python out
+        of the loop over a million lines. A line is never read whole past ``MAX_LINE``."""
+        carry = ""
+        lines_before = 0
         while True:
-            line = self.handle.readline(MAX_LINE + 1)
-            if not line:
+            block = self.handle.read(BLOCK)
+            if not block:
+                if carry:
+                    yield [carry]
                 return
-            if len(line) > MAX_LINE:
+            lines = _LINE_ENDS.split(carry + block)
+            carry = lines.pop()  # the start of a line the next block ends ("" after a line break)
+            if len(carry) > MAX_LINE or max(map(len, lines), default=0) > MAX_LINE:
+                long = next((i for i, line in enumerate(lines) if len(line) > MAX_LINE), len(lines))
                 raise LineTooLong(_("row {row} is longer than {size}, so the file is not a table of "
-                                    "figures").format(row=self.row_number + 1, size=MAX_LINE_LABEL))
-            yield line
+                                    "figures").format(row=lines_before + long + 1, size=MAX_LINE_LABEL))
+            lines_before += len(lines)
+            yield lines
 
     def first_lines(self, count: int) -> list[str]:
-        """The first ``count`` lines, to choose the delimiter (read again by ``rows``)."""
+        """The first ``count`` lines, to choose the delimiter (read again by ``rows``); a line
+        longer than ``MAX_LINE`` ends them (reading the rows names it)."""
         lines: list[str] = []
-        try:
-            for line in self._lines():
-                lines.append(line)
-                if len(lines) >= count:
-                    break
-        except LineTooLong:
-            pass  # reading the rows names its row
+        while len(lines) < count:
+            line = self.handle.readline(MAX_LINE + 1)
+            if not line or len(line) > MAX_LINE:
+                break
+            lines.append(line)
         self.handle.seek(0)
         return lines
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """(row number, cells) of every row; the row number counts rows, not lines."""
         if self.delimiter is None:
             self.delimiter = guess_delimiter(self.first_lines(30))
-        for cells in csv.reader(self._lines(), delimiter=self.delimiter):
-            self.row_number += 1
-            yield self.row_number, cells
+        return enumerate(csv.reader(chain.from_iterable(self._blocks()), delimiter=self.delimiter), start=1)
 
     def position(self) -> int:
         """Bytes read so far (for progress)."""

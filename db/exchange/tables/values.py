@@ -10,7 +10,6 @@ of them shows it, it is only the usual one for the cell separator, and a value s
 
 from __future__ import annotations
 
-import math
 import re
 
 from db.model.i18n import _
@@ -61,14 +60,13 @@ class Numbers:
 
     def read(self, text: str) -> float | str:
         """The number ``text`` writes, or the sentence saying why it is not one."""
-        if self.thousands not in text and "_" not in text and "'" not in text:
-            try:
-                value = float(text.replace(",", ".") if self.decimal == "," else text)
-            except ValueError:
-                pass
-            else:
-                if math.isfinite(value) and "n" not in text.casefold():
-                    return value + 0.0
+        try:  # "nan" and "inf" are read by float but are not finite: value - value is then not 0
+            value = float(text) if self.decimal == "." else float(text.replace(",", ".")) if "." not in text \
+                else None
+            if value is not None and value - value == 0.0 and "_" not in text:
+                return value + 0.0  # -0 is 0
+        except ValueError:
+            pass
         return self._slow(clean(text))
 
     def _slow(self, text: str) -> float | str:
