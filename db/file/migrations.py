@@ -318,4 +318,21 @@ def _search(db: Database) -> None:
         search_index.catch_up(db)
 
 
+# The figures' indexes, narrowed to what the lists and the chart ask of them (see
+# ``db.read.listings.INDICATORS``): a pair's figures by subject and counterpart, the sort by
+# indicator by its name alone. A million-row import builds each of them once.
+FIGURE_INDEXES_SCHEMA = """
+DROP INDEX indicators_pair;
+CREATE INDEX indicators_pair ON indicators(subject_id, counterpart_id);
+DROP INDEX indicators_indicator;
+CREATE INDEX indicators_indicator ON indicators(indicator);
+"""
+
+
+@_step("0003_narrower_figure_indexes")
+def _narrower_figure_indexes(db: Database) -> None:
+    """Cheaper figures to write: narrower indexes that still serve every list sort and filter."""
+    _run_script(db, FIGURE_INDEXES_SCHEMA)
+
+
 SCHEMA_VERSION = len(_STEPS)

@@ -95,6 +95,7 @@ class Cells:
         self.rules = validate.FigureRules()
         self.links: dict[int, list[Link]] = {}
         self.column_names = {f: layout.column_name(f) for f in CONTEXT + ("value", "notes")}
+        self.value_name = self.column_names["value"]
         self._noted: set[tuple[str, str]] = set()
         seen = self.seen
         self.plan = (at["subject"], seen["subject"], at["counterpart"], seen["counterpart"], at["reporter"],
@@ -110,21 +111,15 @@ class Cells:
             self.places.append((row, column))
 
     # -- rows ---------------------------------------------------------------------------------------
-    def read(self, row: int, cells: list[str]) -> None:
-        """Check a row of a long table (one figure per row) and hand its figure to the writer."""
-        if len(cells) != self.width and not self._width_ok(row, cells):
-            return
-        cells.extend(self.tail)
-        self._figure(row, cells, self.column_names["value"])
-
-    def read_cell(self, row: int, cells: list[str], start: str, end: str, text: str, column: str) -> None:
-        """Check one cell of a wide table: ``text`` under the header ``column`` naming the
-        period from ``start`` to ``end``."""
-        self._figure(row, [*cells[: self.width], *[""] * (self.width - len(cells)), *self.tail,
-                           start, end, text], column)
-
-    def _figure(self, row: int, cells: list[str], value_column: str) -> None:
-        """Written out, not looped over: this runs a million times."""
+    def read(self, row: int, cells: list[str], value_column: str | None = None) -> None:
+        """Check a row and hand its figure to the writer. A row of a long table (one figure per
+        row) comes as written; a wide table's figure comes built by ``read_cell`` with the
+        header of its value's column. Written out, not looped over: this runs a million times."""
+        if value_column is None:
+            if len(cells) != self.width and not self._width_ok(row, cells):
+                return
+            cells.extend(self.tail)
+            value_column = self.value_name
         (s_at, subjects, c_at, counterparts, r_at, reporters, i_at, indicators, b_at, starts, e_at, ends,
          u_at, units, t_at, w_at, p_at, sources, v_at, n_at) = self.plan
         self.figures += 1
@@ -156,6 +151,12 @@ class Cells:
             return
         self._checked(row, (subject, counterpart, reporter, indicator, start, end, unit, source), value,
                       (clean(notes) or None) if notes else None, value_column)
+
+    def read_cell(self, row: int, cells: list[str], start: str, end: str, text: str, column: str) -> None:
+        """Check one cell of a wide table: ``text`` under the header ``column`` naming the
+        period from ``start`` to ``end``."""
+        self.read(row, [*cells[: self.width], *[""] * (self.width - len(cells)), *self.tail, start, end, text],
+                  column)
 
     def _checked(self, row: int, parts: tuple, value: object, notes: str | None, value_column: str) -> None:
         """The slow path: a row with a problem, notes or a negative value, checked in full."""

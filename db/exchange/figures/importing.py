@@ -69,7 +69,7 @@ def import_figures(db: Database, path: Path, *, options: ReadOptions | None = No
             # pages are written out and read back over and over (four times slower).
             db.execute(f"PRAGMA cache_size = {figure_writer.IMPORT_CACHE_KIB}")
             try:
-                writer = Writer(db, _size_hint(table))
+                writer = Writer(db, _size_hint(table))  # checks every line's length too
                 _read_rows(db, table, report, steps, writer, names)
                 report.added["indicator"] = writer.finish(steps)
                 report.present["indicator"] = writer.rows - report.added["indicator"]
@@ -131,22 +131,7 @@ def _with_header(first, table: Table):
 
 def _size_hint(table: Table) -> int:
     """About how many figures the file holds (to choose how indexes are kept up)."""
-    if table.book is None:
-        count = 0
-        with table.path.open("rb") as handle:
-            while chunk := handle.read(_SCAN_CHUNK):
-                count += chunk.count(b"\n")
-    else:
-        count = _sheet_rows(table)
-    return count * max(1, len(table.layout.periods))
-
-
-def _sheet_rows(table: Table) -> int:
-    try:
-        sheet = table.book.book[table.sheet] if table.book and not table.book.ods else None  # type: ignore[index]
-        return int(getattr(sheet, "max_row", 0) or 0)
-    except (KeyError, TypeError, ValueError):
-        return 0
+    return table.scan() * max(1, len(table.layout.periods))
 
 
 def _read_rows(db: Database, table: Table, report: ImportReport, steps: Steps, writer: Writer,
@@ -156,12 +141,12 @@ def _read_rows(db: Database, table: Table, report: ImportReport, steps: Steps, w
     layout = table.layout
     cells_of = Cells(db, layout, report, writer, names)
     size = max(1, table.path.stat().st_size)
-    total_rows = _sheet_rows(table) if table.book is not None else 0
+    total_rows = table.scan() if table.book is not None else 0
     periods = layout.periods
     headers = {c: layout.header[c].strip() for c in periods}
     number = 0
     try:
-        for number, cells in table.rows():
+        for number, cells in table.rows(scanned=True):
             if not (cells and cells[0].strip()) and not any(c.strip() for c in cells):
                 continue  # an empty row, as spreadsheets leave at the end
             if periods:

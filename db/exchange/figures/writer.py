@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from db.exchange.report import Steps
 
 _BATCH = 20_000
+_FEW_STAGED = 2_000  # fewer staged rows than this are compared one by one
 IMPORT_CACHE_KIB = -256 * 1024  # SQLite's page cache while importing (negative: KiB), taken as needed
 
 STAGE = """
@@ -94,13 +95,15 @@ class Writer:
                 self.repeated.add(key)
             self.staged.append((line, subject, counterpart, reporter, indicator, start, end, value, unit, notes,
                                 source, key))
+            if len(self.staged) >= _BATCH:
+                self.flush()
         else:
             figure_id = self.base + line
             self.figures.append((figure_id, subject, counterpart, reporter, indicator, start, end, value, unit, notes))
             self.links.append((figure_id, source))
+            if len(self.figures) >= _BATCH:
+                self.flush()
         hashes.add(key)
-        if len(self.figures) >= _BATCH or len(self.staged) >= _BATCH:
-            self.flush()
 
     def _held(self, subject: int, source: int) -> bool:
         return self.db.execute(
@@ -163,9 +166,16 @@ class Writer:
                 if first.setdefault(tuple(figure), line) != line:
                     repeats.append((line,))
             db.conn.executemany("INSERT INTO temp.import_skip VALUES (?)", repeats)
-        db.execute("INSERT OR IGNORE INTO temp.import_skip SELECT s.line FROM temp.import_rows s WHERE EXISTS ("
-                   "SELECT 1 FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
-                   "AND l.source_id = s.source_id WHERE " + _SAME_FIGURE.format(a="i", b="s") + ")")
+        if staged < _FEW_STAGED:  # each staged row looks among its pair's figures
+            db.execute("INSERT OR IGNORE INTO temp.import_skip SELECT s.line FROM temp.import_rows s WHERE EXISTS ("
+                       "SELECT 1 FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
+                       "AND l.source_id = s.source_id WHERE " + _SAME_FIGURE.format(a="i", b="s") + ")")
+        else:  # many: each figure of their subjects looks for itself among them, through an index
+            db.execute("CREATE INDEX temp.import_rows_figure ON import_rows(subject_id, period_start, indicator, value)")
+            db.execute("INSERT OR IGNORE INTO temp.import_skip SELECT s.line FROM indicators i "
+                       "CROSS JOIN temp.import_rows s WHERE i.subject_id IN (SELECT subject_id FROM temp.import_rows) "
+                       "AND " + _SAME_FIGURE.format(a="s", b="i") + " AND EXISTS (SELECT 1 FROM indicators_sources l "
+                       "WHERE l.indicator_id = i.id AND l.source_id = s.source_id)")
         adding = staged - db.execute("SELECT count(*) FROM temp.import_skip").fetchone()[0]
         existing = db.execute("SELECT count(*) FROM indicators").fetchone()[0]
         if adding >= max(existing, REBUILD_INDEXES_AT):

@@ -142,7 +142,7 @@ class Table:
         assert self.encoding is not None and self.delimiter is not None
         return f"{self.encoding.name}, {text.DELIMITER_NAMES[self.delimiter]}, {decimal}"
 
-    def _raw_rows(self) -> Iterator[tuple[int, list[str]]]:
+    def _raw_rows(self, *, scanned: bool = False) -> Iterator[tuple[int, list[str]]]:
         if self.book is not None:
             assert self.sheet is not None
             return self.book.rows(self.sheet)
@@ -152,11 +152,25 @@ class Table:
                                               delimiter=self.delimiter)
         if self.delimiter is None:
             self.delimiter = reader.delimiter = text.guess_delimiter(reader.first_lines(30))
-        return reader.rows()
+        return reader.rows(scanned=scanned)
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(row number, cells) of every row after the header, as written."""
-        return islice(self._raw_rows(), self.layout.header_row, None)
+    def rows(self, *, scanned: bool = False) -> Iterator[tuple[int, list[str]]]:
+        """(row number, cells) of every row after the header, as written; ``scanned`` once
+        ``scan`` has checked every line of a text file."""
+        return islice(self._raw_rows(scanned=scanned), self.layout.header_row, None)
+
+    def scan(self) -> int:
+        """About how many rows the table has, checking every line of a text file first."""
+        if self.book is None:
+            assert self.encoding is not None
+            try:
+                return text.scan(self.path, self.encoding.codec, bad_bytes=self.encoding.bad_bytes)
+            except text.LineTooLong as error:
+                raise TableError(str(error)) from None
+        if self.book.ods:
+            return 0
+        sheet = self.book.book[self.sheet]
+        return int(getattr(sheet, "max_row", 0) or 0)
 
     def position(self) -> int:
         """How far reading has gone, in bytes of a text file (0 for a workbook)."""

@@ -71,11 +71,15 @@ class TextRows:
         self.handle.seek(0)
         return lines
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(row number, cells) of every row; the row number counts rows, not lines."""
+    def rows(self, *, scanned: bool = False) -> Iterator[tuple[int, list[str]]]:
+        """(row number, cells) of every row; the row number counts rows, not lines.
+
+        ``scanned`` says ``scan`` found no line too long, so the file is read line by line at
+        full speed; otherwise in blocks, refusing a long line before it is read whole."""
         if self.delimiter is None:
             self.delimiter = guess_delimiter(self.first_lines(30))
-        return enumerate(csv.reader(chain.from_iterable(self._blocks()), delimiter=self.delimiter), start=1)
+        lines = self.handle if scanned else chain.from_iterable(self._blocks())
+        return enumerate(csv.reader(lines, delimiter=self.delimiter), start=1)
 
     def position(self) -> int:
         """Bytes read so far (for progress)."""
@@ -99,3 +103,22 @@ def guess_delimiter(lines: list[str]) -> str:
         return max(DELIMITERS, key=score)
     except csv.Error:
         return ","
+
+
+def scan(path: Path, codec: str, *, bad_bytes: bool = False) -> int:
+    """How many lines the file has; raises ``LineTooLong`` for a line longer than ``MAX_LINE``."""
+    count = 0
+    carry = 0  # characters of the line the previous block ended in
+    with path.open("r", encoding=codec, newline="", errors="surrogateescape" if bad_bytes else "strict") as handle:
+        while block := handle.read(BLOCK):
+            parts = block.split("\n")
+            longest = max(carry + len(parts[0]), max(map(len, parts[1:-1]), default=0),
+                          len(parts[-1]) if len(parts) > 1 else 0)
+            if longest > MAX_LINE:
+                lengths = [carry + len(parts[0]), *map(len, parts[1:])]
+                at = next(i for i, n in enumerate(lengths) if n > MAX_LINE)
+                raise LineTooLong(_("row {row} is longer than {size}, so the file is not a table of "
+                                    "figures").format(row=count + at + 1, size=MAX_LINE_LABEL))
+            count += len(parts) - 1
+            carry = (carry + len(parts[0])) if len(parts) == 1 else len(parts[-1])
+    return count + (1 if carry else 0)

@@ -7,7 +7,7 @@ import pytest
 from db import store
 from db.file import connection, search_index
 from db.file.connection import open_database
-from db.file.migrations import MIGRATIONS
+from db.file.migrations import MIGRATIONS, SCHEMA_VERSION
 from db.model.records import Event, Party, Person, Source, Statement
 from db.read import search
 from db.seed import load_seed
@@ -114,7 +114,7 @@ def test_a_file_made_before_search_existed_is_indexed_when_upgraded(tmp_path):
     old.close()
 
     db = open_database(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0  # indexed in the migration
     assert ("party", "Omsk region / Омская область") in _found(db, "Омская")
     assert path.with_name("old.factsheet.bak-1").exists()
