@@ -25,7 +25,7 @@ import datetime as dt
 from sqlite_utils import Database
 
 from db.exchange.figures.parties import Parties, Sources
-from db.exchange.figures.writer import Writer
+from db.exchange.figures.writer import BATCH, Writer
 from db.exchange.report import ImportReport
 from db.exchange.tables.opening import Layout
 from db.exchange.tables.values import Numbers, clean
@@ -92,6 +92,7 @@ class Cells:
         self.seen: dict[str, dict] = {f: {} for f in CONTEXT if not f.startswith("source")}
         self.seen["source"] = {}
         self.numbers = Numbers(layout.decimal, layout.decimal_known)
+        self.point = layout.decimal == "."
         self.rules = validate.FigureRules()
         self.links: dict[int, list[Link]] = {}
         self.column_names = {f: layout.column_name(f) for f in CONTEXT + ("value", "notes")}
@@ -138,7 +139,15 @@ class Cells:
             unit = self._first("unit", cells[u_at])
         key = (cells[t_at], cells[w_at], cells[p_at])
         source = sources.get(key) or self._first_source(key)
-        value = self.numbers.read(cells[v_at])
+        text = cells[v_at]
+        try:  # the common case of ``Numbers.read``, written out
+            value = float(text) if self.point else None
+        except ValueError:
+            value = None
+        if value is None or value - value != 0.0 or "_" in text:  # not finite, or "1_000"
+            value = self.numbers.read(text)
+        else:
+            value += 0.0  # -0 is 0
         notes = cells[n_at]
         if unit == "" and indicator.__class__ is tuple:
             unit = indicator[1]  # a unit written into the indicator's name, if any
@@ -146,8 +155,22 @@ class Cells:
                 and indicator.__class__ is tuple and start.__class__ is str and end.__class__ is str
                 and unit.__class__ is str and unit and source.__class__ is int and value.__class__ is float
                 and start <= end and not notes and (value >= 0 or indicator[2]) and not self.problem_count):
-            self.writer.add(self.figures, subject, counterpart, reporter, indicator[0], start, end, value, unit,
-                            None, source)
+            writer = self.writer
+            if source not in writer.holding:  # the writer's own fast path, written out here
+                hashes = writer.hashes
+                known = len(hashes)
+                hashes.add(hash((subject, counterpart, reporter, indicator[0], start, end, value, unit, source)))
+                if len(hashes) != known:  # a figure new to the database and to the file
+                    figure_id = writer.base + self.figures
+                    writer.rows += 1
+                    writer.figures.append((figure_id, subject, counterpart, reporter, indicator[0], start, end,
+                                           value, unit, None))
+                    writer.links.append((figure_id, source))
+                    if len(writer.figures) >= BATCH:
+                        writer.flush()
+                    return
+            writer.add(self.figures, subject, counterpart, reporter, indicator[0], start, end, value, unit,
+                       None, source)
             return
         self._checked(row, (subject, counterpart, reporter, indicator, start, end, unit, source), value,
                       (clean(notes) or None) if notes else None, value_column)

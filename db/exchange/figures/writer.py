@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from db.exchange.report import Steps
 
-_BATCH = 20_000
+BATCH = 20_000
 _FEW_STAGED = 2_000  # fewer staged rows than this are compared one by one
 IMPORT_CACHE_KIB = -256 * 1024  # SQLite's page cache while importing (negative: KiB), taken as needed
 
@@ -81,7 +81,10 @@ class Writer:
 
     def add(self, line: int, subject: int, counterpart: int | None, reporter: int | None, indicator: str,
             start: str, end: str, value: float, unit: str, notes: str | None, source: int) -> None:
-        """Write or stage one checked figure, the ``line``-th of the file (its place in the order)."""
+        """Write or stage one checked figure, the ``line``-th of the file (its place in the order).
+
+        ``db.exchange.figures.cells`` writes out the common case (a new figure from a source no
+        stored figure rests on) itself, a million times, and calls this for the rest."""
         self.rows += 1
         key = hash((subject, counterpart, reporter, indicator, start, end, value, unit, source))
         held = False
@@ -90,18 +93,19 @@ class Writer:
             if held is None:
                 held = self.held[(subject, source)] = not self.bulk and self._held(subject, source)
         hashes = self.hashes
-        if held or key in hashes:
-            if key in hashes:
+        repeated = key in hashes
+        if held or repeated:
+            if repeated:
                 self.repeated.add(key)
             self.staged.append((line, subject, counterpart, reporter, indicator, start, end, value, unit, notes,
                                 source, key))
-            if len(self.staged) >= _BATCH:
+            if len(self.staged) >= BATCH:
                 self.flush()
         else:
             figure_id = self.base + line
             self.figures.append((figure_id, subject, counterpart, reporter, indicator, start, end, value, unit, notes))
             self.links.append((figure_id, source))
-            if len(self.figures) >= _BATCH:
+            if len(self.figures) >= BATCH:
                 self.flush()
         hashes.add(key)
 

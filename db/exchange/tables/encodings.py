@@ -78,6 +78,19 @@ def _wide_codec(head: bytes) -> str | None:
     return best
 
 
+def _decodes(path: Path, codec: str) -> bool:
+    """Whether the whole file is text in ``codec``."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(SCAN_CHUNK):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _utf8_counts(path: Path) -> tuple[bool, int, int]:
     """(whole file is strict UTF-8, valid non-ASCII characters, bad bytes)."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
@@ -101,13 +114,15 @@ def detect(path: Path) -> Encoding:
     """The encoding of a text file; raises ``NotText`` for empty and binary files."""
     with path.open("rb") as handle:
         head = handle.read(SCAN_CHUNK)
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return Encoding("utf-32")
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and _decodes(path, "utf-32"):
+        return Encoding("utf-32")  # (a UTF-16 byte-order mark followed by a NUL character starts alike)
     if head.startswith(codecs.BOM_UTF8):
         if not head[3:].strip(b" \t\r\n"):
             raise NotText(_("the file is empty"))
         encoding = Encoding("utf-8-sig")
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if not _decodes(path, "utf-16"):
+            raise NotText(_("it is not text in {encoding}").format(encoding=ENCODING_NAMES["utf-16"]))
         return Encoding("utf-16")
     else:
         if not head.strip(b" \t\r\n"):
@@ -115,7 +130,7 @@ def detect(path: Path) -> Encoding:
         encoding = Encoding("utf-8")
     if b"\x00" in head:
         wide = _wide_codec(head)
-        if wide is None:
+        if wide is None or not _decodes(path, wide):
             raise NotText(_("it is not a text file (it holds binary data)"))
         return Encoding(wide)
     strict, good, bad = _utf8_counts(path)
@@ -141,14 +156,8 @@ def _single_byte(path: Path, head: bytes) -> Encoding:
     close = tuple(m.encoding for m in results if m is not best and m.chaos <= best.chaos + 0.1
                   and str(m) != text)
     codec = best.encoding
-    with path.open("rb") as handle:  # the choice must read the whole file, not only its start
-        decoder = codecs.getincrementaldecoder(codec)()
-        try:
-            while chunk := handle.read(SCAN_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            raise NotText(_("it is not text in UTF-8, UTF-16 or a Cyrillic or Western encoding")) from None
+    if not _decodes(path, codec):  # the choice must read the whole file, not only its start
+        raise NotText(_("it is not text in UTF-8, UTF-16 or a Cyrillic or Western encoding"))
     # A handful of bytes outside ASCII is too little evidence to choose among encodings.
     few = sum(1 for byte in sample if byte >= 0x80) < 6
     if few:

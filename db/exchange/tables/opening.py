@@ -167,6 +167,8 @@ class Table:
                 return text.scan(self.path, self.encoding.codec, bad_bytes=self.encoding.bad_bytes)
             except text.LineTooLong as error:
                 raise TableError(str(error)) from None
+            except UnicodeDecodeError:
+                raise TableError(_("it is not text in {encoding}").format(encoding=self.encoding.name)) from None
         if self.book.ods:
             return 0
         sheet = self.book.book[self.sheet]
