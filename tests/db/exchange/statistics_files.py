@@ -104,3 +104,37 @@ def workbook(folder: Path, name: str = "export.xlsx") -> Path:
     path = folder / name
     book.save(path)
     return path
+
+
+def ods(folder: Path, name: str = "export.ods") -> Path:
+    """An OpenDocument spreadsheet with the Russian table, written as LibreOffice writes one
+    (a zip of a few XML parts), so no writer library is needed."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    rows = [line.split(";") for line in RUSSIAN_CSV.strip().split("\r\n")]
+    cells = "".join(
+        "<table:table-row>" + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p></table:table-cell>'
+            for c in row) + "</table:table-row>" for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Лист1">{cells}</table:table>'
+        '</office:spreadsheet></office:body></office:document-content>')
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        '</manifest:manifest>')
+    path = folder / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return path

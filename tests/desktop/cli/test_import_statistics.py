@@ -131,3 +131,7 @@ def content_of(path):
         return content(db)
     finally:
         db.close()
+
+
+def test_an_opendocument_spreadsheet_is_read(seeded_path, tmp_path):
+    assert _values(_import(seeded_path, files.ods(tmp_path))) == files.RUSSIAN_EXPECTED
