@@ -416,7 +416,7 @@ INDICATORS = Listing(
     source="indicators r",
     columns=(
         Column("subject", _("Subject"), _party_name("r.subject_id"), sort="sp.name_en",
-               then=("sp.id", "r.counterpart_id"),
+               then=("sp.id", "r.counterpart_id", "r.indicator", "r.period_start"),
                join="JOIN parties sp ON sp.id = r.subject_id"),
         Column("counterpart", _("Counterpart"), _party_name("r.counterpart_id"), sort="cp.name_en",
                then=("cp.id",), join="JOIN parties cp ON cp.id = r.counterpart_id",
