@@ -40,19 +40,6 @@ from desktop.common.background import Job
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.rich_text import esc, shown, tooltip_html
 
-
-def printable(text: str) -> str:
-    """A cell with bytes its encoding could not read shown as "\\xff"."""
-    from db.exchange.tables.encodings import printable as shown_bytes
-
-    return shown_bytes(text)
-
-
-def encodings_name(codec: str) -> str:
-    from db.exchange.tables.encodings import ENCODING_NAMES
-
-    return ENCODING_NAMES.get(codec, codec)
-
 if TYPE_CHECKING:
     from db.exchange.imports import ImportRejected, ImportReport
     from db.exchange.tables.opening import Table
@@ -61,6 +48,20 @@ if TYPE_CHECKING:
 IMPORT_FILTERS = (_("Figures and bundles (*.csv *.tsv *.txt *.xlsx *.ods *.json)"), _("All files (*)"))
 PREVIEW_ROWS = 20
 PROBLEM_TINT = QColor(255, 205, 205)  # a cell with a problem (drawn with black text in any theme)
+
+
+def _printable(text: str) -> str:
+    """A cell with bytes its encoding could not read shown as "\\xff" (the readers load with
+    the first import, not with the window)."""
+    from db.exchange.tables.encodings import printable
+
+    return printable(text)
+
+
+def _encoding_name(codec: str) -> str:
+    from db.exchange.tables.encodings import ENCODING_NAMES
+
+    return ENCODING_NAMES.get(codec, codec)
 
 
 class ImportDialog(QDialog):
@@ -154,8 +155,7 @@ class ImportDialog(QDialog):
         from db.exchange.tables.opening import ReadOptions
 
         assert self.step is not None
-        options = ReadOptions(encoding=self._encoding(), sheet=self.step.chosen_sheet() if self.table else None,
-                              mapping=self.step.mapping)
+        options = ReadOptions(encoding=self._encoding(), sheet=self.step.chosen_sheet(), mapping=self.step.mapping)
         if self.table is not None:
             self.table.close()
             self.table = None
@@ -174,11 +174,9 @@ class ImportDialog(QDialog):
         return True
 
     def _encoding(self) -> str | None:
-        """The encoding the person chose, once they have touched the box."""
+        """The encoding the person chose in the box, else None (detected)."""
         assert self.step is not None
-        return self.step.chosen_encoding() if self.table is not None and self._encoding_chosen else None
-
-    _encoding_chosen = False
+        return self.step.chosen_encoding() if self.step.encoding_chosen else None
 
     def _read_again(self) -> None:
         """The mapping step changed: read the file again and check it again."""
@@ -186,10 +184,7 @@ class ImportDialog(QDialog):
             self._job.cancel()
             self._job.wait()
             self._job = None
-        assert self.step is not None
-        self._encoding_chosen = self._encoding_chosen or self.step.encoding.hasFocus() or (
-            self.table is not None and self.table.encoding is not None
-            and self.step.chosen_encoding() != self.table.encoding.codec)
+        self.cancel_button.setText(_("Cancel"))
         if self._open_table():
             self._check_or_ask()
 
@@ -198,11 +193,11 @@ class ImportDialog(QDialog):
         assert self.table is not None
         encoding = self.table.encoding
         missing = self.table.layout.missing()
-        if encoding is not None and not encoding.certain and not self._encoding_chosen:
+        if encoding is not None and not encoding.certain and not self.step.encoding_chosen:
             self.status.setText(_("The encoding cannot be told for sure: it reads as {encoding}, but also as "
                                   "{others}. Choose the encoding that shows the names right.").format(
                 encoding=esc(encoding.name), others=esc(", ".join(
-                    encodings_name(c) for c in encoding.others))))
+                    _encoding_name(c) for c in encoding.others))))
             self.import_button.setEnabled(False)
             self.step.encoding.setFocus()
             return
@@ -224,7 +219,7 @@ class ImportDialog(QDialog):
         self.preview.setHorizontalHeaderLabels(table.layout.header + [""] * (width - len(table.layout.header)))
         for r, (_number, row) in enumerate(rows):
             for c, cell in enumerate(row):
-                self.preview.setItem(r, c, QTableWidgetItem(shown(printable(cell))))
+                self.preview.setItem(r, c, QTableWidgetItem(shown(_printable(cell))))
         self.preview.setVerticalHeaderLabels([str(n) for n, _row in rows])
         self.preview.resizeColumnsToContents()
         if self.step is not None:  # the boxes above stand over the columns they name
@@ -316,7 +311,7 @@ class ImportDialog(QDialog):
         if self.table is None:
             return
         header = self.table.layout.header
-        columns = {printable(name).strip(): c for c, name in enumerate(header) if name.strip()}
+        columns = {_printable(name).strip(): c for c, name in enumerate(header) if name.strip()}
         rows = {number: r for r, (number, _cells) in enumerate(self.table.sample)}
         for (row, column), problem in rejected.places:
             r, c = rows.get(row), columns.get(column)

@@ -107,8 +107,10 @@ class MappingStep(QWidget):
         layout.addRow(self.columns)
         layout.addRow(self.fixed)
         layout.addRow(self.questions)
-        self.encoding.activated.connect(lambda _i: self._changed())
-        self.sheet.activated.connect(lambda _i: self._changed())
+        self.encoding_chosen = False  # True once the person has chosen an encoding (else it is detected)
+        self.sheet_chosen = False
+        self.encoding.activated.connect(lambda _i: self._chose("encoding_chosen"))
+        self.sheet.activated.connect(lambda _i: self._chose("sheet_chosen"))
         self.questions.hide()
 
     # -- filling from a table ------------------------------------------------------------------------
@@ -198,6 +200,10 @@ class MappingStep(QWidget):
         self.questions.setVisible(bool(indicators or units))
 
     # -- what the person changes -----------------------------------------------------------------------
+    def _chose(self, flag: str) -> None:
+        setattr(self, flag, True)
+        self._changed()
+
     def _changed(self) -> None:
         """Say so once the signal that brought the change has returned: reading the file again
         rebuilds boxes, perhaps the one that emitted it."""
@@ -233,10 +239,10 @@ class MappingStep(QWidget):
         self._changed()
 
     def chosen_encoding(self) -> str | None:
-        return self.encoding.currentData() if not self.encoding.isHidden() else None
+        return self.encoding.currentData() if self.encoding_chosen else None
 
     def chosen_sheet(self) -> str | None:
-        return self.sheet.currentText() or None
+        return (self.sheet.currentText() or None) if self.sheet_chosen else None
 
 
 def key_of(table: Table) -> str:

@@ -154,3 +154,16 @@ def test_a_bad_byte_is_refused_with_its_row_and_column_marked(qtbot, window, tmp
     assert not dialog.import_button.isEnabled()
     assert content(window.db) == before
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+
+def test_an_uncertain_encoding_is_a_question_answered_in_the_box(qtbot, window, tmp_path):
+    text = "subject;indicator;period;value;unit;source_title\r\nAbai region;exports;2024;1,5;USD million;Bulletin №1\r\n"
+    dialog = _open(qtbot, window, files.write(tmp_path, "few.csv", text, "cp1251"))
+    assert dialog.status.text().startswith("The encoding cannot be told for sure")
+    assert not dialog.import_button.isEnabled() and not dialog.working()
+    _choose(qtbot, dialog.step.encoding, "cp1251")
+    since = _last(window.db)
+    _import(qtbot, dialog)
+    assert window.db.execute("SELECT s.title FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
+                             "JOIN sources s ON s.id = l.source_id WHERE i.id > ?", [since]).fetchone() == (
+        "Bulletin №1",)
