@@ -29,8 +29,8 @@ from sqlite_utils import Database
 
 from db.errors import FactSheetError
 from db.exchange import bundle
-from db.exchange.indicator_csv import COLUMNS, EXTRA_COLUMNS
 from db.exchange.report import NoSteps, Steps
+from db.exchange.tables.header import COLUMNS, EXTRA_COLUMNS
 from db.model.dates import FuzzyDate
 from db.model.formatting import plain_number
 from db.model.i18n import _

@@ -362,4 +362,20 @@ def _names_in_three_languages(db: Database) -> None:
         search_index.catch_up(db)
 
 
+# The figures' sort by indicator walks an index of the name alone: the list breaks ties by id,
+# and nothing else looks figures up by indicator and period without their pair (the pair's
+# index, which the data-quality checks and the chart use, keeps both). A million-row import
+# builds it once, over half the key it had.
+FIGURE_INDEXES_SCHEMA = """
+DROP INDEX indicators_indicator;
+CREATE INDEX indicators_indicator ON indicators(indicator);
+"""
+
+
+@_step("0004_narrower_figure_indexes")
+def _narrower_figure_indexes(db: Database) -> None:
+    """Cheaper figures to write: a narrower index that still serves the sort and filter by indicator."""
+    _run_script(db, FIGURE_INDEXES_SCHEMA)
+
+
 SCHEMA_VERSION = len(_STEPS)
