@@ -29,6 +29,11 @@ _SK_ROOTS = ("омск", "томск", "новосибирск", "красноя
              "смоленск", "уральск")
 
 
+# Adjectives whose place is not their stem: "Кызылординская" is of Кызылорда, "Тюменская" of Тюмень.
+_RU_ADJECTIVE_PLACES = {"кызылординск": "кызылорда", "карагандинск": "караганда", "акмолинск": "акмола",
+                        "алматинск": "алматы", "актюбинск": "актобе", "тюменск": "тюмень", "пермск": "пермь"}
+
+
 def transliterate(text: str) -> str:
     """Cyrillic shown in Latin letters, each word capitalised as written ("Асаин" → "Asain")."""
     out = []
@@ -42,17 +47,32 @@ def transliterate(text: str) -> str:
 
 
 def english_region(local_stem: str, word: str = "region") -> str:
-    """"Павлодар" → "Pavlodar region", "Восточно-Казахстан" → "East Kazakhstan region"."""
+    """"Павлодар" → "Pavlodar region", "Восточно-Казахстан" → "East Kazakhstan region", "Омбы" → "Omsk region"."""
+    kazakh = names.kazakh_place(local_stem)
+    if kazakh:
+        return f"{english_place(kazakh[0])} {word}"
     parts = re.split(r"[-\s]+", local_stem)
     shown = [next((v for k, v in _DIRECTIONS.items() if p.lower().startswith(k[:-1])), None) or transliterate(p)
              for p in parts if p]
     return " ".join(shown) + f" {word}"
 
 
+def english_place(name: str) -> str:
+    """A place's name as English writes it: its Kazakh exonym ("Омбы" → "Omsk"), else its transliteration."""
+    kazakh = names.kazakh_place(name)
+    return transliterate(kazakh[0] if kazakh else name)
+
+
 def russian_region_stem(adjective: str) -> str:
-    """The place an adjective names: "Павлодарская" → "Павлодар", "Омской" → "Омск"."""
+    """The place an adjective names: "Павлодарская" → "Павлодар", "Омской" → "Омск",
+    "Кызылординской" → "Кызылорда"."""
     base = re.sub(r"(?:ая|ой|ий|ого|ую|ом|ое|ому|ей|ых|ие)$", "", adjective)
     lower = base.lower()
+    for stem, place in _RU_ADJECTIVE_PLACES.items():
+        if lower.endswith(stem):
+            found = base[: len(base) - len(stem)] + place
+            return found[:1].upper() + found[1:] if base[:1].isupper() else found
+
     if lower.endswith(("ск", "цк")) and not lower.endswith(_SK_ROOTS):
         base = base[:-2]
     return base

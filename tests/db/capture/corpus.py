@@ -1,8 +1,9 @@
-"""The capture corpus: real news items with keys written by hand, and how capture scores on them.
+"""The capture corpus: news items with keys written by hand, and how capture scores on them.
 
-Each ``articles/NAME.txt`` is a news item as published (its address and date are in
-``NAME.json``, with the key: the people, positions, agreements, events, figures and
-statements a careful reader records from it). ``score`` runs capture on every article
+Each ``articles/NAME.txt`` reports the facts of a published news item in words written for
+these tests (``articles/README.md`` says how); ``NAME.json`` cites the item's address and
+date and holds the key: the people, positions, agreements, events, figures and statements a
+careful reader records from the text. ``score`` runs capture on every article
 against an empty database, as an analyst starting a new file would, giving the address
 and date as they would, and counts per kind: proposed, right, missed and wrong.
 """

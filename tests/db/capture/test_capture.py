@@ -57,8 +57,8 @@ def test_a_planned_forum_reported_held_is_proposed_as_an_update_showing_old_and_
 
 
 def test_a_figure_without_its_scale_is_flagged_and_not_guessed(empty_db):
-    text = ("In the first half of 2022, foreign trade turnover between Kazakhstan and Krasnoyarsk region "
-            "made $75 217.7 which is 77.7% higher against the same period in 2020.")
+    text = ("Foreign trade turnover between Kazakhstan and Krasnoyarsk region came to $75 217.7 in the "
+            "first half of 2022, up 77.7% on the same months of 2020.")
     result = capture(empty_db, text, published=dt.date(2022, 11, 9))
     [figure] = _by_kind(result, "indicator")
     assert figure.record["value"] == 75217.7
