@@ -4,7 +4,8 @@ Two formats come in: the indicator CSV that statistics offices publish (``db.exc
 and the JSON bundle Fact Sheet exports (``db.exchange.bundle``). Both are read all or nothing
 (``db.exchange.report``), and records already in the database are recognised
 (``db.exchange.matching``) and not added again, so importing the same file twice adds nothing
-the second time.
+the second time. A bundle's records this database shares by UUID are updated when the
+bundle's version is newer (``db.exchange.bundle_sync``). Every import is preceded by a backup.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from db import store
 from db.errors import FactSheetError
 from db.exchange import bundle, indicator_csv
 from db.exchange.report import ImportRejected, ImportReport, Steps
+from db.file import backups
 from db.model.i18n import _
 
 __all__ = ["ImportRejected", "ImportReport", "import_file", "is_bundle"]
@@ -34,12 +36,29 @@ def is_bundle(path: Path) -> bool:
     return start.startswith(b"{")
 
 
-def import_file(db: Database, path: Path, *, steps: Steps | None = None, dry_run: bool = False) -> ImportReport:
-    """Import an indicator CSV or a JSON bundle, all or nothing; return what it added."""
+def _holds_records(db: Database) -> bool:
+    """Whether there is anything to back up (every fact rests on a source or names a party)."""
+    return db.execute("SELECT EXISTS (SELECT 1 FROM sources) OR EXISTS (SELECT 1 FROM parties)").fetchone()[0] == 1
+
+
+def import_file(db: Database, path: Path, *, steps: Steps | None = None, dry_run: bool = False,
+                take_theirs: frozenset[str] = frozenset()) -> ImportReport:
+    """Import an indicator CSV or a JSON bundle, all or nothing; return what it added.
+
+    A database kept in a file is backed up first (``db.file.backups``); when no backup can
+    be made, nothing is imported. ``take_theirs`` names the bundle records whose version
+    the person chose over a conflicting one here.
+    """
     path = Path(path)
     if not path.is_file():
         raise FactSheetError(_("There is no file at {path}.").format(path=path))
     store.ensure_writable(db)  # before a large file is read: a read-only database refuses at once
+    if not dry_run and getattr(db, "path", None) is not None and _holds_records(db):
+        try:
+            backups.make_backup(db, reason="before-import")
+        except FactSheetError as error:
+            raise FactSheetError(_("“{name}” was not imported, because no backup could be made first: "
+                                   "{reason}").format(name=path.name, reason=error)) from None
     if is_bundle(path):
-        return bundle.import_bundle_file(db, path, steps=steps, dry_run=dry_run)
+        return bundle.import_bundle_file(db, path, steps=steps, dry_run=dry_run, take_theirs=take_theirs)
     return indicator_csv.import_csv(db, path, steps=steps, dry_run=dry_run)

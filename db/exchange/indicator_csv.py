@@ -65,7 +65,7 @@ from db import store
 from db.errors import Problem
 from db.exchange import matching
 from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
-from db.model import validate
+from db.model import identity, validate
 from db.model.dates import DateError, parse_iso_day
 from db.model.formatting import format_day
 from db.model.i18n import _
@@ -636,7 +636,7 @@ _SAME_FIGURE = ("{a}.subject_id = {b}.subject_id AND {a}.counterpart_id IS {b}.c
                 "{a}.period_start = {b}.period_start AND {a}.period_end = {b}.period_end AND "
                 "{a}.value = {b}.value AND {a}.unit = {b}.unit")
 _INSERT_FIGURE = ("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-                  "period_end, value, unit, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  "period_end, value, unit, notes, uuid, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _INSERT_LINK = "INSERT INTO indicators_sources (indicator_id, source_id) VALUES (?, ?)"
 _INSERT_STAGED = "INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # Adding at least this many figures (and no fewer than the table holds) rebuilds the indexes
@@ -657,10 +657,16 @@ class _Writer:
 
     A large import (at least ``REBUILD_INDEXES_AT`` rows and no fewer than the table holds)
     drops the table's indexes before its first write and builds them again at the end.
+
+    Each figure's UUID is the import's random prefix and its row number
+    (``db.model.identity.batch_uuid``), all stamped with the import's time, and the whole
+    import is one entry of the change history (``db.store.figure_batch``): a million figures
+    cost no more history than one.
     """
 
-    def __init__(self, db: Database, lines: int) -> None:
-        self.db = db
+    def __init__(self, db: Database, lines: int, name: str | None = None) -> None:
+        self.db, self.name = db, name
+        self.prefix, self.stamp = identity.uuid_prefix(), identity.now()
         self.base = db.execute("SELECT coalesce(max(id), 0) FROM indicators").fetchone()[0]
         existing = db.execute("SELECT count(*) FROM indicators").fetchone()[0]
         self.bulk = lines >= max(existing, REBUILD_INDEXES_AT)
@@ -693,7 +699,7 @@ class _Writer:
             self.staged.append((line, *figure, key))
         else:
             figure_id = self.base + line
-            self.figures.append((figure_id, *figure[:9]))
+            self.figures.append((figure_id, *figure[:9], f"{self.prefix}{line:012x}", self.stamp))
             self.links.append((figure_id, figure[9]))
         self.hashes.add(key)
         if len(self.figures) + len(self.staged) >= _BATCH:
@@ -739,6 +745,9 @@ class _Writer:
         steps.report(900, 1000)
         steps.check_cancelled()
         added = self.written + self._add_staged(steps)
+        if added:
+            last = self.db.execute("SELECT max(id) FROM indicators").fetchone()[0]
+            store.figure_batch(self.db, self.base + 1, last, added, uuid_prefix=self.prefix, note=self.name)
         steps.report(950, 1000)
         steps.check_cancelled()
         return added
@@ -769,9 +778,10 @@ class _Writer:
             self._drop_indexes()
         new_rows = "FROM temp.import_rows s WHERE s.line NOT IN (SELECT line FROM temp.import_skip) ORDER BY s.line"
         db.execute("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-                   "period_end, value, unit, notes) SELECT :base + s.line, s.subject_id, s.counterpart_id, "
-                   "s.reporter_id, s.indicator, s.period_start, s.period_end, s.value, s.unit, s.notes " + new_rows,
-                   {"base": self.base})
+                   "period_end, value, unit, notes, uuid, updated_at) SELECT :base + s.line, s.subject_id, "
+                   "s.counterpart_id, s.reporter_id, s.indicator, s.period_start, s.period_end, s.value, s.unit, "
+                   "s.notes, :prefix || printf('%012x', s.line), :stamp " + new_rows,
+                   {"base": self.base, "prefix": self.prefix, "stamp": self.stamp})
         steps.check_cancelled()
         self._rebuild_indexes()
         db.execute("INSERT INTO indicators_sources (indicator_id, source_id) SELECT :base + s.line, s.source_id "
@@ -809,7 +819,7 @@ def import_csv(db: Database, path: Path, *, steps: Steps | None = None, dry_run:
         # pages are written out and read back over and over (four times slower).
         db.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
         try:
-            writer = _Writer(db, _line_count(path))
+            writer = _Writer(db, _line_count(path), path.name)
             _read_rows(db, path, shown.dialect, size, report, steps, writer)
             report.added["indicator"] = writer.finish(steps)
             report.present["indicator"] = writer.rows - report.added["indicator"]
@@ -820,7 +830,7 @@ def import_csv(db: Database, path: Path, *, steps: Steps | None = None, dry_run:
         steps.report(1000, 1000)
         return report
 
-    return in_transaction(db, work, dry_run=dry_run)
+    return in_transaction(db, work, dry_run=dry_run, note=path.name)
 
 
 def _read_rows(db: Database, path: Path, dialect: Dialect, size: int, report: ImportReport,

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from db.model import identity
+
 APPLICATION_ID = 0x46534854  # "FSHT"
 
 MIGRATIONS = Migrations("factsheet")
@@ -316,6 +318,80 @@ def _search(db: Database) -> None:
     # and the index catches up on the first search after the last migration.
     with contextlib.suppress(sqlite3.OperationalError):
         search_index.catch_up(db)
+
+
+# Every kind of record, by table: the tables that get a stable identity and a change history.
+RECORD_TABLES = ("sources", "parties", "people", "positions", "subjects", "agreements", "events",
+                 "indicators", "statements")
+
+
+@_step("0003_record_identities")
+def _record_identities(db: Database) -> None:
+    """A ``uuid`` kept across exports, imports and copies, and when the record last changed
+    (``updated_at``, UTC; empty for records older than the history). No index: a million
+    figures would pay for it on every import, and loading a bundle joins on its own list."""
+    queued = db.execute("SELECT coalesce(max(rowid), 0) FROM search_changes").fetchone()[0]
+    for table in RECORD_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN updated_at TEXT")
+        db.execute(f"UPDATE {table} SET uuid = ? || printf('%012x', id)", [identity.uuid_prefix()])
+    # The search triggers noted every row just given its UUID; what they index did not change.
+    db.execute("DELETE FROM search_changes WHERE rowid > ?", [queued])
+
+
+HISTORY_SCHEMA = """
+CREATE TABLE history (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  author TEXT,
+  session TEXT,
+  action TEXT NOT NULL CHECK (action IN ('add','edit','delete','import','restore','capture')),
+  kind TEXT,
+  record_id INTEGER,
+  record_uuid TEXT,
+  first_id INTEGER,
+  last_id INTEGER,
+  before TEXT,
+  after TEXT,
+  note TEXT
+);
+CREATE INDEX history_record ON history(record_uuid);
+CREATE INDEX history_batches ON history(kind, first_id) WHERE first_id IS NOT NULL;
+"""
+
+
+@_step("0004_change_history")
+def _change_history(db: Database) -> None:
+    """A row per change to a record: when, who, what, the record before and after as JSON
+    (``db.store.journal``); figures written at once (an imported table) are one row naming
+    their ids (``first_id``–``last_id``). ``session`` tells one program's writes from another's."""
+    _run_script(db, HISTORY_SCHEMA)
+
+
+BRIEFINGS_SCHEMA = """
+CREATE TABLE briefings (
+  id INTEGER PRIMARY KEY,
+  made_at TEXT NOT NULL,
+  author TEXT,
+  how TEXT NOT NULL CHECK (how IN ('printed','pdf')),
+  party_a INTEGER NOT NULL,
+  party_b INTEGER NOT NULL,
+  pair TEXT NOT NULL,
+  as_of TEXT NOT NULL CHECK (date(as_of, '+0 days') IS as_of),
+  language TEXT NOT NULL,
+  options TEXT NOT NULL,
+  facts TEXT NOT NULL
+);
+CREATE INDEX briefings_pair ON briefings(party_a, party_b, made_at);
+"""
+
+
+@_step("0005_briefings")
+def _briefings(db: Database) -> None:
+    """Each sheet printed or saved: pair, as-of day, language, options, when, who, and the
+    facts shown (JSON), so a later sheet can say what changed (``db.sheet.briefings``).
+    Parties are kept by id without a foreign key: a briefing never stops a delete."""
+    _run_script(db, BRIEFINGS_SCHEMA)
 
 
 SCHEMA_VERSION = len(_STEPS)

@@ -14,15 +14,20 @@ from db.model.i18n import _
 
 # Sections that can be switched off, in the order they are printed, with their labels.
 SECTIONS: dict[str, str] = {
+    "changes": _("Changes since the last briefing"),
     "figures": _("Key figures"),
     "agreements": _("Agreements"),
     "officials": _("Officials"),
     "events": _("Events"),
+    "timeline": _("Timeline"),
     "chart": _("Trade chart"),
     "statements": _("Key statements"),
     "quality": _("Data-quality notes"),
 }
-ALL_SECTIONS = frozenset(SECTIONS)
+# Printed only when chosen (every other section is printed unless switched off). "changes"
+# is printed when there is an earlier briefing of the pair to compare with.
+CHOSEN_ONLY = frozenset({"timeline"})
+ALL_SECTIONS = frozenset(SECTIONS) - CHOSEN_ONLY
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_PAGE_SIZE = "A4"

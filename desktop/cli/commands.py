@@ -15,6 +15,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("import", "desktop.cli.import_"),
     ("export", "desktop.cli.export"),
     ("check", "desktop.cli.check"),
+    ("changes", "desktop.cli.changes"),
+    ("backups", "desktop.cli.backups"),
+    ("restore", "desktop.cli.backups"),
     ("install-desktop", "desktop.cli.desktop_entry"),
     ("uninstall-desktop", "desktop.cli.desktop_entry"),
 )
