@@ -87,7 +87,7 @@ def _value_to_json(typ: type, value: Any) -> Any:
 
 
 def load_bundle(db: Database, data: dict[str, Any],
-                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+                progress: Callable[[int, int], None] | None = None, *, name: str = "bundle") -> dict[str, int]:
     """Add every record of a bundle in one transaction; return how many of each kind were new.
 
     Raises ``ValidationError`` naming the record and field of every problem found, and
@@ -99,7 +99,7 @@ def load_bundle(db: Database, data: dict[str, Any],
                 progress(done, total)
 
     try:
-        report = import_bundle(db, data, steps=_Progress())
+        report = import_bundle(db, data, steps=_Progress(), name=name)
     except ImportRejected as rejected:
         raise ValidationError([Problem("", p) for p in rejected.problems]) from None
     return report.added

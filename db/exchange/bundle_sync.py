@@ -25,8 +25,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.model.i18n import _
-from db.model.records import KINDS, Record
+from db.model.i18n import _, ngettext
+from db.model.records import KIND_NAMES, KINDS, Record
 from db.read.history import Difference, differences
 from db.read.queries import record_label
 
@@ -42,6 +42,21 @@ class Conflict:
     differences: tuple[Difference, ...]
     ours: str | None  # the stamps of the two versions
     theirs: str | None
+
+    def describe(self, shown: int = 3, length: int = 60) -> str:
+        """"Agreement “Interaction Plan…”: Summary: “A: …” here, “B: …” in the bundle"."""
+        parts = [_("{field}: “{ours}” here, “{theirs}” in the bundle").format(
+            field=d.label, ours=_short(d.old, length), theirs=_short(d.new, length)) for d in self.differences[:shown]]
+        more = len(self.differences) - shown
+        if more > 0:
+            parts.append(ngettext("and {n} more field", "and {n} more fields", more).format(n=more))
+        return _("{kind} “{label}”: {differences}").format(
+            kind=KIND_NAMES[self.kind][0], label=_short(self.label, length), differences="; ".join(parts))
+
+
+def _short(text: str, length: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def known_identities(db: Database, kind: str, uuids: Iterable[str]) -> dict[str, tuple[int, str | None]]:

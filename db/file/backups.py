@@ -30,6 +30,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,7 +39,7 @@ from pathlib import Path
 from db.errors import DatabaseReadOnly, FactSheetError
 from db.file.connection import FactSheetDatabase, backup_to, open_database
 from db.file.integrity import error_detail
-from db.file.migrations import MIGRATIONS
+from db.file.sqlite import connect_read_only
 from db.model.i18n import _
 
 FOLDER_NAME = "backups"
@@ -187,40 +188,69 @@ def prune(db_path: Path, now: dt.datetime, folder: Path | None = None) -> list[P
     return removed
 
 
-def open_backup(path: Path) -> FactSheetDatabase:
-    """A backup opened read-only and checked like any file; a sentence when it cannot serve."""
+def _staged(path: Path, stage: Path) -> FactSheetDatabase:
+    """The backup at ``path`` copied (with the backup API) to ``stage`` and opened there as any
+    file is: checked for damage, told from another program's file, and brought up to date
+    when an earlier version made it. A sentence when it cannot serve."""
+    stage.unlink(missing_ok=True)
     try:
-        backup = open_database(path, read_only=True, full_check=True, keep_copy=False)
-    except FactSheetError as error:
-        raise FactSheetError(_("The backup cannot be used: {reason}").format(reason=error)) from None
-    if backup.newer_schema or backup.foreign_schema:
-        reason = backup.read_only_reason
-        backup.close()
+        source = connect_read_only(path)
+        try:
+            backup_to(_Plain(source), stage)
+        finally:
+            source.close()
+        staged = open_database(stage, full_check=True, keep_copy=False)
+    except (FactSheetError, sqlite3.Error) as error:
+        _remove(stage)
+        reason = error if isinstance(error, FactSheetError) else error_detail(error)
+        raise FactSheetError(_("The backup cannot be used: {reason}").format(reason=reason)) from None
+    if staged.read_only:
+        reason = staged.read_only_reason
+        staged.close()
+        _remove(stage)
         raise FactSheetError(_("The backup cannot be used: {reason}").format(reason=reason))
-    return backup
+    return staged
+
+
+class _Plain:
+    """A bare connection where ``backup_to`` expects a database (it only needs ``conn``)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+
+def _remove(stage: Path) -> None:
+    for leftover in (stage, *(stage.with_name(stage.name + s) for s in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)
+    for copy in stage.parent.glob(glob_escape(stage.name) + ".bak-*"):
+        copy.unlink(missing_ok=True)
 
 
 def restore_backup(db: FactSheetDatabase, path: Path, *, keep_current: bool = True,
                    now: dt.datetime | None = None) -> Path | None:
     """Replace the open database's content with the backup at ``path``.
 
-    The current state is backed up first (``keep_current``; that backup is returned), the
-    backup's pages are copied in with SQLite's backup API in one step, and a backup made
-    by an earlier version is brought up to date. On any failure the database is as it was.
+    The backup is first checked as any file being opened (and a backup made by an earlier
+    version brought up to date, on a copy); the current state is backed up
+    (``keep_current``; that backup is returned); then the backup's pages are copied in with
+    SQLite's backup API, in one step. On any failure the database is as it was.
     """
     if db.path is None:
         raise FactSheetError(_("This database is not kept in a file, so it has no backups."))
     db.ensure_writable()
     if db.conn.in_transaction:
         raise DatabaseReadOnly(_("The database is busy with a change; try again in a moment."))
-    backup = open_backup(Path(path))
+    folder = backup_folder(db.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stage = folder / f"{db.path.stem} restoring{db.path.suffix}"
+    staged = _staged(Path(path), stage)
     try:
         kept = make_backup(db, reason="before-restore", now=now) if keep_current else None
-        backup.conn.backup(db.conn)
-    except OSError as error:
+        staged.conn.backup(db.conn)
+    except (OSError, sqlite3.Error) as error:
         raise FactSheetError(_("The backup could not be restored: {reason}.").format(
             reason=error_detail(error))) from None
     finally:
-        backup.close()
-    MIGRATIONS.apply(db)  # a backup made by an earlier version is brought up to date
+        staged.close()
+        _remove(stage)
     return kept

@@ -118,10 +118,11 @@ def _officials(db: Database, scope: queries.PairScope | None) -> list[TimelineIt
     for rid, title, name, start, start_p, end, end_p in db.execute(
             "SELECT p.id, p.title, pe.name_en, p.start_date, p.start_date_precision, p.end_date, "
             f"p.end_date_precision FROM positions p JOIN people pe ON pe.id = p.person_id{where}", params):
-        for when, what in ((FuzzyDate.from_db(start, start_p), _("Took office: {title}")),
-                           (FuzzyDate.from_db(end, end_p), _("Left office: {title}"))):
+        for when, what in ((FuzzyDate.from_db(start, start_p), _("Took office")),
+                           (FuzzyDate.from_db(end, end_p), _("Left office"))):
             if when is not None:
-                items.append(TimelineItem("officials", when, None, what.format(title=title), name, ("position", rid)))
+                items.append(TimelineItem("officials", when, None, what,
+                                          _("{name}, {title}").format(name=name, title=title), ("position", rid)))
     return items
 
 

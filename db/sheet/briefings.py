@@ -66,8 +66,9 @@ class Briefing:
 
 
 def uuids_of(db: Database, table: str, ids: list[int]) -> dict[int, str]:
-    return {r[0]: r[1] for r in db.execute(f"SELECT id, uuid FROM {table} WHERE id IN (SELECT value FROM "
-                                           "json_each(?))", [json.dumps(sorted(set(ids)))])}
+    """id -> the record's UUID (or "#id" for a record another program wrote without one)."""
+    return {r[0]: r[1] or f"#{r[0]}" for r in db.execute(
+        f"SELECT id, uuid FROM {table} WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(ids)))])}
 
 
 def series_key(subject: int, counterpart: int | None, indicator: str, start: dt.date, end: dt.date) -> str:

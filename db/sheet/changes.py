@@ -125,7 +125,8 @@ def _officials(db: Database, scope: queries.PairScope, then: dict[str, Any], as_
     for uuid, old in then.items():
         if uuid in current:
             continue
-        row = db.execute("SELECT id, end_date, end_date_precision FROM positions WHERE uuid = ?", [uuid]).fetchone()
+        where, key = ("id = ?", int(uuid[1:])) if uuid.startswith("#") else ("uuid = ?", uuid)
+        row = db.execute(f"SELECT id, end_date, end_date_precision FROM positions WHERE {where}", [key]).fetchone()
         until = FuzzyDate.from_db(row[1], row[2]) if row else None
         ended = _(" ({day})").format(day=until.label()) if until else ""
         sources = sources_of(db, "positions", "position_id", row[0]) if row else ()

@@ -11,26 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from db.model.i18n import _, ngettext
-from db.model.records import KIND_NAMES
-
-SHOWN_DIFFERENCES = 3
-
-
-def conflict_text(conflict) -> str:
-    """"Agreement “Interaction Plan…”: Summary: “A: …” here, “B: …” in the bundle"."""
-    parts = [_("{field}: “{ours}” here, “{theirs}” in the bundle").format(
-        field=d.label, ours=_short(d.old), theirs=_short(d.new)) for d in conflict.differences[:SHOWN_DIFFERENCES]]
-    more = len(conflict.differences) - SHOWN_DIFFERENCES
-    if more > 0:
-        parts.append(ngettext("and {n} more field", "and {n} more fields", more).format(n=more))
-    return _("{kind} “{label}”: {differences}").format(
-        kind=KIND_NAMES[conflict.kind][0], label=_short(conflict.label), differences="; ".join(parts))
-
-
-def _short(text: str, length: int = 60) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= length else text[:length - 1] + "…"
+from db.model.i18n import _
 
 
 class ConflictList(QListWidget):
@@ -47,7 +28,7 @@ class ConflictList(QListWidget):
     def show_conflicts(self, conflicts: list) -> None:
         self.clear()
         for conflict in conflicts:
-            item = QListWidgetItem(conflict_text(conflict), self)
+            item = QListWidgetItem(conflict.describe(), self)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, conflict.uuid)

@@ -121,7 +121,7 @@ class TimelineView(QWidget):
 
     @staticmethod
     def _label(item: TimelineItem) -> str:
-        return f"{item.title} — {item.what}"
+        return _("{what}: {title}").format(what=item.what, title=item.title)
 
     # -- painting ------------------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)

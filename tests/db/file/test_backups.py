@@ -88,3 +88,24 @@ def test_a_file_that_is_not_a_good_backup_is_refused_and_nothing_changes(seeded_
     with pytest.raises(FactSheetError, match="The backup cannot be used"):
         backups.restore_backup(seeded_db, bad)
     assert queries.counts(seeded_db) == counts
+
+
+def test_the_copy_made_before_an_upgrade_is_listed_and_restores_up_to_date(tmp_path, seeded_db):
+    from db.file import connection
+    from db.file.migrations import MIGRATIONS, SCHEMA_VERSION
+    from tests.db.read.test_search import _copy_records
+
+    path = tmp_path / "old.factsheet"
+    old = connection._wrap(connection.connect_file(path, "rwc"), path)
+    MIGRATIONS.apply(old, stop_before="0003_record_identities")
+    _copy_records(seeded_db, old)
+    old.close()
+    db = open_database(path)  # upgraded, after keeping a copy beside it
+    [before_upgrade] = backups.list_backups(path)
+    assert before_upgrade.reason == "before-upgrade" and before_upgrade.reason_label == "before an upgrade"
+    store.save(db, Source(title="Written after the upgrade"))
+    backups.restore_backup(db, before_upgrade.path, now=START)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert queries.counts(db) == queries.counts(seeded_db)
+    assert db.execute("SELECT count(*) FROM sources WHERE uuid IS NULL").fetchone()[0] == 0
+    db.close()

@@ -54,3 +54,25 @@ def test_restoring_a_backup_that_is_not_there_is_one_sentence(capsys, seeded_pat
 
 def test_a_database_without_backups_says_so(capsys, seeded_path):
     assert _run(capsys, "backups", "--db", seeded_path) == (0, "seed.factsheet has no backups yet.\n", "")
+
+
+def test_import_lists_the_conflicts_it_did_not_decide(capsys, seeded_path, tmp_path):
+    import json
+
+    from db.exchange import bundle
+
+    db = open_database(seeded_path)
+    data = bundle.export_bundle(db)
+    plan = next(i for i in data["records"]["agreements"] if i["kind"] == "plan")
+    plan["previous"], plan["updated_at"], plan["summary"] = ["2001-01-01T00:00:00.000000Z"], \
+        "2026-03-01T09:00:00.000000Z", "Their summary."
+    record = store.get(db, "agreement", int(plan["ref"].split("-")[1]))
+    record.summary = "My summary."
+    store.save(db, record)
+    db.close()
+    path = tmp_path / "colleague.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    status, out, err = _run(capsys, "import", "--db", seeded_path, path)
+    assert (status, err) == (0, "")
+    assert "0 new, 31 already present, 1 conflict" in out.splitlines()[0]
+    assert "“My summary.” here, “Their summary.” in the bundle" in out
