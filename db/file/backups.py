@@ -38,7 +38,7 @@ from pathlib import Path
 
 from db.errors import DatabaseReadOnly, FactSheetError
 from db.file.connection import FactSheetDatabase, backup_to, open_database
-from db.file.integrity import error_detail
+from db.file.integrity import error_detail, keep_damaged_copy
 from db.file.sqlite import connect_read_only
 from db.model.i18n import _
 
@@ -253,4 +253,23 @@ def restore_backup(db: FactSheetDatabase, path: Path, *, keep_current: bool = Tr
     finally:
         staged.close()
         _remove(stage)
+    return kept
+
+
+def replace_damaged(path: Path, backup: Path) -> Path:
+    """Put a backup in place of a database file that is too damaged to open; return the
+    copy of the damaged file kept aside first (its bytes are never lost)."""
+    path = Path(path).absolute()
+    kept = keep_damaged_copy(path)
+    stage = backup_folder(path) / f"{path.stem} restoring{path.suffix}"
+    stage.parent.mkdir(parents=True, exist_ok=True)
+    staged = _staged(Path(backup), stage)
+    try:
+        backup_to(staged, path.with_name(path.name + ".restored"))
+    finally:
+        staged.close()
+        _remove(stage)
+    for sidecar in ("-wal", "-shm", "-journal"):  # they belong to the damaged file
+        path.with_name(path.name + sidecar).unlink(missing_ok=True)
+    os.replace(path.with_name(path.name + ".restored"), path)
     return kept

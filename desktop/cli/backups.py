@@ -6,6 +6,7 @@
 Backups are kept in the app's data folder by ``db.file.backups`` (before every import, once
 a day the file changes, on request, before a restore). ``restore`` keeps the current state
 as a backup first, so a restore can itself be undone by restoring that one; it says where.
+A database too damaged to open is restored too: its bytes are kept aside first.
 """
 
 from __future__ import annotations
@@ -76,11 +77,18 @@ def find_backup(db_path: Path, text: str) -> Path:
 
 def run_restore(args: argparse.Namespace) -> int:
     from db import store
+    from db.errors import DatabaseDamaged
     from db.file import backups
     from db.file.connection import open_database
 
     path = find_backup(args.db, args.backup)
-    db = open_database(args.db, create=False)
+    try:
+        db = open_database(args.db, create=False, keep_copy=False)
+    except DatabaseDamaged:  # what backups are for: the damaged bytes are kept aside, the backup goes in
+        kept = backups.replace_damaged(args.db, path)
+        print(_("Restored {db} from {backup}.").format(db=args.db, backup=path))
+        print(_("The damaged file was kept as {path}.").format(path=kept))
+        return 0
     try:
         kept = backups.restore_backup(db, path)
         store.note_restored_file(db, _("Restored from the backup {name}").format(name=path.name))

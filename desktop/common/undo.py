@@ -61,8 +61,8 @@ class Change:
     before: Record | store.Captured | list[tuple[int, int]] | None = None  # figures: their id ranges
     after: Record | None = None
     uuid: str | None = None  # an added record's, kept when redo adds it again
-    stamps: tuple[str | None, str | None] = (None, None)  # updated_at before and after: undo and redo
-    # write the very versions they go back to
+    # updated_at before and after, so undo and redo write back the very versions they return to
+    stamps: tuple[str | None, str | None] = (None, None)
 
 
 class Recorder:

@@ -11,6 +11,9 @@ one, the history names the operating-system user.
 
 from __future__ import annotations
 
+import uuid
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from db import store
@@ -46,7 +49,11 @@ def install(window) -> None:
 
 
 def _name_writer(db) -> None:
+    """Give the connection the name its writes carry, and this window's session (which tells
+    its own writes from another program's, ``desktop.safety.external_changes``)."""
     db.author = settings.load_str(AUTHOR_KEY) or None
+    if getattr(db, "session", "") is None:
+        db.session = uuid.uuid4().hex
 
 
 def ask_author(window) -> None:
@@ -101,6 +108,7 @@ def show_deleted_records(window):
     from desktop.dialogs.deleted_records import DeletedRecordsDialog
 
     dialog = DeletedRecordsDialog(window.db, lambda deleted: bring_back(window, deleted), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
 
@@ -109,5 +117,6 @@ def show_briefings(window):
     from desktop.dialogs.briefings_dialog import BriefingsDialog
 
     dialog = BriefingsDialog(window.db, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -76,3 +76,19 @@ def test_import_lists_the_conflicts_it_did_not_decide(capsys, seeded_path, tmp_p
     assert (status, err) == (0, "")
     assert "0 new, 31 already present, 1 conflict" in out.splitlines()[0]
     assert "“My summary.” here, “Their summary.” in the bundle" in out
+
+
+def test_a_damaged_database_is_restored_from_its_backup_and_its_bytes_kept(capsys, seeded_path):
+    from tests.db.odd_files import cut
+
+    db = open_database(seeded_path)
+    backups.make_backup(db)
+    db.close()
+    [made] = backups.list_backups(seeded_path)
+    cut(seeded_path, seeded_path.stat().st_size // 2)  # cut short: it no longer opens
+    status, out, err = _run(capsys, "restore", "--db", seeded_path, made.path)
+    assert (status, err) == (0, ""), err
+    assert "The damaged file was kept as" in out
+    db = open_database(seeded_path)
+    assert queries.counts(db)["indicator"] == 5
+    db.close()
