@@ -64,11 +64,13 @@ def problems(proposal: Proposal) -> list[Problem]:
 
 def apply(db: Database, capture: Capture, accepted: Iterable[str] | None = None,
           save: Callable[[Record], int] | None = None) -> Applied:
-    """Write the accepted proposals (all when ``accepted`` is None) in one transaction."""
+    """Write the accepted proposals (all when ``accepted`` is None) in one transaction, each
+    recorded in the change history as captured from the article."""
     wanted = set(accepted) if accepted is not None else {p.ref for p in capture.proposals}
     write = save or (lambda record: store.save(db, record))
     store.ensure_writable(db)
-    with store.sqlite_errors_as_sentences(), db.atomic():
+    note = capture.source.get("title") if isinstance(capture.source, dict) else None
+    with store.sqlite_errors_as_sentences(), db.atomic(), store.writing(db, action="capture", note=note):
         source_id = capture.source_existing or write(_source(capture.source))
         applied = Applied(source_id)
         for kind in ORDER:

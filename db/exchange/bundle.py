@@ -14,10 +14,14 @@ Loading happens in one transaction through ``db.store``: all of it or none of it
 Dates with a precision are written as people type them ("2025-07-02", "2025-07", "Q4 2025",
 "2025"); links are lists of ``{"ref": …}`` with the link's note (``role`` or ``passage``).
 
-Loading a bundle whose records are already in the database adds nothing: each record is
-first looked up by its natural key (``db.exchange.matching``) and, when found, used as it is, so
-links from new records point at it. Exporting writes every record of every kind with all
-its fields and links; loading that file into an empty database gives the same content.
+Each record carries its ``uuid``, the stamp of its version (``updated_at``) and the stamps of
+its earlier versions (``previous``). A record whose UUID the database holds is compared
+with the version there (``db.exchange.bundle_sync``): a newer version updates it, an older
+one is left, and one changed on both sides is listed as a conflict for the person to
+decide. Other records are looked up by their natural key (``db.exchange.matching``) and,
+when found, used as they are, so links from new records point at them; the rest are added
+with the bundle's UUID and stamp. Exporting writes every record of every kind with all
+its fields, links and identity; loading that file into an empty database gives the same content.
 The export is written as it is read, one record at a time, so a database of a million
 figures is exported without holding it in memory.
 """
@@ -35,7 +39,7 @@ from sqlite_utils import Database
 
 from db import store
 from db.errors import FactSheetError, Problem, ValidationError
-from db.exchange import matching
+from db.exchange import bundle_sync, matching
 from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
 from db.model import validate
 from db.model.dates import DateError, FuzzyDate, parse_iso_day
@@ -87,7 +91,7 @@ def _value_to_json(typ: type, value: Any) -> Any:
 
 
 def load_bundle(db: Database, data: dict[str, Any],
-                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+                progress: Callable[[int, int], None] | None = None, *, name: str = "bundle") -> dict[str, int]:
     """Add every record of a bundle in one transaction; return how many of each kind were new.
 
     Raises ``ValidationError`` naming the record and field of every problem found, and
@@ -99,14 +103,14 @@ def load_bundle(db: Database, data: dict[str, Any],
                 progress(done, total)
 
     try:
-        report = import_bundle(db, data, steps=_Progress())
+        report = import_bundle(db, data, steps=_Progress(), name=name)
     except ImportRejected as rejected:
         raise ValidationError([Problem("", p) for p in rejected.problems]) from None
     return report.added
 
 
 def import_bundle_file(db: Database, path: Path, *, steps: Steps | None = None,
-                       dry_run: bool = False) -> ImportReport:
+                       dry_run: bool = False, take_theirs: frozenset[str] = frozenset()) -> ImportReport:
     """Load a bundle file (see ``import_bundle``); a file that is not one is refused with a sentence."""
     try:
         with Path(path).open("rb") as handle:
@@ -118,20 +122,22 @@ def import_bundle_file(db: Database, path: Path, *, steps: Steps | None = None,
         raise FactSheetError(_("“{name}” is not a Fact Sheet bundle: line {line}, column {column}: "
                                "{reason}.").format(name=path.name, line=error.lineno, column=error.colno,
                                                    reason=error.msg)) from None
-    return import_bundle(db, data, steps=steps, dry_run=dry_run, name=path.name)
+    return import_bundle(db, data, steps=steps, dry_run=dry_run, name=path.name, take_theirs=take_theirs)
 
 
 def import_bundle(db: Database, data: Any, *, steps: Steps | None = None, dry_run: bool = False,
-                  name: str = "bundle") -> ImportReport:
-    """Add the records of a bundle that the database does not hold yet, all or nothing.
+                  name: str = "bundle", take_theirs: frozenset[str] = frozenset()) -> ImportReport:
+    """Add the records of a bundle that the database does not hold yet, and take the newer
+    versions of those it shares, all or nothing. Conflicts are listed in the report and keep
+    the version here, unless their UUID is in ``take_theirs``.
 
     Raises ``ImportRejected`` listing every problem (record and field) and changes nothing.
     """
     problem = _shape_problem(data)
     if problem:
         raise FactSheetError(problem)
-    loader = _Loader(db, data.get("records") or {}, steps or NoSteps(), name)
-    return in_transaction(db, loader.run, dry_run=dry_run)
+    loader = _Loader(db, data.get("records") or {}, steps or NoSteps(), name, take_theirs)
+    return in_transaction(db, loader.run, dry_run=dry_run, note=name)
 
 
 class _Loader:
@@ -141,11 +147,14 @@ class _Loader:
     links are lists.
     """
 
-    def __init__(self, db: Database, records: dict[str, Any], steps: Steps, name: str) -> None:
+    def __init__(self, db: Database, records: dict[str, Any], steps: Steps, name: str,
+                 take_theirs: frozenset[str] = frozenset()) -> None:
         self.db, self.records, self.steps, self.name = db, records, steps, name
+        self.take_theirs = take_theirs
         self.ids: dict[tuple[str, str], int] = {}
         self.problems: list[str] = []
         self.report = ImportReport()
+        self.known: dict[str, dict[str, tuple[int, str | None]]] = {}  # kind -> uuid -> (id, stamp)
 
     def _items(self, kind: str) -> list[dict[str, Any]]:
         return self.records.get(_key(kind)) or []
@@ -154,6 +163,8 @@ class _Loader:
         total = sum(len(self._items(k)) for k in ORDER)
         done = 0
         for kind in ORDER:
+            self.known[kind] = bundle_sync.known_identities(
+                self.db, kind, (i["uuid"] for i in self._items(kind) if isinstance(i.get("uuid"), str)))
             for position, item in enumerate(self._items(kind), start=1):
                 self.steps.check_cancelled()
                 self._load(kind, item, position)
@@ -174,13 +185,40 @@ class _Loader:
         if self.problems:
             self.ids[(kind, ref)] = _UNREADABLE  # checking only: nothing will be kept
             return
+        uuid, stamp = item.get("uuid"), item.get("updated_at")
+        if uuid in self.known[kind]:
+            self.ids[(kind, ref)] = self._shared(found, uuid, stamp, item.get("previous") or [])
+            return
         existing = matching.existing_id(self.db, found)
         if existing is not None:
             self.ids[(kind, ref)] = existing
-            self.report.present[kind] = self.report.present.get(kind, 0) + 1
+            self._count(self.report.present, kind)
             return
-        self.ids[(kind, ref)] = store.save(self.db, found)
-        self.report.added[kind] = self.report.added.get(kind, 0) + 1
+        self.ids[(kind, ref)] = store.save(self.db, found, uuid=uuid, updated_at=stamp)
+        if uuid is not None:  # the same record twice in one bundle is then compared, not added twice
+            self.known[kind][uuid] = (self.ids[(kind, ref)], stamp)
+        self._count(self.report.added, kind)
+
+    @staticmethod
+    def _count(counts: dict[str, int], kind: str) -> None:
+        counts[kind] = counts.get(kind, 0) + 1
+
+    def _shared(self, theirs: Record, uuid: str, stamp: str | None, previous: list[str]) -> int:
+        """A record this database holds too: take the bundle's version when it is newer, or
+        when the person chose it over a conflicting one; return its id here."""
+        record_id, ours_stamp = self.known[theirs.KIND][uuid]
+        ours = store.get(self.db, theirs.KIND, record_id)
+        theirs.id = record_id
+        decision = "ours" if ours == theirs else bundle_sync.decide(self.db, uuid, ours_stamp, stamp, previous)
+        if decision == "conflict":
+            self.report.conflicts.append(bundle_sync.conflict(self.db, ours, theirs, uuid, ours_stamp, stamp))
+            decision = "theirs" if uuid in self.take_theirs else "ours"
+        if decision == "theirs":
+            store.save(self.db, theirs, updated_at=stamp)
+            self._count(self.report.updated, theirs.KIND)
+        else:
+            self._count(self.report.present, theirs.KIND)
+        return record_id
 
 
 def _shape_problem(data: Any) -> str | None:
@@ -266,6 +304,7 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
             if target_id is not None:
                 links.append(Link(target_id, note))
         values[attr] = links
+    problems += [f"{where}: {problem}" for problem in bundle_sync.identity_problems(item)]
     if problems:
         return problems
     record = cls(**values)
@@ -275,7 +314,7 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
 def export_bundle(db: Database) -> dict[str, Any]:
     """Every record and link as a bundle; refs are ``<kind>-<id>``."""
     return {"format": FORMAT, "version": VERSION,
-            "records": {_key(kind): [_record_to_json(r) for r in records(db, kind)] for kind in ORDER}}
+            "records": {_key(kind): list(_items(db, kind)) for kind in ORDER}}
 
 
 def write_bundle(db: Database, out: IO[str], *, steps: Steps | None = None) -> int:
@@ -290,8 +329,8 @@ def write_bundle(db: Database, out: IO[str], *, steps: Steps | None = None) -> i
     done = 0
     for number, kind in enumerate(ORDER):
         out.write(f'{"," if number else ""}\n  "{_key(kind)}": [')
-        for count, record in enumerate(records(db, kind)):
-            out.write(("," if count else "") + "\n    " + json.dumps(_record_to_json(record), ensure_ascii=False))
+        for count, item in enumerate(_items(db, kind)):
+            out.write(("," if count else "") + "\n    " + json.dumps(item, ensure_ascii=False))
             done += 1
             if done % 1000 == 0:
                 steps.check_cancelled()
@@ -302,8 +341,25 @@ def write_bundle(db: Database, out: IO[str], *, steps: Steps | None = None) -> i
     return done
 
 
+def _items(db: Database, kind: str) -> Iterator[dict[str, Any]]:
+    """Every record of a kind as a bundle item, with its identity and earlier versions."""
+    previous = bundle_sync.previous_versions(db, kind)
+    for record, uuid, stamp in records_with_identity(db, kind):
+        item = _record_to_json(record)
+        item["uuid"], item["updated_at"] = uuid, stamp
+        if uuid in previous:
+            item["previous"] = previous[uuid]
+        yield item
+
+
 def records(db: Database, kind: str) -> Iterator[Record]:
     """Every record of a kind with its links, by id, in two ordered passes (no query per record)."""
+    for record, _uuid, _stamp in records_with_identity(db, kind):
+        yield record
+
+
+def records_with_identity(db: Database, kind: str) -> Iterator[tuple[Record, str | None, str | None]]:
+    """(record, uuid, updated_at) of every record of a kind, by id, links included."""
     cls = KINDS[kind]
     cursor = db.execute(f"SELECT * FROM {cls.TABLE} ORDER BY id")
     names = [d[0] for d in cursor.description]
@@ -311,7 +367,8 @@ def records(db: Database, kind: str) -> Iterator[Record]:
              for attr, spec in cls.LINKS.items()}
     pending: dict[str, tuple[int, list[Link]] | None] = {attr: next(group, None) for attr, group in links.items()}
     for row in cursor:
-        record = store.from_row(cls, dict(zip(names, row, strict=True)))
+        values = dict(zip(names, row, strict=True))
+        record = store.from_row(cls, values)
         for attr, group in links.items():
             # Link rows come ordered by owner; skip owners that no longer exist.
             while pending[attr] is not None and pending[attr][0] < record.id:  # type: ignore[index]
@@ -320,7 +377,7 @@ def records(db: Database, kind: str) -> Iterator[Record]:
             if current is not None and current[0] == record.id:
                 setattr(record, attr, current[1])
                 pending[attr] = next(group, None)
-        yield record
+        yield record, values.get("uuid"), values.get("updated_at")
 
 
 def _links(db: Database, table: str, own: str, other: str, note: str | None) -> Iterator[tuple[int, list[Link]]]:

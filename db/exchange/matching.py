@@ -13,7 +13,8 @@ titles, and "unknown" only matches "unknown"):
 - indicator (a figure): subject, counterpart, reporter, indicator, period, value, unit,
   and every one of its sources.
 
-A matched record is used as it is: an import never changes a record already present.
+A record matched by its natural key is used as it is. (A bundle's record that this database
+holds under the same UUID is compared version by version instead: ``db.exchange.bundle_sync``.)
 """
 
 from __future__ import annotations

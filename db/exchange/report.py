@@ -6,7 +6,9 @@ Every reader (``db.exchange.figures``, ``db.exchange.bundle``) works the same wa
   the database is left exactly as it was;
 - ``dry_run`` does everything, reports what would happen, and rolls back: the window
   shows that report before anything is written;
-- long work reports progress and may be stopped (``Steps``); stopping rolls back.
+- long work reports progress and may be stopped (``Steps``); stopping rolls back;
+- what it wrote is recorded in the change history as ``import`` with the file's name, and
+  the report carries it (``ImportReport.written``) so the window can undo it in one step.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from db.file import search_index
 from db.model.formatting import format_number
 from db.model.i18n import _, ngettext
 from db.model.records import KIND_NAMES
+from db.store import journal
 
 SHOWN_PROBLEMS = 20
 T = TypeVar("T")
@@ -52,6 +55,9 @@ class ImportReport:
 
     added: dict[str, int] = field(default_factory=dict)
     present: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)  # newer versions taken from a bundle
+    conflicts: list = field(default_factory=list)  # db.exchange.bundle_sync.Conflict, for the person to decide
+    written: journal.Written | None = None  # what the import wrote (not after a dry run)
     new_parties: list[str] = field(default_factory=list)  # "China (country)": created, to check later
     new_sources: list[str] = field(default_factory=list)
     # Names the file uses that Fact Sheet does not know, kept as written: a question for the person.
@@ -63,6 +69,10 @@ class ImportReport:
         return (self.added if new else self.present).get(kind, 0)
 
     @property
+    def total_updated(self) -> int:
+        return sum(self.updated.values())
+
+    @property
     def total_added(self) -> int:
         return sum(self.added.values())
 
@@ -71,18 +81,27 @@ class ImportReport:
         return sum(self.present.values())
 
     def summary(self) -> str:
-        """"1,234 new, 0 already present"."""
-        return _("{new} new, {present} already present").format(
+        """"1,234 new, 0 already present" (", 2 updated, 1 conflict" when a bundle brings them)."""
+        text = _("{new} new, {present} already present").format(
             new=format_number(self.total_added), present=format_number(self.total_present))
+        if self.total_updated:
+            text += ", " + _("{n} updated").format(n=format_number(self.total_updated))
+        if self.conflicts:
+            text += ", " + ngettext("{n} conflict", "{n} conflicts", len(self.conflicts)).format(
+                n=format_number(len(self.conflicts)))
+        return text
 
     def details(self) -> list[str]:
         """One line per kind that changed, then the parties and sources created."""
         lines = []
         for kind in KIND_NAMES:
-            new, present = self.count(kind), self.count(kind, new=False)
-            if new or present:
-                lines.append(_("{kinds}: {new} new, {present} already present").format(
-                    kinds=KIND_NAMES[kind][1], new=format_number(new), present=format_number(present)))
+            new, present, updated = self.count(kind), self.count(kind, new=False), self.updated.get(kind, 0)
+            if new or present or updated:
+                line = _("{kinds}: {new} new, {present} already present").format(
+                    kinds=KIND_NAMES[kind][1], new=format_number(new), present=format_number(present))
+                if updated:
+                    line += ", " + _("{n} updated").format(n=format_number(updated))
+                lines.append(line)
         if self.new_parties:
             lines.append(_("New parties: {names}").format(names=", ".join(self.new_parties)))
         if self.new_sources:
@@ -135,14 +154,21 @@ class _RolledBack(Exception):
         self.result = result
 
 
-def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False) -> T:
-    """Run ``work`` in one transaction; commit it, or roll it back after a dry run."""
+def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False, note: str | None = None) -> T:
+    """Run ``work`` in one transaction; commit it, or roll it back after a dry run.
+
+    Its writes are recorded in the change history as ``import`` with ``note`` (the file's
+    name); a report it returns learns what was written (``ImportReport.written``).
+    """
     store.ensure_writable(db)
     try:
-        with db.atomic():
+        with db.atomic(), journal.writing(db, action="import", note=note):
+            since = journal.mark(db)
             result = work()
             if dry_run:
                 raise _RolledBack(result)
+            if isinstance(result, ImportReport):
+                result.written = journal.written_since(db, since)
     except _RolledBack as rolled_back:
         return rolled_back.result  # type: ignore[return-value]
     search_index.catch_up(db)

@@ -80,6 +80,9 @@ class FactSheetDatabase(Database):
     foreign_schema: bool = False
     # True when a newer version of Fact Sheet wrote the file (it is then never changed).
     newer_schema: bool = False
+    # Who the history names for writes here (None: the system user) and which program run made them.
+    author: str | None = None
+    session: str | None = None
 
     @property
     def read_only(self) -> bool:
@@ -209,6 +212,7 @@ def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
         conn.execute("PRAGMA synchronous = FULL")
     again = _wrap(conn, db.path)
     again.read_only_reason = db.read_only_reason
+    again.author, again.session = db.author, db.session  # its writes are the window's own
     return again
 
 

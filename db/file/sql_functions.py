@@ -7,23 +7,30 @@ computed per fetched row, so a million-row list pays only for the rows it shows.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+import sqlite3
+from typing import TYPE_CHECKING
 
 from db.model import names
 from db.model.dates import fuzzy_label, period_label
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 def register(db: Database) -> None:
     """Make the functions callable from SQL on ``db``'s connection."""
+    register_on(db.conn)
+
+
+def register_on(conn: sqlite3.Connection) -> None:
+    """Make the functions callable from SQL on a plain connection."""
     # Labels and names follow the language in use, so SQLite must not reuse a result.
-    db.register_function(period_label, name="period_label")
-    db.register_function(fuzzy_label, name="fuzzy_label")
-    db.register_function(_shown_name, name="shown_name")
-    db.register_function(_name_label, name="name_label")
-    db.register_function(_other_name, name="other_name")
-    db.register_function(_casefold, deterministic=True, name="casefold")
-    db.register_function(_name_key, deterministic=True, name="name_key")
-    db.register_function(_name_fold, deterministic=True, name="name_fold")
+    for function, arguments, name in ((period_label, 2, "period_label"), (fuzzy_label, 2, "fuzzy_label"),
+                                      (_shown_name, 3, "shown_name"), (_name_label, 3, "name_label"),
+                                      (_other_name, 3, "other_name")):
+        conn.create_function(name, arguments, function)
+    for function, name in ((_casefold, "casefold"), (_name_key, "name_key"), (_name_fold, "name_fold")):
+        conn.create_function(name, 1, function, deterministic=True)
 
 
 def _casefold(text: str | None) -> str | None:

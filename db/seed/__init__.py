@@ -31,4 +31,4 @@ def seed_bundle() -> dict:
 
 def load_seed(db: Database) -> dict[str, int]:
     """Put the seed data set into a database in one transaction; return counts per kind."""
-    return load_bundle(db, seed_bundle())
+    return load_bundle(db, seed_bundle(), name=SEED_FILE.name)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -42,6 +43,10 @@ from db.read.queries import PairScope
 from db.read.sources import SourceRef
 from db.read.trade import TradeSeries, trade_series
 from db.sheet.options import ALL_SECTIONS
+
+if TYPE_CHECKING:
+    from db.sheet.changes import ChangesSection
+    from db.sheet.timeline import TimelineSection
 
 RECENT_MONTHS = 24
 CHART_PERIODS = 12
@@ -174,6 +179,9 @@ class FactSheet:
     quality_notes: tuple[QualityNote, ...] = ()
     sources: tuple[SourceNote, ...] = ()
     language: str = "en"  # the language every text above is in; the renderer prints in it too
+    # Added by ``db.sheet.briefing_sections``: what changed since a briefing, and the timeline.
+    changes: ChangesSection | None = None
+    timeline: TimelineSection | None = None
 
     @property
     def title(self) -> str:

@@ -15,15 +15,20 @@ from db.model.i18n import N_, Labels, _
 
 # Sections that can be switched off, in the order they are printed, with their labels.
 SECTIONS = Labels({
+    "changes": N_("Changes since the last briefing"),
     "figures": N_("Key figures"),
     "agreements": N_("Agreements"),
     "officials": N_("Officials"),
     "events": N_("Events"),
+    "timeline": N_("Timeline"),
     "chart": N_("Trade chart"),
     "statements": N_("Key statements"),
     "quality": N_("Data-quality notes"),
 })
-ALL_SECTIONS = frozenset(SECTIONS)
+# Printed only when chosen (every other section is printed unless switched off). "changes"
+# is printed when there is an earlier briefing of the pair to compare with.
+CHOSEN_ONLY = frozenset({"timeline"})
+ALL_SECTIONS = frozenset(SECTIONS) - CHOSEN_ONLY
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_PAGE_SIZE = "A4"

@@ -10,6 +10,9 @@ when it cannot be told for sure.
 All or nothing: a file with any problem is refused with one sentence on stderr, followed by
 the problems (the first 20 and a count), and the database is left exactly as it was. A
 database file that does not exist yet is created, and removed again if the import fails.
+A database holding records is backed up first. A bundle updates the records it shares with
+the database when its version is newer; records changed on both sides are listed and kept
+as they are here.
 """
 
 from __future__ import annotations
@@ -82,6 +85,11 @@ def run(args: argparse.Namespace) -> int:
     print(_("{verb} {file}: {summary}.").format(verb=verb, file=args.path.name, summary=report.summary()))
     for line in report.details():
         print(f"  {line}")
+    if report.conflicts:  # never decided silently: said, and left as they are here
+        print(_("Changed both here and in the bundle since they last matched; the version here was kept "
+                "(Import… in the window lets you take the bundle's):"))
+        for conflict in report.conflicts:
+            print(f"  {conflict.describe()}")
     return 0
 
 

@@ -1,15 +1,18 @@
 """``factsheet pdf``: write the fact sheet for two parties to a PDF, with no display needed.
 
     factsheet pdf --db FILE --parties A B -o OUT.pdf [--as-of YYYY-MM-DD] [--page-size A4|Letter]
-                  [--language en|ru|kk]
+                  [--language en|ru|kk] [--since last|YYYY-MM-DD]
 
 Party names match an English or local name in any case ("abai region", "Абай облысы").
 The command selects Qt's offscreen platform itself, renders with the same renderer as
 the window's Print… and Export PDF…, prints the path it wrote and exits 0. An unknown or
 ambiguous party, a database that cannot be read, a bad date or a path that cannot be
-written gives one sentence and exit status 1, and leaves no PDF behind. The database is
-only read. Everything heavy (the database layer, Qt) is imported inside ``run`` so that
-listing the commands stays instant.
+written gives one sentence and exit status 1, and leaves no PDF behind. ``--since`` adds
+"Changes since the briefing of …" (the last briefing of the pair, or the last one made by
+a day). Once the PDF is written, the briefing is remembered in the database
+(``db.sheet.briefings``) — the one write this command makes; a database that cannot be
+changed keeps the PDF and says the briefing was not remembered. Everything heavy (the
+database layer, Qt) is imported inside ``run`` so that listing the commands stays instant.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=_("the paper size (default: A4)"))
     parser.add_argument("--language", metavar="|".join(LANGUAGES), help=_(
         "the language of the sheet (default: the window's language, else the system's)"))
+    parser.add_argument("--since", metavar="last|YYYY-MM-DD", help=_(
+        "add what changed since the last briefing of the pair, or the last one made by a day"))
     parser.set_defaults(handler=run)
 
 
@@ -124,9 +129,11 @@ def run(args: argparse.Namespace) -> int:
         if a == b:
             raise FactSheetError(_("“{a}” and “{b}” are the same party; name two different ones.").format(
                 a=args.parties[0], b=args.parties[1]))
-        from db.sheet.compose import compose
+        from db.sheet.briefing_sections import compose_sheet
+        from db.sheet.briefings import briefing_since
 
-        sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS, language=language)
+        since = briefing_since(db, a, b, args.since) if args.since else None
+        sheet = compose_sheet(db, a, b, as_of=as_of, sections=ALL_SECTIONS, since=since, language=language)
     finally:
         db.close()
     _start_qt()
@@ -134,4 +141,23 @@ def run(args: argparse.Namespace) -> int:
 
     write_pdf(sheet, output, page_size)
     print(output)
+    _remember(Path(args.db), a, b, sheet, page_size)
     return 0
+
+
+def _remember(path: Path, a: int, b: int, sheet, page_size: str) -> None:
+    """Remember the briefing in the database; a file that cannot be changed keeps the PDF and
+    says so on stderr (the PDF was made: the command still succeeds)."""
+    from db.file.connection import open_database
+    from db.sheet.briefings import remember
+
+    try:
+        db = open_database(path, create=False)
+        try:
+            remember(db, a, b, as_of=sheet.as_of, how="pdf", pair=sheet.title, language=sheet.language,
+                     options={"sections": sorted(sheet.sections), "page_size": page_size})
+        finally:
+            db.close()
+    except FactSheetError as error:
+        sys.stderr.write(_("{prog}: the briefing was not remembered: {reason}\n").format(prog="factsheet",
+                                                                                       reason=error))

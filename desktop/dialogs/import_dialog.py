@@ -6,9 +6,11 @@ for every row, and questions about names Fact Sheet does not know); every change
 reads the file again at once. It then checks the whole file
 against the database on a worker thread (a dry run of the real import, rolled back) and
 shows either what would be added ("1,234 new, 0 already present", the parties and sources
-it would create) or the problems that keep it out (the first 20 and a count). Only then
-may the person press Import; the import runs on the worker thread too, with a progress bar
-and Cancel, in one transaction, so cancelling leaves the database exactly as it was.
+it would create) or the problems that keep it out (the first 20 and a count). A bundle's
+records changed both here and in the bundle are listed to choose from
+(``import_conflicts``). Only then may the person press Import; the import runs on the
+worker thread too, with a progress bar and Cancel, in one transaction, so cancelling
+leaves the database exactly as it was. A finished import is one step of Edit ▸ Undo.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from desktop.common import message_box
 from desktop.common.background import Job
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.rich_text import esc, shown, tooltip_html
+from desktop.common.undo import import_changes
+from desktop.dialogs.import_conflicts import ConflictList
 from desktop.help import context as context_help
 
 if TYPE_CHECKING:
@@ -100,6 +104,7 @@ class ImportDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setAccessibleName(_("Problems and details"))
         self.details.setMaximumHeight(160)
+        self.conflicts = ConflictList(self)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = QPushButton(_("&Import"), self)
@@ -118,6 +123,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.details)
+        layout.addWidget(self.conflicts)
         layout.addWidget(self.buttons)
         self.resize(960, 640)
         self._show_preview()
@@ -239,6 +245,7 @@ class ImportDialog(QDialog):
         from db.exchange.imports import import_file
 
         path = self.path
+        take_theirs = self.conflicts.take_theirs()
         self._dry_run = dry_run
         self.status.setText(_("Checking every row…") if dry_run else _("Importing…"))
         self.progress.setRange(0, 0)
@@ -246,7 +253,8 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         options, names = self._options()
         self._job = Job(self.window_.db, lambda db, job: import_file(db, path, steps=job, dry_run=dry_run,
-                                                                    options=options, names=names))
+                                                                    options=options, names=names,
+                                                                    take_theirs=take_theirs))
         self._job.progress.connect(self._progress)
         self._job.finished.connect(self._finished)
         self._job.failed.connect(self._failed)
@@ -275,7 +283,8 @@ class ImportDialog(QDialog):
         if self.step is not None and self._dry_run and not any(self.step.names.values()):
             self.step.ask(report.new_indicators, report.new_units)
         if self._dry_run:
-            if report.total_added:
+            self.conflicts.show_conflicts(report.conflicts)
+            if report.total_added or report.total_updated or report.conflicts:
                 self.status.setText(_("Ready to import: {summary}.").format(summary=report.summary()))
                 self.import_button.setEnabled(True)
                 self.import_button.setFocus()
@@ -290,7 +299,13 @@ class ImportDialog(QDialog):
         self.status.setText(_("Imported: {summary}.").format(summary=report.summary()))
         self.import_button.hide()
         self.cancel_button.setText(_("Close"))
-        self.window_.refresh()
+        self.conflicts.setEnabled(False)
+        editing = getattr(self.window_, "editing", None)
+        changes = import_changes(report.written)
+        if editing is not None and changes:  # one step of Edit ▸ Undo, which refreshes the window
+            editing.history.push(_("Import {name}").format(name=self.path.name), changes)
+        else:
+            self.window_.refresh()
         self.window_.statusBar().showMessage(_("Imported {name}: {summary}.").format(
             name=self.path.name, summary=report.summary()), 10000)
 

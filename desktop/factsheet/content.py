@@ -18,6 +18,7 @@ from db.model.formatting import format_number, format_unit
 from db.model.i18n import _, ngettext, pgettext
 from db.sheet.compose import EventRow, FactSheet, OfficialsSide, PartyInfo
 from desktop.common.rich_text import esc as _escape
+from desktop.factsheet import briefing_blocks
 from desktop.factsheet import chart as trade_chart
 from desktop.factsheet.blocks import Block, Drawing, Gap, Heading, Row, Table, paragraph
 from desktop.factsheet.typesetter import Typesetter
@@ -60,10 +61,12 @@ def blocks(sheet: FactSheet, setter: Typesetter) -> list[Block]:
     """The sheet's blocks in print order: title, the chosen sections, the sources."""
     result = _title(sheet)
     builders: dict[str, Callable[[], list[Block]]] = {
+        "changes": lambda: briefing_blocks.changes(sheet, esc),
         "figures": lambda: _figures(sheet),
         "agreements": lambda: _agreements(sheet),
         "officials": lambda: _officials(sheet),
         "events": lambda: _events(sheet),
+        "timeline": lambda: briefing_blocks.timeline(sheet, esc),
         "chart": lambda: _chart(sheet, setter),
         "statements": lambda: _statements(sheet),
         "quality": lambda: _quality(sheet),

@@ -11,6 +11,10 @@ Reading the records runs on a worker thread and painting reports each page: a sh
 takes longer than a moment (hundreds of pages for a pair with thousands of figures) shows
 a progress bar with Cancel.
 
+Every sheet printed or saved is remembered as a briefing (``db.sheet.briefings``), and the
+next sheet of the same pair can say what changed since the last one ("Changes since the
+briefing of …", a section of the options panel).
+
 The sheet's modules and Qt's print support are imported only when one of the actions is
 first used, so they cost the window's start-up nothing.
 """
@@ -84,6 +88,17 @@ def page_progress(parent: QWidget, label: str) -> Iterator[Callable[[int, int], 
         dialog.deleteLater()
 
 
+def _compose(db, a: int, b: int, as_of, sections, language: str | None) -> FactSheet:
+    """The sheet in ``language``, with what changed since the pair's last briefing when that
+    section is chosen."""
+    from db.sheet.briefing_sections import compose_sheet
+    from db.sheet.briefings import briefings
+
+    earlier = briefings(db, pair=(a, b))[:1] if "changes" in sections else []
+    return compose_sheet(db, a, b, as_of=as_of, sections=sections, since=earlier[0] if earlier else None,
+                         language=language)
+
+
 class FactSheetActions(QObject):
     """The window's printing actions and the printer they share."""
 
@@ -111,15 +126,13 @@ class FactSheetActions(QObject):
             raise FactSheetError(_("Choose two parties on the Overview tab first."))
         if pair[0] == pair[1]:
             raise FactSheetError(_("Choose two different parties for the fact sheet."))
-        from db.sheet.compose import compose
         from desktop.common.progress import run_with_progress
 
         a, b = pair
         as_of, sections = options.as_of_day(), options.sections
         language = options.language or current_language()  # the worker thread has its own context
         sheet = run_with_progress(self.window, self.window.db,
-                                  lambda db, _job: compose(db, a, b, as_of=as_of, sections=sections,
-                                                           language=language),
+                                  lambda db, _job: _compose(db, a, b, as_of, sections, language),
                                   label=_("Reading the records for the fact sheet…"))
         if sheet is None:
             raise Cancelled(_("Stopped."))
@@ -187,6 +200,7 @@ class FactSheetActions(QObject):
         self.window.statusBar().showMessage(
             _("Sent the fact sheet ({pages} pages) to {printer}.").format(
                 pages=pages, printer=printer.printerName() or printer.outputFileName()), 8000)
+        self.remember(sheet, "printed", options)
         return True
 
     def export_pdf(self, *, sheet: FactSheet | None = None, options: SheetOptions | None = None,
@@ -213,7 +227,23 @@ class FactSheetActions(QObject):
         settings.save_value(preferences.EXPORT_FOLDER_KEY, str(path.parent))
         self.window.statusBar().showMessage(
             _("Saved the fact sheet ({pages} pages) to {path}.").format(pages=pages, path=path), 8000)
+        self.remember(sheet, "pdf", options)
         return path
+
+    def remember(self, sheet: FactSheet, how: str, options: SheetOptions) -> None:
+        """Keep the sheet just handed over as a briefing of the Overview's pair (a database
+        that cannot be changed keeps nothing; the sheet was made all the same)."""
+        from db.sheet.briefings import remember
+
+        pair = self.pair()
+        if pair is None or getattr(self.window.db, "read_only", False):
+            return
+        try:
+            remember(self.window.db, *pair, as_of=sheet.as_of, how=how, pair=sheet.title, language=sheet.language,
+                     options={"sections": sorted(sheet.sections), "page_size": options.page_size})
+        except FactSheetError as error:
+            self.window.statusBar().showMessage(_("The briefing was not remembered: {reason}").format(
+                reason=error), 8000)
 
     def _ask_path(self, sheet: FactSheet, parent: QWidget | None) -> Path | None:
         folder = settings.load_str(preferences.EXPORT_FOLDER_KEY) or QStandardPaths.writableLocation(

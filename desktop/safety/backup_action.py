@@ -1,10 +1,10 @@
-"""File ▸ Back Up Now: a backup copy of the open database, the last few kept, and where.
+"""File ▸ Back Up Now: a backup copy of the open database, kept with the others, and where.
 
-The copy is made by ``db.file.backups.make_backup`` (SQLite's backup API, into a ``backups``
-folder beside the database, or the app's data folder when that one cannot be written).
-A progress dialog appears if the copy takes more than a moment; the status bar then says
-where the copy is and how many are kept. Backing up only reads the database, so it is
-available for read-only files too.
+The copy is made by ``db.file.backups.make_backup`` (SQLite's backup API, into the database's
+backups folder in the app's data folder, where the automatic backups are too, all kept by
+one rule). A progress dialog appears if the copy takes more than a moment; the status bar
+then says where the copy is. Backing up only reads the database, so it is available for
+read-only files too. File ▸ Restore from Backup… (``desktop.safety.restore_dialog``) lists them.
 """
 
 from __future__ import annotations
@@ -27,16 +27,26 @@ STATUS_MS = 20_000
 def install(window: QMainWindow) -> None:
     """Add File ▸ Back Up Now with the other database-file actions."""
     action = window._action(_("&Back Up Now"), lambda: back_up_now(window),
-                            tip=_("Copy the database into its backups folder now (the last {n} "
-                                  "copies are kept).").format(n=backups.KEEP))
+                            tip=_("Copy the database into its backups folder now (backups are kept: all of "
+                                  "the last 7 days, one a week for 2 months, one a month before)."))
     window.add_file_actions("files", [action])
     window.back_up_action = action
+    editing = getattr(window, "editing", None)
+    if editing is not None:  # the day's first change is preceded by the day's backup
+        editing.history.before_write.append(lambda: daily_backup(window))
 
 
-def _fallback_folder() -> Path:
-    from desktop.platform import paths
-
-    return paths.data_dir() / backups.FOLDER_NAME
+def daily_backup(window: QMainWindow) -> Path | None:
+    """The day's backup, before the window's first change of the day (once a day)."""
+    db = window.db
+    if db.path is None or db.read_only:
+        return None
+    try:
+        return backups.daily_backup(db)
+    except FactSheetError as error:  # the change itself can still be made; say why there is no backup
+        window.statusBar().showMessage(_("Today's backup could not be made: {reason}").format(reason=error),
+                                       STATUS_MS)
+        return None
 
 
 def back_up_now(window: QMainWindow) -> Path | None:
@@ -59,7 +69,7 @@ def back_up_now(window: QMainWindow) -> Path | None:
     failure = None
     try:
         with busy():
-            target = backups.make_backup(db, fallback=_fallback_folder(), progress=progress)
+            target = backups.make_backup(db, progress=progress)
     except FactSheetError as error:
         failure = str(error)
     finally:
@@ -67,6 +77,6 @@ def back_up_now(window: QMainWindow) -> Path | None:
     if failure is not None:
         message_box.warn(window, failure)
         return None
-    window.statusBar().showMessage(_("Backed up to {path}. The last {n} backups are kept in that folder.").format(
-        path=target, n=backups.KEEP), STATUS_MS)
+    window.statusBar().showMessage(_("Backed up to {path}. File ▸ Restore from Backup… lists every backup.").format(
+        path=target), STATUS_MS)
     return target

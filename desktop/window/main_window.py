@@ -1,6 +1,6 @@
-"""The main window: six tabs over one database, the menus, and the status bar.
+"""The main window: seven tabs over one database, the menus, and the status bar.
 
-Tabs: Overview, Agreements, Officials, Events, Trade, Sources. Any record can be opened
+Tabs: Overview, Agreements, Officials, Events, Trade, Sources, Timeline. Any record can be opened
 from anywhere through ``open_record``: it switches to the record's tab and selects it, or
 shows records that have no tab of their own (parties, subject areas, statements) in a
 small detail window.
@@ -31,11 +31,20 @@ from desktop.factsheet import window as factsheet_window
 from desktop.help import context as help_context
 from desktop.safety import net as safety
 from desktop.safety import read_only
-from desktop.tabs import agreements, events, officials, sources, trade
+from desktop.tabs import agreements, events, officials, sources, timeline, trade
 from desktop.tabs.list_tab import ListTab
 from desktop.tabs.overview import OverviewTab
 from desktop.tabs.record_window import RecordWindow
-from desktop.window import drops, editing, files, keyboard, language_menu, shortcuts, step_messages
+from desktop.window import (
+    drops,
+    editing,
+    files,
+    history_actions,
+    keyboard,
+    language_menu,
+    shortcuts,
+    step_messages,
+)
 
 # The File menu's sections, top to bottom: database files (new, open, copies, backups),
 # data in and out, then printing; Quit comes last.
@@ -70,6 +79,10 @@ class MainWindow(QMainWindow):
             tab.link_activated.connect(self.open_record)
             self.list_tabs[tab.listing.name] = tab
             self.tabs.addTab(tab, module.TITLE)
+        self.timeline = timeline.create(db)  # every dated fact on one scale
+        self.timeline.setParent(self)
+        self.timeline.link_activated.connect(self.open_record)
+        self.tabs.addTab(self.timeline, timeline.TITLE)
 
         self.path_label = QLabel(self)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
@@ -79,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.editing = editing.install(self)
         step_messages.install(self)  # "Saved: …", "Deleted: …", "Undone: …" in the status bar
+        history_actions.install(self)  # Restore this version, Deleted Records…, Briefings…
         for module in (files, import_dialog, export_dialog, find_dialog):  # File and Edit menu actions
             module.install(self)
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
@@ -132,6 +146,7 @@ class MainWindow(QMainWindow):
         self.overview.set_database(db)
         for tab in self.list_tabs.values():
             tab.set_database(db)
+        self.timeline.set_database(db)
         self.editing.set_database(db)
         self._show_database_info()
         safety.database_changed(self)
@@ -142,6 +157,7 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
         for tab in self.list_tabs.values():
             tab.reload()
+        self.timeline.reload()
         self._show_database_info()
 
     def apply_read_only(self) -> None:

@@ -69,7 +69,7 @@ def import_figures(db: Database, path: Path, *, options: ReadOptions | None = No
             # pages are written out and read back over and over (four times slower).
             db.execute(f"PRAGMA cache_size = {figure_writer.IMPORT_CACHE_KIB}")
             try:
-                writer = Writer(db, _size_hint(table))  # checks every line's length too
+                writer = Writer(db, _size_hint(table), path.name)  # checks every line's length too
                 _read_rows(db, table, report, steps, writer, names)
                 report.added["indicator"] = writer.finish(steps)
                 report.present["indicator"] = writer.rows - report.added["indicator"]
@@ -80,7 +80,7 @@ def import_figures(db: Database, path: Path, *, options: ReadOptions | None = No
             steps.report(1000, 1000)
             return report
 
-        return in_transaction(db, work, dry_run=dry_run)
+        return in_transaction(db, work, dry_run=dry_run, note=path.name)
     finally:
         table.close()
 

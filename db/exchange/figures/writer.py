@@ -17,7 +17,9 @@ import json
 
 from sqlite_utils import Database
 
+from db import store
 from db.exchange.report import Steps
+from db.model import identity
 
 BATCH = 20_000
 _FEW_STAGED = 2_000  # fewer staged rows than this are compared one by one
@@ -35,7 +37,7 @@ _SAME_FIGURE = ("{a}.subject_id = {b}.subject_id AND {a}.counterpart_id IS {b}.c
                 "{a}.period_start = {b}.period_start AND {a}.period_end = {b}.period_end AND "
                 "{a}.value = {b}.value AND {a}.unit = {b}.unit")
 _INSERT_FIGURE = ("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-                  "period_end, value, unit, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  "period_end, value, unit, notes, uuid, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _INSERT_LINK = "INSERT INTO indicators_sources (indicator_id, source_id) VALUES (?, ?)"
 _INSERT_STAGED = "INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # Adding at least this many figures (and no fewer than the table holds) rebuilds the indexes
@@ -56,10 +58,16 @@ class Writer:
 
     A large import (at least ``REBUILD_INDEXES_AT`` rows and no fewer than the table holds)
     drops the table's indexes before its first write and builds them again at the end.
+
+    Each figure's UUID is the import's random prefix and its row number
+    (``db.model.identity``), all stamped with the import's time, and the whole import is one
+    entry of the change history (``db.store.figure_batch``): a million figures cost no more
+    history than one.
     """
 
-    def __init__(self, db: Database, lines: int) -> None:
-        self.db = db
+    def __init__(self, db: Database, lines: int, name: str | None = None) -> None:
+        self.db, self.name = db, name
+        self.prefix, self.stamp = identity.uuid_prefix(), identity.now()
         self.base = db.execute("SELECT coalesce(max(id), 0) FROM indicators").fetchone()[0]
         existing = db.execute("SELECT count(*) FROM indicators").fetchone()[0]
         self.bulk = lines >= max(existing, REBUILD_INDEXES_AT)
@@ -103,7 +111,8 @@ class Writer:
                 self.flush()
         else:
             figure_id = self.base + line
-            self.figures.append((figure_id, subject, counterpart, reporter, indicator, start, end, value, unit, notes))
+            self.figures.append((figure_id, subject, counterpart, reporter, indicator, start, end, value, unit, notes,
+                                 f"{self.prefix}{line:012x}", self.stamp))
             self.links.append((figure_id, source))
             if len(self.figures) >= BATCH:
                 self.flush()
@@ -149,6 +158,9 @@ class Writer:
         steps.report(900, 1000)
         steps.check_cancelled()
         added = self.written + self._add_staged(steps)
+        if added:
+            last = self.db.execute("SELECT max(id) FROM indicators").fetchone()[0]
+            store.figure_batch(self.db, self.base + 1, last, added, uuid_prefix=self.prefix, note=self.name)
         steps.report(950, 1000)
         steps.check_cancelled()
         return added
@@ -186,9 +198,10 @@ class Writer:
             self._drop_indexes()
         new_rows = "FROM temp.import_rows s WHERE s.line NOT IN (SELECT line FROM temp.import_skip) ORDER BY s.line"
         db.execute("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-                   "period_end, value, unit, notes) SELECT :base + s.line, s.subject_id, s.counterpart_id, "
-                   "s.reporter_id, s.indicator, s.period_start, s.period_end, s.value, s.unit, s.notes " + new_rows,
-                   {"base": self.base})
+                   "period_end, value, unit, notes, uuid, updated_at) SELECT :base + s.line, s.subject_id, "
+                   "s.counterpart_id, s.reporter_id, s.indicator, s.period_start, s.period_end, s.value, s.unit, "
+                   "s.notes, :prefix || printf('%012x', s.line), :stamp " + new_rows,
+                   {"base": self.base, "prefix": self.prefix, "stamp": self.stamp})
         steps.check_cancelled()
         self._rebuild_indexes()
         db.execute("INSERT INTO indicators_sources (indicator_id, source_id) SELECT :base + s.line, s.source_id "
