@@ -1,6 +1,6 @@
 """Proposals in words: the one-line label the review dialog and ``factsheet capture`` show.
 
-"Akim (governor) of the Abai region — Berik Uali", "Trade turnover: 128.6 USD million,
+"Akim (governor) of the Abai region — Berik Uali", "Trade turnover: USD 128.6 million,
 Jan–May 2025 (Abai region → Russian Federation)". What a proposal does is said as
 "new", "already recorded" or "update: planned → held".
 """
@@ -11,8 +11,8 @@ from typing import Any
 
 from db.capture.proposals import Capture, Proposal
 from db.model.dates import FuzzyDate, Period
-from db.model.formatting import format_number
-from db.model.i18n import _
+from db.model.formatting import format_number, format_quantity, format_unit
+from db.model.i18n import N_, Labels, _
 from db.model.records import (
     AGREEMENT_KINDS,
     EVENT_KINDS,
@@ -20,8 +20,9 @@ from db.model.records import (
     PARTY_KINDS,
     indicator_label,
 )
+from db.model.validate import label as field_label
 
-ACTIONS = {"new": _("new"), "same": _("already recorded"), "update": _("update")}
+ACTIONS = Labels({"new": N_("new"), "same": N_("already recorded"), "update": N_("update")})
 
 
 def _name(capture: Capture, ref: str | None) -> str:
@@ -70,20 +71,39 @@ def _indicator(capture: Capture, r: dict[str, Any]) -> str:
         period = Period.from_db(r["period_start"], r["period_end"]).label()
     else:
         period = _("period unknown")
-    value = format_number(r["value"]) if r.get("value") is not None else "?"
-    unit = r.get("unit") or _("unit unknown")
+    value = r.get("value")
+    if r.get("unit") and value is not None:
+        quantity = format_quantity(value, r["unit"])
+    else:
+        quantity = _("{number} {unit}").format(number=format_number(value) if value is not None else "?",
+                                               unit=format_unit(r["unit"]) if r.get("unit") else _("unit unknown"))
     pair = _name(capture, r.get("subject_id"))
     if r.get("counterpart_id"):
         pair = _("{subject} → {counterpart}").format(subject=pair, counterpart=_name(capture, r["counterpart_id"]))
-    return _("{indicator}: {value} {unit}, {period} ({pair})").format(
-        indicator=indicator_label(r.get("indicator") or ""), value=value, unit=unit, period=period, pair=pair)
+    return _("{indicator}: {quantity}, {period} ({pair})").format(
+        indicator=indicator_label(r.get("indicator") or ""), quantity=quantity, period=period, pair=pair)
+
+
+def shown_value(name: str, value: Any) -> str:
+    """A field's value as the review shows it: a status by its label, a date as a date."""
+    if value in (None, ""):
+        return _("unknown")
+    if name == "status":
+        return EVENT_STATUSES.get(value, str(value)).lower()
+    if name.endswith("_date"):
+        return _date(value)
+    return str(value)
+
+
+def changes(proposal: Proposal) -> list[str]:
+    """What an update changes, field by field: "status planned → held"."""
+    return [_("{field} {old} → {new}").format(field=field_label(name).lower(), old=shown_value(name, old),
+                                               new=shown_value(name, proposal.record.get(name)))
+            for name, old in (proposal.before or {}).items() if old != proposal.record.get(name)]
 
 
 def action(proposal: Proposal) -> str:
     """"new", "already recorded" or "update: status planned → held"."""
     if proposal.action == "update" and proposal.before:
-        changes = ", ".join(_("{field} {old} → {new}").format(field=name.replace("_", " "), old=old,
-                                                               new=proposal.record.get(name))
-                            for name, old in proposal.before.items() if old != proposal.record.get(name))
-        return _("update: {changes}").format(changes=changes)
+        return _("update: {changes}").format(changes=", ".join(changes(proposal)))
     return ACTIONS[proposal.action]

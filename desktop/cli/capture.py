@@ -97,29 +97,34 @@ def _print_list(result, applied) -> None:
     from db.capture.apply import problems
     from db.capture.describe import action, label
     from db.model.records import KIND_NAMES
+    from db.model.validate import label as field_label
 
     source = result.source
     print(_("Source: {title}").format(title=source["title"]))
     for name in ("publisher", "published", "url"):
         if source.get(name):
-            print(f"  {name}: {source[name]}")
+            print("  " + _("{field}: {value}").format(field=field_label(name), value=source[name]))
     for kind in ("party", "person", "position", "agreement", "event", "indicator", "statement"):
         proposals = [p for p in result.proposals if p.kind == kind]
         if not proposals:
             continue
         print()
-        print(KIND_NAMES[kind][1] + ":")
+        print(_("{kinds}:").format(kinds=KIND_NAMES[kind][1]))
         for proposal in proposals:
             print(f"  [{action(proposal)}] {label(result, proposal)}")
             print("      " + _("from: “{passage}”").format(passage=" ".join(proposal.evidence.split())))
             for field, why in proposal.flags.items():
-                print("      " + _("{field}: {why}").format(field=field, why=why))
+                print("      " + _("{field}: {why}").format(field=field_label(field), why=why))
             for problem in problems(proposal):
                 print("      " + _("cannot be written yet: {problem}").format(problem=problem.message))
     if applied is not None:
         print()
         left = len(result.proposals) - applied.written()
-        print(ngettext("Wrote {n} record and its links in one step", "Wrote {n} records and their links in one step",
-                       applied.written()).format(n=applied.written())
-              + (ngettext("; {left} proposal was left out (see above).", "; {left} proposals were left out (see above).",
-                          left).format(left=left) if left else "."))
+        written = applied.written()
+        if left:
+            print(ngettext("Wrote {n} record and its links in one step; {left} left out (see above).",
+                           "Wrote {n} records and their links in one step; {left} left out (see above).",
+                           written).format(n=written, left=left))
+        else:
+            print(ngettext("Wrote {n} record and its links in one step.",
+                           "Wrote {n} records and their links in one step.", written).format(n=written))
