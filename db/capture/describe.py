@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from db.capture.proposals import Capture, Proposal
+from db.model import names
 from db.model.dates import FuzzyDate, Period
 from db.model.formatting import format_number, format_quantity, format_unit
-from db.model.i18n import N_, Labels, _
+from db.model.i18n import N_, Labels, _, current_language
 from db.model.records import (
     AGREEMENT_KINDS,
     EVENT_KINDS,
@@ -26,12 +27,21 @@ ACTIONS = Labels({"new": N_("new"), "same": N_("already recorded"), "update": N_
 
 
 def _name(capture: Capture, ref: str | None) -> str:
+    """A party's or person's name in the language in use (else its best other form)."""
     if not ref:
         return _("unknown")
     found = capture.by_ref(ref)
     if found is None:
         return ref
-    return found.record.get("name_en") or found.record.get("name_ru") or found.record.get("name_kk") or found.record.get("title") or ref
+    r = found.record
+    return names.shown(r.get("name_en"), r.get("name_ru"), r.get("name_kk")) or r.get("title") or ref
+
+
+def _every_name(r: dict[str, Any]) -> str:
+    """Every form of a name the proposal holds, the language in use first: "Abai region /
+    Абайская область / Абай облысы"."""
+    order = names.FALLBACK.get(current_language(), names.NAME_LANGUAGES)
+    return " / ".join(dict.fromkeys(r[f"name_{code}"] for code in order if r.get(f"name_{code}")))
 
 
 def _date(text: Any) -> str:
@@ -43,10 +53,10 @@ def label(capture: Capture, proposal: Proposal) -> str:
     """The proposal in one line."""
     r = proposal.record
     if proposal.kind == "party":
-        names = " / ".join(n for n in (r.get("name_en"), r.get("name_ru"), r.get("name_kk")) if n)
-        return _("{name} ({kind})").format(name=names, kind=PARTY_KINDS.get(r.get("kind"), r.get("kind")).lower())
+        return _("{name} ({kind})").format(name=_every_name(r),
+                                           kind=PARTY_KINDS.get(r.get("kind"), r.get("kind")).lower())
     if proposal.kind == "person":
-        return " / ".join(n for n in (r.get("name_en"), r.get("name_ru"), r.get("name_kk")) if n)
+        return _every_name(r)
     if proposal.kind == "position":
         return _("{title} — {person}").format(title=r.get("title"), person=_name(capture, r.get("person_id")))
     if proposal.kind == "agreement":

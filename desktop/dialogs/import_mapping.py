@@ -112,6 +112,7 @@ class MappingStep(QWidget):
         self.sheet_chosen = False
         self.encoding.activated.connect(lambda _i: self._chose("encoding_chosen"))
         self.sheet.activated.connect(lambda _i: self._chose("sheet_chosen"))
+        self.fixed.hide()  # shown once a field no column holds asks for a value
         self.questions.hide()
 
     # -- filling from a table ------------------------------------------------------------------------
