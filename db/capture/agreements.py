@@ -16,6 +16,7 @@ import re
 from db.capture.proposals import Proposal, Reading
 from db.capture.vocabulary import AGREEMENT_PATTERN, DRAFTING, SIGNED
 from db.model import period_phrases as dates
+from db.model.i18n import _
 
 _STOP_EN = re.compile(r",\s+(?![A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,|\s+and\s+[A-Z]))|\s+(?:as well as|was|were|is|are|has|"
                       r"have|between|signed|by|on the sidelines|at the|during|within|in the framework|which|that)\b"
@@ -110,11 +111,11 @@ def _propose(reading: Reading, number: int, kind: str, title: str, start: int, e
             signed_date = when.fuzzy()[0].to_text()
     if signed_date is None and signed and reading.published:
         signed_date = reading.published.strftime("%Y-%m")
-        flags["signed_date"] = "The text gives no date; this is the month it was published."
+        flags["signed_date"] = _("The text gives no date; this is the month it was published.")
     elif signed_date is None:
-        flags["signed_date"] = "The text does not say when it was signed."
+        flags["signed_date"] = _("The text does not say when it was signed.")
     if len(title.split()) <= 1:
-        flags["title"] = "The text gives the document no title of its own; check the source."
+        flags["title"] = _("The text gives the document no title of its own; check the source.")
     valid_from = valid_until = None
     years = dates.YEAR_RANGE.search(title)
     if years:

@@ -20,6 +20,7 @@ from db.capture.proposals import Proposal, Reading
 from db.capture.text import QUOTES
 from db.capture.vocabulary import EVENT_PATTERN, FUTURE, TITLE_HEADS_EN, TITLE_HEADS_RU
 from db.model import period_phrases as dates
+from db.model.i18n import _
 
 _MET = re.compile(r"\b(?:met|meet|had\s+a\s+meeting|held\s+talks|встретил\w*|провел\w*\s+(?:\w+\s+)?встреч\w*|"
                   r"кездесті|кездесу\s+өткізді)", re.I)
@@ -184,12 +185,12 @@ def propose(reading: Reading, number: int, kind: str, title: str) -> Proposal:
         break
     if start_date is None and not planned and reading.published:
         start_date = reading.published.strftime("%Y-%m")
-        flags["start_date"] = "The text gives no date; this is the month it was published."
+        flags["start_date"] = _("The text gives no date; this is the month it was published.")
     elif start_date is None:
-        flags["start_date"] = "The text does not say when."
+        flags["start_date"] = _("The text does not say when.")
     place = _place(reading, sentence)
     if place is None:
-        flags["place"] = "The text does not say where."
+        flags["place"] = _("The text does not say where.")
     else:
         _propose_city(reading, sentence, place)
     record = {"kind": kind, "title": title, "place": place, "start_date": start_date, "end_date": end_date,

@@ -18,6 +18,7 @@ from db.capture.cast import Cast, Entity
 from db.capture.proposals import Capture, Proposal, Reading
 from db.capture.text import sentences
 from db.model import period_phrases as dates
+from db.model.i18n import _
 
 _PUBLISHERS = (
     (re.compile(r"\b(Trend)\s+reports\b"), None), (re.compile(r"\b(KAZINFORM|Kazinform)\b"), "Kazinform"),
@@ -38,12 +39,12 @@ def capture(db: Database, text: str, *, url: str | None = None, published: dt.da
     if published is None and found is not None:
         published = found[0]
     if published is None:
-        source_flags["published"] = "The text does not say when it was published."
+        source_flags["published"] = _("The text does not say when it was published.")
     source = {"title": title or _title(text, source_flags), "publisher": publisher or _publisher(text),
               "url": url, "published": published.isoformat() if published else None,
               "accessed": dt.date.today().isoformat(), "notes": None, "text": text}
     if not source["publisher"]:
-        source_flags["publisher"] = "The text does not name its publisher."
+        source_flags["publisher"] = _("The text does not name its publisher.")
     cast = existing.cast_of(db)
     cut = sentences(text)
     reading = Reading(text, cut, finders.scan(text, cut, cast), cast, published)
@@ -65,7 +66,7 @@ def _title(text: str, flags: dict[str, str]) -> str:
         return first
     body = _DATELINE.sub("", text.strip(), count=1).strip()
     words = body.split()
-    flags["title"] = "The article has no headline; this is its opening words."
+    flags["title"] = _("The article has no headline; this is its opening words.")
     return " ".join(words[:12]).rstrip(",.;:") + ("…" if len(words) > 12 else "")
 
 

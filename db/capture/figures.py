@@ -19,6 +19,7 @@ from db.capture.cast import Entity
 from db.capture.proposals import Reading
 from db.capture.vocabulary import QUALIFIERS
 from db.model import period_phrases as dates
+from db.model.i18n import _
 from db.model.indicator_names import PHRASES
 from db.model.units import parse_unit
 from db.model.validate import NumberError, parse_number
@@ -133,7 +134,8 @@ def _figure(match: re.Match[str], language: str):
         if smaller is not None:  # "302 mln 200 thousand U.S. dollars": 302.2 in millions
             value = round(value + float(groups["num2"]) * smaller.scale / unit.scale, 6)
     if not groups["scale"]:
-        flag = f"The text gives the currency ({unit.measure}) but no scale (thousand, million); check the source."
+        flag = _("The text gives the currency ({currency}) but no scale (thousand, million); check the source.").format(
+            currency=unit.measure)
         return value, "", flag, None
     return value, unit.name, None, None
 
@@ -188,20 +190,21 @@ def _propose(reading: Reading, number: int, match, value, unit, unit_flag, indic
     if subject is None:
         subject = main if main is not counterpart else None
     if subject is None:
-        flags["subject_id"] = "The text does not say whose figure this is."
+        flags["subject_id"] = _("The text does not say whose figure this is.")
     if counterpart is None:
-        flags["counterpart_id"] = "The text names no counterpart."
+        flags["counterpart_id"] = _("The text names no counterpart.")
     before = [w for w in periods if w.start < sentence.start + match.start()] or periods
     when = before[-1] if before else (context.when if indicator != "enterprise_count" else None)
     if when is None:
-        flags["period_start"] = "The text gives no period for this figure."
+        flags["period_start"] = _("The text gives no period for this figure.")
     elif when.relative and when.precision == "span" and "начала" in reading.text[when.start:when.end].lower():
-        flags["period_end"] = "“Since the beginning of the year”: the end is the month before publication; check it."
+        flags["period_end"] = _("“Since the beginning of the year”: the end is the month before publication; check it.")
     context.subject, context.counterpart, context.when = subject, counterpart, when
     qualifier = QUALIFIERS.search(sentence.text[:match.start()])
     notes = None
     if qualifier:
-        notes = f"As printed: “{qualifier.group('word')} {match.group().strip()}” (not an exact figure)."
+        notes = _("As printed: “{words}” (not an exact figure).").format(
+            words=f"{qualifier.group('word')} {match.group().strip()}")
     record = {"subject_id": subject.ref if subject else None, "counterpart_id": counterpart.ref if counterpart else None,
               "reporter_id": None, "indicator": indicator,
               "period_start": when.first.isoformat() if when else None,

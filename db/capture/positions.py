@@ -16,6 +16,7 @@ import re
 from db.capture.cast import Mention
 from db.capture.proposals import Reading
 from db.capture.vocabulary import TITLE_HEADS_EN, TITLE_HEADS_KK, TITLE_HEADS_RU
+from db.model.i18n import _
 
 _HEAD = {"en": re.compile(rf"\b(?:the\s+)?({TITLE_HEADS_EN})\b"),
          "ru": re.compile(rf"(?<![\w-])({TITLE_HEADS_RU})", re.I),
@@ -154,6 +155,6 @@ def _propose(reading: Reading, number: int, mention: Mention, title: str, start:
               "start_date": None, "end_date": None,
               "verified_on": reading.published.isoformat() if reading.published else None,
               "sources": [{"ref": "source"}]}
-    flags = {"start_date": "The text does not say since when."}
+    flags = {"start_date": _("The text does not say since when.")}
     language = reading.sentences[number].language
     seen[key] = reading.propose("position", record, start, mention.end, language, flags)

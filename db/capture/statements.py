@@ -21,6 +21,7 @@ import re
 from db.capture.cast import Entity
 from db.capture.proposals import Reading
 from db.capture.text import QUOTES, language_of, quote_spans
+from db.model.i18n import _
 
 _SAID_AFTER = re.compile(
     r"^[,.]?\s*[-–—]?\s*(?:,\s*)?(?:(?:said|noted|stressed|added|told|emphasized|underlined|wrote|says|"
@@ -70,10 +71,10 @@ def find(reading: Reading) -> None:
             quote += "."
         flags = {}
         if speaker is None:
-            flags["person_id"] = "The text does not say who said it."
+            flags["person_id"] = _("The text does not say who said it.")
         said_date = reading.published.strftime("%Y-%m") if reading.published else None
         if said_date:
-            flags["said_date"] = "The text gives no date; this is the month it was published."
+            flags["said_date"] = _("The text gives no date; this is the month it was published.")
         event = _event_before(reading, start)
         record = {"person_id": speaker.ref if speaker else None, "text": quote, "said_date": said_date,
                   "event_id": event, "language": language_of(quote), "notes": None, "sources": [{"ref": "source"}]}

@@ -38,7 +38,8 @@ CURRENCIES = Labels({
 # Units recorded in English that have a usual name in each language; others are kept as typed.
 UNITS = Labels({
     "enterprises": N_("enterprises"), "companies": N_("companies"), "people": N_("people"),
-    "tonnes": N_("tonnes"), "projects": N_("projects"), "visits": N_("visits"),
+    "tonnes": N_("tonnes"), "thousand tonnes": N_("thousand tonnes"), "projects": N_("projects"),
+    "visits": N_("visits"),
 })
 
 
@@ -123,8 +124,8 @@ def format_unit(unit: str) -> str:
     match = _CURRENCY_SCALE.match(unit.strip())
     if match:
         currency = CURRENCIES.get(match["cur"], match["cur"])
-        return _with_scale(match["scale"], currency, "").strip()
-    return UNITS.get(unit.strip(), unit)
+        return " ".join(_with_scale(match["scale"], currency, "").split())  # the number's place closed up
+    return CURRENCIES.get(unit.strip()) or UNITS.get(unit.strip(), unit)
 
 
 def format_day(day: dt.date | None) -> str:

@@ -55,7 +55,8 @@ class CaptureDialog(QDialog):
         self.window = window
         self.result_capture: Capture | None = None
         self.setObjectName("capture-dialog")
-        self.setWindowTitle(_("Capture from an Article") + (f" — {path.name}" if path else ""))
+        self.setWindowTitle(_("Capture from an Article — {name}").format(name=path.name) if path
+                            else _("Capture from an Article"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.article = ArticlePane(self)
         self.article.setPlainText(text)

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.capture.apply import problems
-from db.capture.describe import action, label
+from db.capture.describe import action, label, shown_value
 from db.capture.proposals import KINDS, Capture, Proposal
 from db.model.i18n import _
 from db.model.records import KIND_NAMES
+from db.model.validate import label as field_label
 from desktop.common.theme import alert_style
 
 ACCEPTED, REJECTED, UNDECIDED = "accepted", "rejected", "undecided"
@@ -83,7 +84,7 @@ class ProposalTree(QTreeWidget):
             proposals = [p for p in capture.proposals if p.kind == kind]
             if not proposals:
                 continue
-            group = QTreeWidgetItem(self, ["", f"{KIND_NAMES[kind][1]} ({len(proposals)})", ""])
+            group = QTreeWidgetItem(self, ["", _("{kinds} ({n})").format(kinds=KIND_NAMES[kind][1], n=len(proposals)), ""])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setExpanded(True)
             for proposal in proposals:
@@ -140,6 +141,7 @@ def details_text(capture: Capture, proposal: Proposal) -> tuple[str, str]:
     blocking = problems(proposal)
     lines += [_("Edit it before accepting: {problem}").format(problem=p.message) for p in blocking]
     if proposal.action == "update" and proposal.before:
-        lines.append(_("The record now says: {old}").format(
-            old=", ".join(f"{k.replace('_', ' ')} {v}" for k, v in proposal.before.items())))
+        lines.append(_("The record now says: {old}").format(old=", ".join(
+            _("{field} {value}").format(field=field_label(k).lower(), value=shown_value(k, v))
+            for k, v in proposal.before.items())))
     return "\n".join(lines), alert_style("warning") if blocking else ""

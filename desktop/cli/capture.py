@@ -12,6 +12,7 @@ object: ``{"source": {…}, "proposals": [{"kind", "action", "existing", "record
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -26,11 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=_("Read a news article (a UTF-8 text file) and list the source, parties, people, "
                       "positions, agreements, events, figures and statements it states, each with the passage "
                       "it came from. The database is only read unless --apply is given."))
-    parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to compare with"))
-    parser.add_argument("article", metavar="ARTICLE.txt", type=Path, help=_("the article's text"))
+    parser.add_argument("--db", metavar=_("FILE"), required=True, type=Path, help=_("the database to compare with"))
+    parser.add_argument("article", metavar=_("ARTICLE.txt"), type=Path, help=_("the article's text"))
     parser.add_argument("--url", metavar="URL", help=_("the article's address"))
-    parser.add_argument("--published", metavar="YYYY-MM-DD", help=_("the day it was published"))
-    parser.add_argument("--publisher", metavar="NAME", help=_("who published it"))
+    parser.add_argument("--published", metavar=_("YYYY-MM-DD"), help=_("the day it was published"))
+    parser.add_argument("--publisher", metavar=_("NAME"), help=_("who published it"))
     parser.add_argument("--json", action="store_true", help=_("print one JSON object instead of a list"))
     parser.add_argument("--apply", action="store_true", help=_("write every complete proposal to the database"))
     parser.set_defaults(handler=run)
@@ -96,30 +97,37 @@ def run(args: argparse.Namespace) -> int:
 def _print_list(result, applied) -> None:
     from db.capture.apply import problems
     from db.capture.describe import action, label
+    from db.model.formatting import format_day
     from db.model.records import KIND_NAMES
+    from db.model.validate import label as field_label
 
     source = result.source
     print(_("Source: {title}").format(title=source["title"]))
     for name in ("publisher", "published", "url"):
         if source.get(name):
-            print(f"  {name}: {source[name]}")
+            value = format_day(dt.date.fromisoformat(source[name])) if name == "published" else source[name]
+            print("  " + _("{field}: {value}").format(field=field_label(name), value=value))
     for kind in ("party", "person", "position", "agreement", "event", "indicator", "statement"):
         proposals = [p for p in result.proposals if p.kind == kind]
         if not proposals:
             continue
         print()
-        print(KIND_NAMES[kind][1] + ":")
+        print(_("{kinds}:").format(kinds=KIND_NAMES[kind][1]))
         for proposal in proposals:
             print(f"  [{action(proposal)}] {label(result, proposal)}")
             print("      " + _("from: “{passage}”").format(passage=" ".join(proposal.evidence.split())))
             for field, why in proposal.flags.items():
-                print("      " + _("{field}: {why}").format(field=field, why=why))
+                print("      " + _("{field}: {why}").format(field=field_label(field), why=why))
             for problem in problems(proposal):
                 print("      " + _("cannot be written yet: {problem}").format(problem=problem.message))
     if applied is not None:
         print()
         left = len(result.proposals) - applied.written()
-        print(ngettext("Wrote {n} record and its links in one step", "Wrote {n} records and their links in one step",
-                       applied.written()).format(n=applied.written())
-              + (ngettext("; {left} proposal was left out (see above).", "; {left} proposals were left out (see above).",
-                          left).format(left=left) if left else "."))
+        written = applied.written()
+        if left:
+            print(ngettext("Wrote {n} record and its links in one step; {left} left out (see above).",
+                           "Wrote {n} records and their links in one step; {left} left out (see above).",
+                           written).format(n=written, left=left))
+        else:
+            print(ngettext("Wrote {n} record and its links in one step.",
+                           "Wrote {n} records and their links in one step.", written).format(n=written))

@@ -21,12 +21,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=_("Write a consistent copy of a database and the metadata Datasette needs to serve it "
                       "as a browsable, searchable read-only site. The database is only read; an earlier "
                       "publish in the folder is replaced."))
-    parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to publish"))
-    parser.add_argument("-o", "--output", metavar="FOLDER", required=True, type=Path,
+    parser.add_argument("--db", metavar=_("FILE"), required=True, type=Path, help=_("the database to publish"))
+    parser.add_argument("-o", "--output", metavar=_("FOLDER"), required=True, type=Path,
                         help=_("the folder to write (new, empty, or an earlier publish)"))
-    parser.add_argument("--title", metavar="TEXT", help=_("the site's title (default: “Cooperation facts: "
+    parser.add_argument("--title", metavar=_("TEXT"), help=_("the site's title (default: “Cooperation facts: "
                                                           "NAME”)"))
-    parser.add_argument("--licence", metavar="TEXT", help=_("the licence shown on every page"))
+    parser.add_argument("--licence", metavar=_("TEXT"), help=_("the licence shown on every page"))
     parser.add_argument("--licence-url", metavar="URL", help=_("where the licence can be read"))
     parser.set_defaults(handler=run)
 

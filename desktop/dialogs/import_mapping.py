@@ -40,6 +40,7 @@ from db.exchange.tables.header import (
     normal_name,
 )
 from db.exchange.tables.opening import Table
+from db.model.formatting import format_unit
 from db.model.i18n import _
 from db.model.records import KNOWN_INDICATORS
 from desktop.common import settings
@@ -111,6 +112,7 @@ class MappingStep(QWidget):
         self.sheet_chosen = False
         self.encoding.activated.connect(lambda _i: self._chose("encoding_chosen"))
         self.sheet.activated.connect(lambda _i: self._chose("sheet_chosen"))
+        self.fixed.hide()  # shown once a field no column holds asks for a value
         self.questions.hide()
 
     # -- filling from a table ------------------------------------------------------------------------
@@ -176,7 +178,7 @@ class MappingStep(QWidget):
             box.setAccessibleName(FIELD_LABELS[name])
             box.setPlaceholderText(_("no column holds it: type it for every row"))
             box.editingFinished.connect(lambda n=name, b=box: self._value_typed(n, b))
-            self.fixed_form.addRow(FIELD_LABELS[name] + ":", box)
+            self.fixed_form.addRow(_("{field}:").format(field=FIELD_LABELS[name]), box)
             self.value_boxes[name] = box
         self.fixed.setVisible(bool(self.value_boxes))
 
@@ -190,7 +192,7 @@ class MappingStep(QWidget):
                 keep = (_("A new indicator “{name}”") if kind == "indicator" else _("Keep “{name}” as written")
                         ).format(name=text)
                 box.addItem(keep, "")
-                choices = KNOWN_INDICATORS.items() if kind == "indicator" else ((u, u) for u in USUAL_UNITS)
+                choices = KNOWN_INDICATORS.items() if kind == "indicator" else ((u, format_unit(u)) for u in USUAL_UNITS)
                 for value, label in choices:
                     box.addItem(label, value)
                 box.setAccessibleName(text)

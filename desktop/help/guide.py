@@ -1,33 +1,32 @@
 """The guide's file in the user's language, and its sections as a contents list to search.
 
 The guide is one HTML file per language, ``resources/help/<language>/index.html`` with
-its pictures beside it; the language is the one the window's strings are shown in (the
-gettext catalogue in use), falling back to English where the guide is not translated.
+its pictures beside it; the language is the one the window's strings are shown in
+(``db.model.i18n``: View ▸ Language, else the system's), falling back to English where the
+guide is not translated.
 Its sections are read from the document itself: every ``<h2>`` and ``<h3>`` with an ``id``
 is an entry of the contents, and that id is the topic context help asks for.
 """
 
 from __future__ import annotations
 
-import gettext
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
 
+from db.model import i18n
 from resources import resource_path
 
-DOMAIN = "factsheet"  # the gettext domain of the window's strings (db.model.i18n)
 GUIDE = "index.html"
 FALLBACK = "en"
 _WORD = re.compile(r"\w+")
 
 
 def ui_language() -> str:
-    """The language of the catalogue the window's strings come from ("en" when there is none)."""
-    found = gettext.find(DOMAIN, str(resource_path("locale")))
-    return Path(found).parents[1].name if found else FALLBACK
+    """The language the window's strings are shown in: View ▸ Language, else the system's."""
+    return i18n.current_language()
 
 
 def guide_path(language: str | None = None) -> Path:

@@ -33,6 +33,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QFontMetricsF, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from db.model.formatting import format_unit
 from db.model.i18n import _
 from db.read.trade import TradeSeries
 from desktop.common.rich_text import esc, shown, tooltip_html
@@ -216,7 +217,7 @@ class TradeChart(QWidget):
         marks = SeriesMarks(self.plot, self.legend, series, colours)
         self.bars, self._labels = marks.bars, marks.labels  # filled as they are drawn
         self.axis_x.set_labels([p.label for p in series.periods])
-        self.axis_y.setLabel(esc(series.unit))
+        self.axis_y.setLabel(esc(format_unit(series.unit)))
         self.title_label.setText(shown(self._title))
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(colours.muted, width=1)))
         marks.draw(self.mode)

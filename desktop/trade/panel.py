@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.model.formatting import format_unit
 from db.model.i18n import _, ngettext
 from db.read import queries
 from db.read.trade import (
@@ -141,12 +142,13 @@ class TradePanel(QWidget):
             return
         self.all_series = trade_series(self._db, *self.pair)
         self.cards.show_figures(latest_other_figures(self._db, *self.pair))
-        unit = self.unit_box.currentText()
+        unit = self.unit_box.currentData()
         self.unit_box.blockSignals(True)
         self.unit_box.clear()
-        self.unit_box.addItems([s.unit for s in self.all_series])
-        if self.unit_box.findText(unit) >= 0:
-            self.unit_box.setCurrentIndex(self.unit_box.findText(unit))
+        for series in self.all_series:
+            self.unit_box.addItem(format_unit(series.unit), series.unit)  # "млн долл. США", kept as "USD million"
+        if self.unit_box.findData(unit) >= 0:
+            self.unit_box.setCurrentIndex(self.unit_box.findData(unit))
         self.unit_box.blockSignals(False)
         several = len(self.all_series) > 1
         self.unit_box.setVisible(several)
@@ -194,7 +196,7 @@ class TradePanel(QWidget):
         if self.pair is None:
             return ""
         series = self.current_series()
-        unit = series.unit if series else ""
+        unit = format_unit(series.unit) if series else ""
         return _("Trade of {subject} with {counterpart}, {unit}").format(
             subject=queries.party_name(self._db, self.pair[0]),
             counterpart=queries.party_name(self._db, self.pair[1]), unit=unit)

@@ -4,10 +4,11 @@
 
 Each picture is a window of Fact Sheet shown offscreen at a fixed size over a fresh sample
 database, taken with ``QWidget.grab()`` and scaled smoothly to the width the guide shows it at: the Overview, the Trade tab, an agreement's
-form, Import… checking a file of figures, and Print Preview. It runs with settings and data
-folders of its own in a temporary folder, so your database and preferences are not touched,
-and with ``--language`` it shows the window in that language (its catalogue must exist) and
-writes to that language's ``images`` folder.
+form, Import… checking a file of figures (in Russian and Kazakh, a statistics office's table
+in that language), and Print Preview. It runs with settings and data folders of its own in a
+temporary folder, so your database and preferences are not touched, and with ``--language``
+it shows the window in that language, Qt's own buttons included (its catalogue must exist),
+and writes to that language's ``images`` folder.
 """
 
 from __future__ import annotations
@@ -20,13 +21,26 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SAMPLE_FIGURES = (
-    "subject,counterpart,indicator,period_start,period_end,value,unit,source_title,source_url,source_published\n"
-    "Abai region,Russian Federation,exports,2024-01-01,2024-12-31,151.2,USD million,"
-    "Foreign trade of the Abai region 2024,https://stat.gov.kz/,2025-02-14\n"
-    "Abai region,Russian Federation,imports,2024-01-01,2024-12-31,164.9,USD million,"
-    "Foreign trade of the Abai region 2024,https://stat.gov.kz/,2025-02-14\n"
-)
+# The file Import… is shown checking: in English, Fact Sheet's own CSV; in Russian and Kazakh,
+# a table as a statistics office writes it in that language.
+SAMPLE_FIGURES = {
+    "en": "subject,counterpart,indicator,period_start,period_end,value,unit,source_title,source_url,"
+          "source_published\n"
+          "Abai region,Russian Federation,exports,2024-01-01,2024-12-31,151.2,USD million,"
+          "Foreign trade of the Abai region 2024,https://stat.gov.kz/,2025-02-14\n"
+          "Abai region,Russian Federation,imports,2024-01-01,2024-12-31,164.9,USD million,"
+          "Foreign trade of the Abai region 2024,https://stat.gov.kz/,2025-02-14\n",
+    "ru": "Регион;Страна-партнёр;Показатель;Период;Значение;Единица измерения;Источник;Дата публикации\n"
+          "Абайская область;Российская Федерация;Экспорт;2024;151,2;млн долл. США;"
+          "Внешняя торговля Абайской области за 2024 год;14.02.2025\n"
+          "Абайская область;Российская Федерация;Импорт;2024;164,9;млн долл. США;"
+          "Внешняя торговля Абайской области за 2024 год;14.02.2025\n",
+    "kk": "Өңір;Серіктес ел;Көрсеткіш;Кезең;Мәні;Өлшем бірлігі;Дереккөз;Жарияланған күні\n"
+          "Абай облысы;Ресей Федерациясы;Экспорт;2024;151,2;млн АҚШ доллары;"
+          "Абай облысының 2024 жылғы сыртқы саудасы;14.02.2025\n"
+          "Абай облысы;Ресей Федерациясы;Импорт;2024;164,9;млн АҚШ доллары;"
+          "Абай облысының 2024 жылғы сыртқы саудасы;14.02.2025\n",
+}
 
 
 def _sandbox(language: str) -> Path:
@@ -67,16 +81,20 @@ def _save(widget, path: Path, width: int) -> None:
     print(path)
 
 
-def make(out: Path, root: Path) -> list[Path]:
+def make(out: Path, root: Path, language: str = "en") -> list[Path]:
+    from desktop.common import language as window_language
+    from desktop.gui import create_application
+
+    app = create_application()
+    window_language.apply(app)  # before the window's modules load, and Qt's own words to match
+    app.setStyle("Fusion")  # the same look on every machine that makes the pictures
+
     from db.file.connection import open_database
     from db.seed import load_seed
     from desktop.dialogs.import_dialog import ImportDialog
     from desktop.factsheet.preview import PreviewDialog
-    from desktop.gui import create_application
     from desktop.window.main_window import MainWindow
 
-    app = create_application()
-    app.setStyle("Fusion")  # the same look on every machine that makes the pictures
     db = open_database(root / "facts.factsheet")
     load_seed(db)
     window = MainWindow(db)
@@ -100,7 +118,7 @@ def make(out: Path, root: Path) -> list[Path]:
     form.done(0)
 
     figures = root / "abai-trade-2024.csv"
-    figures.write_text(SAMPLE_FIGURES, encoding="utf-8")
+    figures.write_text(SAMPLE_FIGURES.get(language, SAMPLE_FIGURES["en"]), encoding="utf-8")
     dialog = ImportDialog(window, figures)
     dialog.resize(860, 460)
     dialog.show()
@@ -128,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where to write the pictures (default: the guide's images)")
     args = parser.parse_args(argv)
     root = _sandbox(args.language)
-    make(args.out or HERE / args.language / "images", root)
+    make(args.out or HERE / args.language / "images", root, args.language)
     return 0
 
 

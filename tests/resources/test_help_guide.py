@@ -1,5 +1,5 @@
-"""The user guide: its pictures exist and are made by the project's own script, and it names
-every command the program has."""
+"""The user guide in each language: its pictures exist and are made by the project's own
+script, and it names every command the program has."""
 
 import re
 import subprocess
@@ -13,7 +13,7 @@ from desktop.cli import commands
 from resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
-GUIDE = resource_path("help", "en", "index.html")
+LANGUAGES = ["en", "ru", "kk"]
 
 
 class _Reader(HTMLParser):
@@ -33,29 +33,36 @@ class _Reader(HTMLParser):
             self.links.append(attrs["href"][1:])
 
 
-def _read() -> _Reader:
+def _guide(language: str = "en") -> Path:
+    return resource_path("help", language, "index.html")
+
+
+def _read(language: str = "en") -> _Reader:
     reader = _Reader()
-    reader.feed(GUIDE.read_text(encoding="utf-8"))
+    reader.feed(_guide(language).read_text(encoding="utf-8"))
     return reader
 
 
-def test_every_picture_the_guide_shows_is_there_and_every_picture_there_is_shown():
-    reader = _read()
-    folder = GUIDE.parent
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_picture_the_guide_shows_is_there_and_every_picture_there_is_shown(language):
+    reader = _read(language)
+    folder = _guide(language).parent
     assert reader.images
     for src in reader.images:
         assert (folder / src).read_bytes().startswith(b"\x89PNG"), src
     assert {p.name for p in (folder / "images").glob("*.png")} == {Path(src).name for src in reader.images}
 
 
-def test_sections_have_unique_ids_and_links_inside_the_guide_land_somewhere():
-    reader = _read()
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sections_have_unique_ids_and_links_inside_the_guide_land_somewhere(language):
+    reader = _read(language)
     assert len(reader.ids) == len(set(reader.ids))
     assert set(reader.links) <= set(reader.ids)
 
 
-def test_the_guide_names_every_command_of_the_program():
-    text = GUIDE.read_text(encoding="utf-8")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guide_names_every_command_of_the_program(language):
+    text = _guide(language).read_text(encoding="utf-8")
     for name in commands.names():
         assert re.search(rf"factsheet\b[^<]*\b{re.escape(name)}\b|<code>{re.escape(name)}</code>", text), name
 

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from db.model.dates import DateError, Precision
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.model.period_words import PeriodWords, parse_period
 
 COLUMNS = ("subject", "counterpart", "indicator", "period_start", "period_end", "value", "unit",
@@ -35,12 +35,12 @@ REQUIRED = ("subject", "indicator", "period_start", "period_end", "value", "unit
 IGNORE = "ignore"
 HEADER_SEARCH_ROWS = 30
 
-FIELD_LABELS = {
-    "subject": _("Subject"), "counterpart": _("Counterpart"), "reporter": _("Reported by"),
-    "indicator": _("Indicator"), "period": _("Period"), "period_start": _("Period start"),
-    "period_end": _("Period end"), "value": _("Value"), "unit": _("Unit"), "source_title": _("Source"),
-    "source_url": _("Source address"), "source_published": _("Source published"), "notes": _("Notes"),
-}
+FIELD_LABELS = Labels({
+    "subject": N_("Subject"), "counterpart": N_("Counterpart"), "reporter": N_("Reported by"),
+    "indicator": N_("Indicator"), "period": N_("Period"), "period_start": N_("Period start"),
+    "period_end": N_("Period end"), "value": N_("Value"), "unit": N_("Unit"), "source_title": N_("Source"),
+    "source_url": N_("Source address"), "source_published": N_("Source published"), "notes": N_("Notes"),
+})
 
 # Header names of each field, as written (compared by ``normal_name``).
 NAMES: dict[str, tuple[str, ...]] = {

@@ -140,7 +140,8 @@ class Table:
             kind = _("OpenDocument spreadsheet") if self.book.ods else _("Excel workbook")
             return _("{kind}, sheet “{sheet}”").format(kind=kind, sheet=self.sheet)
         assert self.encoding is not None and self.delimiter is not None
-        return f"{self.encoding.name}, {text.DELIMITER_NAMES[self.delimiter]}, {decimal}"
+        return _("{encoding}, {separator}, {decimal}").format(
+            encoding=self.encoding.name, separator=text.DELIMITER_NAMES[self.delimiter], decimal=decimal)
 
     def _raw_rows(self, *, scanned: bool = False) -> Iterator[tuple[int, list[str]]]:
         if self.book is not None:

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TextIO
 
 from db.exchange.tables.header import field_of
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 
 MAX_LINE = 1 << 20  # characters; a longer line is not a row of figures
 MAX_LINE_LABEL = "1 MB"
 BLOCK = 1 << 20  # characters read at a time
 _LINE_ENDS = re.compile(r"(?<=\n)")  # split after each line break, keeping it (csv needs it in quoted cells)
 DELIMITERS = (",", ";", "\t")
-DELIMITER_NAMES = {",": _("comma-separated"), ";": _("semicolon-separated"), "\t": _("tab-separated")}
+DELIMITER_NAMES = Labels({",": N_("comma-separated"), ";": N_("semicolon-separated"), "\t": N_("tab-separated")})
 
 
 class LineTooLong(ValueError):

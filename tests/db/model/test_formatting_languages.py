@@ -6,7 +6,13 @@ import datetime as dt
 import pytest
 
 from db.model.dates import FuzzyDate, Period
-from db.model.formatting import format_change, format_day, format_number, format_quantity
+from db.model.formatting import (
+    format_change,
+    format_day,
+    format_number,
+    format_quantity,
+    format_unit,
+)
 from db.model.i18n import using_language
 
 JAN_MAY = Period(dt.date(2025, 1, 1), dt.date(2025, 5, 31))
@@ -31,3 +37,13 @@ def test_a_figure_is_never_rounded_in_any_language():
     with using_language("ru"):
         assert format_number(0.1234567) == "0,1234567"
         assert format_number(507.0) == "507"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", ("USD million", "USD", "thousand tonnes", "KZT billion")),
+    ("ru", ("млн долл. США", "долл. США", "тыс. т", "млрд тенге")),
+    ("kk", ("млн АҚШ доллары", "АҚШ доллары", "мың тонна", "млрд теңге")),
+])
+def test_a_unit_on_its_own_is_named_as_each_language_names_it(language, expected):
+    with using_language(language):
+        assert tuple(format_unit(u) for u in ("USD million", "USD", "thousand tonnes", "KZT billion")) == expected

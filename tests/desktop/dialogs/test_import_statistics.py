@@ -132,6 +132,14 @@ def test_a_workbook_sheet_is_chosen_and_its_merged_header_read(qtbot, window, tm
     assert _figures(window.db, since) == files.WIDE_EXPECTED
 
 
+def test_a_file_with_every_field_asks_for_no_value_for_every_row(qtbot, window, tmp_path):
+    dialog = _open(qtbot, window, files.write(tmp_path, "whole.csv", files.RUSSIAN_CSV))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20_000)
+    assert dialog.step.isVisible() and not dialog.step.value_boxes
+    assert not dialog.step.fixed.isVisible()  # no empty "Same for every row" box
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+
 def test_an_unknown_indicator_is_a_question_in_the_preview(qtbot, window, tmp_path):
     text = files.RUSSIAN_CSV.replace("Импорт", "Ввоз товаров")
     dialog = _open(qtbot, window, files.write(tmp_path, "odd.csv", text))

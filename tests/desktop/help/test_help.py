@@ -1,10 +1,14 @@
 """The guide opens with F1 or Help ▸ Fact Sheet Help, at the section about the form or dialog
 asking, and its search keeps the sections that have the words typed."""
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from db.model import i18n
 from db.model.records import KINDS
 from desktop.dialogs.export_dialog import ExportDialog
 from desktop.dialogs.import_dialog import ImportDialog
@@ -134,4 +138,19 @@ def test_the_guide_follows_the_window_language_and_falls_back_to_english(tmp_pat
     monkeypatch.setattr(guide, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
     assert guide.guide_path("kk_KZ") == tmp_path / "help" / "kk" / "index.html"
     assert guide.guide_path("ru") == tmp_path / "help" / "en" / "index.html"
-    assert guide.ui_language() == "en"  # no catalogue of the window's strings in the test's locale folder
+    assert guide.ui_language() == "en"  # the tests run in English
+    with i18n.using_language("kk"):  # as View ▸ Language sets it, whatever the system's locale
+        assert guide.guide_path() == tmp_path / "help" / "kk" / "index.html"
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_each_translated_guide_has_every_section_the_english_one_has(language):
+    english = QTextDocument()
+    english.setHtml(guide.guide_path("en").read_text(encoding="utf-8"))
+    translated = QTextDocument()
+    translated.setHtml(guide.guide_path(language).read_text(encoding="utf-8"))
+    assert guide.guide_path(language).parent.name == language
+    assert guide.anchors(translated) == guide.anchors(english)
+    assert [s.topic for s in guide.sections(translated)] == [s.topic for s in guide.sections(english)]
+    images = set(re.findall(r'src="(images/[^"]+)"', guide.guide_path(language).read_text(encoding="utf-8")))
+    assert images and all((guide.guide_path(language).parent / image).is_file() for image in images)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from db.model import i18n
 from db.read import queries
 from desktop.gui import create_application
 from desktop.tabs.trade import TradeTab
@@ -73,6 +74,15 @@ def test_trade_tab_opens_on_the_pair_with_most_trade_data(trade, seeded_db):
     assert trade.subject_box.currentText() == "Abai region / Абайская область"
     assert trade.counterpart_box.currentText() == "Russian Federation / Российская Федерация"
     assert trade.panel.chart.title_label.text() == "Trade of Abai region with Russian Federation, USD million"
+
+
+def test_the_chart_names_its_unit_as_the_language_in_use_does(trade):
+    with i18n.using_language("ru"):
+        assert trade.panel.chart_title().endswith(", млн долл. США")
+        trade.panel.chart.show_series(trade.panel.current_series(), title=trade.panel.chart_title())
+        assert trade.panel.chart.axis_y.labelText == "млн долл. США"
+    with i18n.using_language("kk"):
+        assert trade.panel.chart_title().endswith(", млн АҚШ доллары")
 
 
 def test_seed_chart_has_the_two_partial_bars_and_the_turnover_marker(trade):

@@ -2,10 +2,11 @@
 tests.desktop.window.window_words DB`` prints them as JSON, one entry per place.
 
 Walks the menus and every action (text, tip, status tip), the tabs and their tables'
-headers, labels, buttons, boxes' placeholders and tips, and the form of every kind of record
-with the Import…, Export…, Find…, About and Print Preview dialogs. Run in a process of its
-own so the language is chosen from the environment before any window module is imported,
-as when Fact Sheet starts.
+headers, labels, buttons, boxes' placeholders and tips, window titles, and the form of every
+kind of record with the Import… (a file of figures, and a file that needs its columns
+mapped and names answered), Export…, Find…, About, Print Preview and Capture dialogs and the
+help window with its contents. Run in a process of its own so the language is chosen from
+the environment before any window module is imported, as when Fact Sheet starts.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def _texts(widget) -> list[tuple[str, str]]:
         if isinstance(text, str) and text.strip():
             found.append((where, text))
 
+    add("title", widget.windowTitle())
     for child in [widget, *widget.findChildren(QWidget)]:
         name = type(child).__name__
         if isinstance(child, QLabel):
@@ -67,6 +69,58 @@ def _texts(widget) -> list[tuple[str, str]]:
         add("action", action.text())
         add("action tip", action.statusTip())
     return found
+
+
+# A statistics office's file as the mapping step meets it: Russian headers, no source column
+# (asked for every row), an indicator and a unit Fact Sheet does not know (asked about).
+MAPPED_FIGURES = ("Регион;Показатель;Период;Значение;Единица измерения\n"
+                  "Абайская область;Ввоз товаров;2024;1,5;млн попугаев\n")
+# An article as Capture reads it: proposals of several kinds, some with a question left open.
+ARTICLE = ("Аким Абайской области Берик Уали провёл встречу с делегацией Омской области.\n\n"
+           "Товарооборот Абайской области с Россией за январь–май 2025 года составил 128,6 млн долларов США.\n")
+
+
+def _settle(app, done=lambda: True, rounds: int = 400) -> None:
+    import time
+
+    for _ in range(rounds):
+        app.processEvents()
+        if done():
+            return
+        time.sleep(0.05)
+
+
+def _new_windows(app, window, words: dict, folder: Path) -> None:
+    """The dialogs and windows that came with later features: Capture, the help window and the
+    Import… mapping step with its questions."""
+    from desktop.capture.dialog import CaptureDialog
+    from desktop.dialogs.import_dialog import ImportDialog
+    from desktop.help.window import HelpWindow
+
+    capture = CaptureDialog(window, ARTICLE)
+    capture.show()
+    _settle(app, rounds=20)
+    tree = capture.tree
+    words["capture"] = _texts(capture) + [("group", tree.topLevelItem(n).text(1))
+                                          for n in range(tree.topLevelItemCount())]
+    capture.done(0)
+    help_window = HelpWindow(window)
+    help_window.show()
+    _settle(app, rounds=20)
+    words["help"] = _texts(help_window) + [("contents", item.text(0)) for item in help_window._items()]
+    help_window.close()
+    mapped = folder / "abai2024.csv"
+    mapped.write_text(MAPPED_FIGURES, encoding="utf-8")
+    dialog = ImportDialog(window, mapped, parent=window)
+    dialog.show()
+    _settle(app, lambda: dialog.step is not None and "source_title" in dialog.step.value_boxes)
+    asked = _texts(dialog)  # "Say which column holds Source, or type it for every row."
+    source = dialog.step.value_boxes["source_title"]
+    source.setText("Бюллетень №1")
+    source.editingFinished.emit()
+    _settle(app, lambda: dialog.step.questions.isVisible() and not dialog.working())
+    words["import mapping"] = asked + _texts(dialog)
+    dialog.done(0)
 
 
 def main(path: str) -> int:
@@ -114,6 +168,7 @@ def main(path: str) -> int:
             app.processEvents()
         words[name] = _texts(dialog)
         dialog.done(0)
+    _new_windows(app, window, words, Path(path).parent)
     print(json.dumps(words, ensure_ascii=False))
     window.close()
     db.close()
