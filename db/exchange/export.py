@@ -1,7 +1,8 @@
 """Writing data out: the whole database as a JSON bundle, or one kind of record as CSV.
 
-Files are written beside their destination and moved into place only when complete, so
-a failed or stopped export never leaves half a file where a good one was.
+Files are written through ``db.file.output``: in place only when complete, so a failed or
+stopped export never leaves half a file where a good one was, and a device, a pipe or a
+link is written through instead of being replaced by a file.
 
 CSV files are UTF-8 with a byte-order mark (so spreadsheet programs on Windows show
 Cyrillic correctly), comma-separated, with a decimal point and numbers written in full
@@ -19,9 +20,8 @@ so a negative figure stays a number; only text is ever guarded.
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO
 
@@ -31,6 +31,7 @@ from db.errors import FactSheetError
 from db.exchange import bundle
 from db.exchange.indicator_csv import COLUMNS, EXTRA_COLUMNS
 from db.exchange.report import NoSteps, Steps
+from db.file import output
 from db.model.dates import FuzzyDate
 from db.model.formatting import plain_number
 from db.model.i18n import _
@@ -64,17 +65,10 @@ def safe_cell(value: object) -> object:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-@contextmanager
-def replaced_when_done(path: Path, *, newline: str | None = None, bom: bool = False) -> Iterator[IO[str]]:
-    """A text file written beside ``path`` and moved over it only if writing succeeds."""
-    path = Path(path)
-    part = path.with_name(path.name + ".part")
-    try:
-        with part.open("w", encoding="utf-8-sig" if bom else "utf-8", newline=newline) as out:
-            yield out
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
+def csv_output(path: Path) -> AbstractContextManager[IO[str]]:
+    """A CSV file (UTF-8 with a byte-order mark) being written to ``path`` through
+    ``db.file.output``: in place only once complete, never replacing what is not a file."""
+    return output.open_output(path, text=True, encoding="utf-8-sig", newline="")
 
 
 def write_rows(out: IO[str], header: Iterable[str], rows: Iterable[Iterable[object]],
@@ -187,5 +181,6 @@ def export_to_file(db: Database, path: Path, *, format: str, table: str | None =
                    steps: Steps | None = None) -> int:
     """Write a JSON bundle of everything, or one table as CSV, to ``path``; return the count."""
     check_request(format, table)
-    with replaced_when_done(path, newline="" if format == "csv" else None, bom=format == "csv") as out:
+    opened = csv_output(path) if format == "csv" else output.open_output(path, text=True, encoding="utf-8")
+    with opened as out:
         return write(db, out, format=format, table=table, steps=steps)

@@ -50,7 +50,7 @@ from db.errors import (
     FactSheetError,
     NotAFactSheetDatabase,
 )
-from db.file import integrity, known_schema
+from db.file import integrity, known_schema, output
 from db.file.integrity import SQLITE_HEADER
 from db.file.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from db.file.sqlite import (
@@ -147,26 +147,24 @@ def backup_to(db: Database, target: Path,
               progress: Callable[[int, int], None] | None = None) -> Path:
     """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
 
-    The copy is written beside the target and renamed into place, so a full disk or a
-    crash never leaves a half-written file under the target's name. ``progress(done,
-    total)`` is called (with pages) as the copy proceeds, when given.
+    The copy is written through ``db.file.output``: beside the target and renamed into
+    place (keeping a replaced file's permissions), so a full disk or a crash never leaves a
+    half-written file under the target's name; a link writes the file it points at.
+    ``progress(done, total)`` is called (with pages) as the copy proceeds, when given.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    tmp.unlink(missing_ok=True)
     try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            if progress is None:
-                db.conn.backup(dest)
-            else:
-                db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
-                               progress=lambda _status, remaining, total: progress(total - remaining, total))
-        finally:
-            dest.close()
-        os.replace(tmp, target)
-    except (sqlite3.Error, OSError) as error:
-        tmp.unlink(missing_ok=True)
+        with output.output_path(target) as part:
+            dest = sqlite3.connect(str(part))
+            try:
+                if progress is None:
+                    db.conn.backup(dest)
+                else:
+                    db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
+                                   progress=lambda _status, remaining, total: progress(total - remaining, total))
+            finally:
+                dest.close()
+    except (sqlite3.Error, OSError) as error:  # the sentences of db.file.output pass as they are
         raise FactSheetError(_("No copy could be written to {path} ({detail}).").format(
             path=target, detail=integrity.error_detail(error))) from None
     return target
