@@ -11,10 +11,11 @@ Cyrillic correctly), comma-separated, with a decimal point and numbers written i
 imports again; other kinds are written with their fields, references as the referenced
 record's name and links as names separated by "; ".
 
-Cells that a spreadsheet would run as a formula are made safe: a text cell starting with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, which
-spreadsheets show as text and the importer removes again. Numbers are written as numbers,
-so a negative figure stays a number; only text is ever guarded.
+Cells that a spreadsheet would run as a formula are made safe (``db.exchange.formula_guard``):
+a text cell starting with ``=``, ``+``, ``-`` or ``@`` — also after spaces or line breaks —,
+a tab, a carriage return or an apostrophe gets a leading apostrophe, which spreadsheets
+show as text and the importer removes again. Numbers are written as numbers, so a
+negative figure stays a number; only text is ever guarded.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sqlite_utils import Database
 
 from db.errors import FactSheetError
 from db.exchange import bundle
+from db.exchange.formula_guard import guard
 from db.exchange.indicator_csv import COLUMNS, EXTRA_COLUMNS
 from db.exchange.report import NoSteps, Steps
 from db.file import output
@@ -39,7 +41,6 @@ from db.model.records import KINDS, REFERENCE_KINDS, Record
 from db.read import listings
 from db.read.queries import LABEL_SQL
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Names ``--table`` accepts: each kind's table name, and the kind's own name.
 TABLES = {**{cls.TABLE: kind for kind, cls in KINDS.items()}, **{kind: kind for kind in KINDS}}
 
@@ -61,8 +62,7 @@ def safe_cell(value: object) -> object:
         return int(value)
     if isinstance(value, int | float):
         return plain_number(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return guard(str(value))
 
 
 def csv_output(path: Path) -> AbstractContextManager[IO[str]]:

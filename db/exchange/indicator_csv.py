@@ -19,7 +19,8 @@ What is accepted, as spreadsheet programs in Kazakhstan and Russia save files:
   one as a decimal ("128,6" in a decimal-point file) is refused rather than misread;
 - dates as strict ISO ``YYYY-MM-DD`` (``db.model.dates.parse_iso_day``);
 - a text cell saved with a leading apostrophe against spreadsheet formulas ("'=x") is read
-  without it, as the CSV export writes such cells.
+  without it, as the CSV export writes such cells (``db.exchange.formula_guard``);
+- a cell may be as long as a line (``MAX_LINE``), beyond Python's default field limit.
 
 Rules, the same as the editor's: every row becomes an ``Indicator`` record checked by
 ``db.model.validate.problems``; a cell that cannot be read is reported as
@@ -64,6 +65,7 @@ from sqlite_utils import Database
 from db import store
 from db.errors import Problem
 from db.exchange import matching
+from db.exchange.formula_guard import unguard
 from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
 from db.model import validate
 from db.model.dates import DateError, parse_iso_day
@@ -91,7 +93,6 @@ _CHECK_EVERY = 5_000
 _FIELD_COLUMNS = {"subject_id": "subject", "counterpart_id": "counterpart", "reporter_id": "reporter",
                   "indicator": "indicator", "period_start": "period_start", "period_end": "period_end",
                   "value": "value", "unit": "unit", "notes": "notes", "sources": "source_title"}
-_FORMULA_MARK = re.compile(r"^'(?=[=+\-@\t\r])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 # Words in a party's name that say what kind of party it is (checked in this order).
@@ -202,6 +203,9 @@ class _Reader:
     def __init__(self, path: Path, encoding: str, delimiter: str | None = None) -> None:
         self.path, self.encoding = path, encoding
         self.handle = path.open("r", encoding=encoding, newline="")
+        # Python's csv module refuses a cell over 128 KB by default; a cell may fill a line.
+        if csv.field_size_limit() < MAX_LINE:
+            csv.field_size_limit(MAX_LINE)
         self.row_number = [0]  # rows read so far, shared with _lines to name an over-long row
         self.lines = _lines(self.handle, path, self.row_number)
         self.delimiter = delimiter
@@ -290,6 +294,10 @@ def _reading(reader: _Reader) -> Iterator[None]:
         raise _rejected(reader.path, _("it is not text in {encoding}").format(
             encoding=ENCODING_NAMES[reader.encoding])) from None
     except csv.Error as error:
+        if "field limit" in str(error):
+            raise _rejected(reader.path, _("row {row} has a cell longer than {size}, so the file is not a table "
+                                           "of figures").format(row=reader.row_number[0] + 1,
+                                                                size=MAX_LINE_LABEL)) from None
         raise _rejected(reader.path, _("row {row} cannot be read as CSV ({detail})").format(
             row=reader.row_number[0] + 1, detail=error)) from None
     finally:
@@ -398,7 +406,7 @@ _BLANK = object()  # a cached "the cell is empty"
 def _clean(text: str) -> str:
     """A cell's text without surrounding spaces or a formula-guarding apostrophe."""
     text = text.strip()
-    return _FORMULA_MARK.sub("", text) if text[:1] == "'" else text
+    return unguard(text) if text[:1] == "'" else text
 
 
 class _Rows:
