@@ -127,14 +127,19 @@ class _RolledBack(Exception):
 
 
 def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False) -> T:
-    """Run ``work`` in one transaction; commit it, or roll it back after a dry run."""
+    """Run ``work`` in one transaction; commit it, or roll it back after a dry run.
+
+    The search index catches up inside the same transaction, so the records and their
+    index entries are committed together: once the commit succeeds nothing is left to do
+    that could fail and make a committed import look like a refused one.
+    """
     store.ensure_writable(db)
     try:
         with db.atomic():
             result = work()
             if dry_run:
                 raise _RolledBack(result)
+            search_index.catch_up(db)
     except _RolledBack as rolled_back:
         return rolled_back.result  # type: ignore[return-value]
-    search_index.catch_up(db)
     return result

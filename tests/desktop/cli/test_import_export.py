@@ -238,3 +238,66 @@ def test_text_with_a_formula_after_spaces_is_guarded_in_the_file(seeded_path, tm
     main(["export", "--db", str(seeded_path), "--format", "csv", "-o", str(out)])
     notes = [r["notes"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))]
     assert "' =HYPERLINK(\"http://x\")" in notes
+
+
+_LOCKER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("ROLLBACK")
+"""
+
+
+def test_a_committed_import_is_reported_as_imported_when_another_writer_takes_the_lock_at_once(
+        seeded_path, tmp_path, capsys, monkeypatch):
+    """Another process takes the write lock the moment the import commits: the import still
+    says what it did, and the search index catches up afterwards."""
+    import subprocess
+    import sys
+
+    import db.file.connection as connection
+    import db.file.sqlite as sqlite_settings
+    from db.read.search import search
+
+    monkeypatch.setattr(sqlite_settings, "BUSY_TIMEOUT_MS", 300)
+    lockers: list[subprocess.Popen] = []
+    real_open = connection.open_database
+
+    def open_and_watch(*args, **kwargs):
+        db = real_open(*args, **kwargs)
+        committed = []
+
+        def trace(statement: str) -> None:
+            if committed and not lockers:  # the first statement after the import's commit
+                locker = subprocess.Popen([sys.executable, "-c", _LOCKER, str(seeded_path), "3"],
+                                          stdout=subprocess.PIPE, text=True)
+                assert locker.stdout.readline().strip() == "locked"
+                lockers.append(locker)
+            if statement.strip().upper() == "COMMIT":
+                committed.append(statement)
+
+        db.conn.set_trace_callback(trace)
+        return db
+
+    monkeypatch.setattr(connection, "open_database", open_and_watch)
+    figures = tmp_path / "figures.csv"
+    figures.write_text(HEADER + "\n" + GOOD.replace("Abai region", "Zhetysu region") + "\n", encoding="utf-8")
+    try:
+        status = main(["import", "--db", str(seeded_path), str(figures)])
+        out, err = capsys.readouterr()
+    finally:
+        for locker in lockers:
+            locker.wait(10)
+    assert (status, err) == (0, "")
+    assert out.startswith("Imported figures.csv: 1 new, 0 already present.")
+    monkeypatch.setattr(connection, "open_database", real_open)
+    db = real_open(seeded_path)
+    try:
+        assert db.execute("SELECT count(*) FROM parties WHERE name_en = 'Zhetysu region'").fetchone()[0] == 1
+        # The index was brought up to date by the import's own transaction: nothing waits.
+        assert db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0
+        assert [hit.label for hit in search(db, "zhetysu").hits()][:1] == ["Zhetysu region"]
+    finally:
+        db.close()
