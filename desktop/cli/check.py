@@ -30,9 +30,11 @@ from db.model.dates import DateError, parse_iso_day
 from db.model.formatting import format_day, format_number
 from db.model.i18n import _, ngettext
 from db.model.records import KIND_NAMES
+from db.model.visible import visible
 from db.read.checks import CHECKS
 from db.read.checks.framework import Finding
 from desktop import APP_ID
+from desktop.cli import terminal
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 # SQLite's integrity check reads every page; a larger page cache roughly halves its time.
@@ -155,6 +157,7 @@ class _Report:
         print(textwrap.fill(text, self.width) if self.wrap else text)
 
     def item(self, text: str) -> None:
+        text = visible(text, one_line=True)  # one finding, one line: data cannot break it
         if self.wrap:
             print(textwrap.fill(text, self.width, initial_indent="  • ", subsequent_indent="    "))
         else:
@@ -164,9 +167,10 @@ class _Report:
         print()
 
     def progress(self, text: str) -> None:
-        if self.show_progress:
-            sys.stderr.write("\r\033[K" + text)
-            sys.stderr.flush()
+        if self.show_progress:  # drawn on the terminal on purpose: past the filter
+            stream = terminal.raw(sys.stderr)
+            stream.write("\r\033[K" + visible(text, one_line=True))
+            stream.flush()
 
 
 def _fail(sentence: str, status: int = EXIT_UNUSABLE) -> int:

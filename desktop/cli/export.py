@@ -53,11 +53,14 @@ def _to_standard_output(db, exporting, args: argparse.Namespace) -> None:
     """Write the export to standard output; a write error (a full disk) is a sentence."""
     from db.errors import FactSheetError
     from db.file.integrity import error_detail
+    from desktop.cli import terminal
 
     sys.stdout.flush()
     try:
         with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
-            exporting.write(db, out, format=args.format, table=args.table)
+            # The exact data for a file or a pipe; on a terminal, controls are shown, not obeyed.
+            target = terminal.visible_stream(out) if out.isatty() else out
+            exporting.write(db, target, format=args.format, table=args.table)
     except OSError as error:
         raise FactSheetError(_("The export could not be written to standard output: {reason}.").format(
             reason=error_detail(error))) from None

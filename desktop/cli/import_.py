@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from db.model.i18n import _
+from db.model.visible import visible
 from desktop import APP_ID
 
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportRejected as rejected:
         sys.stderr.write(f"{APP_ID}: {rejected}\n")
         for line in rejected.lines():
-            sys.stderr.write(f"  {line}\n")
+            sys.stderr.write(f"  {visible(line, one_line=True)}\n")
         return 1
     finally:
         db.close()
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     verb = _("Would import") if args.check else _("Imported")
     print(_("{verb} {file}: {summary}.").format(verb=verb, file=args.path.name, summary=report.summary()))
     for line in report.details():
-        print(f"  {line}")
+        print(f"  {visible(line, one_line=True)}")
     return 0
 
 

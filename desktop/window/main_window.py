@@ -24,7 +24,7 @@ from db.model.i18n import _
 from db.model.records import format_count
 from db.read import queries
 from desktop import APP_NAME
-from desktop.common import settings, theme
+from desktop.common import plain_text, settings, theme
 from desktop.dialogs import export_dialog, find_dialog, import_dialog
 from desktop.factsheet import window as factsheet_window
 from desktop.safety import net as safety
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
             self.list_tabs[tab.listing.name] = tab
             self.tabs.addTab(tab, module.TITLE)
 
+        self.setStatusBar(plain_text.StatusBar(self))  # messages quoting data show controls, never pass them on
         self.path_label = QLabel(self)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
         self.counts_label = QLabel(self)
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
     def _show_database_info(self) -> None:
         path = self.db.path
         name = path.name if path else _("(in memory)")
-        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.setWindowTitle(plain_text.title(f"{name} — {APP_NAME}"))
         self.path_label.setText(str(path) if path else name)
         counts = queries.counts(self.db)
         self.counts_label.setText(" · ".join(
