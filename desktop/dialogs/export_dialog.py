@@ -29,6 +29,7 @@ from db.model.records import KIND_NAMES, KINDS
 from desktop.common import message_box
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.progress import run_with_progress
+from desktop.help import context as context_help
 
 JSON_FILTER = _("Fact Sheet bundles (*.json)")
 CSV_FILTER = _("CSV files (*.csv)")
@@ -62,6 +63,7 @@ class ExportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        context_help.install(self, "exporting", buttons)
         layout = QVBoxLayout(self)
         for widget in (self.everything, self.one_table, self.table, note, buttons):
             layout.addWidget(widget)

@@ -36,6 +36,7 @@ from desktop.common import message_box, plain_text
 from desktop.common.background import Job
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.rich_text import esc, shown, tooltip_html
+from desktop.help import context as context_help
 
 if TYPE_CHECKING:
     from db.exchange import indicator_csv as io_csv
@@ -86,6 +87,7 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self._import)
         self.cancel_button.clicked.connect(self._cancel_or_close)
+        context_help.install(self, "importing", self.buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
@@ -246,7 +248,13 @@ def ask_and_import(window) -> ImportDialog | None:
         message_box.inform(window, window.db.read_only_reason)
         return None
     path = ask_path(window, _("Import"), save=False, start=start_folder(window), filters=IMPORT_FILTERS)
-    if path is None:
+    return import_path(window, path) if path is not None else None
+
+
+def import_path(window, path: Path) -> ImportDialog | None:
+    """Preview, check and import the file at ``path`` (a file chosen, or dropped on the window)."""
+    if window.db.read_only:
+        message_box.inform(window, window.db.read_only_reason)
         return None
     dialog = ImportDialog(window, path)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -43,6 +43,7 @@ from desktop.forms import feedback
 from desktop.forms.base import FormField
 from desktop.forms.kinds import FORMS, caption, prefill_field
 from desktop.forms.rows import RowView, add_rows, align_text_labels, first_size, remember_size
+from desktop.help import context as context_help
 
 TITLE_LENGTH = 60
 
@@ -106,6 +107,7 @@ class RecordDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        context_help.install(self, f"editing-{kind}", self.buttons)  # F1 and Help: the guide on this kind
         for button in self.form_host.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a box saves; it does not press "Today"
         layout = QVBoxLayout(self)
@@ -207,8 +209,8 @@ class RecordDialog(QDialog):
         for problem in validate.problems(self.db, record):
             if problem.field in unreadable:
                 continue
-            if problem.field in self.fixed and self.fixed[problem.field] is None:
-                continue  # filled in when the record is saved with the one it belongs to
+            if problem.field in self.fixed and not self.fixed[problem.field]:
+                continue  # filled in when the record is saved with the one it belongs to (or its source)
             problems.append(problem)
         return problems, duplicates(self.db, record)
 

@@ -24,16 +24,18 @@ from db.model.i18n import _
 from db.model.records import format_count
 from db.read import queries
 from desktop import APP_NAME
+from desktop.capture import action as capture_action
 from desktop.common import plain_text, settings, theme
 from desktop.dialogs import export_dialog, find_dialog, import_dialog
 from desktop.factsheet import window as factsheet_window
+from desktop.help import context as help_context
 from desktop.safety import net as safety
 from desktop.safety import read_only
 from desktop.tabs import agreements, events, officials, sources, trade
 from desktop.tabs.list_tab import ListTab
 from desktop.tabs.overview import OverviewTab
 from desktop.tabs.record_window import RecordWindow
-from desktop.window import editing, files, keyboard, shortcuts, step_messages
+from desktop.window import drops, editing, files, keyboard, shortcuts, step_messages
 
 # The File menu's sections, top to bottom: database files (new, open, copies, backups),
 # data in and out, then printing; Quit comes last.
@@ -81,11 +83,14 @@ class MainWindow(QMainWindow):
         for module in (files, import_dialog, export_dialog, find_dialog):  # File and Edit menu actions
             module.install(self)
         factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
+        help_context.install_menu(self)  # Help ▸ Fact Sheet Help (F1)
+        capture_action.install(self)  # File ▸ Capture…, Ctrl+Shift+V, text pasted on the window
         self._show_database_info()
         self._restore_geometry()
         safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
         shortcuts.name_shortcuts_in_tooltips(self)
         keyboard.install(self)  # Alt+number for tabs; the focus starts inside the page
+        drops.install(self)  # a database, figures or an article dropped on the window
         theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
 
     # -- opening records ------------------------------------------------------------------
@@ -111,6 +116,10 @@ class MainWindow(QMainWindow):
         """Show the database at ``path`` (File ▸ Open…, a double-click, a drop); False, with a
         sentence said, when it cannot be opened."""
         return files.switch_to(self, path)
+
+    def capture_text(self, text: str, path: Path | None = None) -> None:
+        """Open Capture on an article's text (pasted, dropped, or read from ``path``)."""
+        capture_action.capture_text(self, text, path)
 
     def current_list_tab(self) -> ListTab | None:
         widget = self.tabs.currentWidget()

@@ -249,6 +249,13 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def capture_table() -> None:
+    """Capture's recall on the news corpus: a table of its own (``tests.bench.bench_capture``)."""
+    from tests.bench import bench_capture
+
+    bench_capture.main()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "bench-data", help="where the large files are kept")
@@ -278,6 +285,8 @@ def main() -> None:
             rows.extend(step())
         print(f"\nMedians of {runs} runs ({import_runs} for imports), {time.perf_counter() - started:.0f} s in all:\n")
         print(table(rows))
+        print()
+        capture_table()
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

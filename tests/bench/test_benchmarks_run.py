@@ -66,3 +66,14 @@ def test_make_bench_runs_the_benchmark_table():
     makefile = (ROOT / "Makefile").read_text()
     assert "bench:" in makefile and "tests.bench.run_all" in makefile
     assert subprocess.run(["git", "check-ignore", "-q", "bench-data/"], cwd=ROOT).returncode == 0
+
+
+def test_the_capture_table_gives_each_kind_its_counts():
+    from tests.bench import bench_capture
+
+    text, took, count = bench_capture.measure()
+    lines = text.splitlines()
+    assert lines[0].split()[:5] == ["kind", "proposed", "right", "missed", "wrong"]
+    assert [line.split()[0] for line in lines[1:]] == ["people", "positions", "agreements", "events", "figures",
+                                                       "statements"]
+    assert count >= 10 and took > 0

@@ -204,7 +204,8 @@ def test_the_edit_menu_toolbar_and_shortcuts(window):
     assert editing.edit_action.shortcut().toString() == "Return"
     toolbar = window.findChild(type(editing.toolbar), "main_toolbar")
     assert toolbar is editing.toolbar
-    assert [a.objectName() for a in toolbar.actions() if a.objectName()] == ["new", "edit", "delete", "undo", "redo"]
+    assert [a.objectName() for a in toolbar.actions() if a.objectName()] == ["new", "edit", "delete", "undo", "redo",
+                                                                             "capture"]
     assert all(a.toolTip() for a in toolbar.actions() if a.objectName())
     # Nothing to undo yet, no row chosen on the Overview.
     assert not editing.undo_action.isEnabled() and not editing.edit_action.isEnabled()
