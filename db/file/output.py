@@ -188,6 +188,49 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     return Path(path)
 
 
+class Pending:
+    """A file being written under a temporary name (``part``), put in place by ``finish``.
+
+    For work that writes several files and puts them in place together once all are
+    ready (a publish); ``output_path`` is the one-file form. ``discard`` removes what
+    ``finish`` did not use; call it in every case.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.target = _target(path)
+        self._folder: Path | None = None
+        if self.target.regular:
+            self.part = _part(self.target.real)
+            self.part.unlink(missing_ok=True)
+        else:  # a device or pipe: the whole file is made aside, then written through
+            self._folder = Path(tempfile.mkdtemp(prefix="factsheet-"))
+            self.part = self._folder / self.target.real.name
+
+    def finish(self) -> None:
+        """Put the file written at ``part`` in place (see the module docstring)."""
+        try:
+            if self._folder is None:
+                _settle(self.target, self.part)
+                return
+            with self.part.open("rb") as source, open_output(self.target.given) as out:
+                shutil.copyfileobj(source, out, _COPY_CHUNK)
+        except OSError as error:
+            raise failure(self.target.given, error) from None
+
+    def discard(self) -> None:
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                self.part.unlink()
+
+
+def is_part(name: str) -> bool:
+    """True for the name of a file this module writes before it is put in place (a
+    leftover after a crash, which the next write replaces)."""
+    return name.startswith(".") and name.endswith(".part")
+
+
 @contextlib.contextmanager
 def output_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """A file name for a tool that writes a whole file by name (SQLite's backup API).
@@ -196,25 +239,11 @@ def output_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     put in place as ``open_output`` would (renamed over a regular file, or copied into a
     device or pipe). A failure leaves no trace.
     """
-    target = _target(path)
-    if target.regular:
-        part = _part(target.real)
-        part.unlink(missing_ok=True)
-        try:
-            yield part
-            _settle(target, part)
-        except OSError as error:
-            raise failure(target.given, error) from None
-        finally:
-            part.unlink(missing_ok=True)
-        return
-    folder = Path(tempfile.mkdtemp(prefix="factsheet-"))
+    pending = Pending(path)
     try:
-        made = folder / target.real.name
-        yield made
-        with made.open("rb") as source, open_output(target.given) as out:
-            shutil.copyfileobj(source, out, _COPY_CHUNK)
+        yield pending.part
+        pending.finish()
     except OSError as error:
-        raise failure(target.given, error) from None
+        raise failure(pending.target.given, error) from None
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        pending.discard()

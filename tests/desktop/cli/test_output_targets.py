@@ -115,3 +115,25 @@ def test_export_to_a_full_standard_output_says_so_in_a_sentence(seeded_path):
         result = _factsheet("export", "--db", str(seeded_path), "--format", "csv", "-o", "-", stdout=full)
     assert result.returncode == 1
     assert _sentence(result) == "factsheet: The export could not be written to standard output: the disk is full."
+
+
+@pytest.mark.slow
+def test_publish_follows_links_and_refuses_a_read_only_file_leaving_the_earlier_publish(seeded_path, tmp_path):
+    site = tmp_path / "site"
+    assert _factsheet("publish", "--db", str(seeded_path), "-o", str(site)).returncode == 0
+    kept = tmp_path / "kept-metadata.json"
+    kept.write_text("{}")
+    kept.chmod(0o640)
+    (site / "metadata.json").unlink()
+    (site / "metadata.json").symlink_to(kept)
+    assert _factsheet("publish", "--db", str(seeded_path), "-o", str(site)).returncode == 0
+    assert (site / "metadata.json").is_symlink() and '"databases"' in kept.read_text()
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+    snapshot = site / "facts.db"
+    snapshot.chmod(0o444)
+    before = {p.name: p.read_bytes() for p in site.iterdir() if p.is_file()}
+    result = _factsheet("publish", "--db", str(seeded_path), "-o", str(site))
+    assert result.returncode == 1
+    assert "“facts.db” is read-only, so it was not replaced." in _sentence(result)
+    assert {p.name: p.read_bytes() for p in site.iterdir() if p.is_file()} == before
