@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+import re
 import sys
 from collections.abc import Iterator
 from typing import TextIO
 
 from db.model.visible import visible
+
+# What json.dumps leaves as it is but a terminal would obey: DEL, C1 controls, direction marks.
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 class _Visible(io.TextIOBase):
@@ -43,6 +48,13 @@ class _Visible(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self.stream, "encoding", "utf-8")
+
+
+def write_json(value: object) -> None:
+    """Print ``value`` as JSON for a program to read: exact data, valid JSON, and still safe
+    on a terminal, because every control character is written as a JSON escape (``\\u001b``)."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    raw(sys.stdout).write(_JSON_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def visible_stream(stream: TextIO) -> TextIO:

@@ -67,3 +67,20 @@ def test_an_error_sentence_shows_control_characters_from_an_argument(seeded_path
     assert result.returncode == 1
     _assert_safe(result.stdout + result.stderr)
     assert "No party called “\\x1b[2J\\x07”" in result.stderr.decode()
+
+
+@pytest.mark.slow
+def test_capture_json_keeps_the_exact_text_as_valid_json_without_raw_controls(seeded_path, tmp_path):
+    import json
+    from pathlib import Path
+
+    from db.seed import __file__ as seed_module
+
+    article = Path(seed_module).with_name("irtysh-cooperation-2025-07-02.txt").read_text(encoding="utf-8")
+    hostile = tmp_path / "article.txt"
+    hostile.write_text(article.replace("Omsk", "Om\x1b[2Jsk\x7f", 3), encoding="utf-8")
+    result = _factsheet("capture", "--db", str(seeded_path), str(hostile), "--json")
+    assert result.returncode == 0, result.stderr
+    _assert_safe(result.stdout)
+    proposals = json.loads(result.stdout)["proposals"]
+    assert any("Om\x1b[2Jsk\x7f" in p["evidence"] for p in proposals)
