@@ -31,8 +31,9 @@ from sqlite_utils import Database
 from db.errors import FactSheetError
 from db.exchange import publish_metadata
 from db.file import output
-from db.file.connection import FactSheetDatabase, backup_to
+from db.file.connection import FactSheetDatabase
 from db.file.integrity import error_detail
+from db.file.snapshot import backup_to
 from db.model.i18n import _
 
 SNAPSHOT = "facts.db"

@@ -7,7 +7,7 @@ window passes its data folder). Names carry the database's name and the time, so
 by age and several databases can share one folder:
 ``backups/facts 2025-07-02 14-30-05.factsheet``.
 
-How: SQLite's backup API (``db.file.connection.backup_to``), a consistent copy even while
+How: SQLite's backup API (``db.file.snapshot.backup_to``), a consistent copy even while
 another window writes, written under a temporary name and renamed into place, so a
 full disk never leaves a half-written backup behind. Only the newest ``KEEP`` backups of
 the same database in that folder are kept; older ones are deleted after a new one exists.
@@ -23,8 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from db.errors import FactSheetError
-from db.file.connection import FactSheetDatabase, backup_to
+from db.file.connection import FactSheetDatabase
 from db.file.integrity import error_detail
+from db.file.snapshot import backup_to
 from db.file.sqlite import marked_read_only
 from db.model.i18n import _
 

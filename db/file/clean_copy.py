@@ -4,7 +4,7 @@ A file carrying triggers, views or tables Fact Sheet did not create opens read-o
 (``db.file.known_schema``). To edit the data anyway, ``save_clean_copy`` builds a new file
 from our own migrations and copies the rows of our tables into it. The source is
 attached read-only and only read, so none of its triggers can fire and its views are
-never queried; what the copy holds is exactly our schema, which then opens writable.
+never queried (a view standing in a table's place is skipped, not copied); what the copy holds is exactly our schema, which then opens writable.
 """
 
 from __future__ import annotations
@@ -70,7 +70,10 @@ def _copy_rows(source: Path, part: Path, version: int) -> None:
         conn.execute("ATTACH DATABASE ? AS src", [f"file:{quote(str(source.absolute()))}?mode=ro"])
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("PRAGMA defer_foreign_keys = ON")  # rows arrive table by table
+        source_tables = {row[0] for row in conn.execute("SELECT name FROM src.sqlite_master WHERE type = 'table'")}
         for table in _copied_tables(conn):
+            if table not in source_tables:  # a view (or nothing) in its place is never read
+                continue
             wanted = _columns(conn, "main", table)
             present = set(_columns(conn, "src", table))
             columns = ", ".join(f"[{c}]" for c in wanted if c in present)

@@ -38,7 +38,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -50,9 +50,10 @@ from db.errors import (
     FactSheetError,
     NotAFactSheetDatabase,
 )
-from db.file import integrity, known_schema, output
+from db.file import integrity, known_schema
 from db.file.integrity import SQLITE_HEADER
 from db.file.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from db.file.snapshot import backup_to
 from db.file.sqlite import (
     connect_file,
     connect_read_only,
@@ -64,7 +65,6 @@ from db.model.i18n import _
 
 __all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "open_database"]
 
-BACKUP_STEP_PAGES = 2048  # copied between progress reports (8 MB at the usual page size)
 # Below this much free space a file opens read-only: an edit could not be saved anyway.
 LOW_SPACE_BYTES = 1024 * 1024
 
@@ -77,8 +77,10 @@ class FactSheetDatabase(Database):
     # True when opening skipped the full damage check (a large, cleanly closed file);
     # the window then runs it in the background.
     damage_check_pending: bool = False
-    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema).
+    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema),
+    # which ``foreign_objects`` lists.
     foreign_schema: bool = False
+    foreign_objects: known_schema.SchemaDifferences | None = None
     # True when a newer version of Fact Sheet wrote the file (it is then never changed).
     newer_schema: bool = False
 
@@ -141,33 +143,6 @@ def _version(db: Database) -> int:
 
 def _application_id(db: Database) -> int:
     return db.execute("PRAGMA application_id").fetchone()[0]
-
-
-def backup_to(db: Database, target: Path,
-              progress: Callable[[int, int], None] | None = None) -> Path:
-    """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
-
-    The copy is written through ``db.file.output``: beside the target and renamed into
-    place (keeping a replaced file's permissions), so a full disk or a crash never leaves a
-    half-written file under the target's name; a link writes the file it points at.
-    ``progress(done, total)`` is called (with pages) as the copy proceeds, when given.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with output.output_path(target) as part:
-            dest = sqlite3.connect(str(part))
-            try:
-                if progress is None:
-                    db.conn.backup(dest)
-                else:
-                    db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
-                                   progress=lambda _status, remaining, total: progress(total - remaining, total))
-            finally:
-                dest.close()
-    except (sqlite3.Error, OSError) as error:  # the sentences of db.file.output pass as they are
-        raise FactSheetError(_("No copy could be written to {path} ({detail}).").format(
-            path=target, detail=integrity.error_detail(error))) from None
-    return target
 
 
 def _low_on_space(folder: Path) -> bool:
@@ -342,6 +317,10 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         raise NotAFactSheetDatabase(
             _("“{name}” is not a Fact Sheet database (it belongs to another program).").format(name=name)
         )
+    not_ours = known_schema.not_ours(name, objects, MIGRATIONS, version, SCHEMA_VERSION)
+    if not_ours:  # our application id, someone else's tables: nothing in it can be read as ours
+        db.close()
+        raise NotAFactSheetDatabase(not_ours)
 
     if version > SCHEMA_VERSION:
         db.newer_schema = True
@@ -355,7 +334,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         foreign = known_schema.differences(db.conn, MIGRATIONS, version, found=objects)
         if foreign:
             reason = foreign.sentence(name)
-            db.foreign_schema = True
+            db.foreign_schema, db.foreign_objects = True, foreign
 
     if reason is not None:
         db.read_only_reason = reason

@@ -5,7 +5,8 @@ schema (``trusted_schema=OFF``) and waits its turn for the write lock; a read-on
 cannot change the file or its journal; and the facts read from the file system alone —
 whether the last program closed the file cleanly, whether a stopped write left a journal,
 and whether the permissions allow changes. ``db.file.connection`` and ``db.file.integrity``
-build on these.
+build on these. Every connection is counted by ``db.file.traces``, so a file that was only
+read is left without the ``-wal`` and ``-shm`` files reading it made.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import sqlite3
 import stat
 from pathlib import Path
 from urllib.parse import quote
+
+from db.file import traces
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -57,7 +60,8 @@ def connect_file(path: Path | None, mode: str, *, immutable: bool = False) -> sq
         conn = sqlite3.connect(":memory:")
     else:
         uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if immutable else "")
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, factory=traces.Connection)
+        conn.watch(path, reader=mode == "ro")  # a reader leaves nothing beside the file (db.file.traces)
     if hasattr(conn, "enable_load_extension"):
         conn.enable_load_extension(False)
     conn.execute("PRAGMA trusted_schema = OFF")
