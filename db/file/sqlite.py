@@ -12,12 +12,14 @@ read is left without the ``-wal`` and ``-shm`` files reading it made.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
 from urllib.parse import quote
 
 from db.file import traces
+from db.model.i18n import _
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -103,3 +105,28 @@ def marked_read_only(path: Path) -> bool:
         return True
     access = os.W_OK | (os.X_OK if path.is_dir() else 0)
     return not os.access(path, access) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _low_on_space(folder: Path, low_space: int) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < low_space
+    except OSError:
+        return False
+
+
+def read_only_reason(path: Path, requested: bool, *, low_space: int) -> str | None:
+    """Why ``path`` must be opened read-only (None: it may be written): asked for, its
+    permissions or its folder's, or a disk with less than ``low_space`` bytes free."""
+    name = path.name
+    if requested:
+        return _("This database was opened read-only.")
+    if marked_read_only(path):
+        return _("“{name}” is read-only (its file permissions do not allow changes), so it can be "
+                 "viewed but not changed.").format(name=name)
+    if marked_read_only(path.parent):
+        return _("The folder holding “{name}” is read-only, so the file can be viewed but not "
+                 "changed. Copy it to a folder you can write to and open the copy.").format(name=name)
+    if _low_on_space(path.parent, low_space):
+        return _("The disk holding “{name}” is full, so it is opened read-only. Free some space "
+                 "and open it again to make changes.").format(name=name)
+    return None

@@ -5,6 +5,10 @@ whenever another connection commits to the file; polling it every ``POLL_MS`` co
 few microseconds. When it changes, the window re-reads its views (``window.refresh()``)
 and the status bar says why the view changed. The window's own edits never trigger it:
 they are refreshed by the code that made them.
+
+The same poll finishes copying the write-ahead log into the file when a commit could not
+copy all of it (a list was still reading an older snapshot) or another connection wrote:
+while the window is idle the database file alone holds every saved change.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ class ChangeWatcher(QObject):
             if db.conn.in_transaction:
                 return False
             version = db.data_version()
+            if db.checkpoint_pending or version != self._version:
+                db.checkpoint()
         except (sqlite3.Error, AttributeError):  # closed or not a Fact Sheet database object
             return False
         if version == self._version:
