@@ -33,6 +33,7 @@ from db.sheet.compose import FactSheet
 from desktop import APP_NAME, __version__
 from desktop.factsheet import content
 from desktop.factsheet.fonts import sheet_family
+from desktop.factsheet.glyphs import printable
 from desktop.factsheet.layout import Placed, paginate
 from desktop.factsheet.typesetter import Typesetter
 from resources import resource_path
@@ -73,7 +74,8 @@ class _Frame:
         bottom = QRectF(0, self.height - self.line, self.width, self.line)
         painter.setFont(self.font)
         painter.setPen(FRAME_COLOUR)
-        painter.drawText(top, int(left), _("Fact sheet: {title}").format(title=self.sheet.title))
+        painter.drawText(top, int(left), printable(_("Fact sheet: {title}").format(title=self.sheet.title),
+                                                   self.setter.family))
         painter.drawText(top, int(right), _("As of {day}").format(day=self.sheet.as_of_label))
         painter.drawText(bottom, int(left), _("Generated {day} with {app}").format(
             day=self.sheet.generated_label, app=APP_NAME))
