@@ -23,16 +23,16 @@ _SOURCED = (("indicator", "indicators", "indicator_id"), ("agreement", "agreemen
 
 
 def _any_unsourced(db: Database, table: str, own: str) -> bool:
-    """Whether some record of ``table`` has no source, counted on the link table's index
-    (records, minus the records links name, plus links naming records that are gone)
-    instead of looking up the links of every record of a million-row table."""
+    """Whether some record of ``table`` may have no source, answered on the link table's index
+    instead of looking up the links of every record of a million-row table: every record is
+    linked when the links name as many records as there are and none of them is gone (a link
+    row another tool left behind). True sends the check through every record."""
     records = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     linked = db.execute(f"SELECT count(DISTINCT {own}) FROM {table}_sources").fetchone()[0]
-    if records > linked:
+    if records != linked:
         return True
-    gone = db.execute(f"SELECT count(DISTINCT l.{own}) FROM {table}_sources l "
-                      f"WHERE NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = l.{own})").fetchone()[0]
-    return records - linked + gone > 0
+    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {table}_sources l "
+                      f"WHERE NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = l.{own}))").fetchone()[0] == 1
 
 
 @check("unsourced", _("Facts without a source"), "indicator", "agreement", "event", "position", "person",
