@@ -4,7 +4,9 @@ One curator keeps the master file; a nightly ``publish`` writes into a folder th
 Datasette serves (``datasette FOLDER/facts.db -m FOLDER/metadata.json``):
 
 - ``facts.db``, a consistent snapshot made with SQLite's backup API (safe while the window
-  writes), switched to a rollback journal so it can be served from a read-only folder, with
+  writes) — or, for a file holding views, triggers or tables another program added, a clean
+  copy of Fact Sheet's own tables (``db.file.clean_copy``), so none of those is served —,
+  switched to a rollback journal so it can be served from a read-only folder, with
   a full-text index per table (``<table>_fts``) for Datasette's search box;
 - ``metadata.json``, what the copy is and what its tables hold (``publish_metadata``);
 - ``publish.json``, when and from which file, which also marks the folder as a publish.
@@ -31,6 +33,7 @@ from sqlite_utils import Database
 from db.errors import FactSheetError
 from db.exchange import publish_metadata
 from db.file import output
+from db.file.clean_copy import save_clean_copy
 from db.file.connection import FactSheetDatabase
 from db.file.integrity import error_detail
 from db.file.snapshot import backup_to
@@ -108,7 +111,10 @@ def publish(db: FactSheetDatabase, folder: Path, *, title: str | None = None, li
     try:
         pending.extend(output.Pending(p) for p in (snapshot, metadata, marker))
         parts = [p.part for p in pending]
-        backup_to(db, parts[0])
+        if db.foreign_objects and db.path is not None:  # objects another program added are not published
+            save_clean_copy(db.path, parts[0])
+        else:
+            backup_to(db, parts[0])
         tables, columns, counts, searched = _prepare(parts[0])
         stem = db.path.stem if db.path is not None else DATABASE_NAME
         meta = publish_metadata.build(

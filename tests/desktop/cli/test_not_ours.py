@@ -176,3 +176,20 @@ def test_a_clean_copy_never_copies_rows_from_a_view(seeded_path, tmp_path):
     finally:
         conn.close()
     assert titles and "HOSTILE" not in roles
+
+
+@pytest.mark.parametrize("kind", FOREIGN)
+def test_publish_names_foreign_objects_and_never_serves_them(seeded_path, tmp_path, capsys, kind):
+    spoil, named = FOREIGN[kind]
+    spoil(seeded_path)
+    site = tmp_path / "site"
+    assert main(["publish", "--db", str(seeded_path), "-o", str(site)]) == 0
+    assert f"Fact Sheet did not create ({named})" in capsys.readouterr().err
+    conn = sqlite3.connect(site / "facts.db")
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        titles = {row[0] for row in conn.execute("SELECT title FROM sources")}
+    finally:
+        conn.close()
+    assert "sources_everywhere" not in names and "by_hostile" not in names
+    assert titles and "HOSTILE" not in titles
