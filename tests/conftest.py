@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The tests read the English labels whatever the machine's locale; tests of Russian and
+# Kazakh ask for them (db.model.i18n.using_language, or LANG in a subprocess's environment).
+os.environ["LANGUAGE"] = "en"
 _SANDBOX = Path(tempfile.mkdtemp(prefix="factsheet-tests-"))
 for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())

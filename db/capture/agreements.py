@@ -5,7 +5,8 @@ The title is the text's own words from the kind ("A protocol on the joint use �
 "Меморандум о сотрудничестве", "… жөніндегі хаттамаға"), its head put in the nominative;
 the parties are those the sentence names, the signatories the people it names beside
 "signed". A later "the agreement, signed by …" without a title of its own adds to the
-agreement already found instead of proposing another.
+agreement already found instead of proposing another; a first one is proposed (its title
+flagged) only when the sentence names who signed it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ _STOP_EN = re.compile(r",\s+(?![A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,|\s+and\s+[A-Z]
                       r"have|between|signed|by|on the sidelines|at the|during|within|in the framework|which|that)\b"
                       r"|\s+-\s+|[.;:]|\s+(?:Kazinform|Trend|reports)\b")
 _STOP_RU = re.compile(r",|\s+(?:был|была|было|были|подписан\w*|в рамках|состоял\w*|между|с целью|направлен\w*|"
-                      r"охватывает|является)\b|[.;:]|\s+[а-яё]+(?:ет|ит|ют|ят|ал|ала|ало|али|ался|лась|ется|ится|ут|ен|"
+                      r"охватывает|является)\b|\s+(?:в|во|на)\s+(?=[А-ЯЁA-Z])|"
+                      r"\s+(?:на|в\s+ходе|во\s+время)\s+(?=форум|встреч|заседани|саммит|переговор|конференци|выставк)|[.;:]|"
+                      r"\s+[а-яё]+(?:ет|ит|ют|ят|ал|ала|ало|али|ался|лась|ется|ится|ут|ен|"
                       r"ена|ено|ены|ан|ана|ано|аны|ел|ела|ело|ели)(?=[\s,.]|$)")
 _STOP_KK = re.compile(r",|\s(?:мен|пен|бен|және)\s(?=[А-ЯӘҒҚҢӨҰҮҺІ\d])|\s(?:арасында|арасындағы|барысында|мэрі|"
                       r"әкімі|губернаторы)\s|[.;:]|сондай-ақ")
@@ -59,8 +62,8 @@ def find(reading: Reading) -> None:
                 _add_parties(reading, number, again)
                 _add_people(reading, number, again, signed is not None)
                 continue
-            if bare and kind in ("agreement", "treaty"):
-                continue
+            if bare and kind in ("agreement", "treaty") and not (signed and len(reading.people_in(number)) >= 2):
+                continue  # a word for an agreement, unless the sentence says who signed it
             proposal = _propose(reading, number, kind, title, start, title_end, signed is not None)
             found.append(proposal)
 
@@ -110,6 +113,8 @@ def _propose(reading: Reading, number: int, kind: str, title: str, start: int, e
         flags["signed_date"] = "The text gives no date; this is the month it was published."
     elif signed_date is None:
         flags["signed_date"] = "The text does not say when it was signed."
+    if len(title.split()) <= 1:
+        flags["title"] = "The text gives the document no title of its own; check the source."
     valid_from = valid_until = None
     years = dates.YEAR_RANGE.search(title)
     if years:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from db.capture import names
+from db.model.names import language_of, split_alternatives
 
 # Display transliteration of Cyrillic (the key in ``names`` is for comparing, not showing).
 _SHOWN = {
@@ -28,6 +29,11 @@ _SK_ROOTS = ("омск", "томск", "новосибирск", "красноя
              "смоленск", "уральск")
 
 
+# Adjectives whose place is not their stem: "Кызылординская" is of Кызылорда, "Тюменская" of Тюмень.
+_RU_ADJECTIVE_PLACES = {"кызылординск": "кызылорда", "карагандинск": "караганда", "акмолинск": "акмола",
+                        "алматинск": "алматы", "актюбинск": "актобе", "тюменск": "тюмень", "пермск": "пермь"}
+
+
 def transliterate(text: str) -> str:
     """Cyrillic shown in Latin letters, each word capitalised as written ("Асаин" → "Asain")."""
     out = []
@@ -41,17 +47,32 @@ def transliterate(text: str) -> str:
 
 
 def english_region(local_stem: str, word: str = "region") -> str:
-    """"Павлодар" → "Pavlodar region", "Восточно-Казахстан" → "East Kazakhstan region"."""
+    """"Павлодар" → "Pavlodar region", "Восточно-Казахстан" → "East Kazakhstan region", "Омбы" → "Omsk region"."""
+    kazakh = names.kazakh_place(local_stem)
+    if kazakh:
+        return f"{english_place(kazakh[0])} {word}"
     parts = re.split(r"[-\s]+", local_stem)
     shown = [next((v for k, v in _DIRECTIONS.items() if p.lower().startswith(k[:-1])), None) or transliterate(p)
              for p in parts if p]
     return " ".join(shown) + f" {word}"
 
 
+def english_place(name: str) -> str:
+    """A place's name as English writes it: its Kazakh exonym ("Омбы" → "Omsk"), else its transliteration."""
+    kazakh = names.kazakh_place(name)
+    return transliterate(kazakh[0] if kazakh else name)
+
+
 def russian_region_stem(adjective: str) -> str:
-    """The place an adjective names: "Павлодарская" → "Павлодар", "Омской" → "Омск"."""
+    """The place an adjective names: "Павлодарская" → "Павлодар", "Омской" → "Омск",
+    "Кызылординской" → "Кызылорда"."""
     base = re.sub(r"(?:ая|ой|ий|ого|ую|ом|ое|ому|ей|ых|ие)$", "", adjective)
     lower = base.lower()
+    for stem, place in _RU_ADJECTIVE_PLACES.items():
+        if lower.endswith(stem):
+            found = base[: len(base) - len(stem)] + place
+            return found[:1].upper() + found[1:] if base[:1].isupper() else found
+
     if lower.endswith(("ск", "цк")) and not lower.endswith(_SK_ROOTS):
         base = base[:-2]
     return base
@@ -73,8 +94,9 @@ class Entity:
 
     kind: str  # "party" or "person"
     name_en: str
-    name_local: str | None = None
-    name_alt: str | None = None
+    name_local: str | None = None  # the Cyrillic form the article (or the database's Russian form) gives
+    name_alt: str | None = None  # alternative spellings, separated by ";"
+    name_other: str | None = None  # the database's Kazakh form, beside its Russian one
     party_kind: str | None = None  # country, region, city, body
     parent: Entity | None = None
     existing: int | None = None
@@ -82,7 +104,12 @@ class Entity:
     ref: str = ""
 
     def all_names(self) -> list[str]:
-        return [n for n in (self.name_en, self.name_local, self.name_alt) if n]
+        return [n for n in (self.name_en, self.name_local, self.name_other) if n] + split_alternatives(self.name_alt)
+
+    def local_forms(self) -> dict[str, str | None]:
+        """The record's Russian and Kazakh name fields: the local form goes where its script says."""
+        kazakh = language_of(self.name_local) == "kk"
+        return {"name_ru": None if kazakh else self.name_local, "name_kk": self.name_local if kazakh else None}
 
     def shown(self) -> str:
         return self.name_en or self.name_local or ""

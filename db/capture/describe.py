@@ -30,7 +30,7 @@ def _name(capture: Capture, ref: str | None) -> str:
     found = capture.by_ref(ref)
     if found is None:
         return ref
-    return found.record.get("name_en") or found.record.get("name_local") or found.record.get("title") or ref
+    return found.record.get("name_en") or found.record.get("name_ru") or found.record.get("name_kk") or found.record.get("title") or ref
 
 
 def _date(text: Any) -> str:
@@ -42,10 +42,10 @@ def label(capture: Capture, proposal: Proposal) -> str:
     """The proposal in one line."""
     r = proposal.record
     if proposal.kind == "party":
-        names = " / ".join(n for n in (r.get("name_en"), r.get("name_local")) if n)
+        names = " / ".join(n for n in (r.get("name_en"), r.get("name_ru"), r.get("name_kk")) if n)
         return _("{name} ({kind})").format(name=names, kind=PARTY_KINDS.get(r.get("kind"), r.get("kind")).lower())
     if proposal.kind == "person":
-        return " / ".join(n for n in (r.get("name_en"), r.get("name_local")) if n)
+        return " / ".join(n for n in (r.get("name_en"), r.get("name_ru"), r.get("name_kk")) if n)
     if proposal.kind == "position":
         return _("{title} — {person}").format(title=r.get("title"), person=_name(capture, r.get("person_id")))
     if proposal.kind == "agreement":

@@ -6,7 +6,8 @@ region"). An event the text says will happen ("will be held", "пройдет", 
 planned, any other held. The date is the one the sentence gives, to its precision
 ("in the fourth quarter of 2025" is Q4 2025); a held event without one is dated to the
 month the article appeared, and flagged. A meeting is proposed only when the sentence says
-who met whom.
+who met whom. Events the text states by a verb alone ("met with", "встретился", "кездесті",
+a delegation that "побывала") are found by ``db.capture.verbs``, which uses ``propose``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 import re
 
 from db.capture import russian
-from db.capture.cast import transliterate
+from db.capture.cast import english_place
 from db.capture.proposals import Proposal, Reading
 from db.capture.text import QUOTES
-from db.capture.vocabulary import EVENT_PATTERN, FUTURE
+from db.capture.vocabulary import EVENT_PATTERN, FUTURE, TITLE_HEADS_EN, TITLE_HEADS_RU
 from db.model import period_phrases as dates
 
 _MET = re.compile(r"\b(?:met|meet|had\s+a\s+meeting|held\s+talks|встретил\w*|провел\w*\s+(?:\w+\s+)?встреч\w*|"
@@ -30,6 +31,8 @@ _VISIT_NOUN = re.compile(r"\b(?:a|an|the|his|her|their|its|working|official|stat
 _PLACE_EN = re.compile(r"\b(?:held|take place|takes place|took place|hosted)\s+in\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)|"
                        r"\b(?:forum|visit|conference|exhibition|fair)\b[^.]*?\bin\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 _PLACE_KK = re.compile(r"([А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)\s+қаласында")
+_IN_CITY = re.compile(r"\s+((?:в|во)\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?=[,.;:]|$|\s+(?!област|кра[йяюе]|район|округ))")
+_TITLE_HEAD = {"ru": re.compile(rf"\s(?={TITLE_HEADS_RU}\b)", re.I), "en": re.compile(rf"\s(?={TITLE_HEADS_EN}\b)")}
 _RU_HEADS = ((r"^форум\w*", "Форум"), (r"^визит\w*", "Визит"), (r"^встреч\w*", "Встреча"),
              (r"^выставк\w*", "Выставка"), (r"^конференци\w*", "Конференция"))
 _NOT_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -54,7 +57,7 @@ def find(reading: Reading) -> None:
             if not title or _known(reading, title):
                 continue
             seen_kinds.add(kind)
-            _propose(reading, number, kind, title)
+            propose(reading, number, kind, title)
 
 
 def _known(reading: Reading, title: str) -> bool:
@@ -80,6 +83,9 @@ def _title(reading: Reading, sentence, start: int, match: re.Match[str], kind: s
         return None if kind != "forum" else _capital(_kazakh_phrase(text, sentence.start, after))
     stop = (_STOP_RU if language == "ru" else _STOP_EN).search(text, after, sentence.end)
     end = stop.start() if stop else sentence.end
+    named = [m.start for m in reading.people_in(number) if after < m.start < end]
+    head = _TITLE_HEAD[language].search(text, after, end)
+    end = min([end, *named, *([head.start()] if head else [])])  # "… России аким … Кошербаев": a name ends it
     phrase = _modifiers(text, sentence.start, start) + text[start:end]
     phrase = " ".join(phrase.split())
     if language == "ru":
@@ -90,6 +96,9 @@ def _title(reading: Reading, sentence, start: int, match: re.Match[str], kind: s
                 words[position] = head
                 break
         phrase = " ".join(words)
+        where = _IN_CITY.match(text, end, sentence.end)
+        if len(words) == 1 and where and kind in ("forum", "conference", "exhibition"):
+            phrase = f"{phrase} {where.group(1)}"  # "на международном форуме в Уральске": "Форум в Уральске"
     if len(phrase.split()) < 2:
         return None
     return _capital(phrase)
@@ -150,7 +159,7 @@ def _place(reading: Reading, sentence) -> str | None:
 def _propose_city(reading: Reading, sentence, place: str) -> None:
     """The city an event is held in, as a party (found again by its name when recorded)."""
     local = place if sentence.language != "en" else None
-    english = transliterate(place) if local else place
+    english = english_place(place) if local else place
     city = reading.cast.party(english, local, "city")
     if city.ref:
         return
@@ -161,7 +170,8 @@ def _propose_city(reading: Reading, sentence, place: str) -> None:
     reading.propose_entity(city, start, end, sentence.language)
 
 
-def _propose(reading: Reading, number: int, kind: str, title: str) -> Proposal:
+def propose(reading: Reading, number: int, kind: str, title: str) -> Proposal:
+    """The event sentence ``number`` states: its status, date, place, parties and people."""
     sentence = reading.sentences[number]
     planned = bool(FUTURE.search(sentence.text))
     flags: dict[str, str] = {}

@@ -25,15 +25,17 @@ def cast_of(db: Database) -> Cast:
     cast = Cast()
     parties: dict[int, Entity] = {}
     parents: dict[int, int] = {}
-    for party_id, kind, name_en, local, alt, parent in db.execute(
-            "SELECT id, kind, name_en, name_local, name_alt, parent_id FROM parties ORDER BY id"):
-        parties[party_id] = cast.add(Entity("party", name_en, local, alt, party_kind=kind, existing=party_id))
+    for party_id, kind, name_en, ru, kk, alt, parent in db.execute(
+            "SELECT id, kind, name_en, name_ru, name_kk, name_alt, parent_id FROM parties ORDER BY id"):
+        parties[party_id] = cast.add(Entity("party", name_en, ru or kk, alt, kk if ru else None,
+                                            party_kind=kind, existing=party_id))
         if parent is not None:
             parents[party_id] = parent
     for child, parent in parents.items():
         parties[child].parent = parties.get(parent)
-    for person_id, name_en, local in db.execute("SELECT id, name_en, name_local FROM people ORDER BY id"):
-        cast.add(Entity("person", name_en, local, existing=person_id))
+    for person_id, name_en, ru, kk, alt in db.execute(
+            "SELECT id, name_en, name_ru, name_kk, name_alt FROM people ORDER BY id"):
+        cast.add(Entity("person", name_en, ru or kk, alt, kk if ru else None, existing=person_id))
     return cast
 
 

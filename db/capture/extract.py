@@ -13,7 +13,7 @@ import re
 
 from sqlite_utils import Database
 
-from db.capture import agreements, events, existing, figures, finders, positions, statements
+from db.capture import agreements, events, existing, figures, finders, positions, statements, verbs
 from db.capture.cast import Cast, Entity
 from db.capture.proposals import Capture, Proposal, Reading
 from db.capture.text import sentences
@@ -48,7 +48,7 @@ def capture(db: Database, text: str, *, url: str | None = None, published: dt.da
     cut = sentences(text)
     reading = Reading(text, cut, finders.scan(text, cut, cast), cast, published)
     _propose_names(reading, cast)
-    for finder in (positions, events, agreements, figures, statements):
+    for finder in (positions, events, verbs, agreements, figures, statements):
         finder.find(reading)
     reading.link_parents()
     _drop_unused_countries(reading)

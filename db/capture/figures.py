@@ -122,7 +122,7 @@ def _figure(match: re.Match[str], language: str):
     if groups["count"]:
         if groups["sign"] or groups["cur"]:
             return None
-        unit = parse_unit(" ".join(filter(None, (groups["scale"], groups["count"].split()[-1]))))
+        unit = parse_unit(" ".join(filter(None, (groups["scale"], _counted(groups["count"].split()[-1])))))
         if unit is None:
             return None
         return value, unit.name, None, "enterprise_count" if unit.measure == "enterprises" else None
@@ -136,6 +136,14 @@ def _figure(match: re.Match[str], language: str):
         flag = f"The text gives the currency ({unit.measure}) but no scale (thousand, million); check the source."
         return value, "", flag, None
     return value, unit.name, None, None
+
+
+def _counted(word: str) -> str:
+    """What a figure counts, without the case ending running text gives it ("тоннасын" → "тонн")."""
+    for stem, name in (("тонн", "тонн"), ("кәсіпорын", "кәсіпорын")):
+        if word.lower().startswith(stem):
+            return name
+    return word
 
 
 def _indicator(before: str, after: str) -> str | None:

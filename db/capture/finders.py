@@ -4,14 +4,17 @@ Names the ``Cast`` already knows (from the database, or earlier in the text) are
 in any inflection first. New ones come from natasha for Russian (people and places in
 the nominative) and from rules for English and Kazakh: a capitalised name before the
 word for region, a body ("the government of …", "акимат …", "… әкімдігі"), the two
-countries in any of their forms, and a person's first name and surname.
+countries in any of their forms, and a person's first name and surname (a Kazakh surname
+named without the case ending it carries: "Юрий Лужковтың" is Юрий Лужков). A Kazakh place
+whose name is not a transliteration ("Омбы облысы") is named in English as English writes
+it (the Omsk region).
 """
 
 from __future__ import annotations
 
 import re
 
-from db.capture import russian
+from db.capture import names, russian
 from db.capture.cast import (
     Cast,
     Entity,
@@ -36,6 +39,8 @@ _REGION_RU_AFTER = re.compile(r"(област[ьиеюя]\w*)\s+(Абай|Жет
 _CAP_KK = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+"
 _REGION_KK = re.compile(rf"((?:{_CAP_KK}\s+)?{_CAP_KK})\s+(облыс(?:ы|тар)\w*)")
 _KAZAKH_CASE_END = re.compile(r"(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ды|ді|ны|ні|да|де|та|те|мен|пен|бен)$")
+# "Ресейдегі", "Қазақстандағы": a word saying where the place named next lies, not part of its name.
+_KAZAKH_WHERE = re.compile(r"(?:дегі|дағы|тегі|тағы)$")
 _ABBREVIATIONS_RU = {"ВКО": ("East Kazakhstan region", "Восточно-Казахстанская область"),
                      "СКО": ("North Kazakhstan region", "Северо-Казахстанская область"),
                      "ЗКО": ("West Kazakhstan region", "Западно-Казахстанская область")}
@@ -194,6 +199,9 @@ def _looks_like_person(sentence: str, start: int, end: int, surname: str) -> boo
     verb of saying stands beside it."""
     if _SURNAME_END.search(surname):
         return True
+    partner = re.search(r"[A-Z][a-z]+\s+([A-Z][a-z]+)\s+and\s+$", sentence[max(0, start - 40):start])
+    if partner and _SURNAME_END.search(partner.group(1)):
+        return True  # "Bulat Bakauov and Alexander Moor": named as a pair with a person
     around = sentence[max(0, start - 60):start] + " " + sentence[end:end + 30]
     return bool(_PERSON_CONTEXT.search(around))
 
@@ -202,7 +210,8 @@ def _kazakh(text: str, sentence: Sentence, cast: Cast) -> list[Mention]:
     found: list[Mention] = []
     for match in _REGION_KK.finditer(sentence.text):
         words = match.group(1).split()
-        while words and (words[0] in ("Облыс", "Ресей", "Мен", "Бұл", "Осы", "Биыл") or _KAZAKH_CASE_END.search(words[0])):
+        while words and (words[0] in ("Облыс", "Мен", "Бұл", "Осы", "Биыл") or _KAZAKH_CASE_END.search(words[0])
+                         or _KAZAKH_WHERE.search(words[0]) or words[0].startswith(("Ресей", "Қазақстан"))):
             words.pop(0)
         if not words:
             continue
@@ -212,9 +221,13 @@ def _kazakh(text: str, sentence: Sentence, cast: Cast) -> list[Mention]:
         region = cast.party(english_region(place), f"{place} облысы", "region")
         found += _with_body(text, start, end, region, cast, "kk")
     for start, first, last in _name_pairs(sentence.text, _RUN_KK):
-        if "облыс" in last.lower() or not _looks_like_person(sentence.text, start, start + len(first) + 1 + len(last), last):
+        # "Юрий Лужковтың": the surname with its case ending, named without it.
+        surname = names.kazakh_stem(last) if _KAZAKH_CASE_END.search(last) else last
+        if not _SURNAME_END.search(surname):
+            surname = last
+        if "облыс" in last.lower() or not _looks_like_person(sentence.text, start, start + len(first) + 1 + len(last), surname):
             continue
-        person = cast.person(f"{first} {last}", local=True)
+        person = cast.person(f"{first} {surname}", local=True)
         found.append(Mention(sentence.start + start, sentence.start + start + len(first) + 1 + len(last), person))
     return found
 

@@ -5,7 +5,9 @@ the spellings that vary between agencies folded together ("kh"/"h", "y"/"i"/"j",
 letters), case and punctuation dropped. "Berik Uali", "Берик Уали" and "Берік Уәли" share
 a key; so do "Vitaly Khotsenko" and "Виталий Хоценко". Place names also lose the word for
 region ("область", "облысы", "region") and a Russian adjective's ending, so "Омской
-области", "Омская область" and "Omsk region" all come to "omsk".
+области", "Омская область" and "Omsk region" all come to "omsk". A Kazakh place name that
+is not a transliteration of the others ("Омбы" is Omsk, "Мәскеу" Moscow, "Орал" Uralsk)
+is also met under those (``kazakh_place``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,18 @@ _FOLDS = (("kh", "h"), ("zh", "j"), ("dzh", "j"), ("x", "ks"), ("w", "v"), ("ph"
 # Words for a region and the like, in any case they take, stripped from place names.
 REGION_WORDS = re.compile(
     r"\b(?:region|regions|oblast|province|territory|krai|kray|област[ьиеюя]|областям[иx]?|"
-    r"кра[йяюе]|краем|облыс[ыiі]\w*|өңір\w*)\b", re.I)
+    r"кра[йяюе]|краем|облыс[ыiі]\w*|облыстар\w*|өлкес\w*|өңір\w*)\b", re.I)
+# Kazakh names of places whose English and Russian names are not their transliteration, each
+# word on its own ("Солтүстік Қазақстан" is North Kazakhstan): (English, Russian).
+KAZAKH_PLACES = {
+    "омбы": ("Omsk", "Омск"), "мәскеу": ("Moscow", "Москва"), "қорған": ("Kurgan", "Курган"),
+    "түмен": ("Tyumen", "Тюмень"), "новосібір": ("Novosibirsk", "Новосибирск"), "барнауыл": ("Barnaul", "Барнаул"),
+    "орынбор": ("Orenburg", "Оренбург"), "челябі": ("Chelyabinsk", "Челябинск"), "қазан": ("Kazan", "Казань"),
+    "ресей": ("Russia", "Россия"), "орал": ("Oral", "Уральск"), "өскемен": ("Oskemen", "Усть-Каменогорск"),
+    "петропавл": ("Petropavlovsk", "Петропавловск"), "қарағанды": ("Karaganda", "Караганда"),
+    "қазақстан": ("Kazakhstan", "Казахстан"), "солтүстік": ("North", "Северо"), "оңтүстік": ("South", "Южно"),
+    "шығыс": ("East", "Восточно"), "батыс": ("West", "Западно"),
+}
 _ADJECTIVE_END = re.compile(r"(ск|цк)(?:ая|ой|ий|ого|ую|ом|ое|ому|их|ие|им)$")
 _KAZAKH_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны",
                 "ні", "ды", "ді", "ты", "ті", "мен", "бен", "пен", "да", "де", "та", "те", "дан", "ден",
@@ -63,12 +76,29 @@ def place_key(text: str) -> str:
     return key(" ".join(words))
 
 
+def kazakh_place(text: str) -> tuple[str, str] | None:
+    """A Kazakh place name in English and in Russian when a word of it is not transliterated
+    ("Омбы" → ("Omsk", "Омск"), "Солтүстік Қазақстан" → ("North Kazakhstan", "Северо Казахстан")),
+    else None. A word may carry its case ending ("Омбыға", "Мәскеуде")."""
+    english, russian, known = [], [], False
+    for word in REGION_WORDS.sub(" ", text).split():
+        found = KAZAKH_PLACES.get(word.lower()) or KAZAKH_PLACES.get(kazakh_stem(word).lower())
+        known = known or found is not None
+        english.append(found[0] if found else word)
+        russian.append(found[1] if found else word)
+    return (" ".join(english), " ".join(russian)) if known else None
+
+
 def place_keys(text: str) -> set[str]:
-    """Keys a place name may be met under: "Павлодарская" is also "Pavlodar", "Omsk" also "Om"."""
-    base = place_key(text)
-    found = {base}
-    if base.endswith("sk") and len(base) > 4:
-        found.add(base[:-2])
+    """Keys a place name may be met under: "Павлодарская" is also "Pavlodar", "Omsk" also "Om",
+    "Омбы облысы" also "Omsk"."""
+    found = {place_key(text)}
+    other = kazakh_place(text)
+    if other:
+        found |= {place_key(other[0]), place_key(other[1])}
+    for base in list(found):
+        if base.endswith("sk") and len(base) > 4:
+            found.add(base[:-2])
     return {k for k in found if k}
 
 

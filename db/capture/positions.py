@@ -2,8 +2,10 @@
 
 "the Akim (governor) of the Abai region, Berik Uali", "губернатором Омской области
 Виталием Хоценко", "Омбы облысының губернаторы Виталий Хоценко": the title is the words
-from its head ("Akim", "губернатор", "губернаторы") to the name (in Kazakh, from the
-region before it), its head put in the nominative; the body is the party the title names.
+from its head ("Akim", "губернатор", "губернаторы") to the name (in Kazakh, and in English
+"the Kurgan Region Governor", from the region before it), its head put in the nominative;
+the body is the party the title names. English words between the head and the name that no
+title holds ("the President described … and thanked") make it a clause, not a title.
 A title without a place ("Governor Akhmetov") says too little to record and is left out.
 """
 
@@ -22,6 +24,15 @@ _HEAD = {"en": re.compile(rf"\b(?:the\s+)?({TITLE_HEADS_EN})\b"),
 # title belongs to someone else.
 _BREAK = re.compile(r"\b(?:met|meets|said|says|signed|had|has|invited|noted|thanked|told|with|by|during|"
                     r"встретил\w*|провел\w*|сказал\w*|отметил\w*|подписал\w*|с|со|и|кездесті|мен|пен|бен)\b", re.I)
+# Lower-case words an English title may hold; any other ("described", "thanked") means the words
+# between the head and the name are a clause.
+_TITLE_WORDS_EN = frozenset({
+    "of", "the", "and", "to", "for", "on", "in", "at", "s", "region", "regions", "oblast", "territory", "krai",
+    "city", "district", "governor", "akim", "deputy", "first", "vice", "chairman", "chairwoman", "chair", "prime",
+    "minister", "mayor", "president", "speaker", "ambassador", "extraordinary", "plenipotentiary", "consul",
+    "general", "head", "director", "rector", "secretary", "official", "representative", "government",
+    "administration", "akimat", "council", "republic", "federation",
+})
 _RU_NOMINATIVE = (
     (r"^аким\w*", "аким"), (r"^губернатор\w*", "губернатор"), (r"^председател\w*", "председатель"),
     (r"^заместител\w*", "заместитель"), (r"^глав\w*", "глава"), (r"^министр\w*", "министр"),
@@ -59,11 +70,13 @@ def _title_before(reading: Reading, language: str, sentence_start: int, mention:
     chunk = before[last.start(1):]
     if _BREAK.search(chunk.replace(" and official", " ")) and language == "en" or language != "en" and _BREAK.search(chunk[len(last.group(1)):]):
         chunk = ""
+    if language == "en" and any(w[0].islower() and w not in _TITLE_WORDS_EN for w in re.findall(r"[A-Za-z]+", chunk)):
+        chunk = ""  # "President described the diaspora … thanked": a clause, not a title
     if not chunk:
         return []
     title_start = window_start + last.start(1)
-    if language == "kk":
-        title_start = _kazakh_complement(reading, sentence_start, title_start)
+    if language == "kk" or language == "en" and last.group(1) in ("Governor", "Akim", "Mayor"):
+        title_start = _place_before(reading, sentence_start, title_start, 12 if language == "kk" else 1)
     title = _clean(text[title_start:mention.start], language)
     if title and _names_a_place(title, language):
         found.append((title, title_start))
@@ -79,10 +92,11 @@ def _title_before(reading: Reading, language: str, sentence_start: int, mention:
     return found
 
 
-def _kazakh_complement(reading: Reading, sentence_start: int, head_start: int) -> int:
-    """Where a Kazakh title starts: the region or body named just before its head word."""
+def _place_before(reading: Reading, sentence_start: int, head_start: int, gap: int) -> int:
+    """Where a title starts that names its place before its head word: the region or body named
+    just before it ("Омбы облысының губернаторы", "the Kurgan Region Governor")."""
     for mention in reversed([m for n, ms in reading.mentions.items() for m in ms if m.entity.kind == "party"]):
-        if mention.end <= head_start and head_start - mention.end <= 12 and mention.start >= sentence_start:
+        if mention.end <= head_start and head_start - mention.end <= gap and mention.start >= sentence_start:
             return mention.start
     return head_start
 

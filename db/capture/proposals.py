@@ -94,10 +94,10 @@ class Reading:
     def propose_entity(self, entity: Entity, start: int, end: int, language: str) -> Proposal:
         """The party or person proposal for ``entity`` (its parent's ref is filled in by ``link_parents``)."""
         if entity.kind == "party":
-            record = {"kind": entity.party_kind, "name_en": entity.name_en, "name_local": entity.name_local,
+            record = {"kind": entity.party_kind, "name_en": entity.name_en, **entity.local_forms(),
                       "name_alt": entity.name_alt, "parent_id": None, "notes": None, "sources": [{"ref": "source"}]}
         else:
-            record = {"name_en": entity.name_en, "name_local": entity.name_local, "notes": None,
+            record = {"name_en": entity.name_en, **entity.local_forms(), "notes": None,
                       "sources": [{"ref": "source"}]}
         proposal = self.propose(entity.kind, record, start, end, language, entity=entity)
         entity.ref = proposal.ref

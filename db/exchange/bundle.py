@@ -10,9 +10,10 @@ A ref given to two records of a kind is refused (links to it would be ambiguous)
 parties are loaded parents first wherever the file lists them; parties that belong to
 themselves, directly or round a circle, are refused as such.
 
-    {"format": "factsheet-bundle", "version": 1,
+    {"format": "factsheet-bundle", "version": 2,
      "records": {"sources": [{"ref": "trend", "title": "…"}],
-                 "parties": [{"ref": "kz", "kind": "country", "name_en": "Kazakhstan"}],
+                 "parties": [{"ref": "kz", "kind": "country", "name_en": "Kazakhstan",
+                              "name_ru": "Казахстан", "name_kk": "Қазақстан"}],
                  "positions": [{"ref": "…", "person_id": "uali", "body_id": "akimat",
                                 "start_date": "Q4 2025", "sources": [{"ref": "trend", "passage": "…"}]}]}}
 
@@ -53,6 +54,7 @@ from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_
 from db.model import validate
 from db.model.dates import DateError, FuzzyDate
 from db.model.i18n import _
+from db.model.names import sort_local_names
 from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
 
 # Loading order: every kind comes after the kinds it refers to.
@@ -220,10 +222,29 @@ class _Loader:
         self.report.added[kind] = self.report.added.get(kind, 0) + 1
 
 
+def _upgraded(item: dict[str, Any]) -> dict[str, Any]:
+    """An item of a version 1 bundle, whose names had a "local" and an "other local" form,
+    with those moved whole into the Russian, Kazakh and alternative forms as the
+    database's own migration does (``db.model.names.sort_local_names``)."""
+    if "name_local" not in item:
+        return item
+    upgraded = dict(item)
+    local, alt = upgraded.pop("name_local"), item.get("name_alt")
+    if not all(v is None or isinstance(v, str) for v in (local, alt)):
+        upgraded["name_local"] = local  # left for the reader to refuse with a sentence
+        return upgraded
+    ru, kk, rest = sort_local_names(local, alt)
+    upgraded.setdefault("name_ru", ru)
+    upgraded.setdefault("name_kk", kk)
+    upgraded["name_alt"] = rest
+    return upgraded
+
+
 def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str], int],
                       position: int) -> Record | list[str]:
     """The record a bundle item describes, or the problems that keep it from being read."""
     cls = KINDS[kind]
+    item = _upgraded(item)
     where = _("{kind} “{ref}”").format(kind=_key(kind), ref=item.get("ref", f"#{position}"))
     values: dict[str, Any] = {}
     problems: list[str] = []

@@ -22,8 +22,10 @@ from db.model.i18n import _
 from db.model.records import KINDS
 
 FORMAT = "factsheet-bundle"
-VERSION = 1
-VERSIONS = (1,)  # the format versions this program reads
+# 2: names and titles in English, Russian and Kazakh (``name_ru``, ``name_kk``, ``title_ru``…);
+# a version 1 bundle's ``name_local`` is read into them (``db.exchange.bundle._upgraded``).
+VERSION = 2
+VERSIONS = (1, 2)  # the format versions this program reads
 # A bundle is {records: {kind: [{field: [{ref, note}]}]}}: five levels. Anything much deeper
 # is not a bundle, and is refused before code that walks values could recurse into it.
 MAX_DEPTH = 12

@@ -31,8 +31,8 @@ from sqlite_utils import Database
 from db.errors import FactSheetError
 from db.exchange import bundle
 from db.exchange.formula_guard import guard
-from db.exchange.indicator_csv import COLUMNS, EXTRA_COLUMNS
 from db.exchange.report import NoSteps, Steps
+from db.exchange.tables.header import COLUMNS, EXTRA_COLUMNS
 from db.file import output
 from db.model.dates import FuzzyDate
 from db.model.formatting import plain_number

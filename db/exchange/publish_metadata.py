@@ -27,12 +27,12 @@ LABEL_COLUMNS = {
 # Full-text search of the published copy (``<table>_fts``): the columns Datasette's search box reads.
 SEARCHED_COLUMNS = {
     "sources": ("title", "publisher", "url", "notes", "text"),
-    "parties": ("name_en", "name_local", "name_alt", "notes"),
-    "people": ("name_en", "name_local", "notes"),
-    "positions": ("title", "notes"),
-    "subjects": ("name_en", "name_local"),
-    "agreements": ("title", "summary", "notes"),
-    "events": ("title", "place", "summary", "notes"),
+    "parties": ("name_en", "name_ru", "name_kk", "name_alt", "notes"),
+    "people": ("name_en", "name_ru", "name_kk", "name_alt", "notes"),
+    "positions": ("title", "title_ru", "title_kk", "notes"),
+    "subjects": ("name_en", "name_ru", "name_kk", "name_alt"),
+    "agreements": ("title", "title_ru", "title_kk", "summary", "notes"),
+    "events": ("title", "title_ru", "title_kk", "place", "summary", "notes"),
     "indicators": ("indicator", "unit", "notes"),
     "statements": ("text", "notes"),
 }
@@ -89,7 +89,10 @@ def _column_descriptions() -> dict[str, str]:
                   "2025-10-01 to a quarter means Q4 2025).")
     return {
         "name_en": _("The name in English."),
-        "name_local": _("The name in the local language and script (Cyrillic)."),
+        "name_ru": _("The name in Russian."),
+        "name_kk": _("The name in Kazakh."),
+        "title_ru": _("The title in Russian."),
+        "title_kk": _("The title in Kazakh."),
         "name_alt": _("Other names and spellings."),
         "parent_id": _("The party this one belongs to (a region's country)."),
         "kind": _("What sort of record this is."),
@@ -130,7 +133,7 @@ def _span_end(column: str) -> str:
 
 
 OFFICIALS_IN_OFFICE = f"""
-SELECT pe.name_en AS person, pe.name_local AS person_local, po.title AS position,
+SELECT pe.name_en AS person, pe.name_ru AS person_ru, pe.name_kk AS person_kk, po.title AS position,
        b.name_en AS body, country.name_en AS body_of,
        po.start_date AS since, po.start_date_precision AS since_precision,
        po.verified_on, pe.id AS person_id, po.id AS position_id

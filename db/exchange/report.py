@@ -1,6 +1,6 @@
 """What an import tells: the report of what was added, the refusal, progress, one transaction.
 
-Every reader (``db.exchange.indicator_csv``, ``db.exchange.bundle``) works the same way:
+Every reader (``db.exchange.figures``, ``db.exchange.bundle``) works the same way:
 - all or nothing, in one transaction (``in_transaction``): any problem rejects the whole file
   with a list of problems (``ImportRejected``: the first ``SHOWN_PROBLEMS`` and a count) and
   the database is left exactly as it was;
@@ -54,6 +54,9 @@ class ImportReport:
     present: dict[str, int] = field(default_factory=dict)
     new_parties: list[str] = field(default_factory=list)  # "China (country)": created, to check later
     new_sources: list[str] = field(default_factory=list)
+    # Names the file uses that Fact Sheet does not know, kept as written: a question for the person.
+    new_indicators: list[str] = field(default_factory=list)
+    new_units: list[str] = field(default_factory=list)
     dry_run: bool = False
 
     def count(self, kind: str, *, new: bool = True) -> int:
@@ -84,6 +87,12 @@ class ImportReport:
             lines.append(_("New parties: {names}").format(names=", ".join(self.new_parties)))
         if self.new_sources:
             lines.append(_("New sources: {titles}").format(titles="; ".join(self.new_sources)))
+        if self.new_indicators:
+            lines.append(_("Indicators Fact Sheet does not know, kept as written: {names}").format(
+                names="; ".join(self.new_indicators)))
+        if self.new_units:
+            lines.append(_("Units Fact Sheet does not recognise, kept as written: {names}").format(
+                names="; ".join(self.new_units)))
         return lines
 
 

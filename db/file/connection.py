@@ -54,7 +54,7 @@ from db.errors import (
     FactSheetError,
     NotAFactSheetDatabase,
 )
-from db.file import filesystems, integrity, known_schema
+from db.file import filesystems, integrity, known_schema, sql_functions
 from db.file.integrity import SQLITE_HEADER
 from db.file.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from db.file.snapshot import backup_to
@@ -65,7 +65,6 @@ from db.file.sqlite import (
     marked_read_only,
     read_only_reason,
 )
-from db.model.dates import fuzzy_label, period_label
 from db.model.i18n import _
 
 __all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "open_database"]
@@ -152,16 +151,8 @@ class FactSheetDatabase(Database):
 def _wrap(conn: sqlite3.Connection, path: Path | None) -> FactSheetDatabase:
     db = FactSheetDatabase(conn, execute_plugins=False)
     db.path = path
-    # Labels computed per fetched row; deterministic so SQLite may cache them.
-    db.register_function(period_label, deterministic=True)
-    db.register_function(fuzzy_label, deterministic=True)
-    db.register_function(_casefold, deterministic=True, name="casefold")
+    sql_functions.register(db)
     return db
-
-
-def _casefold(text: str | None) -> str | None:
-    """Unicode-aware lower case (SQLite's own lower() only folds ASCII, not Cyrillic)."""
-    return text.casefold() if text is not None else None
 
 
 def _version(db: Database) -> int:

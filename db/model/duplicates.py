@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from db.errors import Problem
 from db.model.formatting import format_quantity
 from db.model.i18n import _
+from db.model.names import fold
 from db.model.records import (
     KIND_NAMES,
     Agreement,
@@ -49,9 +50,9 @@ def _folded(*texts: str | None) -> list[str]:
 
 
 _NAME_COLUMNS: dict[type[Record], tuple[str, ...]] = {
-    Person: ("name_en", "name_local"),
-    Party: ("name_en", "name_local", "name_alt"),
-    Subject: ("name_en", "name_local"),
+    Person: ("name_en", "name_ru", "name_kk"),
+    Party: ("name_en", "name_ru", "name_kk"),
+    Subject: ("name_en", "name_ru", "name_kk"),
 }
 
 
@@ -62,12 +63,12 @@ def _same_name(db: Database, record: Record) -> list[Problem]:
         wanted = _folded(getattr(record, name))
         if not wanted:
             continue
-        matches = " OR ".join(f"casefold({c}) = :name" for c in columns)
+        matches = " OR ".join(f"name_fold({c}) = :name" for c in columns)
         row = db.execute(
-            f"SELECT name_en, name_local FROM {record.TABLE} WHERE ({matches}) AND id IS NOT :id LIMIT 1",
-            {"name": wanted[0], "id": record.id}).fetchone()
+            f"SELECT name_label(name_en, name_ru, name_kk) FROM {record.TABLE} WHERE ({matches}) "
+            "AND id IS NOT :id LIMIT 1", {"name": fold(wanted[0]), "id": record.id}).fetchone()
         if row is not None:
-            shown = " / ".join(n for n in row if n)
+            shown = row[0]
             found.append(Problem(name, _("A {kind} named “{name}” is already recorded; is this the "
                                          "same one?").format(kind=KIND_NAMES[record.KIND][0].lower(),
                                                              name=shown)))

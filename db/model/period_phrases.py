@@ -119,6 +119,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for 
     ("month_bare", rf"\bin\s+(?P<m>{_EN_MONTHS})\b"),
     ("month_bare", rf"\bв\s+(?P<m>{_RU_MONTH})\b"),
     ("month_bare", rf"(?P<m>{_KK_MONTH})\s+айында"),
+    ("month_bare", rf"(?:биылғы|осы\s+жылғы)\s+(?P<m>{_KK_MONTH})"),
     ("this_year", r"\b(?:this\s+year|в\s+этом\s+году|в\s+текущем\s+году|биыл)\b"),
     ("last_year", r"\b(?:last\s+year|в\s+прошлом\s+году|былтыр)\b"),
     ("now", r"\b(?:currently|at\s+present|today|на\s+сегодняшний\s+день|в\s+настоящее\s+время|сегодня|"

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from db.errors import Problem, ValidationError
 from db.model.dates import FuzzyDate
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.model.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -36,21 +36,22 @@ from db.model.records import (
 )
 
 # The visible label of each field named in a sentence.
-FIELD_LABELS = {
-    "title": _("Title"), "name_en": _("English name"), "name_local": _("Local name"),
-    "kind": _("Kind"), "status": _("Status"), "url": _("URL"), "person_id": _("Person"),
-    "body_id": _("Body"), "subject_id": _("Subject"), "counterpart_id": _("Counterpart"),
-    "reporter_id": _("Reported by"), "parent_id": _("Part of"), "event_id": _("Event"),
-    "indicator": _("Indicator"), "unit": _("Unit"), "value": _("Value"),
-    "period_start": _("Period start"), "period_end": _("Period end"), "text": _("Text"),
-    "start_date": _("Start"), "end_date": _("End"), "valid_from": _("Valid from"),
-    "valid_until": _("Valid until"), "sources": _("Sources"), "parties": _("Parties"),
-    "signatories": _("Signatories"), "people": _("People"), "subjects": _("Subject areas"),
-    "signed_date": _("Signed"), "said_date": _("Said on"), "verified_on": _("Last verified"),
-    "published": _("Published"), "accessed": _("Accessed"), "publisher": _("Publisher"),
-    "name_alt": _("Other local name"), "place": _("Place"), "summary": _("Summary"), "notes": _("Notes"),
-    "language": _("Language"),
-}
+FIELD_LABELS = Labels({
+    "title": N_("Title"), "name": N_("Name"), "name_en": N_("English name"), "name_ru": N_("Russian name"),
+    "name_kk": N_("Kazakh name"), "title_ru": N_("Title in Russian"), "title_kk": N_("Title in Kazakh"),
+    "kind": N_("Kind"), "status": N_("Status"), "url": N_("URL"), "person_id": N_("Person"),
+    "body_id": N_("Body"), "subject_id": N_("Subject"), "counterpart_id": N_("Counterpart"),
+    "reporter_id": N_("Reported by"), "parent_id": N_("Part of"), "event_id": N_("Event"),
+    "indicator": N_("Indicator"), "unit": N_("Unit"), "value": N_("Value"),
+    "period_start": N_("Period start"), "period_end": N_("Period end"), "text": N_("Text"),
+    "start_date": N_("Start"), "end_date": N_("End"), "valid_from": N_("Valid from"),
+    "valid_until": N_("Valid until"), "sources": N_("Sources"), "parties": N_("Parties"),
+    "signatories": N_("Signatories"), "people": N_("People"), "subjects": N_("Subject areas"),
+    "signed_date": N_("Signed"), "said_date": N_("Said on"), "verified_on": N_("Last verified"),
+    "published": N_("Published"), "accessed": N_("Accessed"), "publisher": N_("Publisher"),
+    "name_alt": N_("Other spellings"), "place": N_("Place"), "summary": N_("Summary"), "notes": N_("Notes"),
+    "language": N_("Language"), "positions": N_("Positions"),
+})
 
 REQUIRED: dict[type[Record], tuple[str, ...]] = {
     Source: ("title",),

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from db.model.names import key
+
 
 def sql_label(expr: str, labels: dict[str, str]) -> str:
     """SQL that turns a stored code into its visible label (unknown codes pass through)."""
@@ -74,7 +76,7 @@ class Listing:
     kind: str
     source: str
     columns: tuple[Column, ...]
-    search: tuple[str, ...]  # conditions with ``{w}`` standing for one filter word
+    search: tuple[str, ...]  # conditions with ``{w}`` standing for one filter word (``{k}``: its key)
     where: str = ""  # a fixed condition (may be switched off by the view, see ``narrow``)
     narrow_label: str = ""  # what the fixed condition means, for a checkbox
     default_sort: str = ""
@@ -100,11 +102,15 @@ def _where(db: Database, listing: Listing, filter_text: str, narrow: bool,
     for i, word in enumerate(filter_text.split()):
         name = f"w{i}"
         params[name] = f"%{_escape_like(word.casefold())}%"
+        # The word as names are compared across scripts and spellings, at a word's start.
+        params[f"k{i}"] = f"% {_escape_like(key(word) or word.casefold())}%"
         pattern = f":{name} ESCAPE '\\'"
-        options = [s.replace("{w}", pattern) for s in listing.search]
+        loose = f":k{i} ESCAPE '\\'"
+        options = [s.replace("{w}", pattern).replace("{k}", loose) for s in listing.search]
         for j, lookup in enumerate(listing.lookups):
-            values_sql = lookup.values.replace("{w}", pattern)
-            values = [r[0] for r in db.execute(values_sql, {name: params[name]}).fetchall()]
+            values_sql = lookup.values.replace("{w}", pattern).replace("{k}", loose)
+            values = [r[0] for r in db.execute(values_sql, {name: params[name], f"k{i}": params[f"k{i}"]}
+                                               ).fetchall() if r]
             column = lookup.column if use_indexes else f"+{lookup.column}"
             if len(values) > _MAX_LOOKUP_VALUES:
                 options.append(f"{column} IN ({values_sql})")

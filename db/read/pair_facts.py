@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from db.model.dates import FuzzyDate, Period
 from db.model.i18n import _
+from db.model.names import ShownName, other_form, shown
 from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, indicator_label
 from db.read.queries import PairScope
 from db.read.sources import SourceRef, sources_of
@@ -48,15 +49,17 @@ class Figure:
 
 
 _FIGURE_SQL = (
-    "SELECT i.id, i.subject_id, s.name_en, i.counterpart_id, c.name_en, i.indicator, i.period_start, "
-    "i.period_end, i.value, i.unit, i.notes FROM indicators i JOIN parties s ON s.id = i.subject_id "
+    "SELECT i.id, i.subject_id, i.counterpart_id, i.indicator, i.period_start, "
+    "i.period_end, i.value, i.unit, i.notes, s.name_en, s.name_ru, s.name_kk, c.name_en, c.name_ru, c.name_kk "
+    "FROM indicators i JOIN parties s ON s.id = i.subject_id "
     "LEFT JOIN parties c ON c.id = i.counterpart_id"
 )
 
 
 def _figure(db: Database, row: tuple) -> Figure:
-    return Figure(row[0], row[1], row[2], row[3], row[4], row[5], Period.from_db(row[6], row[7]),
-                  row[8], row[9], row[10], sources_of(db, "indicators", "indicator_id", row[0]))
+    counterpart = shown(*row[12:15]) if row[2] is not None else None
+    return Figure(row[0], row[1], shown(*row[9:12]), row[2], counterpart, row[3], Period.from_db(row[4], row[5]),
+                  row[6], row[7], row[8], sources_of(db, "indicators", "indicator_id", row[0]))
 
 
 def figure(db: Database, indicator_id: int) -> Figure:
@@ -185,15 +188,22 @@ def agreement_status(status: str, signed: FuzzyDate | None, valid_from: FuzzyDat
     return _("in force")
 
 
-def _names(db: Database, sql: str, record_id: int) -> tuple[str, ...]:
-    return tuple(r[0] for r in db.execute(sql, [record_id]).fetchall())
+def _names(db: Database, sql: str, record_id: int) -> tuple[ShownName, ...]:
+    """Names in the language in use from rows of (English, Russian, Kazakh[, role])."""
+    result = []
+    for row in db.execute(sql, [record_id]).fetchall():
+        name = shown(*row[:3])
+        if len(row) > 3 and row[3]:
+            name = ShownName(_("{name} ({role})").format(name=name, role=row[3]), name.language, name.borrowed)
+        result.append(name)
+    return tuple(result)
 
 
 def pair_agreements(db: Database, scope: PairScope) -> list[AgreementSummary]:
     """Agreements with a party on each side of the pair, newest first."""
     rows = db.execute(
         """SELECT id, title, kind, signed_date, signed_date_precision, valid_from, valid_from_precision,
-                  valid_until, valid_until_precision, status, summary FROM agreements a
+                  valid_until, valid_until_precision, status, summary, title_ru, title_kk FROM agreements a
            WHERE EXISTS (SELECT 1 FROM agreement_parties WHERE agreement_id = a.id
                          AND party_id IN (SELECT value FROM json_each(:a)))
              AND EXISTS (SELECT 1 FROM agreement_parties WHERE agreement_id = a.id
@@ -203,13 +213,16 @@ def pair_agreements(db: Database, scope: PairScope) -> list[AgreementSummary]:
     result = []
     for r in rows:
         result.append(AgreementSummary(
-            r[0], r[1], r[2], FuzzyDate.from_db(r[3], r[4]), FuzzyDate.from_db(r[5], r[6]),
+            r[0], shown(r[1], r[11], r[12]), r[2], FuzzyDate.from_db(r[3], r[4]), FuzzyDate.from_db(r[5], r[6]),
             FuzzyDate.from_db(r[7], r[8]), r[9], r[10],
-            _names(db, "SELECT p.name_en FROM agreement_parties ap JOIN parties p ON p.id = ap.party_id "
+            _names(db, "SELECT p.name_en, p.name_ru, p.name_kk FROM agreement_parties ap "
+                       "JOIN parties p ON p.id = ap.party_id "
                        "WHERE ap.agreement_id = ? ORDER BY ap.rowid", r[0]),
-            _names(db, "SELECT p.name_en FROM agreement_signatories s JOIN people p ON p.id = s.person_id "
+            _names(db, "SELECT p.name_en, p.name_ru, p.name_kk FROM agreement_signatories s "
+                       "JOIN people p ON p.id = s.person_id "
                        "WHERE s.agreement_id = ? ORDER BY s.rowid", r[0]),
-            _names(db, "SELECT s.name_en FROM agreement_subjects x JOIN subjects s ON s.id = x.subject_id "
+            _names(db, "SELECT s.name_en, s.name_ru, s.name_kk FROM agreement_subjects x "
+                       "JOIN subjects s ON s.id = x.subject_id "
                        "WHERE x.agreement_id = ? ORDER BY s.name_en", r[0]),
             sources_of(db, "agreements", "agreement_id", r[0])))
     return result
@@ -218,8 +231,8 @@ def pair_agreements(db: Database, scope: PairScope) -> list[AgreementSummary]:
 @dataclass(frozen=True)
 class Official:
     person_id: int
-    name_en: str
-    name_local: str | None
+    name: ShownName  # in the language in use, else the best other form
+    other_name: str | None  # a second form shown beside it
     position_id: int
     title: str
     body_id: int | None
@@ -231,7 +244,8 @@ class Official:
 def officials(db: Database, party_ids: Iterable[int], as_of: dt.date) -> list[Official]:
     """People holding a position in one of these parties on ``as_of``."""
     rows = db.execute(
-        """SELECT pe.id, pe.name_en, pe.name_local, po.id, po.title, po.body_id, b.name_en,
+        """SELECT pe.id, pe.name_en, pe.name_ru, pe.name_kk, po.id, po.title, po.title_ru, po.title_kk,
+                  po.body_id, b.name_en, b.name_ru, b.name_kk,
                   po.start_date, po.start_date_precision, po.end_date, po.end_date_precision
            FROM positions po JOIN people pe ON pe.id = po.person_id LEFT JOIN parties b ON b.id = po.body_id
            WHERE po.body_id IN (SELECT value FROM json_each(:ids))
@@ -239,11 +253,12 @@ def officials(db: Database, party_ids: Iterable[int], as_of: dt.date) -> list[Of
         {"ids": _ids(party_ids)}).fetchall()
     result = []
     for r in rows:
-        start, end = FuzzyDate.from_db(r[7], r[8]), FuzzyDate.from_db(r[9], r[10])
+        start, end = FuzzyDate.from_db(r[12], r[13]), FuzzyDate.from_db(r[14], r[15])
         if (start is not None and start.start > as_of) or (end is not None and end.end < as_of):
             continue
-        result.append(Official(r[0], r[1], r[2], r[3], r[4], r[5], r[6], start,
-                               sources_of(db, "positions", "position_id", r[3])))
+        body = shown(*r[9:12]) if r[8] is not None else None
+        result.append(Official(r[0], shown(*r[1:4]), other_form(*r[1:4]), r[4], shown(*r[5:8]), r[8], body,
+                               start, sources_of(db, "positions", "position_id", r[4])))
     return result
 
 
@@ -278,7 +293,7 @@ def pair_events(db: Database, scope: PairScope) -> list[EventSummary]:
     sides = _ids(scope.a_down | scope.b_down)
     rows = db.execute(
         """SELECT id, kind, title, place, start_date, start_date_precision, end_date, end_date_precision,
-                  status, summary FROM events e
+                  status, summary, title_ru, title_kk FROM events e
            WHERE EXISTS (SELECT 1 FROM event_parties WHERE event_id = e.id
                          AND party_id IN (SELECT value FROM json_each(:ids)))
               OR EXISTS (SELECT 1 FROM event_people ep JOIN positions po ON po.person_id = ep.person_id
@@ -286,11 +301,12 @@ def pair_events(db: Database, scope: PairScope) -> list[EventSummary]:
            ORDER BY start_date IS NULL, start_date, id""", {"ids": sides}).fetchall()
     result = []
     for r in rows:
-        people = _names(db, "SELECT p.name_en || coalesce(' (' || ep.role || ')', '') FROM event_people ep "
+        people = _names(db, "SELECT p.name_en, p.name_ru, p.name_kk, ep.role FROM event_people ep "
                             "JOIN people p ON p.id = ep.person_id WHERE ep.event_id = ? ORDER BY ep.rowid", r[0])
-        parties = _names(db, "SELECT p.name_en FROM event_parties ea JOIN parties p ON p.id = ea.party_id "
+        parties = _names(db, "SELECT p.name_en, p.name_ru, p.name_kk FROM event_parties ea "
+                             "JOIN parties p ON p.id = ea.party_id "
                              "WHERE ea.event_id = ? ORDER BY ea.rowid", r[0])
-        result.append(EventSummary(r[0], r[1], r[2], r[3], FuzzyDate.from_db(r[4], r[5]),
+        result.append(EventSummary(r[0], r[1], shown(r[2], r[10], r[11]), r[3], FuzzyDate.from_db(r[4], r[5]),
                                    FuzzyDate.from_db(r[6], r[7]), r[8], r[9], people + parties,
                                    sources_of(db, "events", "event_id", r[0])))
     return result
@@ -301,8 +317,8 @@ class StatementSummary:
     id: int
     text: str
     person_id: int | None
-    speaker: str | None
-    speaker_local: str | None
+    speaker: ShownName | None  # in the language in use, else the best other form
+    speaker_local: str | None  # a second form shown beside it
     said: FuzzyDate | None
     event: str | None
     sources: tuple[SourceRef, ...]
@@ -313,11 +329,13 @@ def pair_statements(db: Database, scope: PairScope) -> list[StatementSummary]:
     sides = _ids(scope.a_down | scope.b_down)
     events = _ids(e.id for e in pair_events(db, scope))
     rows = db.execute(
-        """SELECT s.id, s.text, s.person_id, p.name_en, p.name_local, s.said_date, s.said_date_precision,
-                  e.title FROM statements s LEFT JOIN people p ON p.id = s.person_id
+        """SELECT s.id, s.text, s.person_id, p.name_en, p.name_ru, p.name_kk, s.said_date,
+                  s.said_date_precision, e.title, e.title_ru, e.title_kk FROM statements s LEFT JOIN people p ON p.id = s.person_id
                   LEFT JOIN events e ON e.id = s.event_id
            WHERE s.event_id IN (SELECT value FROM json_each(:events))
               OR s.person_id IN (SELECT person_id FROM positions WHERE body_id IN (SELECT value FROM json_each(:ids)))
            ORDER BY s.said_date IS NULL, s.said_date, s.id""", {"ids": sides, "events": events}).fetchall()
-    return [StatementSummary(r[0], r[1], r[2], r[3], r[4], FuzzyDate.from_db(r[5], r[6]), r[7],
+    return [StatementSummary(r[0], r[1], r[2], shown(*r[3:6]) if r[3] else None,
+                             other_form(*r[3:6]) if r[3] else None, FuzzyDate.from_db(r[6], r[7]),
+                             shown(*r[8:11]) if r[8] else None,
                              sources_of(db, "statements", "statement_id", r[0])) for r in rows]

@@ -15,37 +15,55 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from db.model.i18n import _
+from db.model.names import ShownName, fold, key, shown, split_alternatives
 from db.model.records import KINDS, KNOWN_INDICATORS, Party
 from db.read.listings import sql_label
 
 # SQL giving a record's one-line label; the main table is aliased ``r``.
+NAME_FORMS = "name_en, name_ru, name_kk"
+TITLE_FORMS = "title, title_ru, title_kk"
+
+
+def shown_name_sql(alias: str) -> str:
+    """SQL of a party's, person's or subject area's name in the language in use."""
+    return f"shown_name({alias}.name_en, {alias}.name_ru, {alias}.name_kk)"
+
+
+def shown_title_sql(alias: str) -> str:
+    """SQL of a position's, agreement's or event's title in the language in use."""
+    return f"shown_name({alias}.title, {alias}.title_ru, {alias}.title_kk)"
+
+
 LABEL_SQL: dict[str, str] = {
     "source": "r.title",
-    "party": "r.name_en || coalesce(' / ' || r.name_local, '')",
-    "person": "r.name_en || coalesce(' / ' || r.name_local, '')",
-    "position": "r.title || coalesce(' — ' || (SELECT name_en FROM people WHERE id = r.person_id), '')",
-    "subject": "r.name_en",
-    "agreement": "r.title",
-    "event": "r.title",
+    "party": "name_label(r.name_en, r.name_ru, r.name_kk)",
+    "person": "name_label(r.name_en, r.name_ru, r.name_kk)",
+    "position": shown_title_sql("r") + " || coalesce(' — ' || (SELECT " + shown_name_sql("p")
+                + " FROM people p WHERE p.id = r.person_id), '')",
+    "subject": shown_name_sql("r"),
+    "agreement": shown_title_sql("r"),
+    "event": shown_title_sql("r"),
     "indicator": sql_label("r.indicator", KNOWN_INDICATORS) + " || ': ' || "
-                 "(SELECT name_en FROM parties WHERE id = r.subject_id) || "
-                 "coalesce(' – ' || (SELECT name_en FROM parties WHERE id = r.counterpart_id), '') || "
-                 "', ' || period_label(r.period_start, r.period_end)",
+                 "(SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.subject_id) || "
+                 "coalesce(' – ' || (SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.counterpart_id), "
+                 "'') || ', ' || period_label(r.period_start, r.period_end)",
     "statement": "substr(r.text, 1, 80)",
 }
 
-# Columns matched when someone types into a record picker.
+# Columns matched when someone types into a record picker. Names and titles are matched
+# across scripts and spellings (db.model.names.key); the rest by their text in any case.
 _PICK_MATCH: dict[str, tuple[str, ...]] = {
-    "party": ("name_en", "name_local", "name_alt"),
-    "person": ("name_en", "name_local"),
-    "subject": ("name_en", "name_local"),
+    "party": ("name_en", "name_ru", "name_kk", "name_alt"),
+    "person": ("name_en", "name_ru", "name_kk", "name_alt"),
+    "subject": ("name_en", "name_ru", "name_kk", "name_alt"),
     "source": ("title", "publisher", "url"),
-    "event": ("title", "place"),
-    "agreement": ("title",),
-    "position": ("title",),
+    "event": ("title", "title_ru", "title_kk", "place"),
+    "agreement": ("title", "title_ru", "title_kk"),
+    "position": ("title", "title_ru", "title_kk"),
     "indicator": ("indicator", "unit"),
     "statement": ("text",),
 }
+_LOOSE_KINDS = ("party", "person", "subject", "event", "agreement", "position")
 
 
 def record_label(db: Database, kind: str, record_id: int) -> str:
@@ -56,7 +74,13 @@ def record_label(db: Database, kind: str, record_id: int) -> str:
 
 
 def choices(db: Database, kind: str, text: str = "", *, limit: int = 50) -> list[tuple[int, str]]:
-    """Records whose names contain ``text`` in any script, for a picker: (id, label)."""
+    """Records whose names contain ``text`` for a picker: (id, label), best match first.
+
+    Names and titles match in any script and spelling ("уали", "Uali" and "Уәли" find
+    Berik Uali); a name that is exactly the text comes first, then one starting with it.
+    """
+    if kind in _LOOSE_KINDS:
+        return _loose_choices(db, kind, text, limit)
     table = KINDS[kind].TABLE
     words = text.split()
     clauses, params = [], []
@@ -74,6 +98,25 @@ def choices(db: Database, kind: str, text: str = "", *, limit: int = 50) -> list
     sql = (f"SELECT r.id, {LABEL_SQL[kind]} AS label FROM {table} r{where} "
            f"ORDER BY {rank}label COLLATE NOCASE LIMIT ?")
     return [(r[0], r[1]) for r in db.execute(sql, [*params, *rank_params, limit]).fetchall()]
+
+
+def _loose_choices(db: Database, kind: str, text: str, limit: int) -> list[tuple[int, str]]:
+    """``choices`` for names and titles: every word of ``text`` starts a word of a form."""
+    columns = _PICK_MATCH[kind]
+    joined = " || ' ' || ".join(f"coalesce(r.{c}, '')" for c in columns)
+    wanted = key(text).split()
+    clauses = [f"(' ' || name_key({joined})) LIKE :w{n}" for n in range(len(wanted))]
+    params: dict[str, object] = {f"w{n}": f"% {word}%" for n, word in enumerate(wanted)}
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    rank = ""
+    if wanted:
+        exact = " OR ".join(f"name_fold(r.{c}) = :fold" for c in columns)
+        starts = " OR ".join(f"name_key(r.{c}) LIKE :start" for c in columns)
+        rank = f"CASE WHEN {exact} THEN 0 WHEN {starts} THEN 1 ELSE 2 END, "
+    sql = (f"SELECT r.id, {LABEL_SQL[kind]} AS label FROM {KINDS[kind].TABLE} r{where} "
+           f"ORDER BY {rank}label COLLATE NOCASE LIMIT :limit")
+    rows = db.execute(sql, {**params, "fold": fold(text), "start": " ".join(wanted) + "%", "limit": limit})
+    return [(r[0], r[1]) for r in rows.fetchall()]
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -108,23 +151,41 @@ def frequent_units(db: Database, recent: int, *, limit: int = 50) -> list[str]:
         "GROUP BY unit ORDER BY count(*) DESC LIMIT ?", [recent, limit]).fetchall()]
 
 
+_PARTY_COLUMNS = "id, kind, name_en, name_alt, parent_id, notes, name_ru, name_kk"
+
+
 def find_parties(db: Database, name: str) -> list[Party]:
-    """Parties whose English or local name is ``name``, ignoring case in any script."""
-    wanted = name.strip().casefold()
-    rows = db.execute(
-        "SELECT id, kind, name_en, name_local, name_alt, parent_id, notes FROM parties "
-        "WHERE casefold(name_en) = :n OR casefold(name_local) = :n OR casefold(name_alt) = :n ORDER BY id",
-        {"n": wanted},
-    ).fetchall()
-    return [Party(*row) for row in rows]
+    """Parties called ``name``: first those with a name or alternative spelling that is
+    ``name`` ignoring case, spaces and ё/е; only when none is, those whose name matches
+    across scripts and spellings (``db.model.names.key``: "abay region" finds the Abai
+    region). More than one party found is for the caller to treat as a question."""
+    rows = db.execute(f"SELECT {_PARTY_COLUMNS} FROM parties ORDER BY id").fetchall()
+    parties = [Party(id=r[0], kind=r[1], name_en=r[2], name_alt=r[3], parent_id=r[4], notes=r[5],
+                     name_ru=r[6], name_kk=r[7]) for r in rows]
+
+    def forms(party: Party) -> list[str]:
+        return [n for n in (party.name_en, party.name_ru, party.name_kk) if n] + split_alternatives(party.name_alt)
+
+    wanted = fold(name)
+    exact = [p for p in parties if any(fold(f) == wanted for f in forms(p))]
+    if exact or not key(name):
+        return exact
+    loose = key(name)
+    return [p for p in parties if any(key(f) == loose for f in forms(p))]
 
 
-def party_names(db: Database, party_id: int | None) -> tuple[str, str | None, str | None]:
-    """(English, local, other local) names of a party."""
+def party_forms(db: Database, party_id: int | None) -> tuple[str, str | None, str | None, str | None]:
+    """(English, Russian, Kazakh, alternative spellings) of a party's name."""
     if party_id is None:
-        return ("", None, None)
-    row = db.execute("SELECT name_en, name_local, name_alt FROM parties WHERE id = ?", [party_id]).fetchone()
-    return tuple(row) if row else (_("(deleted)"), None, None)  # type: ignore[return-value]
+        return ("", None, None, None)
+    row = db.execute("SELECT name_en, name_ru, name_kk, name_alt FROM parties WHERE id = ?", [party_id]).fetchone()
+    return tuple(row) if row else (_("(deleted)"), None, None, None)  # type: ignore[return-value]
+
+
+def party_name(db: Database, party_id: int | None) -> ShownName:
+    """A party's name in the language in use (else its best other form, marked borrowed)."""
+    en, ru, kk, _alt = party_forms(db, party_id)
+    return shown(en, ru, kk)
 
 
 def descendants(db: Database, party_id: int) -> set[int]:

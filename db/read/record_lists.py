@@ -7,7 +7,7 @@ the view may switch off. ``LISTINGS`` holds them all by name.
 
 from __future__ import annotations
 
-from db.model.i18n import _
+from db.model.i18n import _, pgettext
 from db.model.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -19,12 +19,22 @@ from db.read.listings import Column, Listing, Lookup, sql_label
 
 
 def _party_name(column: str) -> str:
-    return f"(SELECT name_en FROM parties WHERE id = {column})"
+    return f"(SELECT shown_name(p.name_en, p.name_ru, p.name_kk) FROM parties p WHERE p.id = {column})"
 
 
-# The parties with a name containing the filter word ``{w}``, in any script.
-_PARTIES_NAMED = ("SELECT id FROM parties WHERE casefold(name_en) LIKE {w} "
-                  "OR casefold(name_local) LIKE {w} OR casefold(name_alt) LIKE {w}")
+def _named(*columns: str) -> str:
+    """Filter condition: a word of the names in ``columns`` starts with the filter word
+    ``{k}``, across scripts and spellings (``db.model.names.key``)."""
+    joined = " || ' ' || ".join(f"coalesce({c}, '')" for c in columns)
+    return f"(' ' || name_key({joined})) LIKE {{k}}"
+
+
+_NAMES = ("name_en", "name_ru", "name_kk", "name_alt")
+_TITLES = ("r.title", "r.title_ru", "r.title_kk")
+_SHOWN_TITLE = "shown_name(r.title, r.title_ru, r.title_kk)"
+
+# The parties with a name matching the filter word, in any script or spelling.
+_PARTIES_NAMED = "SELECT id FROM parties WHERE " + _named(*_NAMES)
 
 
 def _party_match(column: str) -> str:
@@ -44,7 +54,7 @@ AGREEMENTS = Listing(
     kind="agreement",
     source="agreements r",
     columns=(
-        Column("title", _("Title"), "r.title"),
+        Column("title", _("Title"), _SHOWN_TITLE, sort="r.title"),
         Column("kind", _("Kind"), sql_label("r.kind", AGREEMENT_KINDS)),
         Column("signed", _("Signed"), "fuzzy_label(r.signed_date, r.signed_date_precision)",
                sort="r.signed_date"),
@@ -55,11 +65,11 @@ AGREEMENTS = Listing(
                sort="r.valid_from"),
         Column("status", _("Status"), sql_label("r.status", AGREEMENT_STATUSES)),
         Column("parties", _("Parties"),
-               "(SELECT group_concat(p.name_en, '; ') FROM agreement_parties ap "
+               "(SELECT group_concat(shown_name(p.name_en, p.name_ru, p.name_kk), '; ') FROM agreement_parties ap "
                "JOIN parties p ON p.id = ap.party_id WHERE ap.agreement_id = r.id)"),
     ),
     search=(
-        "casefold(r.title) LIKE {w}", "casefold(r.summary) LIKE {w}",
+        _named(*_TITLES), "casefold(r.summary) LIKE {w}",
         "r.id IN (SELECT agreement_id FROM agreement_parties WHERE " + _party_match("party_id") + ")",
     ),
     default_sort="r.signed_date DESC, r.id DESC",
@@ -70,20 +80,22 @@ OFFICIALS = Listing(
     kind="person",
     source="people r",
     columns=(
-        Column("name", _("Name"), "r.name_en"),
-        Column("local", _("Local name"), "r.name_local"),
+        Column("name", pgettext("person", "Name"), "shown_name(r.name_en, r.name_ru, r.name_kk)", sort="r.name_en"),
+        Column("other", _("Other form"), "other_name(r.name_en, r.name_ru, r.name_kk)", sortable=False),
         Column("position", _("Current position"),
-               f"(SELECT group_concat(p.title, '; ') FROM positions p WHERE p.person_id = r.id AND {_CURRENT})"),
+               "(SELECT group_concat(shown_name(p.title, p.title_ru, p.title_kk), '; ') FROM positions p "
+               f"WHERE p.person_id = r.id AND {_CURRENT})"),
         Column("body", _("Body"),
-               "(SELECT group_concat(DISTINCT b.name_en) FROM positions p JOIN parties b ON b.id = p.body_id "
+               "(SELECT group_concat(DISTINCT shown_name(b.name_en, b.name_ru, b.name_kk)) FROM positions p "
+               "JOIN parties b ON b.id = p.body_id "
                f"WHERE p.person_id = r.id AND {_CURRENT})"),
         Column("since", _("Since"),
                "(SELECT fuzzy_label(p.start_date, p.start_date_precision) FROM positions p "
                f"WHERE p.person_id = r.id AND {_CURRENT} ORDER BY p.start_date IS NULL, p.start_date LIMIT 1)"),
     ),
     search=(
-        "casefold(r.name_en) LIKE {w}", "casefold(r.name_local) LIKE {w}",
-        "r.id IN (SELECT person_id FROM positions WHERE casefold(title) LIKE {w} OR "
+        _named(*(f"r.{c}" for c in _NAMES)),
+        "r.id IN (SELECT person_id FROM positions WHERE " + _named("title", "title_ru", "title_kk") + " OR "
         + _party_match("body_id") + ")",
     ),
     where=f"EXISTS (SELECT 1 FROM positions p WHERE p.person_id = r.id AND {_CURRENT})",
@@ -96,7 +108,7 @@ EVENTS = Listing(
     kind="event",
     source="events r",
     columns=(
-        Column("title", _("Title"), "r.title"),
+        Column("title", _("Title"), _SHOWN_TITLE, sort="r.title"),
         Column("kind", _("Kind"), sql_label("r.kind", EVENT_KINDS)),
         Column("date", _("Date"),
                "fuzzy_label(r.start_date, r.start_date_precision) || CASE WHEN r.end_date IS NULL THEN '' "
@@ -105,13 +117,14 @@ EVENTS = Listing(
         Column("place", _("Place"), "r.place"),
         Column("status", _("Status"), sql_label("r.status", EVENT_STATUSES)),
         Column("participants", _("Participants"),
-               "(SELECT group_concat(name, '; ') FROM (SELECT pe.name_en AS name FROM event_people ep "
+               "(SELECT group_concat(name, '; ') FROM (SELECT shown_name(pe.name_en, pe.name_ru, pe.name_kk) "
+               "AS name FROM event_people ep "
                "JOIN people pe ON pe.id = ep.person_id WHERE ep.event_id = r.id UNION ALL "
-               "SELECT pa.name_en FROM event_parties ea JOIN parties pa ON pa.id = ea.party_id "
+               "SELECT shown_name(pa.name_en, pa.name_ru, pa.name_kk) FROM event_parties ea JOIN parties pa ON pa.id = ea.party_id "
                "WHERE ea.event_id = r.id))"),
     ),
     search=(
-        "casefold(r.title) LIKE {w}", "casefold(r.place) LIKE {w}", "casefold(r.summary) LIKE {w}",
+        _named(*_TITLES, "r.place"), "casefold(r.summary) LIKE {w}",
         "r.id IN (SELECT event_id FROM event_parties WHERE " + _party_match("party_id") + ")",
     ),
     default_sort="r.start_date DESC, r.id DESC",
@@ -139,8 +152,7 @@ INDICATORS = Listing(
         Column("counterpart", _("Counterpart"), _party_name("r.counterpart_id"), sort="cp.name_en",
                then=("cp.id",), join="JOIN parties cp ON cp.id = r.counterpart_id",
                nulls="r.counterpart_id IS NULL"),
-        Column("indicator", _("Indicator"), sql_label("r.indicator", KNOWN_INDICATORS), sort="r.indicator",
-               then=("r.period_start",)),
+        Column("indicator", _("Indicator"), sql_label("r.indicator", KNOWN_INDICATORS), sort="r.indicator"),
         Column("period", _("Period"), "period_label(r.period_start, r.period_end)", sort="r.period_start",
                then=("r.period_end",)),
         Column("value", _("Value"), "r.value", numeric=True),

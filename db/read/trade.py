@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from db.model.dates import Period
 from db.model.formatting import format_change
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.model.records import KNOWN_INDICATORS, TRADE_INDICATORS, indicator_label
 
 # The trade flows as an SQL list, for ``indicator IN (…)``.
@@ -30,9 +30,9 @@ def _source_titles(figure_id: str) -> str:
 
 # Periods are charted one kind at a time, so a quarter never stands beside a year. "years"
 # holds whole calendar years and year-to-date spans (Jan–May), the partial ones hatched.
-PERIOD_GROUPS = {
-    "years": _("Years"), "quarters": _("Quarters"), "months": _("Months"), "other": _("Other periods"),
-}
+PERIOD_GROUPS = Labels({
+    "years": N_("Years"), "quarters": N_("Quarters"), "months": N_("Months"), "other": N_("Other periods"),
+})
 
 
 def period_group(period: Period) -> str:

@@ -33,7 +33,8 @@ from sqlite_utils import Database
 
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_day, format_quantity
-from db.model.i18n import _
+from db.model.i18n import _, using_language
+from db.model.names import other_form, shown
 from db.model.records import EVENT_STATUSES, TRADE_INDICATORS
 from db.read import checks, pair_facts, queries
 from db.read.checks.framework import Finding
@@ -52,7 +53,7 @@ _NOT_YET_HAPPENED = ("planned", "postponed")
 @dataclass(frozen=True)
 class PartyInfo:
     name: str
-    local_names: tuple[str, ...]  # local and other local forms, e.g. Абайская область, Абай облысы
+    local_names: tuple[str, ...]  # its other forms, e.g. Абайская область, Абай облысы
     country: str | None  # the country it belongs to; None for a country itself
     country_local: str | None
 
@@ -172,18 +173,22 @@ class FactSheet:
     statements: tuple[StatementRow, ...] = ()
     quality_notes: tuple[QualityNote, ...] = ()
     sources: tuple[SourceNote, ...] = ()
+    language: str = "en"  # the language every text above is in; the renderer prints in it too
 
     @property
     def title(self) -> str:
-        return _("{a} – {b}").format(a=self.a.name, b=self.b.name)
+        with using_language(self.language):
+            return _("{a} – {b}").format(a=self.a.name, b=self.b.name)
 
     @property
     def as_of_label(self) -> str:
-        return format_day(self.as_of)
+        with using_language(self.language):
+            return format_day(self.as_of)
 
     @property
     def generated_label(self) -> str:
-        return format_day(self.generated)
+        with using_language(self.language):
+            return format_day(self.generated)
 
     def shows(self, section: str) -> bool:
         return section in self.sections
@@ -213,8 +218,15 @@ def _published(iso: str | None) -> str | None:
 
 
 def compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str] = ALL_SECTIONS,
-            generated: dt.date | None = None) -> FactSheet:
-    """The fact sheet for parties ``a`` and ``b`` as of ``as_of``, with only ``sections``."""
+            generated: dt.date | None = None, language: str | None = None) -> FactSheet:
+    """The fact sheet for parties ``a`` and ``b`` as of ``as_of``, with only ``sections``, in
+    ``language`` ("en", "ru" or "kk"; None: the language in use), whatever the window's is."""
+    with using_language(language) as chosen:
+        return _compose(db, a, b, as_of=as_of, sections=sections, generated=generated, language=chosen)
+
+
+def _compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str],
+             generated: dt.date | None, language: str) -> FactSheet:
     wanted = frozenset(sections)
     scope = queries.pair_scope(db, a, b)
     notes = SourceNumbers()
@@ -239,16 +251,19 @@ def compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[
     if "quality" in wanted:
         parts["quality_notes"] = tuple(QualityNote(n, f.message) for n, f in findings)
     return FactSheet(_party(db, a), _party(db, b), as_of, generated or dt.date.today(), wanted,
-                     sources=notes.notes(), **parts)  # type: ignore[arg-type]
+                     sources=notes.notes(), language=language, **parts)  # type: ignore[arg-type]
 
 
 def _party(db: Database, party_id: int) -> PartyInfo:
-    name, local, alt = queries.party_names(db, party_id)
+    en, ru, kk, _alt = queries.party_forms(db, party_id)
+    name = shown(en, ru, kk)
     country = queries.country_of(db, party_id)
     country_name = country_local = None
     if country is not None and country != party_id:
-        country_name, country_local, _alt = queries.party_names(db, country)
-    return PartyInfo(name, tuple(n for n in (local, alt) if n), country_name, country_local)
+        c_en, c_ru, c_kk, _c_alt = queries.party_forms(db, country)
+        country_name, country_local = shown(c_en, c_ru, c_kk), other_form(c_en, c_ru, c_kk)
+    others = tuple(dict.fromkeys(n for n in (ru, kk, en) if n and n != name))
+    return PartyInfo(name, others, country_name, country_local)
 
 
 def _figures(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers,
@@ -291,8 +306,8 @@ def _officials(db: Database, side: Iterable[int], party: int, as_of: dt.date,
         first = held[0]
         positions = tuple(HeldPosition(o.title, o.since.label() if o.since else _("unknown")) for o in held)
         sources = [s for o in held for s in o.sources]
-        rows.append(OfficialRow(first.name_en, first.name_local, positions, notes.number(sources)))
-    return OfficialsSide(queries.party_names(db, party)[0], tuple(rows))
+        rows.append(OfficialRow(first.name, first.other_name, positions, notes.number(sources)))
+    return OfficialsSide(queries.party_name(db, party), tuple(rows))
 
 
 def _is_planned(event: pair_facts.EventSummary, as_of: dt.date) -> bool:
@@ -354,7 +369,7 @@ def _chart(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers)
         for flow in flows.values():
             if flow is not None:
                 sources.extend(pair_facts.figure(db, flow.indicator_id).sources)
-    subject, counterpart = (queries.party_names(db, pid)[0] for pid in pair)
+    subject, counterpart = (queries.party_name(db, pid) for pid in pair)
     return TradeChart(subject, counterpart, series.unit, tuple(periods), notes.number(sources),
                       len(series.periods) - len(shown), tuple(s.unit for s in known[1:]))
 

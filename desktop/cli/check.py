@@ -61,8 +61,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       "partial without saying so, figures dated in the future, agreements and officials "
                       "whose records need checking. Exit status: 0 clean, 1 findings, 2 the file cannot "
                       "be opened or is damaged."))
-    parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to check"))
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of",
+    parser.add_argument("--db", metavar=_("FILE"), required=True, type=Path, help=_("the database to check"))
+    parser.add_argument("--as-of", metavar=_("YYYY-MM-DD"), dest="as_of",
                         help=_("judge dates as of this day (default: today)"))
     parser.add_argument("--all", action="store_true", dest="all",
                         help=_("list every finding (default: the first {n} under each heading and how many "

@@ -22,11 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help=_("write every record as a JSON bundle, or one table as CSV"),
         description=_("Write every record and link of a database as a JSON bundle, or the records of one "
                       "table as CSV. The database is only read."))
-    parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to read"))
+    parser.add_argument("--db", metavar=_("FILE"), required=True, type=Path, help=_("the database to read"))
     parser.add_argument("--format", required=True, choices=("json", "csv"), help=_("json or csv"))
-    parser.add_argument("--table", metavar="NAME", help=_("for CSV, the table to write (default: indicators): "
+    parser.add_argument("--table", metavar=_("NAME"), help=_("for CSV, the table to write (default: indicators): "
                                                           "{tables}").format(tables=tables))
-    parser.add_argument("-o", "--output", metavar="PATH", required=True,
+    parser.add_argument("-o", "--output", metavar=_("PATH"), required=True,
                         help=_("the file to write (“-” for standard output)"))
     parser.set_defaults(handler=run)
 

@@ -1,6 +1,7 @@
 """``factsheet pdf``: write the fact sheet for two parties to a PDF, with no display needed.
 
     factsheet pdf --db FILE --parties A B -o OUT.pdf [--as-of YYYY-MM-DD] [--page-size A4|Letter]
+                  [--language en|ru|kk]
 
 Party names match an English or local name in any case ("abai region", "Абай облысы").
 The command selects Qt's offscreen platform itself, renders with the same renderer as
@@ -20,8 +21,8 @@ import sys
 from pathlib import Path
 
 from db.errors import FactSheetError
-from db.model.i18n import _
-from db.sheet.options import ALL_SECTIONS, PAGE_SIZES, page_size_named
+from db.model.i18n import LANGUAGES, _
+from db.sheet.options import ALL_SECTIONS, PAGE_SIZES, one_of, page_size_named
 
 NAME = "pdf"
 _app = None  # the QGuiApplication, kept alive until the process ends
@@ -32,31 +33,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         NAME, help=_("write the fact sheet for two parties to a PDF file"),
         description=_("Write the fact sheet for two parties to a PDF file. Party names match an "
                       "English or local name, in any case."))
-    parser.add_argument("--db", required=True, metavar="FILE", help=_("the database to read"))
+    parser.add_argument("--db", required=True, metavar=_("FILE"), help=_("the database to read"))
     parser.add_argument("--parties", required=True, nargs=2, metavar=("A", "B"),
                         help=_("the two parties, by English or local name"))
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help=_("the PDF file to write"))
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help=_("the day the sheet describes (default: today)"))
+    parser.add_argument("-o", "--output", required=True, metavar=_("OUT.pdf"), help=_("the PDF file to write"))
+    parser.add_argument("--as-of", metavar=_("YYYY-MM-DD"), help=_("the day the sheet describes (default: today)"))
     parser.add_argument("--page-size", default="A4", metavar="|".join(PAGE_SIZES),
                         help=_("the paper size (default: A4)"))
+    parser.add_argument("--language", metavar="|".join(LANGUAGES), help=_(
+        "the language of the sheet (default: the window's language, else the system's)"))
     parser.set_defaults(handler=run)
 
 
 def resolve_party(db, name: str) -> int:
     """The one party called ``name``; a sentence when there is none or more than one."""
+    from db.model.records import PARTY_KINDS
     from db.read import queries
 
     found = queries.find_parties(db, name)
     if len(found) == 1:
         return found[0].id
     if found:
-        labels = "; ".join(f"{p.name_en} ({p.kind})" for p in found)
+        labels = "; ".join(f"{p.name_en} ({PARTY_KINDS.get(p.kind, p.kind).lower()})" for p in found)
         raise FactSheetError(_("“{name}” could mean {count} parties ({labels}); use a name only one of "
                                "them has.").format(name=name, count=len(found), labels=labels))
     close = queries.choices(db, "party", name, limit=3)
-    hint = _(" Did you mean {names}?").format(names=_(" or ").join(f"“{label}”" for _id, label in close)) \
-        if close else ""
-    raise FactSheetError(_("No party called “{name}” is in the database.").format(name=name) + hint)
+    if close:
+        raise FactSheetError(_("No party called “{name}” is in the database. Did you mean {names}?").format(
+            name=name, names=one_of(f"“{label}”" for _id, label in close)))
+    raise FactSheetError(_("No party called “{name}” is in the database.").format(name=name))
 
 
 def _as_of(text: str | None) -> dt.date:
@@ -68,6 +73,19 @@ def _as_of(text: str | None) -> dt.date:
         return parse_iso_day(text)
     except DateError as error:
         raise FactSheetError(_("The --as-of date {problem}").format(problem=error)) from None
+
+
+def _language(text: str | None) -> str:
+    """The sheet's language: the one asked for, else the window's choice, else the system's."""
+    if text is None:
+        from desktop.common.language import window_language
+
+        return window_language()
+    code = text.strip().lower()
+    if code not in LANGUAGES:
+        raise FactSheetError(_("“{text}” is not a language of the sheet; use {codes}.").format(
+            text=text, codes=", ".join(LANGUAGES)))
+    return code
 
 
 def _start_qt() -> None:
@@ -94,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise FactSheetError(str(error)) from None
     as_of = _as_of(args.as_of)
+    language = _language(args.language)
     output = Path(args.output).absolute()
     if output.is_dir():
         raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=output))
@@ -107,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
                 a=args.parties[0], b=args.parties[1]))
         from db.sheet.compose import compose
 
-        sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS)
+        sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS, language=language)
     finally:
         db.close()
     _start_qt()

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from db.model.formatting import format_number
+from db.model.formatting import format_number, format_unit
 from db.model.i18n import _
 from db.sheet.compose import ChartPeriod, TradeChart
 from desktop.factsheet.fonts import printing_font
@@ -101,7 +101,7 @@ def draw_trade_chart(painter: QPainter, rect: QRectF, chart: TradeChart, *, fami
     partial = any(p.partial for p in chart.periods)
 
     top_band = QRectF(rect.left(), rect.top(), rect.width(), line * 1.4)
-    pen.text(top_band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, chart.unit,
+    pen.text(top_band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, format_unit(chart.unit),
              pen.font(LABEL_POINTS, bold=True))
     _legend(pen, top_band, partial)
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from db.model.formatting import format_number
-from db.model.i18n import _, ngettext
+from db.model.formatting import format_number, format_unit
+from db.model.i18n import _, ngettext, pgettext
 from db.sheet.compose import EventRow, FactSheet, OfficialsSide, PartyInfo
 from desktop.common.rich_text import esc as _escape
 from desktop.factsheet import chart as trade_chart
@@ -30,8 +30,11 @@ PRINT_LIMIT = 1_000
 
 def esc(value: object) -> str:
     """Any text escaped for the page; beyond ``PRINT_LIMIT`` characters, its first part and
-    “… [shortened; 10,485,760 characters in all]”."""
+    “… [shortened; 10,485,760 characters in all]”. A name the sheet's language has no form
+    of (``db.model.names.ShownName.borrowed``) is printed in another form, in italics."""
     text = "" if value is None else str(value)
+    if getattr(value, "borrowed", False):  # a name in another language than the sheet's
+        return f"<i>{esc(text)}</i>"
     if len(text) <= PRINT_LIMIT:
         return _escape(text)
     note = _("shortened; {n} characters in all").format(n=format_number(len(text)))
@@ -72,12 +75,17 @@ def blocks(sheet: FactSheet, setter: Typesetter) -> list[Block]:
     return result
 
 
+def _SOURCES() -> str:  # noqa: N802 (reads as the heading it is)
+    """The heading of the narrow column of source numbers."""
+    return pgettext("column", "Sources")
+
+
 def _heading(text: str) -> Heading:
     return Heading(f"<h2>{esc(text)}</h2>")
 
 
 def _continued(text: str) -> str:
-    return f"<div class='continued'>{esc(_('{section} (continued)').format(section=text))}</div>"
+    return "<div class='continued'>" + esc(_("{section} (continued)").format(section=text)) + "</div>"
 
 
 def _header(*labels: str) -> tuple[str, ...]:
@@ -93,13 +101,12 @@ def _party(party: PartyInfo) -> str:
     if party.country:
         country = " · ".join(esc(n) for n in (party.country, party.country_local) if n)
     return _cell(f"<span class='party'>{esc(party.name)}</span>",
-                 esc(" · ".join(party.local_names)), f"<span class='muted'>{country}</span>" if country else "")
+                 " · ".join(esc(n) for n in party.local_names), f"<span class='muted'>{country}</span>" if country else "")
 
 
 def _title(sheet: FactSheet) -> list[Block]:
-    heading = (f"<div class='title'>{esc(sheet.title)}</div>"
-               f"<div class='subtitle'>{esc(_('Cooperation fact sheet as of {day}').format(day=sheet.as_of_label))}"
-               "</div>")
+    subtitle = _("Cooperation fact sheet as of {day}").format(day=sheet.as_of_label)
+    heading = f"<div class='title'>{esc(sheet.title)}</div><div class='subtitle'>{esc(subtitle)}</div>"
     return [paragraph(heading), Gap(4),
             Table((1.0, 1.0), (Row((_party(sheet.a), _party(sheet.b))),), rules=False)]
 
@@ -127,7 +134,7 @@ def _figures(sheet: FactSheet) -> list[Block]:
                  esc(f.between), marks(f.notes)))
             for f in sheet.figures]
     return _section(_("Key figures"), rows, _("No figures about this pair are recorded."), (19, 24, 16, 31, 10),
-                    (_("Figure"), _("Value"), _("Period"), _("Between"), _("Sources")))
+                    (_("Figure"), _("Value"), _("Period"), _("Between"), _SOURCES()))
 
 
 def _agreements(sheet: FactSheet) -> list[Block]:
@@ -137,8 +144,8 @@ def _agreements(sheet: FactSheet) -> list[Block]:
             for a in sheet.agreements]
     return _section(_("Agreements"), rows, _("No agreements between these parties are recorded."),
                     (44, 10, 14, 20, 12),
-                    (_("Agreement"), _("Signed"), _("Valid"), _("Status on {day}").format(day=sheet.as_of_label),
-                     _("Sources")))
+                    (_("Agreement"), pgettext("column", "Signed"), _("Valid"),
+                     _("Status on {day}").format(day=sheet.as_of_label), _SOURCES()))
 
 
 def _official_rows(side: OfficialsSide) -> tuple[Row, ...]:
@@ -161,7 +168,7 @@ def _officials(sheet: FactSheet) -> list[Block]:
             result.append(_none(_("No current officials are recorded.")))
             continue
         result.append(Table((30, 48, 11, 11), _official_rows(side),
-                            header=_header(_("Name"), _("Position"), _("Since"), _("Sources")),
+                            header=_header(pgettext("person", "Name"), _("Position"), _("Since"), _SOURCES()),
                             continued=_continued(_("{section}: {part}").format(section=title, part=side.party))))
     return result
 
@@ -170,7 +177,7 @@ def _event_table(events: tuple[EventRow, ...], continued: str) -> Table:
     rows = tuple(Row((esc(e.date), _cell(esc(e.title), _muted(e.kind)), esc(e.place) or _muted("—"),
                       esc(e.status), marks(e.notes))) for e in events)
     return Table((13, 49, 15, 12, 11), rows,
-                 header=_header(_("Date"), _("Event"), _("Place"), _("Status"), _("Sources")),
+                 header=_header(_("Date"), _("Event"), _("Place"), _("Status"), _SOURCES()),
                  continued=_continued(continued))
 
 
@@ -201,7 +208,7 @@ def _chart(sheet: FactSheet, setter: Typesetter) -> list[Block]:
 
     lines = [_("Trade of {subject} with {counterpart}, in {unit}. Bars: exports and imports; "
                "diamond: turnover as published.").format(
-        subject=chart.subject, counterpart=chart.counterpart, unit=chart.unit)]
+        subject=chart.subject, counterpart=chart.counterpart, unit=format_unit(chart.unit))]
     if any(p.partial for p in chart.periods):
         lines.append(_("Hatched bars cover part of a year and are not comparable with whole years."))
     if any(p.disputed for p in chart.periods):
@@ -210,7 +217,7 @@ def _chart(sheet: FactSheet, setter: Typesetter) -> list[Block]:
         lines.append(ngettext("{n} earlier period is not drawn.", "{n} earlier periods are not drawn.",
                               chart.earlier_periods).format(n=chart.earlier_periods))
     if chart.other_units:
-        lines.append(_("Also recorded in {units}; not drawn.").format(units=", ".join(chart.other_units)))
+        lines.append(_("Also recorded in {units}; not drawn.").format(units=", ".join(format_unit(u) for u in chart.other_units)))
     caption = " ".join(esc(line) for line in lines)
     if chart.notes:
         caption += " " + esc(_("Sources:")) + " " + marks(chart.notes)
@@ -229,7 +236,7 @@ def _statements(sheet: FactSheet) -> list[Block]:
             speaker = _("{name} ({local})").format(name=speaker, local=s.speaker_local)
         said = ", ".join(x for x in (speaker, s.date, _("at {event}").format(event=s.event) if s.event else "") if x)
         rows.append(Row((_cell(f"<span class='quote'>“{esc(s.text)}”</span>",
-                               f"{_muted(_('— {said}').format(said=said))} {marks(s.notes)}"),)))
+                               _muted(_("— {said}").format(said=said)) + f" {marks(s.notes)}"),)))
     return [_heading(title), Table((1.0,), tuple(rows), continued=_continued(title))]
 
 

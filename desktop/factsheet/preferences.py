@@ -1,7 +1,7 @@
 """The fact-sheet options the window remembers between sessions (QSettings).
 
 Stored: the sections switched off (so a section added in a later version starts on), the
-page size, and the "as of" day — empty meaning "today whenever it is printed", so a sheet
+page size, the language (empty: the window's) and the "as of" day — empty meaning "today whenever it is printed", so a sheet
 printed next week is not silently dated last week. The pair is the Overview's pair,
 which the Overview already remembers.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from db.model.i18n import LANGUAGES
 from db.sheet.options import ALL_SECTIONS, DEFAULT_PAGE_SIZE, PAGE_SIZES, SheetOptions
 from desktop.common import settings
 
@@ -17,6 +18,7 @@ HIDDEN_KEY = "factsheet/hidden_sections"
 PAGE_SIZE_KEY = "factsheet/page_size"
 AS_OF_KEY = "factsheet/as_of"
 EXPORT_FOLDER_KEY = "factsheet/export_folder"
+LANGUAGE_KEY = "factsheet/language"
 
 
 def load_options() -> SheetOptions:
@@ -28,8 +30,10 @@ def load_options() -> SheetOptions:
         as_of = dt.date.fromisoformat(settings.load_str(AS_OF_KEY)) if settings.load_str(AS_OF_KEY) else None
     except ValueError:
         as_of = None
+    language = settings.load_str(LANGUAGE_KEY)
     return SheetOptions(sections=frozenset(ALL_SECTIONS - hidden),
-                        page_size=page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE, as_of=as_of)
+                        page_size=page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE, as_of=as_of,
+                        language=language if language in LANGUAGES else None)
 
 
 def save_options(options: SheetOptions) -> None:
@@ -37,4 +41,5 @@ def save_options(options: SheetOptions) -> None:
     store.setValue(HIDDEN_KEY, sorted(ALL_SECTIONS - options.sections))
     store.setValue(PAGE_SIZE_KEY, options.page_size)
     store.setValue(AS_OF_KEY, options.as_of.isoformat() if options.as_of else "")
+    store.setValue(LANGUAGE_KEY, options.language or "")
     store.sync()

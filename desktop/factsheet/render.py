@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 
 from db.errors import FactSheetError
 from db.file import output
-from db.model.i18n import _
+from db.model.i18n import _, using_language
 from db.sheet.compose import FactSheet
 from desktop import APP_NAME, __version__
 from desktop.factsheet import content
@@ -110,28 +110,35 @@ def render(sheet: FactSheet, device: QPagedPaintDevice,
     ``progress(done, total)`` is called before each page is painted and after the last; it
     may raise ``Cancelled`` to stop (a printer then gets the pages painted so far).
     """
-    frame, pages = layout_pages(sheet, device)
+    with using_language(sheet.language):
+        frame, pages = layout_pages(sheet, device)
     painter = QPainter()
     if not painter.begin(device):
         raise FactSheetError(_("The fact sheet could not be started on this printer or file."))
     try:
-        wanted = _wanted_pages(device, len(pages))
-        for index, number in enumerate(wanted):
-            if progress is not None:
-                progress(index, len(wanted))
-            if index:
-                device.newPage()
-            frame.paint(painter, number, len(pages))
-            painter.save()
-            painter.translate(0, frame.body_top)
-            for item in pages[number - 1]:
-                item.paint(painter)
-            painter.restore()
-        if progress is not None:
-            progress(len(wanted), len(wanted))
+        with using_language(sheet.language):  # the sheet's words, whatever the window's language
+            _paint_pages(painter, device, frame, pages, progress)
     finally:
         painter.end()
     return len(pages)
+
+
+def _paint_pages(painter: QPainter, device: QPagedPaintDevice, frame: _Frame, pages: list[list[Placed]],
+                 progress: Callable[[int, int], None] | None) -> None:
+    wanted = _wanted_pages(device, len(pages))
+    for index, number in enumerate(wanted):
+        if progress is not None:
+            progress(index, len(wanted))
+        if index:
+            device.newPage()
+        frame.paint(painter, number, len(pages))
+        painter.save()
+        painter.translate(0, frame.body_top)
+        for item in pages[number - 1]:
+            item.paint(painter)
+        painter.restore()
+    if progress is not None:
+        progress(len(wanted), len(wanted))
 
 
 def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "A4",
@@ -149,7 +156,8 @@ def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout(page_size))
-    writer.setTitle(_("Fact sheet: {title}").format(title=sheet.title))
+    with using_language(sheet.language):
+        writer.setTitle(_("Fact sheet: {title}").format(title=sheet.title))
     writer.setCreator(f"{APP_NAME} {__version__}")
     try:
         pages = render(sheet, writer, progress)

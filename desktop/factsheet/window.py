@@ -28,7 +28,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from db.errors import Cancelled, FactSheetError
-from db.model.i18n import _
+from db.model.i18n import _, current_language
 from db.sheet.options import SheetOptions
 from desktop import APP_NAME, __version__
 from desktop.common import message_box, settings
@@ -116,8 +116,10 @@ class FactSheetActions(QObject):
 
         a, b = pair
         as_of, sections = options.as_of_day(), options.sections
+        language = options.language or current_language()  # the worker thread has its own context
         sheet = run_with_progress(self.window, self.window.db,
-                                  lambda db, _job: compose(db, a, b, as_of=as_of, sections=sections),
+                                  lambda db, _job: compose(db, a, b, as_of=as_of, sections=sections,
+                                                           language=language),
                                   label=_("Reading the records for the fact sheet…"))
         if sheet is None:
             raise Cancelled(_("Stopped."))

@@ -32,7 +32,7 @@ def position_caption(db, position: Position) -> str:
     """"Akim of the Abai region — Administration (akimat) of the Abai region, since Q1 2024"."""
     text = position.title or _("(no title)")
     if position.body_id is not None:
-        text += " — " + queries.party_names(db, position.body_id)[0]
+        text += " — " + queries.party_name(db, position.body_id)
     start, end = position.start_date, position.end_date
     if start and end:
         text += ", " + _("{start} to {end}").format(start=start.label(), end=end.label())

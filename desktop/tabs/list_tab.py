@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.model.i18n import _
-from db.model.records import format_count
+from db.model.records import KIND_NAMES, format_count
 from db.read.listings import Listing
 from desktop.common import quality, settings
 from desktop.tabs.detail_view import DetailView
@@ -89,7 +89,7 @@ class ListTab(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setAccessibleName(listing.name)
+        self.table.setAccessibleName(KIND_NAMES[listing.kind][1])
         self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._row_changed(current.row()))
         self.model.modelReset.connect(self._after_reset)

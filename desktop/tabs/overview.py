@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QW
 
 from db.model.formatting import format_day, format_quantity
 from db.model.i18n import _
+from db.model.names import shown
 from db.model.records import EVENT_STATUSES
 from db.read import pair_facts, queries
 from db.read.queries import PairScope
@@ -27,13 +28,14 @@ PAIR_KEY = "overview/pair"
 
 
 def _party_heading(db, party_id: int) -> str:
-    name_en, local, alt = queries.party_names(db, party_id)
+    en, ru, kk, _alt = queries.party_forms(db, party_id)
+    name = shown(en, ru, kk)
     country = queries.country_of(db, party_id)
-    locals_ = " / ".join(esc(n) for n in (local, alt) if n)
+    locals_ = " / ".join(esc(n) for n in dict.fromkeys((ru, kk, en)) if n and n != name)
     country_text = ""
     if country is not None and country != party_id:
-        country_text = f" <span style='color:{secondary_text()}'>({esc(queries.party_names(db, country)[0])})</span>"
-    return (f"{record_link('party', party_id, name_en)}{country_text}"
+        country_text = f" <span style='color:{secondary_text()}'>({esc(queries.party_name(db, country))})</span>"
+    return (f"{record_link('party', party_id, name)}{country_text}"
             + (f"<br><span style='font-size:small'>{locals_}</span>" if locals_ else ""))
 
 
@@ -50,14 +52,14 @@ class SourceNotes:
             number = self.numbers.setdefault(source.id, len(self.numbers) + 1)
             self.titles[source.id] = source.title
             found.append(record_link("source", source.id, f"[{number}]"))
-        return " ".join(found) or f"<i>{esc(_('no source'))}</i>"
+        return " ".join(found) or "<i>" + esc(_("no source")) + "</i>"
 
     def html(self) -> str:
         if not self.numbers:
             return ""
         items = "".join(f"<li>{record_link('source', sid, self.titles[sid])}</li>"
                         for sid in sorted(self.numbers, key=self.numbers.get))
-        return f"<h3>{esc(_('Sources'))}</h3><ol>{items}</ol>"
+        return "<h3>" + esc(_("Sources")) + f"</h3><ol>{items}</ol>"
 
 
 # Trade flows first, in the order people read them, then every other figure.
@@ -75,14 +77,14 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
     notes = SourceNotes()
     figures = sorted(pair_facts.key_figures(db, scope, today),
                      key=lambda f: (FIGURE_ORDER.get(f.indicator, 9), f.indicator, f.period))
-    parts.append(f"<h3>{esc(_('Key figures'))}</h3>")
+    parts.append("<h3>" + esc(_("Key figures")) + "</h3>")
     if figures:
         parts.append("<table cellspacing='0' cellpadding='4' border='0' width='100%'>")
         parts.append("<tr>" + "".join(f"<th align='left'>{esc(h)}</th>" for h in (
             _("Figure"), _("Value"), _("Period"), _("Between"), _("Source"))) + "</tr>")
         for f in figures:
             between = esc(f.subject) + (f" – {esc(f.counterpart)}" if f.counterpart else "")
-            partial = f" <i>({esc(_('part of the year'))})</i>" if f.period.is_partial else ""
+            partial = " <i>(" + esc(_("part of the year")) + ")</i>" if f.period.is_partial else ""
             parts.append(
                 f"<tr><td>{record_link('indicator', f.id, f.indicator_label)}</td>"
                 f"<td align='right'><b>{esc(format_quantity(f.value, f.unit))}</b></td>"
@@ -90,10 +92,10 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                 f"<td>{notes.marks(f.sources)}</td></tr>")
         parts.append("</table>")
     else:
-        parts.append(f"<p>{esc(_('No figures recorded for this pair yet.'))}</p>")
+        parts.append("<p>" + esc(_("No figures recorded for this pair yet.")) + "</p>")
 
     agreements = pair_facts.pair_agreements(db, scope)
-    parts.append(f"<h3>{esc(_('Agreements'))}</h3>")
+    parts.append("<h3>" + esc(_("Agreements")) + "</h3>")
     if agreements:
         parts.append("<ul>")
         for a in agreements:
@@ -104,28 +106,28 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                     start=a.valid_from.label() if a.valid_from else "…",
                     end=a.valid_until.label() if a.valid_until else "…")
             parts.append(f"<li>{record_link('agreement', a.id, a.title)} — {esc(a.kind_label)}, "
-                         f"{esc(_('signed'))} {esc(signed)}{esc(validity)}; "
+                         f"" + esc(_("signed")) + f" {esc(signed)}{esc(validity)}; "
                          f"<b>{esc(a.status_on(today))}</b> {notes.marks(a.sources)}</li>")
         parts.append("</ul>")
     else:
-        parts.append(f"<p>{esc(_('No agreements between these parties are recorded.'))}</p>")
+        parts.append("<p>" + esc(_("No agreements between these parties are recorded.")) + "</p>")
 
-    parts.append(f"<h3>{esc(_('Officials'))}</h3><table cellpadding='3'>")
+    parts.append("<h3>" + esc(_("Officials")) + "</h3><table cellpadding='3'>")
     for side_id, side in ((scope.a, scope.a_down), (scope.b, scope.b_down)):
-        parts.append(f"<tr><td colspan='4'><b>{esc(queries.party_names(db, side_id)[0])}</b></td></tr>")
+        parts.append(f"<tr><td colspan='4'><b>{esc(queries.party_name(db, side_id))}</b></td></tr>")
         found = pair_facts.officials(db, side, today)
         if not found:
-            parts.append(f"<tr><td colspan='4'><i>{esc(_('No current officials recorded.'))}</i></td></tr>")
+            parts.append("<tr><td colspan='4'><i>" + esc(_("No current officials recorded.")) + "</i></td></tr>")
         for o in found:
-            local = f" / {esc(o.name_local)}" if o.name_local else ""
+            local = f" / {esc(o.other_name)}" if o.other_name else ""
             since = _("since {date}").format(date=o.since.label()) if o.since else _("start date unknown")
-            parts.append(f"<tr><td>{record_link('person', o.person_id, o.name_en)}{local}</td>"
+            parts.append(f"<tr><td>{record_link('person', o.person_id, o.name)}{local}</td>"
                          f"<td>{esc(o.title)}</td><td style='color:{secondary_text()}'>{esc(since)}</td>"
                          f"<td>{notes.marks(o.sources)}</td></tr>")
     parts.append("</table>")
 
     events = pair_facts.pair_events(db, scope)
-    parts.append(f"<h3>{esc(_('Events'))}</h3>")
+    parts.append("<h3>" + esc(_("Events")) + "</h3>")
     if events:
         parts.append("<ul>")
         for e in events:
@@ -137,7 +139,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
 
     statements = pair_facts.pair_statements(db, scope)
     if statements:
-        parts.append(f"<h3>{esc(_('Statements'))}</h3>")
+        parts.append("<h3>" + esc(_("Statements")) + "</h3>")
         for s in statements:
             who = record_link("person", s.person_id, s.speaker) if s.person_id else esc(_("Unknown speaker"))
             when = f", {esc(s.said.label())}" if s.said else ""
@@ -145,7 +147,7 @@ def overview_html(db, scope: PairScope, today: dt.date) -> str:
                          f"{notes.marks(s.sources)}</blockquote>")
     parts.append(quality.findings_html(db, findings))
     parts.append(notes.html())
-    parts.append(f"<p style='color:{secondary_text()}'>{esc(_('As of {day}.').format(day=format_day(today)))}</p>")
+    parts.append(f"<p style='color:{secondary_text()}'>" + esc(_("As of {day}.").format(day=format_day(today))) + "</p>")
     return "\n".join(parts)
 
 
@@ -205,7 +207,7 @@ class OverviewTab(QWidget):
         """Re-read everything shown (after any change to the data)."""
         pair = self.pair()
         if pair is None:
-            self.page.setHtml(f"<p>{esc(_('Add at least two parties to see an overview of their cooperation.'))}</p>")
+            self.page.setHtml("<p>" + esc(_("Add at least two parties to see an overview of their cooperation.")) + "</p>")
             return
         scroll = self.page.verticalScrollBar().value()
         scope = queries.pair_scope(self._db, *pair)

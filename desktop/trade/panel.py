@@ -202,8 +202,8 @@ class TradePanel(QWidget):
         series = self.current_series()
         unit = series.unit if series else ""
         return _("Trade of {subject} with {counterpart}, {unit}").format(
-            subject=queries.party_names(self._db, self.pair[0])[0],
-            counterpart=queries.party_names(self._db, self.pair[1])[0], unit=unit)
+            subject=queries.party_name(self._db, self.pair[0]),
+            counterpart=queries.party_name(self._db, self.pair[1]), unit=unit)
 
     # -- internals --------------------------------------------------------------------------------
     def _toggle(self, text: str, tip: str) -> QToolButton:
@@ -268,14 +268,14 @@ class TradePanel(QWidget):
         if self.pair is None:
             self.empty.setText(esc(_("Choose two parties to see their trade.")))
             return
-        subject, counterpart = (queries.party_names(self._db, p)[0] for p in self.pair)
+        subject, counterpart = (queries.party_name(self._db, p) for p in self.pair)
         parts = [esc(_("No trade figures (exports, imports or turnover) are recorded for {subject} with "
                        "{counterpart}.").format(subject=subject, counterpart=counterpart))]
         others = trade_pairs(self._db, limit=5)
         if others:
             links = ", ".join(
-                f"<a href='pair:{s}/{c}'>{esc(queries.party_names(self._db, s)[0])} – "
-                f"{esc(queries.party_names(self._db, c)[0])}</a>" for s, c, _n in others)
+                f"<a href='pair:{s}/{c}'>{esc(queries.party_name(self._db, s))} – "
+                f"{esc(queries.party_name(self._db, c))}</a>" for s, c, _n in others)
             parts.append(esc(_("Trade figures are recorded for:")) + " " + links)
         self.empty.setText("<p>" + "</p><p>".join(parts) + "</p>")
 

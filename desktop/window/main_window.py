@@ -35,7 +35,7 @@ from desktop.tabs import agreements, events, officials, sources, trade
 from desktop.tabs.list_tab import ListTab
 from desktop.tabs.overview import OverviewTab
 from desktop.tabs.record_window import RecordWindow
-from desktop.window import drops, editing, files, keyboard, shortcuts, step_messages
+from desktop.window import drops, editing, files, keyboard, language_menu, shortcuts, step_messages
 
 # The File menu's sections, top to bottom: database files (new, open, copies, backups),
 # data in and out, then printing; Quit comes last.
@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(_("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh,
                                            _("Read everything again from the database file."))
         self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addSeparator()
+        self.language_menu = language_menu.install(self, self.view_menu)
 
         self.help_menu = bar.addMenu(_("&Help"))
         self.about_action = self._action(_("&About Fact Sheet"), self.show_about, tip=_(

@@ -1,4 +1,4 @@
-"""Capture on the corpus of real news items: a table per kind (proposed, right, missed, wrong).
+"""Capture on the corpus of news items: a table per kind (proposed, right, missed, wrong).
 
     python -m tests.bench.bench_capture
 

@@ -81,7 +81,7 @@ def main() -> None:
         line("  page at row 500,000", best(lambda c=column.key: listings.page(
             db, L, sort=c, offset=500_000, total=total)), bare(f"{obvious[column.key]} LIMIT 200 OFFSET 500000"))
     print()
-    named = ("(SELECT id FROM parties WHERE name_en LIKE :w OR name_local LIKE :w OR name_alt LIKE :w)")
+    named = ("(SELECT id FROM parties WHERE name_en LIKE :w OR name_ru LIKE :w OR name_kk LIKE :w)")
     for text in ("Region 05", "Kazakhstan", "область", "no such words"):
         where = f"WHERE subject_id IN {named} OR counterpart_id IN {named}"
         pattern = {"w": f"%{text}%"}

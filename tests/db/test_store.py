@@ -17,7 +17,7 @@ def _source(db):
 
 def test_a_record_and_its_links_round_trip(empty_db):
     source = _source(empty_db)
-    a = store.save(empty_db, Party(kind="region", name_en="Abai region", name_local="Абай облысы"))
+    a = store.save(empty_db, Party(kind="region", name_en="Abai region", name_kk="Абай облысы"))
     b = store.save(empty_db, Party(kind="region", name_en="Omsk region"))
     agreement = Agreement(title="Protocol", kind="protocol", signed_date=FuzzyDate.parse("Q3 2025"),
                           status="signed", parties=[Link(a), Link(b, "host")], sources=[Link(source, "p. 2")])

@@ -49,7 +49,7 @@ def box(dialog: RecordDialog, name: str) -> QWidget:
     """The box the label of ``name`` points at (what Tab or the mnemonic reaches)."""
     for view in dialog.rows:
         if name in view.row.names:
-            return view.row.buddy
+            return view.row.parts.get(name, view.row.buddy)
     raise AssertionError(f"no row for {name}")
 
 

@@ -89,7 +89,8 @@ def check_overlapping_periods(db: Database, today: dt.date, scope: Scope | None 
                     "{odd} is not a whole year, half-year, quarter, month or year-to-date span, so the "
                     "overlap may be counted twice. Check the periods against the source.").format(
             figure=names.figure(indicator, subject, counterpart), first=first.label(),
-            second=second.label(), odd=_(" and ").join(odd))
+            second=second.label(),
+            odd=_("{first} and {last}").format(first=odd[0], last=odd[1]) if len(odd) == 2 else odd[0])
         findings.append(Finding("overlapping_periods", message,
                                 (("indicator", first_id), ("indicator", second_id))))
     return findings

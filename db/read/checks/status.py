@@ -38,7 +38,8 @@ def check_agreement_expired_in_force(db: Database, today: dt.date, scope: Scope 
     """Agreements marked in force whose validity ended before today."""
     narrow, params = in_scope(scope, "a.id", "agreement")
     rows = db.execute(
-        f"""SELECT a.id, a.title, a.valid_until, a.valid_until_precision FROM agreements a
+        f"""SELECT a.id, shown_name(a.title, a.title_ru, a.title_kk), a.valid_until, a.valid_until_precision
+           FROM agreements a
            WHERE a.status = 'in_force' AND a.valid_until IS NOT NULL
              AND {_fuzzy_end('a.valid_until')} < :today{narrow}
            ORDER BY a.valid_until, a.id""", {**params, "today": today.isoformat()}).fetchall()
@@ -62,7 +63,9 @@ def _positions(db: Database, today: dt.date, scope: Scope | None, condition: str
     narrow, params = in_position_scope(scope, "p")
     params.update(today=today.isoformat(), stale=STALE_AFTER)
     return db.execute(
-        f"""SELECT p.id, p.person_id, pe.name_en, p.title, b.name_en, p.verified_on
+        f"""SELECT p.id, p.person_id, shown_name(pe.name_en, pe.name_ru, pe.name_kk),
+                  shown_name(p.title, p.title_ru, p.title_kk), shown_name(b.name_en, b.name_ru, b.name_kk),
+                  p.verified_on
            FROM positions p JOIN people pe ON pe.id = p.person_id LEFT JOIN parties b ON b.id = p.body_id
            WHERE {_CURRENT_POSITION} AND {condition}{narrow}
            ORDER BY pe.name_en, p.id""", params).fetchall()
@@ -100,7 +103,8 @@ def check_planned_event_passed(db: Database, today: dt.date, scope: Scope | None
     """Events still marked planned after the last day of their date."""
     narrow, params = in_scope(scope, "e.id", "event")
     rows = db.execute(
-        f"""SELECT e.id, e.title, e.start_date, e.start_date_precision, e.end_date, e.end_date_precision
+        f"""SELECT e.id, shown_name(e.title, e.title_ru, e.title_kk), e.start_date, e.start_date_precision,
+                  e.end_date, e.end_date_precision
            FROM events e WHERE e.status = 'planned' AND e.start_date IS NOT NULL
              AND coalesce({_fuzzy_end('e.end_date')}, {_fuzzy_end('e.start_date')}) < :today{narrow}
            ORDER BY e.start_date, e.id""", {**params, "today": today.isoformat()}).fetchall()

@@ -10,7 +10,7 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from db.model.dates import Period
-from db.model.i18n import _
+from db.model.i18n import _, current_language
 from db.model.records import indicator_label
 
 
@@ -27,7 +27,8 @@ class Names:
         if party_id is None:
             return ""
         if party_id not in self._parties:
-            row = self._db.execute("SELECT name_en FROM parties WHERE id = ?", [party_id]).fetchone()
+            row = self._db.execute("SELECT shown_name(name_en, name_ru, name_kk) FROM parties WHERE id = ?",
+                                   [party_id]).fetchone()
             self._parties[party_id] = row[0] if row else _("(deleted)")
         return self._parties[party_id]
 
@@ -57,14 +58,19 @@ class Names:
 
 def quote(title: str) -> str:
     """A title in quotation marks, unless it carries its own (a forum's name in quotes)."""
-    return title if "“" in title or "\"" in title else f"“{title}”"
+    return title if any(mark in title for mark in "“\"«") else _("“{title}”").format(title=title)
 
 
 def quoted(titles: list[str]) -> str:
     return "; ".join(quote(t) for t in titles) or _("no source")
 
 
-@lru_cache(maxsize=4096)
 def period_label(start: str, end: str) -> str:
-    """A period's label; cached, as thousands of findings name the same few periods."""
+    """A period's label in the language in use; cached per language, as thousands of findings
+    name the same few periods."""
+    return _period_label(start, end, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _period_label(start: str, end: str, _language: str) -> str:
     return Period.from_db(start, end).label()

@@ -1,8 +1,9 @@
-"""The capture corpus: real news items with keys written by hand, and how capture scores on them.
+"""The capture corpus: news items with keys written by hand, and how capture scores on them.
 
-Each ``articles/NAME.txt`` is a news item as published (its address and date are in
-``NAME.json``, with the key: the people, positions, agreements, events, figures and
-statements a careful reader records from it). ``score`` runs capture on every article
+Each ``articles/NAME.txt`` reports the facts of a published news item in words written for
+these tests (``articles/README.md`` says how); ``NAME.json`` cites the item's address and
+date and holds the key: the people, positions, agreements, events, figures and statements a
+careful reader records from the text. ``score`` runs capture on every article
 against an empty database, as an analyst starting a new file would, giving the address
 and date as they would, and counts per kind: proposed, right, missed and wrong.
 """
@@ -57,7 +58,7 @@ def run(db, text: str, key: dict) -> Capture:
 
 def _person_names(result: Capture, ref: str | None) -> list[str]:
     found = result.by_ref(ref) if ref else None
-    return [n for n in (found.record.get("name_en"), found.record.get("name_local")) if n] if found else []
+    return [n for n in (found.record.get("name_en"), found.record.get("name_ru"), found.record.get("name_kk")) if n] if found else []
 
 
 def _same_person(name: str, candidates: list[str]) -> bool:
@@ -72,7 +73,7 @@ def _same_words(a: str, b: str) -> bool:
 def _matches(kind: str, expected, proposal: Proposal, result: Capture) -> bool:
     r = proposal.record
     if kind == "people":
-        return _same_person(expected, [n for n in (r.get("name_en"), r.get("name_local")) if n])
+        return _same_person(expected, [n for n in (r.get("name_en"), r.get("name_ru"), r.get("name_kk")) if n])
     if kind == "positions":
         person, title = expected
         return _same_person(person, _person_names(result, r["person_id"])) and _same_words(title, r["title"])

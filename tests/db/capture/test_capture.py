@@ -57,8 +57,8 @@ def test_a_planned_forum_reported_held_is_proposed_as_an_update_showing_old_and_
 
 
 def test_a_figure_without_its_scale_is_flagged_and_not_guessed(empty_db):
-    text = ("In the first half of 2022, foreign trade turnover between Kazakhstan and Krasnoyarsk region "
-            "made $75 217.7 which is 77.7% higher against the same period in 2020.")
+    text = ("Foreign trade turnover between Kazakhstan and Krasnoyarsk region came to $75 217.7 in the "
+            "first half of 2022, up 77.7% on the same months of 2020.")
     result = capture(empty_db, text, published=dt.date(2022, 11, 9))
     [figure] = _by_kind(result, "indicator")
     assert figure.record["value"] == 75217.7
@@ -98,9 +98,9 @@ def test_nothing_is_written_when_one_record_breaks_a_rule(empty_db, monkeypatch)
     from db.capture.proposals import Capture, Proposal
 
     result = Capture({"title": "T", "text": "Berik Uali said."}, [
-        Proposal("person", "person-1", {"name_en": "Berik Uali", "name_local": None, "notes": None,
+        Proposal("person", "person-1", {"name_en": "Berik Uali", "name_ru": None, "name_kk": None, "notes": None,
                                         "sources": [{"ref": "source"}]}, "Berik Uali", 0),
-        Proposal("person", "person-2", {"name_en": "", "name_local": None, "notes": None,
+        Proposal("person", "person-2", {"name_en": "", "name_ru": None, "name_kk": None, "notes": None,
                                         "sources": [{"ref": "source"}]}, "said", 11),
     ], "Berik Uali said.")
     with pytest.raises(ValidationError):

@@ -1,12 +1,12 @@
-"""Capture on real news items: recall against hand-written keys, and evidence always from the text."""
+"""Capture on the news items of the corpus: recall against hand-written keys, and evidence always from the text."""
 
 import pytest
 
 from tests.db.capture.corpus import KINDS, articles, score, table
 
-# Measured on the corpus when these floors were set (people 96%, positions 94%, agreements 100%,
-# events 67%, figures 100%, statements 50%); a change that loses facts fails here.
-FLOORS = {"people": 0.9, "positions": 0.85, "agreements": 0.9, "events": 0.6, "figures": 0.85, "statements": 0.4}
+# Measured on the corpus when these floors were set (events 17 of 18: a meeting the text names
+# only as "the meeting", without saying who met, is left out); a change that loses facts fails here.
+FLOORS = {"people": 1.0, "positions": 1.0, "agreements": 1.0, "events": 0.94, "figures": 1.0, "statements": 1.0}
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +25,7 @@ def test_the_corpus_holds_at_least_ten_articles_in_three_languages():
     assert len(found) >= 10
     assert {key["language"] for _name, _text, key in found} == {"en", "ru", "kk"}
     assert all(key["url"].startswith("http") for _name, _text, key in found)
+    assert all(key["citation"].endswith("text written for these tests.") for _name, _text, key in found)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -21,7 +21,7 @@ def _enrich(db):
     first = db.execute("SELECT id FROM sources").fetchone()[0]
     second = store.save(db, Source(title="Bureau of National Statistics", url="https://stat.gov.kz/x",
                                    published=None, notes='Quotes "and" <tags> & ünïcödé'))
-    region = store.save(db, Party(kind="region", name_en="East Kazakhstan region", name_local="ВКО"))
+    region = store.save(db, Party(kind="region", name_en="East Kazakhstan region", name_ru="ВКО"))
     store.save(db, Indicator(subject_id=region, indicator="tourist_arrivals", period_start=_d("2024-01-01"),
                              period_end=_d("2024-03-31"), value=1234.5, unit="people",
                              notes="first quarter", sources=[Link(second, "table 4"), Link(first)]))

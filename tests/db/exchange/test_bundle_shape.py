@@ -20,7 +20,7 @@ def _write(tmp_path, text: str):
     return path
 
 
-@pytest.mark.parametrize("version", [0, -1, 2, 99])
+@pytest.mark.parametrize("version", [0, -1, 3, 99])
 def test_versions_no_fact_sheet_wrote_are_refused(empty_db, tmp_path, version):
     path = _write(tmp_path, json.dumps({"format": "factsheet-bundle", "version": version, "records": {}}))
     with pytest.raises(FactSheetError, match="version"):

@@ -39,7 +39,7 @@ def _figure(db) -> Indicator:
 
 # Another program rebuilds our subjects table without its rules.
 RULES_REMOVED = ("PRAGMA foreign_keys = OFF",
-                 "CREATE TABLE subjects_new (id INTEGER PRIMARY KEY, name_en TEXT, name_local TEXT)",
+                 "CREATE TABLE subjects_new (id INTEGER PRIMARY KEY, name_en TEXT, name_ru TEXT, name_kk TEXT, name_alt TEXT)",
                  "INSERT INTO subjects_new SELECT * FROM subjects",
                  "DROP TABLE subjects",
                  "ALTER TABLE subjects_new RENAME TO subjects")

@@ -22,6 +22,7 @@ PUBLISHED = dt.date(2025, 11, 13)
     ("15-16 марта состоялся визит", "2025-03-15", "2025-03-16", "day"),
     ("currently, there are", "2025-11-13", "2025-11-13", "day"),
     ("былтыр Мәскеуге", "2024-01-01", "2024-12-31", "year"),
+    ("биылғы маусымда делегация келді", "2025-06-01", "2025-06-30", "month"),
 ])
 def test_a_period_written_in_a_sentence_is_read_with_its_precision(text, first, last, precision):
     [found] = [w for w in find(text, 0, len(text), PUBLISHED)][:1]

@@ -19,7 +19,7 @@ def figures(tmp_path_factory):
 
     db = open_database(tmp_path_factory.mktemp("paging") / "paging.factsheet")
     names = ["Omsk region", "Abai region", "China", "abai city", "Zhetysu region", "Region 05"]
-    parties = [store.save(db, Party(kind="region", name_en=n, name_local=f"Регион {i}"))
+    parties = [store.save(db, Party(kind="region", name_en=n, name_ru=f"Регион {i}"))
                for i, n in enumerate(names)]
     rng = random.Random(3)
     rows = []

@@ -10,8 +10,8 @@ from db.read import listings, record_lists
 @pytest.fixture
 def many_figures(empty_db):
     """3,000 figures for two parties, written straight in SQL like an import would."""
-    abai = store.save(empty_db, Party(kind="region", name_en="Abai region", name_local="Абай облысы"))
-    omsk = store.save(empty_db, Party(kind="region", name_en="Omsk region", name_local="Омская область"))
+    abai = store.save(empty_db, Party(kind="region", name_en="Abai region", name_kk="Абай облысы"))
+    omsk = store.save(empty_db, Party(kind="region", name_en="Omsk region", name_ru="Омская область"))
     rows = [(abai if n % 3 else omsk, omsk, "exports", f"{2000 + n % 25}-01-01", f"{2000 + n % 25}-12-31",
              float(n), "USD million") for n in range(3000)]
     with empty_db.atomic():

@@ -11,7 +11,7 @@ ARTICLE = (
     "Akmola and Kurgan sign a protocol\n\n"
     "KOKSHETAU, 9 November 2017. Akim (governor) of Akmola region Malik Murzalin and Governor of the Kurgan "
     "region Alexey Kokorin signed the Protocol on Implementing the Agreement on Cultural Cooperation.\n\n"
-    "In the first half of 2017, foreign trade turnover between Akmola region and Kurgan region made $75 217.7."
+    "Foreign trade turnover between Akmola region and Kurgan region reached $75 217.7 in the first half of 2017."
 )
 
 

@@ -8,8 +8,8 @@ from tests.db.content import content
 
 ARTICLE = """date 2025-11-13 Павлодарская и Омская области подписали меморандум
 
-Соглашение, подписанное акимом Павлодарской области Асаином Байхановым и губернатором Омской области \
-Виталием Хоценко, направлено на укрепление связей. В первые шесть месяцев текущего года товарооборот \
+Документ, который должен сблизить соседей, подписан акимом Павлодарской области Асаином Байхановым и \
+губернатором Омской области Виталием Хоценко. В первые шесть месяцев текущего года товарооборот \
 достиг почти 360 млн долларов.
 """
 
@@ -60,7 +60,7 @@ def test_apply_writes_every_complete_proposal_in_one_step(seeded_path, tmp_path,
     assert "Wrote" in capsys.readouterr().out
     db = open_database(seeded_path)
     try:
-        assert db.execute("SELECT count(*) FROM people WHERE name_local = 'Асаин Байханов'").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM people WHERE name_ru = 'Асаин Байханов'").fetchone()[0] == 1
         source = db.execute("SELECT id FROM sources WHERE published = '2025-11-13'").fetchone()[0]
         linked = db.execute("SELECT count(*) FROM people_sources WHERE source_id = ?", [source]).fetchone()[0]
         assert linked == 2  # the new akim, and Khotsenko already recorded

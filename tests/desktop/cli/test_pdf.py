@@ -64,7 +64,7 @@ def test_an_unknown_party_is_one_sentence_and_no_file(capsys, seeded_path, tmp_p
 
 def test_an_ambiguous_party_is_refused(capsys, seeded_path, tmp_path):
     db = open_database(seeded_path)
-    store.save(db, Party(kind="organisation", name_en="Omsk", name_local="Омск"))
+    store.save(db, Party(kind="organisation", name_en="Omsk", name_ru="Омск"))
     db.close()
     status, _out, err = _run(capsys, "--db", seeded_path, "--parties", "Abai region", "omsk",
                              "-o", tmp_path / "x.pdf")

@@ -85,7 +85,7 @@ def test_add_an_agreement_with_parties_a_signatory_and_a_new_source(qtbot, windo
     assert names == ["Abai region / Абайская область", "Omsk region / Омская область"]
     assert [link.note for link in agreement.parties] == [None, "host"]
     assert [queries.record_label(seeded_db, "person", link.id) for link in agreement.signatories] == [
-        "Berik Uali / Берік Уәли"]
+        "Berik Uali / Берик Уали"]
     (source,) = agreement.sources
     assert queries.record_label(seeded_db, "source", source.id) == "Kazinform report"
     assert source.note == "agreed to open tourist routes"

@@ -1,0 +1,124 @@
+"""Every word the window shows a person, gathered in one process: ``python -m
+tests.desktop.window.window_words DB`` prints them as JSON, one entry per place.
+
+Walks the menus and every action (text, tip, status tip), the tabs and their tables'
+headers, labels, buttons, boxes' placeholders and tips, and the form of every kind of record
+with the Import…, Export…, Find…, About and Print Preview dialogs. Run in a process of its
+own so the language is chosen from the environment before any window module is imported,
+as when Fact Sheet starts.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def _texts(widget) -> list[tuple[str, str]]:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QPlainTextEdit,
+        QTabWidget,
+        QWidget,
+    )
+
+    found: list[tuple[str, str]] = []
+
+    def add(where: str, text: object) -> None:
+        if isinstance(text, str) and text.strip():
+            found.append((where, text))
+
+    for child in [widget, *widget.findChildren(QWidget)]:
+        name = type(child).__name__
+        if isinstance(child, QLabel):
+            add(name, child.text())
+        if isinstance(child, QAbstractButton):
+            add(name, child.text())
+        if isinstance(child, QGroupBox):
+            add(name, child.title())
+        if isinstance(child, QLineEdit | QPlainTextEdit) and child.property("language") != "en":
+            add(name + " placeholder", child.placeholderText())
+        if isinstance(child, QMenu):
+            add("menu", child.title())
+        if isinstance(child, QTabWidget):
+            for index in range(child.count()):
+                add("tab", child.tabText(index))
+        if isinstance(child, QComboBox) and not child.isEditable() and child.count() < 20 \
+                and type(child).__name__ != "PartyCombo":  # parties are data, not labels
+            for index in range(child.count()):
+                add("choice", child.itemText(index))
+        header = getattr(child, "horizontalHeader", None) or getattr(child, "header", None)
+        if isinstance(child, QAbstractItemView) and header is not None and child.model() is not None:
+            from PySide6.QtCore import Qt
+
+            for column in range(header().count()):
+                add("header", child.model().headerData(column, Qt.Orientation.Horizontal))
+        add(name + " tip", child.toolTip())
+        add(name + " accessible", child.accessibleName())
+    for action in widget.findChildren(QAction):
+        add("action", action.text())
+        add("action tip", action.statusTip())
+    return found
+
+
+def main(path: str) -> int:
+    from db.file.connection import open_database
+    from db.seed import load_seed
+    from desktop.common import language
+    from desktop.gui import create_application
+
+    app = create_application()
+    language.apply(app)
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.dialogs.about import AboutDialog
+    from desktop.dialogs.export_dialog import ExportDialog
+    from desktop.dialogs.find_dialog import FindDialog
+    from desktop.dialogs.import_dialog import ImportDialog
+    from desktop.factsheet.preview import PreviewDialog
+    from desktop.forms.engine import RecordDialog
+    from desktop.forms.kinds import FORMS
+    from desktop.window.main_window import MainWindow
+
+    db = open_database(Path(path))
+    load_seed(db)
+    window = MainWindow(db)
+    window.show()
+    app.processEvents()
+    words = {"window": _texts(window)}
+    for kind in FORMS:
+        dialog = RecordDialog(kind, window.editing.history.session(), parent=window)
+        dialog.show()
+        app.processEvents()
+        words[f"form {kind}"] = _texts(dialog)
+        dialog.done(0)
+    csv = Path(path).with_name("figures.csv")
+    csv.write_text("subject,counterpart,indicator,period_start,period_end,value,unit,source_title\n"
+                   "Abai region,Russian Federation,exports,2024-01-01,2024-12-31,1.5,USD million,Release\n",
+                   encoding="utf-8")
+    for name, make in (("import", lambda: ImportDialog(window, csv, parent=window)),
+                       ("export", lambda: ExportDialog(window)), ("find", lambda: FindDialog(window)),
+                       ("about", lambda: AboutDialog(Path(path), window)),
+                       ("preview", lambda: PreviewDialog(window.factsheet_actions, window))):
+        dialog: QDialog = make()
+        dialog.show()
+        for _ in range(20):
+            app.processEvents()
+        words[name] = _texts(dialog)
+        dialog.done(0)
+    print(json.dumps(words, ensure_ascii=False))
+    window.close()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
