@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db import store
-from db.model.records import Source
+from db.model.records import Person, Source
 from db.read import queries
 from tests.desktop.form_helpers import field, form, highlighted, listed, press, type_text
 
@@ -36,18 +36,20 @@ def test_enter_adds_the_highlighted_party_not_the_one_whose_name_was_typed(qtbot
 # (tab, field, text typed) for every kind of picker: parties, people, subjects and sources.
 PICKERS = [
     ("agreements", "parties", "omsk"),
-    ("agreements", "signatories", "a"),
+    ("agreements", "signatories", "andrei"),
     ("agreements", "subjects", "e"),
     ("agreements", "sources", "report"),
-    ("events", "people", "a"),
+    ("events", "people", "andrei"),
     ("indicators", "counterpart_id", "omsk"),
 ]
 
 
 @pytest.fixture
 def two_sources(seeded_db):
+    """Second records of each kind, so that what is typed lists more than one of them."""
     store.save(seeded_db, Source(title="Another report on the Irtysh", publisher="Kazinform"))
     store.save(seeded_db, Source(title="A third report", publisher="TASS"))
+    store.save(seeded_db, Person(name_en="Andrei Second"))
 
 
 def _take_second_entry(qtbot, picker, typed: str, through_window: bool) -> str:
@@ -82,11 +84,11 @@ def test_every_picker_takes_exactly_the_highlighted_entry(qtbot, window, two_sou
 
 
 @pytest.mark.parametrize("route", ROUTES)
-def test_a_position_s_person_and_body_take_the_highlighted_entry(qtbot, window, seeded_db, route):
+def test_a_position_s_person_and_body_take_the_highlighted_entry(qtbot, window, seeded_db, two_sources, route):
     position = seeded_db.execute("SELECT id FROM positions ORDER BY id LIMIT 1").fetchone()[0]
     window.editing.edit("position", position)
     dialog = form(qtbot)
-    for name, typed in (("person_id", "a"), ("body_id", "omsk")):
+    for name, typed in (("person_id", "andrei"), ("body_id", "omsk")):
         picker = field(dialog, name).picker
         wanted = _take_second_entry(qtbot, picker, typed, ROUTES[route])
         assert picker.edit.text() == wanted
