@@ -193,3 +193,13 @@ def test_publish_names_foreign_objects_and_never_serves_them(seeded_path, tmp_pa
         conn.close()
     assert "sources_everywhere" not in names and "by_hostile" not in names
     assert titles and "HOSTILE" not in titles
+
+
+def test_the_thorough_check_names_an_index_it_cannot_compare_instead_of_calling_the_file_damaged(seeded_path,
+                                                                                                 capsys):
+    _index_on_a_missing_function(seeded_path)
+    status = main(["check", "--db", str(seeded_path), "--as-of", "2025-07-02", "--thorough"])
+    out, err = capsys.readouterr()
+    assert status == 1, err
+    assert "damaged" not in out + err
+    assert "The thorough check could not compare index “by_hostile” with their tables" in out
