@@ -2,7 +2,13 @@
 
 A bundle names records by ``ref`` (any string unique within its kind) instead of row ids,
 so it can be written by hand (the seed data set is one) and loaded into any database.
-Loading happens in one transaction through ``db.store``: all of it or none of it.
+Loading happens in one transaction through ``db.store``: all of it or none of it. What a
+file must look like before loading starts (JSON, the format and its version, how deep it
+nests) is ``db.exchange.bundle_shape``.
+
+A ref given to two records of a kind is refused (links to it would be ambiguous), and
+parties are loaded parents first wherever the file lists them; parties that belong to
+themselves, directly or round a circle, are refused as such.
 
     {"format": "factsheet-bundle", "version": 2,
      "records": {"sources": [{"ref": "trend", "title": "…"}],
@@ -40,17 +46,20 @@ from sqlite_utils import Database
 from db import store
 from db.errors import FactSheetError, Problem, ValidationError
 from db.exchange import bundle_sync, matching
+from db.exchange.bundle_shape import (
+    FORMAT,
+    VERSION,
+    brief,
+    read_json,
+    shape_problem,
+    value_from_json,
+)
 from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
 from db.model import validate
-from db.model.dates import DateError, FuzzyDate, parse_iso_day
+from db.model.dates import DateError, FuzzyDate
 from db.model.i18n import _
 from db.model.names import sort_local_names
 from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
-
-FORMAT = "factsheet-bundle"
-# 2: names and titles in English, Russian and Kazakh (``name_ru``, ``name_kk``, ``title_ru``…);
-# a version 1 bundle's ``name_local`` is read into them (``_upgraded``).
-VERSION = 2
 
 # Loading order: every kind comes after the kinds it refers to.
 ORDER = ("source", "party", "subject", "person", "position", "event", "agreement", "indicator", "statement")
@@ -60,24 +69,6 @@ _UNREADABLE = -1
 
 def _key(kind: str) -> str:
     return KINDS[kind].TABLE
-
-
-def _value_from_json(kind: str, name: str, typ: type, value: Any) -> Any:
-    if value is None:
-        return None
-    if typ is FuzzyDate:
-        return FuzzyDate.parse(str(value))
-    if typ is dt.date:
-        return parse_iso_day(str(value))
-    if typ is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(_("'{value}' is not a number.").format(value=value))
-        return float(value)
-    if typ is int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise ValueError(_("'{value}' is not a whole number.").format(value=value))
-    if typ is str and not isinstance(value, str):
-        raise ValueError(_("'{value}' is not text.").format(value=value))
-    return value
 
 
 def _value_to_json(typ: type, value: Any) -> Any:
@@ -112,16 +103,7 @@ def load_bundle(db: Database, data: dict[str, Any],
 def import_bundle_file(db: Database, path: Path, *, steps: Steps | None = None,
                        dry_run: bool = False, take_theirs: frozenset[str] = frozenset()) -> ImportReport:
     """Load a bundle file (see ``import_bundle``); a file that is not one is refused with a sentence."""
-    try:
-        with Path(path).open("rb") as handle:
-            data = json.loads(handle.read().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise FactSheetError(_("“{name}” is not a Fact Sheet bundle (it is not UTF-8 text).").format(
-            name=path.name)) from None
-    except json.JSONDecodeError as error:
-        raise FactSheetError(_("“{name}” is not a Fact Sheet bundle: line {line}, column {column}: "
-                               "{reason}.").format(name=path.name, line=error.lineno, column=error.colno,
-                                                   reason=error.msg)) from None
+    data = read_json(Path(path))
     return import_bundle(db, data, steps=steps, dry_run=dry_run, name=path.name, take_theirs=take_theirs)
 
 
@@ -133,7 +115,7 @@ def import_bundle(db: Database, data: Any, *, steps: Steps | None = None, dry_ru
 
     Raises ``ImportRejected`` listing every problem (record and field) and changes nothing.
     """
-    problem = _shape_problem(data)
+    problem = shape_problem(data)
     if problem:
         raise FactSheetError(problem)
     loader = _Loader(db, data.get("records") or {}, steps or NoSteps(), name, take_theirs)
@@ -143,7 +125,7 @@ def import_bundle(db: Database, data: Any, *, steps: Steps | None = None, dry_ru
 class _Loader:
     """One bundle being loaded: refs seen so far and the problems found.
 
-    ``records`` has passed ``_shape_problem``: each kind holds a list of dicts whose
+    ``records`` has passed ``shape_problem``: each kind holds a list of dicts whose
     links are lists.
     """
 
@@ -163,9 +145,13 @@ class _Loader:
         total = sum(len(self._items(k)) for k in ORDER)
         done = 0
         for kind in ORDER:
+            self._refs_once(kind)
             self.known[kind] = bundle_sync.known_identities(
                 self.db, kind, (i["uuid"] for i in self._items(kind) if isinstance(i.get("uuid"), str)))
-            for position, item in enumerate(self._items(kind), start=1):
+            items = list(enumerate(self._items(kind), start=1))
+            if kind == "party":
+                items = self._parents_first(items)
+            for position, item in items:
                 self.steps.check_cancelled()
                 self._load(kind, item, position)
                 done += 1
@@ -174,6 +160,59 @@ class _Loader:
         if self.problems:
             raise ImportRejected(self.name, self.problems)
         return self.report
+
+    def _refs_once(self, kind: str) -> None:
+        """A ref used by two records of a kind is a problem: links to it would be ambiguous."""
+        seen: dict[str, int] = {}
+        for item in self._items(kind):
+            if "ref" in item:
+                ref = str(item["ref"])
+                seen[ref] = seen.get(ref, 0) + 1
+        for ref, count in seen.items():
+            if count > 1:
+                self.problems.append(_("{kind}: the ref “{ref}” is given to {n} records; each record needs a ref "
+                                       "of its own, or links to it would reach the wrong one.").format(
+                    kind=_key(kind), ref=brief(ref), n=count))
+
+    def _parents_first(self, items: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+        """Parties ordered so that each comes after the party it belongs to, wherever the file
+        lists it; parties whose parents lead round in a circle are problems and left out."""
+        first: dict[str, int] = {}
+        for index, (_position, item) in enumerate(items):
+            if "ref" in item:
+                first.setdefault(str(item["ref"]), index)
+        parent = [first.get(str(item["parent_id"])) if item.get("parent_id") is not None else None
+                  for _position, item in items]
+        placed = [False] * len(items)
+        ordered: list[tuple[int, dict[str, Any]]] = []
+        for start in range(len(items)):
+            path: list[int] = []
+            on_path: dict[int, int] = {}
+            index: int | None = start
+            while index is not None and not placed[index] and index not in on_path:
+                on_path[index] = len(path)
+                path.append(index)
+                index = parent[index]
+            circle = path[on_path[index]:] if index is not None and index in on_path else []
+            if circle:
+                self._circle([items[i] for i in circle])
+            for i in reversed(path):
+                placed[i] = True
+                if i not in circle:
+                    ordered.append(items[i])
+        return ordered
+
+    def _circle(self, members: list[tuple[int, dict[str, Any]]]) -> None:
+        refs = [str(item.get("ref", f"#{position}")) for position, item in members]
+        for ref in refs:
+            self.ids[("party", ref)] = _UNREADABLE  # known, so records naming them are still checked
+        if len(refs) == 1:
+            self.problems.append(_("parties “{ref}”: parent_id names the party itself; a party cannot belong "
+                                   "to itself.").format(ref=brief(refs[0])))
+            return
+        chain = " → ".join(f"“{brief(ref)}”" for ref in [*refs, refs[0]])
+        self.problems.append(_("parties {chain}: each belongs to the next, in a circle; a party cannot belong "
+                               "to itself through others.").format(chain=chain))
 
     def _load(self, kind: str, item: dict[str, Any], position: int) -> None:
         ref = str(item.get("ref", f"#{position}"))
@@ -221,34 +260,6 @@ class _Loader:
         return record_id
 
 
-def _shape_problem(data: Any) -> str | None:
-    """A sentence when ``data`` is not laid out as a bundle (whatever JSON a file holds)."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return _("This file is not a Fact Sheet bundle.")
-    version = data.get("version", 0)
-    if isinstance(version, bool) or not isinstance(version, int):
-        return _("This bundle does not say which version of the format it uses.")
-    if version > VERSION:
-        return _("This bundle was written by a newer version of Fact Sheet.")
-    records = data.get("records") or {}
-    if not isinstance(records, dict):
-        return _("This bundle's records are not laid out as a Fact Sheet bundle.")
-    known = {_key(kind): kind for kind in ORDER}
-    for key, items in records.items():
-        if key not in known:
-            return _("This bundle holds records of an unknown kind, “{key}”.").format(key=key)
-        if items is not None and not isinstance(items, list):
-            return _("The {key} in this bundle are not a list of records.").format(key=key)
-        for position, item in enumerate(items or [], start=1):
-            if not isinstance(item, dict):
-                return _("Record {n} of the {key} in this bundle is not a record.").format(n=position, key=key)
-            for attr in KINDS[known[key]].LINKS:
-                if item.get(attr) is not None and not isinstance(item[attr], list):
-                    return _("The {attr} of record {n} of the {key} are not a list.").format(
-                        attr=attr, n=position, key=key)
-    return None
-
-
 def _upgraded(item: dict[str, Any]) -> dict[str, Any]:
     """An item of a version 1 bundle, whose names had a "local" and an "other local" form,
     with those moved whole into the Russian, Kazakh and alternative forms as the
@@ -289,12 +300,12 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
             values[name] = resolve(REFERENCE_KINDS[name], raw, name)
             continue
         try:
-            values[name] = _value_from_json(kind, name, typ, raw)
+            values[name] = value_from_json(kind, name, typ, raw)
         except (ValueError, DateError, OverflowError) as error:
             problems.append(f"{where}: {name}: {error}")
     for attr, spec in cls.LINKS.items():
         links = []
-        for entry in item.get(attr) or []:  # a list: ``_shape_problem`` refused anything else
+        for entry in item.get(attr) or []:  # a list: ``shape_problem`` refused anything else
             ref = entry.get("ref") if isinstance(entry, dict) else entry
             note = entry.get(spec.note_column) if isinstance(entry, dict) and spec.note_column else None
             if note is not None and not isinstance(note, str):

@@ -4,7 +4,9 @@ One curator keeps the master file; a nightly ``publish`` writes into a folder th
 Datasette serves (``datasette FOLDER/facts.db -m FOLDER/metadata.json``):
 
 - ``facts.db``, a consistent snapshot made with SQLite's backup API (safe while the window
-  writes), switched to a rollback journal so it can be served from a read-only folder, with
+  writes) — or, for a file holding views, triggers or tables another program added, a clean
+  copy of Fact Sheet's own tables (``db.file.clean_copy``), so none of those is served —,
+  switched to a rollback journal so it can be served from a read-only folder, with
   a full-text index per table (``<table>_fts``) for Datasette's search box;
 - ``metadata.json``, what the copy is and what its tables hold (``publish_metadata``);
 - ``publish.json``, when and from which file, which also marks the folder as a publish.
@@ -12,8 +14,9 @@ Datasette serves (``datasette FOLDER/facts.db -m FOLDER/metadata.json``):
 A later publish replaces those three files and leaves anything else in the folder (a
 Datasette settings file, templates). A folder that is not empty and holds no
 ``publish.json`` is refused: it belongs to something else. Every file is written under a
-temporary name first and renamed into place only when all three are ready, so a failure
-leaves the previous publish as it was, and the master file is only read.
+temporary name first and put in place only when all three are ready (``db.file.output``:
+a link is followed, a read-only file refused, permissions kept), so a failure leaves the
+previous publish as it was, and the master file is only read.
 """
 
 from __future__ import annotations
@@ -29,17 +32,19 @@ from sqlite_utils import Database
 
 from db.errors import FactSheetError
 from db.exchange import publish_metadata
-from db.file.connection import FactSheetDatabase, backup_to
+from db.file import output
+from db.file.clean_copy import save_clean_copy
+from db.file.connection import FactSheetDatabase
 from db.file.integrity import error_detail
+from db.file.snapshot import backup_to
 from db.model.i18n import _
 
 SNAPSHOT = "facts.db"
 METADATA = "metadata.json"
 MARKER = "publish.json"
 DATABASE_NAME = Path(SNAPSHOT).stem  # Datasette names a database after its file: /facts/…
-PART = ".new"
-# What a publish stopped midway (a crash, a power cut) may leave; the next publish replaces it.
-_LEFTOVERS = {name + PART for name in (SNAPSHOT, METADATA, MARKER)} | {SNAPSHOT + PART + ".part"}
+# Temporary names earlier versions used; a publish they stopped midway may have left them.
+_OLD_LEFTOVERS = {name + ".new" for name in (SNAPSHOT, METADATA, MARKER)} | {SNAPSHOT + ".new.part"}
 
 
 @dataclass(frozen=True)
@@ -65,13 +70,19 @@ def check_folder(folder: Path) -> None:
     if not folder.exists():
         return
     try:
-        entries = [p for p in folder.iterdir() if p.name not in _LEFTOVERS]
+        # What a publish stopped midway (a crash, a power cut) may leave; the next one replaces it.
+        entries = [p for p in folder.iterdir() if not _leftover(p)]
     except OSError as error:
         raise FactSheetError(_("The folder {path} cannot be read: {reason}.").format(
             path=folder, reason=error_detail(error))) from None
     if entries and not _is_publish(folder / MARKER):
         raise FactSheetError(_("The folder {path} already holds other files and is not an earlier publish, "
                                "so nothing was written; name a new or empty folder.").format(path=folder))
+
+
+def _leftover(path: Path) -> bool:
+    """A file a stopped publish left (replaced or removed by the next one)."""
+    return output.is_part(path.name) or path.name in _OLD_LEFTOVERS
 
 
 def _is_publish(marker: Path) -> bool:
@@ -94,11 +105,16 @@ def publish(db: FactSheetDatabase, folder: Path, *, title: str | None = None, li
         raise FactSheetError(_("The folder {path} cannot be made: {reason}.").format(
             path=folder, reason=error_detail(error))) from None
     snapshot, metadata, marker = folder / SNAPSHOT, folder / METADATA, folder / MARKER
-    parts = [p.with_name(p.name + PART) for p in (snapshot, metadata, marker)]
+    for old in _OLD_LEFTOVERS:
+        (folder / old).unlink(missing_ok=True)
+    pending: list[output.Pending] = []
     try:
-        for part in parts:
-            part.unlink(missing_ok=True)
-        backup_to(db, parts[0])
+        pending.extend(output.Pending(p) for p in (snapshot, metadata, marker))
+        parts = [p.part for p in pending]
+        if db.foreign_objects and db.path is not None:  # objects another program added are not published
+            save_clean_copy(db.path, parts[0])
+        else:
+            backup_to(db, parts[0])
         tables, columns, counts, searched = _prepare(parts[0])
         stem = db.path.stem if db.path is not None else DATABASE_NAME
         meta = publish_metadata.build(
@@ -113,14 +129,17 @@ def publish(db: FactSheetDatabase, folder: Path, *, title: str | None = None, li
         _write_json(parts[1], meta)
         _write_json(parts[2], {"published_by": "factsheet", "published": now.isoformat(timespec="seconds"),
                                "database": str(db.path) if db.path is not None else None, "counts": counts})
-        for part, final in zip(parts, (snapshot, metadata, marker), strict=True):
-            os.replace(part, final)
+        for file in pending:
+            file.finish()
     except (OSError, sqlite3.Error) as error:
         raise FactSheetError(_("Nothing was published to {path}: {reason}.").format(
             path=folder, reason=error_detail(error))) from None
+    except output.OutputError as error:
+        raise FactSheetError(_("Nothing was published to {path}: {reason}").format(
+            path=folder, reason=error)) from None
     finally:
-        for part in parts:
-            part.unlink(missing_ok=True)
+        for file in pending:
+            file.discard()
     return Published(folder, snapshot, metadata, counts)
 
 

@@ -158,7 +158,10 @@ def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False
     """Run ``work`` in one transaction; commit it, or roll it back after a dry run.
 
     Its writes are recorded in the change history as ``import`` with ``note`` (the file's
-    name); a report it returns learns what was written (``ImportReport.written``).
+    name); a report it returns learns what was written (``ImportReport.written``). The search
+    index catches up inside the same transaction, so the records and their index entries
+    are committed together: once the commit succeeds nothing is left to do that could fail
+    and make a committed import look like a refused one.
     """
     store.ensure_writable(db)
     try:
@@ -169,7 +172,7 @@ def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False
                 raise _RolledBack(result)
             if isinstance(result, ImportReport):
                 result.written = journal.written_since(db, since)
+            search_index.catch_up(db)
     except _RolledBack as rolled_back:
         return rolled_back.result  # type: ignore[return-value]
-    search_index.catch_up(db)
     return result

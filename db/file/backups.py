@@ -16,7 +16,7 @@ Kept by the rule (``kept_by_rule``): every backup of the last 7 days, one a week
 newest of each calendar week) for 2 months, one a month (the newest of each calendar
 month) before that; the newest backup always.
 
-How: ``db.file.connection.backup_to`` — a consistent copy even while another window
+How: ``db.file.snapshot.backup_to`` — a consistent copy even while another window
 writes, written under a temporary name and renamed into place, so a full disk never leaves
 a half-written backup. Never a copy of the file itself, which could miss what its ``-wal``
 holds. Restoring (``restore_backup``) checks the backup as any file being opened, keeps
@@ -37,8 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.errors import DatabaseReadOnly, FactSheetError
-from db.file.connection import FactSheetDatabase, backup_to, open_database
+from db.file.connection import FactSheetDatabase, open_database
 from db.file.integrity import error_detail, keep_damaged_copy
+from db.file.snapshot import backup_to
 from db.file.sqlite import connect_read_only
 from db.model.i18n import _
 

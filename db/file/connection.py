@@ -17,53 +17,58 @@ decides everything on a read-only connection before anything could be written:
 
    - damaged: the bytes are copied aside first, then ``DatabaseDamaged``: "“X” is
      damaged; a copy was kept at …". The file itself is never modified.
-   - another program's tables: ``NotAFactSheetDatabase``.
+   - another program's tables, also under Fact Sheet's application id or with a view in
+     one of our tables' places: ``NotAFactSheetDatabase`` ("… not a Fact Sheet database of
+     any version").
    - a newer schema version: opened read-only, never migrated "down".
    - triggers, views or tables Fact Sheet did not create: opened read-only with a
      sentence naming them. Triggers fire only on writes, and a read-only connection
      never writes, so they cannot act on our tables; ``db.file.clean_copy`` copies the data
      into a file with only our schema.
 4. **Writable**: a read-write connection in WAL mode with ``synchronous=FULL`` (a
-   committed edit survives a crash or power cut); a file that holds data is copied with
+   committed edit survives a crash or power cut); on a network drive (``db.file.
+   filesystems``) the rollback journal instead, or read-only with a sentence when another
+   program holds the file in WAL mode there. A file that holds data is copied with
    SQLite's backup API (``<name>.bak-<version>``) before its schema is upgraded.
 
 Every write transaction starts with ``BEGIN IMMEDIATE`` and waits up to
 ``BUSY_TIMEOUT_MS`` for another window's short transaction to finish, so two processes
-editing one file both succeed instead of one meeting "database is locked".
+editing one file both succeed instead of one meeting "database is locked". After each
+commit the write-ahead log is copied into the file (``checkpoint``), so the file alone
+holds every saved change even while the window keeps it open.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from db.errors import (
-    DatabaseDamaged,
     DatabaseNeedsUpgrade,
     DatabaseReadOnly,
     FactSheetError,
     NotAFactSheetDatabase,
 )
-from db.file import integrity, known_schema, sql_functions
+from db.file import filesystems, integrity, known_schema, sql_functions
 from db.file.integrity import SQLITE_HEADER
 from db.file.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from db.file.snapshot import backup_to
 from db.file.sqlite import (
     connect_file,
     connect_read_only,
     has_rollback_journal,
     marked_read_only,
+    read_only_reason,
 )
 from db.model.i18n import _
 
 __all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "open_database"]
 
-BACKUP_STEP_PAGES = 2048  # copied between progress reports (8 MB at the usual page size)
 # Below this much free space a file opens read-only: an edit could not be saved anyway.
 LOW_SPACE_BYTES = 1024 * 1024
 
@@ -76,13 +81,20 @@ class FactSheetDatabase(Database):
     # True when opening skipped the full damage check (a large, cleanly closed file);
     # the window then runs it in the background.
     damage_check_pending: bool = False
-    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema).
+    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema),
+    # which ``foreign_objects`` lists.
     foreign_schema: bool = False
+    foreign_objects: known_schema.SchemaDifferences | None = None
     # True when a newer version of Fact Sheet wrote the file (it is then never changed).
     newer_schema: bool = False
     # Who the history names for writes here (None: the system user) and which program run made them.
     author: str | None = None
     session: str | None = None
+    # The network file system the file is on ("cifs", "nfs4"), written with a rollback journal.
+    network_filesystem: str | None = None
+    # True when the last checkpoint could not copy every change into the file (a reader held an
+    # older snapshot); ``checkpoint`` is then tried again when idle.
+    checkpoint_pending: bool = False
 
     @property
     def read_only(self) -> bool:
@@ -92,6 +104,22 @@ class FactSheetDatabase(Database):
         """Raise a sentence instead of letting SQLite fail deep inside a write."""
         if self.read_only_reason:
             raise DatabaseReadOnly(self.read_only_reason)
+
+    def checkpoint(self) -> bool:
+        """Copy every committed change from the write-ahead log into the database file, so the
+        file alone is complete — copied to a stick while the window is open, it holds every
+        saved edit. Never fails: True when done, False when a reader still needs an older
+        snapshot or another program is checkpointing (``checkpoint_pending``: try again later).
+        """
+        if self.read_only or self.path is None:
+            return True
+        try:
+            busy, log, copied = self.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            self.checkpoint_pending = True
+            return False
+        self.checkpoint_pending = bool(busy) or copied < log
+        return not self.checkpoint_pending
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to this file."""
@@ -120,6 +148,7 @@ class FactSheetDatabase(Database):
         except BaseException:
             self.rollback()
             raise
+        self.checkpoint()  # after the commit: it can only make the file more complete, never fail it
 
 
 def _wrap(conn: sqlite3.Connection, path: Path | None) -> FactSheetDatabase:
@@ -135,65 +164,6 @@ def _version(db: Database) -> int:
 
 def _application_id(db: Database) -> int:
     return db.execute("PRAGMA application_id").fetchone()[0]
-
-
-def backup_to(db: Database, target: Path,
-              progress: Callable[[int, int], None] | None = None) -> Path:
-    """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
-
-    The copy is written beside the target and renamed into place, so a full disk or a
-    crash never leaves a half-written file under the target's name. ``progress(done,
-    total)`` is called (with pages) as the copy proceeds, when given.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    tmp.unlink(missing_ok=True)
-    try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            if progress is None:
-                db.conn.backup(dest)
-            else:
-                db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
-                               progress=lambda _status, remaining, total: progress(total - remaining, total))
-        finally:
-            dest.close()
-        os.replace(tmp, target)
-    except (sqlite3.Error, OSError) as error:
-        tmp.unlink(missing_ok=True)
-        raise FactSheetError(_("No copy could be written to {path} ({detail}).").format(
-            path=target, detail=integrity.error_detail(error))) from None
-    return target
-
-
-def _low_on_space(folder: Path) -> bool:
-    try:
-        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
-    except OSError:
-        return False
-
-
-def _read_only_reason(path: Path, requested: bool) -> str | None:
-    name = path.name
-    if requested:
-        return _("This database was opened read-only.")
-    if marked_read_only(path):
-        return _("“{name}” is read-only (its file permissions do not allow changes), so it can be "
-                 "viewed but not changed.").format(name=name)
-    if marked_read_only(path.parent):
-        return _("The folder holding “{name}” is read-only, so the file can be viewed but not "
-                 "changed. Copy it to a folder you can write to and open the copy.").format(name=name)
-    if _low_on_space(path.parent):
-        return _("The disk holding “{name}” is full, so it is opened read-only. Free some space "
-                 "and open it again to make changes.").format(name=name)
-    return None
-
-
-def _damaged(path: Path, detail: str, keep_copy: bool = True) -> DatabaseDamaged:
-    """The error for a damaged file, after its bytes have been copied aside (when ``keep_copy``)."""
-    if not keep_copy:
-        return DatabaseDamaged(_("“{name}” is damaged ({detail}).").format(name=path.name, detail=detail))
-    return DatabaseDamaged(integrity.report_damage(path, detail))
 
 
 def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
@@ -261,9 +231,9 @@ def open_database(
     if header:
         problem = integrity.header_damage(path, header, size)
         if problem:
-            raise _damaged(path, problem, keep_copy)
+            raise integrity.damaged(path, problem, keep_copy)
 
-    reason = _read_only_reason(path, read_only)
+    reason = read_only_reason(path, read_only, low_space=LOW_SPACE_BYTES)
     if full_check is None:
         full_check = integrity.full_check_due(path)
     interrupted = has_rollback_journal(path)
@@ -276,12 +246,12 @@ def open_database(
             raise DatabaseReadOnly(_(
                 "“{name}” was left half-changed by a program that stopped, and it cannot be changed "
                 "here to undo that. Open it once in a folder you can write to.").format(name=name)) from None
-        raise _damaged(path, str(error), keep_copy) from None
+        raise integrity.damaged(path, str(error), keep_copy) from None
     try:
         return _inspect_and_open(db, path, reason, full_check, keep_copy)
     except sqlite3.DatabaseError as error:
         db.close()
-        raise _damaged(path, str(error), keep_copy) from None
+        raise integrity.damaged(path, str(error), keep_copy) from None
 
 
 def _finish_interrupted_write(path: Path) -> None:
@@ -329,7 +299,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         problems = integrity.quick_check(db.conn)
         if problems:
             db.close()
-            raise _damaged(path, _("it fails SQLite's integrity check"), keep_copy)
+            raise integrity.damaged(path, _("it fails SQLite's integrity check"), keep_copy)
     db.damage_check_pending = not full_check
 
     app_id, version = _application_id(db), _version(db)
@@ -339,6 +309,10 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         raise NotAFactSheetDatabase(
             _("“{name}” is not a Fact Sheet database (it belongs to another program).").format(name=name)
         )
+    not_ours = known_schema.not_ours(name, objects, MIGRATIONS, version, SCHEMA_VERSION)
+    if not_ours:  # our application id, someone else's tables: nothing in it can be read as ours
+        db.close()
+        raise NotAFactSheetDatabase(not_ours)
 
     if version > SCHEMA_VERSION:
         db.newer_schema = True
@@ -352,7 +326,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         foreign = known_schema.differences(db.conn, MIGRATIONS, version, found=objects)
         if foreign:
             reason = foreign.sentence(name)
-            db.foreign_schema = True
+            db.foreign_schema, db.foreign_objects = True, foreign
 
     if reason is not None:
         db.read_only_reason = reason
@@ -376,6 +350,11 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         if version < SCHEMA_VERSION and has_tables:
             backup = backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
         _make_writable(db)
+    except _JournalRefused as refused:  # a WAL file on a network drive that another program holds
+        db.close()
+        db = _wrap(connect_read_only(path), path)
+        db.damage_check_pending = pending
+        db.read_only_reason = filesystems.shared_wal_reason(name, str(refused))
     except FactSheetError:
         db.close()
         raise
@@ -390,10 +369,23 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
     return db
 
 
+class _JournalRefused(Exception):
+    """The file is on a network drive in WAL mode and another program holds it so."""
+
+
 def _make_writable(db: FactSheetDatabase) -> None:
-    """WAL journal, durable commits, and the schema brought up to date."""
+    """The journal the file's disk allows (``db.file.filesystems``: WAL, or the rollback journal
+    on a network drive), durable commits, the log copied into the file, the schema up to date."""
+    wanted, network = filesystems.journal_for(db.path)
     with db.ensure_autocommit_on():
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != wanted:
+            try:
+                switched = db.execute(f"PRAGMA journal_mode = {wanted.upper()}").fetchone()[0]
+            except sqlite3.OperationalError:
+                switched = None
+            if switched != wanted:
+                raise _JournalRefused(network)
         db.execute("PRAGMA synchronous = FULL")
+    db.network_filesystem = network
     MIGRATIONS.apply(db)
+    db.checkpoint()

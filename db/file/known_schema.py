@@ -8,7 +8,9 @@ writing, every object in its ``sqlite_master`` is compared with what our own mig
 create for the file's schema version — built by applying those migrations to an
 in-memory database, so the list stays right as migrations are added (full-text tables,
 their shadow tables and triggers included). Any object that is extra, changed or missing
-makes the file open read-only, where no trigger can fire.
+makes the file open read-only, where no trigger can fire. A file lacking one of the tables
+records are kept in (``lacking_tables``; a view by that name does not count) is not a Fact
+Sheet database of any version: its data cannot be read as ours, so it is not read at all.
 
 SQL is compared after normalising what tools and SQLite versions write differently
 (identifier quoting, letter case, spacing); string literals are compared exactly.
@@ -99,6 +101,20 @@ class SchemaDifferences:
     def __bool__(self) -> bool:
         return bool(self.extra or self.changed or self.missing)
 
+    def listed(self) -> str:
+        """"view “v”, index “x”": the first objects concerned, for sentences."""
+        return ", ".join(f"{_object_kind(kind)} “{obj}”" for kind, obj in (self.extra + self.changed + self.missing)[:5])
+
+    def notice(self, name: str) -> str:
+        """What a command that only reads says about them: named, left alone, never read."""
+        return ngettext(
+            "“{name}” contains a database object that Fact Sheet did not create ({objects}); it was left "
+            "alone, and only Fact Sheet's own tables were read.",
+            "“{name}” contains {n} database objects that Fact Sheet did not create ({objects}); they were "
+            "left alone, and only Fact Sheet's own tables were read.",
+            len(self.extra + self.changed + self.missing)).format(
+            name=name, n=len(self.extra + self.changed + self.missing), objects=self.listed())
+
     def sentence(self, name: str) -> str:
         """Why the file ``name`` is shown read-only, naming the objects concerned."""
         if self.extra:
@@ -118,6 +134,42 @@ class SchemaDifferences:
 
 def _object_kind(kind: str) -> str:
     return {"table": _("table"), "index": _("index"), "view": _("view"), "trigger": _("trigger")}.get(kind, kind)
+
+
+def record_tables() -> set[str]:
+    """The tables records and their links are read from (a view by such a name is never read)."""
+    from db.model.records import KINDS
+
+    return {cls.TABLE for cls in KINDS.values()} | {spec.table for cls in KINDS.values()
+                                                     for spec in cls.LINKS.values()}
+
+
+def lacking_tables(found: dict[Key, str], migrations: Migrations, version: int) -> list[str]:
+    """The record tables our migrations create up to ``version`` that ``found`` lacks as
+    tables (absent, or with a view or some other object in their place), in order."""
+    expected = expected_objects(migrations, version)
+    wanted = record_tables()
+    return sorted(name for kind, name in expected
+                  if kind == "table" and name in wanted and ("table", name) not in found)
+
+
+def not_ours(name: str, found: dict[Key, str], migrations: Migrations, version: int, newest: int) -> str | None:
+    """The sentence for a file with Fact Sheet's application id and someone else's tables
+    (``None`` when the file's tables are ours): at ``version`` (up to ``newest``) it lacks a
+    table records are kept in, or it is at version 0 and holds tables at all."""
+    if 0 < version <= newest:
+        lacking = lacking_tables(found, migrations, version)
+        in_place = [table for table in lacking if any(other == table for _kind, other in found)]
+    else:
+        lacking = [name for kind, name in found if kind == "table"] if version == 0 else []
+        in_place = []
+    if not lacking:
+        return None
+    if in_place:
+        return _("“{name}” is not a Fact Sheet database of any version: another program put something else "
+                 "where its table “{table}” belongs.").format(name=name, table=in_place[0])
+    return _("“{name}” is not a Fact Sheet database of any version: it holds another program's tables.").format(
+        name=name)
 
 
 def differences(conn: sqlite3.Connection, migrations: Migrations, version: int, *,

@@ -87,8 +87,11 @@ def run(args: Sequence[str]) -> int:
         sys.stderr.write(_("{prog}: stopped; nothing was changed.\n").format(prog=APP_ID))
         return 130
     except OSError as error:
-        sys.stderr.write(_("{prog}: {file}: {reason}.\n").format(
-            prog=APP_ID, file=error.filename or "", reason=error.strerror or error))
+        reason = error.strerror or str(error)
+        if error.filename:
+            sys.stderr.write(_("{prog}: {file}: {reason}.\n").format(prog=APP_ID, file=error.filename, reason=reason))
+        else:
+            sys.stderr.write(_("{prog}: {reason}.\n").format(prog=APP_ID, reason=reason))
         return 1
     except sqlite3.Error as error:
         sys.stderr.write(f"{APP_ID}: {_sqlite_sentence(error)}\n")

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 from pathlib import Path
 
 from db.errors import FactSheetError
 from db.model.i18n import _, ngettext
+from desktop.cli import terminal
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -87,8 +86,7 @@ def run(args: argparse.Namespace) -> int:
             out["applied"] = {"source": f"source-{applied.source_id}",
                               "records": {ref: f"{ref.split('-')[0]}-{i}" for ref, i in applied.ids.items()},
                               "left_out": sorted({p.ref for p in result.proposals} - set(applied.ids))}
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        terminal.write_json(out)
         return 0
     _print_list(result, applied)
     return 0

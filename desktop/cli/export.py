@@ -40,11 +40,27 @@ def run(args: argparse.Namespace) -> int:
     db = open_to_read(args.db)
     try:
         if args.output == "-":
-            with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
-                exporting.write(db, out, format=args.format, table=args.table)
+            _to_standard_output(db, exporting, args)
             return 0
         written = exporting.export_to_file(db, Path(args.output), format=args.format, table=args.table)
     finally:
         db.close()
     sys.stderr.write(_("Wrote {n} records to {path}.\n").format(n=format_number(written), path=args.output))
     return 0
+
+
+def _to_standard_output(db, exporting, args: argparse.Namespace) -> None:
+    """Write the export to standard output; a write error (a full disk) is a sentence."""
+    from db.errors import FactSheetError
+    from db.file.integrity import error_detail
+    from desktop.cli import terminal
+
+    sys.stdout.flush()
+    try:
+        with open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
+            # The exact data for a file or a pipe; on a terminal, controls are shown, not obeyed.
+            target = terminal.visible_stream(out) if out.isatty() else out
+            exporting.write(db, target, format=args.format, table=args.table)
+    except OSError as error:
+        raise FactSheetError(_("The export could not be written to standard output: {reason}.").format(
+            reason=error_detail(error))) from None

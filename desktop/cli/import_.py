@@ -24,6 +24,7 @@ from pathlib import Path
 from db.exchange.tables.encodings import ENCODING_NAMES
 from db.exchange.tables.header import FIELDS
 from db.model.i18n import _
+from db.model.visible import visible
 from desktop import APP_ID
 
 
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportRejected as rejected:
         sys.stderr.write(f"{APP_ID}: {rejected}\n")
         for line in rejected.lines():
-            sys.stderr.write(f"  {line}\n")
+            sys.stderr.write(f"  {visible(line, one_line=True)}\n")
         return 1
     finally:
         db.close()
@@ -84,12 +85,12 @@ def run(args: argparse.Namespace) -> int:
     verb = _("Would import") if args.check else _("Imported")
     print(_("{verb} {file}: {summary}.").format(verb=verb, file=args.path.name, summary=report.summary()))
     for line in report.details():
-        print(f"  {line}")
+        print(f"  {visible(line, one_line=True)}")
     if report.conflicts:  # never decided silently: said, and left as they are here
         print(_("Changed both here and in the bundle since they last matched; the version here was kept "
                 "(Import… in the window lets you take the bundle's):"))
         for conflict in report.conflicts:
-            print(f"  {conflict.describe()}")
+            print(f"  {visible(conflict.describe(), one_line=True)}")
     return 0
 
 

@@ -125,7 +125,7 @@ def export_tab(window, tab) -> None:
     from db.exchange import export as exporting
 
     def work(db, job) -> int:
-        with exporting.replaced_when_done(path, newline="", bom=True) as out:
+        with exporting.csv_output(path) as out:
             return exporting.write_listing(db, tab.listing, out, steps=job, **options)
 
     _run(window, path, work, path.name)

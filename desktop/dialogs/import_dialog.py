@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import FactSheetError
 from db.model.i18n import _
-from desktop.common import message_box
+from desktop.common import message_box, plain_text
 from desktop.common.background import Job
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.rich_text import esc, shown, tooltip_html
@@ -79,7 +79,7 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.imported = False
         self._job: Job | None = None
-        self.setWindowTitle(_("Import {name}").format(name=self.path.name))
+        self.setWindowTitle(plain_text.title(_("Import {name}").format(name=self.path.name)))
         self.setObjectName("import_dialog")
 
         self.about = QLabel(self)

@@ -32,6 +32,7 @@ from db.model.formatting import format_number, format_unit
 from db.model.i18n import _
 from db.sheet.compose import ChartPeriod, TradeChart
 from desktop.factsheet.fonts import printing_font
+from desktop.factsheet.glyphs import printable
 
 EXPORTS = QColor("#2f6f9f")
 IMPORTS = QColor("#e0892b")
@@ -86,7 +87,7 @@ class _Pen:
     def text(self, rect: QRectF, flags: Qt.AlignmentFlag, text: str, font: QFont, colour: QColor = TEXT) -> None:
         self.painter.setFont(font)
         self.painter.setPen(colour)
-        self.painter.drawText(rect, int(flags), text)
+        self.painter.drawText(rect, int(flags), printable(text, font.family()))
 
 
 def draw_trade_chart(painter: QPainter, rect: QRectF, chart: TradeChart, *, family: str,

@@ -5,19 +5,17 @@ or a PDF file — so that what the preview shows is exactly what prints and what
 within the page's paint rect (the page minus its margins), so a 300 dpi PDF and a 1200 dpi
 printer give the same pages. Each page carries a header (the sheet's title and its "as
 of" day) and a footer (the generation date and "Page X of Y"). ``write_pdf`` saves a
-sheet to a file without ever leaving half a PDF behind: it writes beside the target and
-renames only when the file is complete.
+sheet to a file through ``db.file.output``, so it never leaves half a PDF behind nor
+replaces anything that is not a regular file.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QPagedPaintDevice,
@@ -29,11 +27,13 @@ from PySide6.QtGui import (
 )
 
 from db.errors import FactSheetError
+from db.file import output
 from db.model.i18n import _, using_language
 from db.sheet.compose import FactSheet
 from desktop import APP_NAME, __version__
 from desktop.factsheet import content
 from desktop.factsheet.fonts import sheet_family
+from desktop.factsheet.glyphs import printable
 from desktop.factsheet.layout import Placed, paginate
 from desktop.factsheet.typesetter import Typesetter
 from resources import resource_path
@@ -74,7 +74,8 @@ class _Frame:
         bottom = QRectF(0, self.height - self.line, self.width, self.line)
         painter.setFont(self.font)
         painter.setPen(FRAME_COLOUR)
-        painter.drawText(top, int(left), _("Fact sheet: {title}").format(title=self.sheet.title))
+        painter.drawText(top, int(left), printable(_("Fact sheet: {title}").format(title=self.sheet.title),
+                                                   self.setter.family))
         painter.drawText(top, int(right), _("As of {day}").format(day=self.sheet.as_of_label))
         painter.drawText(bottom, int(left), _("Generated {day} with {app}").format(
             day=self.sheet.generated_label, app=APP_NAME))
@@ -140,49 +141,30 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, frame: _Frame, pa
         progress(len(wanted), len(wanted))
 
 
-def _write_error(target: Path, error: OSError) -> FactSheetError:
-    folder = target.parent
-    if error.errno == errno.ENOENT and not folder.is_dir():
-        return FactSheetError(_("The folder {folder} does not exist, so “{name}” cannot be written there.").format(
-            folder=folder, name=target.name))
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
-        return FactSheetError(_("You may not write to {folder}, so “{name}” was not saved.").format(
-            folder=folder, name=target.name))
-    return FactSheetError(_("“{name}” cannot be written: {reason}.").format(
-        name=target.name, reason=(error.strerror or str(error)).lower()))
-
-
 def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "A4",
               progress: Callable[[int, int], None] | None = None) -> int:
-    """Save ``sheet`` as a PDF at ``path`` (replacing a file there); return its page count.
+    """Save ``sheet`` as a PDF at ``path``; return its page count.
 
-    The PDF is written to a hidden file beside the target and renamed over it only when
-    complete, so a failure leaves no partial PDF and any earlier file untouched.
+    The PDF is made in memory and written by ``db.file.output``: a name that cannot be
+    written is refused before the sheet is laid out, a regular file is replaced only once
+    the new one is complete (keeping its permissions), a link writes the file it points
+    at, and a device or pipe is written through.
     """
-    target = Path(path).absolute()
-    if target.is_dir():
-        raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=target))
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    output.ready(path)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(page_size))
+    with using_language(sheet.language):
+        writer.setTitle(_("Fact sheet: {title}").format(title=sheet.title))
+    writer.setCreator(f"{APP_NAME} {__version__}")
     try:
-        partial.open("wb").close()  # fails now, with a reason, if the folder cannot be written
-    except OSError as error:
-        raise _write_error(target, error) from None
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(page_layout(page_size))
-        with using_language(sheet.language):
-            writer.setTitle(_("Fact sheet: {title}").format(title=sheet.title))
-        writer.setCreator(f"{APP_NAME} {__version__}")
-        try:
-            pages = render(sheet, writer, progress)
-        finally:
-            del writer  # the file is complete (or given up) once the writer is gone
-        if partial.stat().st_size == 0:
-            raise FactSheetError(_("“{name}” could not be written (the disk may be full).").format(name=target.name))
-        os.replace(partial, target)
-    except OSError as error:
-        raise _write_error(target, error) from None
+        pages = render(sheet, writer, progress)
     finally:
-        partial.unlink(missing_ok=True)
+        del writer  # the PDF is complete (or given up) once the writer is gone
+    data = bytes(buffer.data())
+    if not data:
+        raise FactSheetError(_("The fact sheet could not be made into a PDF."))
+    output.write_bytes(path, data)
     return pages

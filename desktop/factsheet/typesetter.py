@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 
 from desktop.factsheet.blocks import Drawing, Heading, Table
 from desktop.factsheet.fonts import printing_font
+from desktop.factsheet.glyphs import printable
 
 # Spacing, in points.
 CELL_PAD_X = 3.0
@@ -77,7 +78,7 @@ class Typesetter:
         document.setDefaultTextOption(self._option)
         document.setDocumentMargin(0)
         document.setUseDesignMetrics(True)
-        document.setHtml(html)
+        document.setHtml(printable(html, self.family))  # emoji the font lacks as words (glyphs)
         document.setTextWidth(max(width, 1.0))
         return document
 

@@ -37,7 +37,7 @@ from db.model import validate
 from db.model.duplicates import duplicates
 from db.model.i18n import _
 from db.model.records import KIND_NAMES, KINDS, Record
-from desktop.common import message_box
+from desktop.common import message_box, plain_text
 from desktop.common.undo import Session, step_text
 from desktop.forms import feedback
 from desktop.forms.base import FormField
@@ -137,7 +137,7 @@ class RecordDialog(QDialog):
         if text:
             text = text if len(text) <= TITLE_LENGTH else text[:TITLE_LENGTH - 1].rstrip() + "…"
             title = f"{title} — {text}"
-        self.setWindowTitle(title)
+        self.setWindowTitle(plain_text.title(title))
 
     def _build_rows(self) -> None:
         used = {"s", "c", "o"}  # Save, Cancel, OK

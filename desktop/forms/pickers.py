@@ -3,7 +3,9 @@
 ``RecordPicker`` is a box that searches as you type — English and local names, any case,
 through ``db.read.queries.choices`` in SQL — and lists what matches with “Create new …” last,
 which opens a nested form prefilled with what was typed. Down or the arrow button lists
-everything; Enter takes an exact (or the only) match.
+everything. While the list is open, Enter takes exactly the entry it highlights, whichever
+widget the key reaches (the box typed in, or the list); with the list closed, Enter takes
+an exact (or the only) match.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from db.model.i18n import _
 from db.model.records import KIND_NAMES
@@ -21,6 +23,8 @@ from db.read import queries
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CREATE = -1  # the id of the “Create new …” entry
 SHOWN = 30  # matches listed at once; typing more narrows them
+# Keys that move the highlight in the open list, also when they reach the box typed in.
+_LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class RecordPicker(QWidget):
@@ -61,6 +65,9 @@ class RecordPicker(QWidget):
         self.completer.activated[QModelIndex].connect(self._activated)
         self.edit.textEdited.connect(self._typed)
         self.edit.installEventFilter(self)
+        # Filters run newest first: this one sees the list's keys before the completer does,
+        # so Enter there takes the highlighted entry once, by the same path as in the box.
+        self.completer.popup().installEventFilter(self)
         self.button.clicked.connect(self.show_list)
 
     # -- the chosen record -------------------------------------------------------------
@@ -146,10 +153,32 @@ class RecordPicker(QWidget):
             return True
         return False
 
+    def take_highlighted(self) -> bool:
+        """Take the entry the open list highlights (a record, or “Create new …”); False when
+        the list is closed or highlights nothing."""
+        popup = self.completer.popup()
+        index = popup.currentIndex()
+        if not popup.isVisible() or not index.isValid():
+            return False
+        popup.hide()
+        self._activated(index)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        popup = self.completer.popup()
+        if watched is popup:
+            if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                return self.take_highlighted()
+            return super().eventFilter(watched, event)
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and not self.completer.popup().isVisible():
+            if popup.isVisible():
+                if key in _LIST_KEYS:  # the list moves, whichever widget the key reached
+                    QApplication.sendEvent(popup, QKeyEvent(event.type(), key, event.modifiers()))
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.take_highlighted():
+                    return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and not popup.isVisible():
                 self.show_list()
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.pending_text():
@@ -157,6 +186,6 @@ class RecordPicker(QWidget):
                     self.show_list()
                 return True  # Enter here chooses a record; it does not save the form
         elif (watched is self.edit and event.type() == QEvent.Type.FocusOut and self.isVisible()
-              and not self.completer.popup().isVisible()):
+              and not popup.isVisible()):
             self.resolve(exact_only=True)
         return super().eventFilter(watched, event)

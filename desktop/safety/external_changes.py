@@ -9,6 +9,10 @@ and the worker connections of its imports, which copy it — a session of its ow
 every entry since the last look is this window's, the views are refreshed quietly; when
 any is another's, or the change left no entry (a program that keeps no history), the
 status bar says another window or program changed the database.
+
+The same poll finishes copying the write-ahead log into the file when a commit could not
+copy all of it (a list was still reading an older snapshot) or another connection wrote:
+while the window is idle the database file alone holds every saved change.
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ class ChangeWatcher(QObject):
             if db.conn.in_transaction:
                 return False
             version = db.data_version()
+            if db.checkpoint_pending or version != self._version:
+                db.checkpoint()
         except (sqlite3.Error, AttributeError):  # closed or not a Fact Sheet database object
             return False
         if version == self._version:

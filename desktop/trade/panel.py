@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import FactSheetError
+from db.file import output
 from db.model.formatting import format_unit
 from db.model.i18n import _, ngettext
 from db.read import queries
@@ -184,10 +186,14 @@ class TradePanel(QWidget):
                 return False
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not self.chart.image().save(path, "PNG"):
-            message_box.warn(self, title=_("Export chart as PNG"), text=_(
-                "The chart could not be saved as {path}. Check that the folder exists and that you may "
-                "write to it.").format(path=path))
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        try:
+            if not self.chart.image().save(buffer, "PNG"):
+                raise FactSheetError(_("The chart could not be made into a PNG picture."))
+            output.write_bytes(path, bytes(buffer.data()))
+        except FactSheetError as error:
+            message_box.warn(self, title=_("Export chart as PNG"), text=str(error))
             return False
         self._status(_("Chart saved as {path}.").format(path=path))
         return True

@@ -25,7 +25,7 @@ from db.model.records import format_count
 from db.read import queries
 from desktop import APP_NAME
 from desktop.capture import action as capture_action
-from desktop.common import settings, theme
+from desktop.common import plain_text, settings, theme
 from desktop.dialogs import export_dialog, find_dialog, import_dialog
 from desktop.factsheet import window as factsheet_window
 from desktop.help import context as help_context
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.timeline.link_activated.connect(self.open_record)
         self.tabs.addTab(self.timeline, timeline.TITLE)
 
+        self.setStatusBar(plain_text.StatusBar(self))  # messages quoting data show controls, never pass them on
         self.path_label = QLabel(self)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
         self.counts_label = QLabel(self)
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
     def _show_database_info(self) -> None:
         path = self.db.path
         name = path.name if path else _("(in memory)")
-        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.setWindowTitle(plain_text.title(f"{name} — {APP_NAME}"))
         self.path_label.setText(str(path) if path else name)
         counts = queries.counts(self.db)
         self.counts_label.setText(" · ".join(

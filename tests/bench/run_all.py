@@ -14,7 +14,8 @@ they come from. The million-figure database and CSV file are made once and kept 
    the trade chart, each against the bare SQL for the same rows (``tests.bench.big_tabs``);
 3. importing a million-row CSV file, against Python's ``csv`` + ``executemany`` of it into
    the same schema without validation (target ≤ 1.2×) and into a bare table (≤ 4×);
-4. ``factsheet pdf`` for the sample pair, on the sample data and on the million figures;
+4. ``factsheet pdf`` for the sample pair, on the sample data and on the million figures, and
+   ``factsheet check`` on the million figures (and once with ``--thorough``, for scale);
 5. the window's peak memory on the million figures, against the sample data.
 """
 
@@ -204,6 +205,26 @@ def pdf(paths: dict[str, Path], home: Path, runs: int) -> list[Row]:
             Row("factsheet pdf, 1,000,000 figures", f"{big:.2f} s", "", f"{big:.2f} s", "≤ 2 s", big <= 2)]
 
 
+def check(paths: dict[str, Path], home: Path, runs: int) -> list[Row]:
+    """``factsheet check`` on the million figures, start to exit: the default (quick) check,
+    and once the ``--thorough`` one for scale."""
+    env = _child_env(home)
+
+    def checked(*extra: str) -> float:
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "desktop", "check", "--db", str(paths["big"]), "--as-of",
+                                 SHEET_DAY, *extra], env=env, cwd=ROOT, capture_output=True, timeout=600)
+        elapsed = time.perf_counter() - started
+        if result.returncode not in (0, 1):
+            raise RuntimeError(f"factsheet check failed: {result.stderr.decode(errors='replace')}")
+        return elapsed
+
+    (quick,) = _alternating(runs, checked)
+    (thorough,) = _alternating(1, lambda: checked("--thorough"))
+    return [Row("factsheet check, 1,000,000 figures", f"{quick:.2f} s", "", f"{quick:.2f} s", "≤ 3 s", quick <= 3),
+            Row("  (for scale: factsheet check --thorough, one run)", f"{thorough:.1f} s", "", "", "", True)]
+
+
 # -- in this process ---------------------------------------------------------------------------
 def big_tabs(paths: dict[str, Path], runs: int) -> list[Row]:
     from tests.bench.big_tabs import measure
@@ -286,6 +307,7 @@ def main() -> None:
                            ("Trade tab", lambda: big_tabs(paths, runs)),
                            ("CSV import", lambda: csv_import(paths, home, import_runs)),
                            ("factsheet pdf", lambda: pdf(paths, home, max(3, runs // 2))),
+                           ("factsheet check", lambda: check(paths, home, max(3, runs // 2))),
                            ("memory", lambda: memory(paths, home, max(3, runs // 3)))):
             print(f"  {name} …", flush=True)
             rows.extend(step())

@@ -47,6 +47,16 @@ def test_the_trade_tab_measures_give_each_action_and_its_bare_query(qapp, tmp_pa
     assert all(t.seconds > 0 and t.bare > 0 for t in timings)
 
 
+@pytest.mark.slow
+def test_the_check_measure_gives_the_default_and_the_thorough_time(tmp_path):
+    big = make_big_database(tmp_path / "big.factsheet", rows=3000)
+    big.close()
+    rows = run_all.check({"big": tmp_path / "big.factsheet"}, tmp_path / "home", runs=1)
+    assert [row.measure.split(",")[0].strip() for row in rows] == [
+        "factsheet check", "(for scale: factsheet check --thorough"]
+    assert rows[0].target == "≤ 3 s" and float(rows[0].value.split()[0]) > 0
+
+
 def test_the_table_lines_up_its_columns_and_says_which_targets_were_missed():
     rows = [run_all.Row("Start-up", "500 ms", "empty 200 ms", "2.50×", "≤ 1.3×", False),
             run_all.Row("PDF", "0.4 s", "", "0.40 s", "≤ 1 s", True)]

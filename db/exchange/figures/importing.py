@@ -25,7 +25,7 @@ from db.exchange.figures.writer import STAGE, Writer
 from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
 from db.exchange.tables import encodings, wide
 from db.exchange.tables.opening import ReadOptions, Table, TableError, open_table
-from db.exchange.tables.text import LineTooLong
+from db.exchange.tables.text import LineTooLong, csv_problem
 from db.model.i18n import _
 
 _CHECK_EVERY = 5_000
@@ -166,8 +166,7 @@ def _read_rows(db: Database, table: Table, report: ImportReport, steps: Steps, w
     except (TableError, LineTooLong) as error:
         raise ImportRejected.file(table.path.name, str(error)) from None
     except csv.Error as error:
-        raise ImportRejected.file(table.path.name, _("row {row} cannot be read as CSV ({detail})").format(
-            row=number + 1, detail=error)) from None
+        raise ImportRejected.file(table.path.name, csv_problem(number + 1, error)) from None
     finally:
         table.close_reader()
     if cells_of.problem_count:

@@ -226,8 +226,7 @@ class Table:
         except text.LineTooLong as error:
             raise TableError(str(error)) from None
         except csv.Error as error:
-            row = len(top) + 1
-            raise TableError(_("row {row} cannot be read as CSV ({detail})").format(row=row, detail=error)) from None
+            raise TableError(text.csv_problem(len(top) + 1, error)) from None
         except UnicodeDecodeError:
             assert self.encoding is not None
             raise TableError(_("it is not text in {encoding}").format(encoding=self.encoding.name)) from None

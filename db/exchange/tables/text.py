@@ -2,8 +2,10 @@
 
 Comma, semicolon or tab between cells: whichever splits the first rows into the most known
 header names, else into the most cells alike. A line longer than ``MAX_LINE`` is refused
-before it is read whole (a file that is not a table could hold a line of gigabytes). Rows
-are numbered as a spreadsheet shows them: the first line is row 1.
+before it is read whole (a file that is not a table could hold a line of gigabytes); a cell
+may be as long as a line (past the csv module's default limit), and a quoted cell spread
+over more is refused too. Rows are numbered as a spreadsheet shows them: the first line is
+row 1.
 """
 
 from __future__ import annotations
@@ -79,6 +81,9 @@ class TextRows:
         if self.delimiter is None:
             self.delimiter = guess_delimiter(self.first_lines(30))
         lines = self.handle if scanned else chain.from_iterable(self._blocks())
+        # Python's csv refuses a cell over 128 KB by default; a cell may be as long as a line.
+        if csv.field_size_limit() < MAX_LINE:
+            csv.field_size_limit(MAX_LINE)
         return enumerate(csv.reader(lines, delimiter=self.delimiter), start=1)
 
     def position(self) -> int:
@@ -87,6 +92,15 @@ class TextRows:
 
     def close(self) -> None:
         self.handle.close()
+
+
+def csv_problem(row: int, error: Exception) -> str:
+    """Why row ``row`` cannot be read: a quoted cell longer than a line may be, or the csv
+    module's own words."""
+    if "field limit" in str(error):
+        return _("row {row} has a cell longer than {size}, so the file is not a table of figures").format(
+            row=row, size=MAX_LINE_LABEL)
+    return _("row {row} cannot be read as CSV ({detail})").format(row=row, detail=error)
 
 
 def guess_delimiter(lines: list[str]) -> str:

@@ -4,7 +4,7 @@ The decimal separator is told by the values in the first rows (``guess_decimal``
 of them shows it, it is only the usual one for the cell separator, and a value such as
 "1,001" (a thousand and one, or a little over one?) is refused rather than guessed
 (``Numbers``). A text cell saved with a leading apostrophe against spreadsheet formulas
-("'=x") is read without it (``clean``). Statistics tables mark a cell with no figure with
+("'=x") is read without it, exactly as ``db.exchange.formula_guard`` added it (``clean``). Statistics tables mark a cell with no figure with
 "-", "…" or "x"; such a cell of a wide table is no figure at all (``NO_DATA``).
 """
 
@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import re
 
+from db.exchange.formula_guard import unguard
 from db.model.i18n import _
 from db.model.validate import NUMBER_SPACES, NumberError, parse_number
 
-FORMULA_MARK = re.compile(r"^'(?=[=+\-@\t\r])")
 NO_DATA = frozenset(("", "-", "–", "—", "…", "...", "x", "х", "X", "Х", "н/д", "n/a", ".."))
 
 
 def clean(text: str) -> str:
     """A cell's text without surrounding spaces or a formula-guarding apostrophe."""
     text = text.strip()
-    return FORMULA_MARK.sub("", text) if text[:1] == "'" else text
+    return unguard(text) if text[:1] == "'" else text
 
 
 def guess_decimal(values: list[str], delimiter: str) -> tuple[str, bool]:

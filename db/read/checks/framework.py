@@ -32,14 +32,24 @@ class Finding:
         return (kind, record_id) in self.records
 
 
+# (findings, how many there are in all): the first findings of a check, and the count of all.
+Head = tuple[list["Finding"], int]
+
+
 @dataclass(frozen=True)
 class Check:
-    """A check: its name, a heading for reports, and the kinds it can narrow to."""
+    """A check: its name, a heading for reports, and the kinds it can narrow to.
+
+    ``first(db, today, limit)`` gives the first ``limit`` findings of the whole database and
+    how many there are in all, for reports that list a few and count the rest; a check
+    with many findings may make that cheap (``head``), writing only the sentences shown.
+    """
 
     name: str
     title: str
     kinds: tuple[str, ...]
     run: Callable[[Database, dt.date, Scope | None], list[Finding]]
+    head: Callable[[Database, dt.date, int], Head] | None = None
 
     def __call__(self, db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
         if scope is not None and not any(scope.get(kind) for kind in self.kinds):
@@ -49,11 +59,20 @@ class Check:
             found = [f for f in found if any(kind in scope and rid in scope[kind] for kind, rid in f.records)]
         return found
 
+    def first(self, db: Database, today: dt.date, limit: int | None) -> Head:
+        """The first ``limit`` findings over the whole database (all when None), and the count of all."""
+        if limit is not None and self.head is not None:
+            return self.head(db, today, limit)
+        found = self.run(db, today, None)
+        return (found if limit is None else found[:limit]), len(found)
 
-def check(name: str, title: str, *kinds: str) -> Callable[[Callable], Check]:
-    """Make a function ``(db, today, scope) -> findings`` into a ``Check``."""
+
+def check(name: str, title: str, *kinds: str,
+          head: Callable[[Database, dt.date, int], Head] | None = None) -> Callable[[Callable], Check]:
+    """Make a function ``(db, today, scope) -> findings`` into a ``Check`` (with ``head``, its
+    cheap form for the first findings and the count of all)."""
     def wrap(fn: Callable[[Database, dt.date, Scope | None], list[Finding]]) -> Check:
-        return Check(name, title, kinds, fn)
+        return Check(name, title, kinds, fn, head)
 
     return wrap
 

@@ -17,7 +17,15 @@ from sqlite_utils import Database
 
 from db.model.formatting import format_number, format_quantity
 from db.model.i18n import _
-from db.read.checks.framework import PAIR_IDS, SOURCE_IDS, Finding, Scope, check, indicator_rows
+from db.read.checks.framework import (
+    PAIR_IDS,
+    SOURCE_IDS,
+    Finding,
+    Head,
+    Scope,
+    check,
+    indicator_rows,
+)
 from db.read.checks.wording import Names, period_label, quoted
 
 # A difference up to this much (in the figures' unit) is rounding, not an inconsistency.
@@ -56,33 +64,43 @@ def check_turnover_sum(db: Database, today: dt.date, scope: Scope | None = None)
     return findings
 
 
-@check("conflicting_values", _("Sources that disagree"), "indicator")
-def check_conflicting_values(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
-    """One indicator, pair, period and unit with different values: every value and its sources."""
+def _conflicting(db: Database, scope: Scope | None, limit: int | None) -> Head:
+    """The first ``limit`` groups of records that disagree (all when None) as findings, and how
+    many groups there are in all.
+
+    All in SQL and over the pair index: slots (pair, indicator, start) holding more than one
+    record are found on the index alone; only their records are read, in row order, and
+    grouped by period end and unit; a group with more than one value disagrees. Sentences
+    are written for the groups shown only.
+    """
     rows_sql, params = indicator_rows(scope, "g", same_indicator=True)
-    # Slots holding more than one record are found on the pair index alone (no table reads);
-    # only those few are then read whole and compared.
     rows = db.execute(
         f"""WITH crowded AS MATERIALIZED (
                SELECT g.subject_id, g.counterpart_id, g.indicator, g.period_start FROM {rows_sql}
                GROUP BY g.subject_id, g.counterpart_id, g.indicator, g.period_start HAVING count(*) > 1),
-           groups AS MATERIALIZED (
-               SELECT i.subject_id, i.counterpart_id, i.indicator, i.period_start, i.period_end, i.unit
-               FROM crowded c CROSS JOIN indicators i ON i.subject_id = c.subject_id
+           members AS MATERIALIZED (
+               SELECT i.id FROM crowded c CROSS JOIN indicators i ON i.subject_id = c.subject_id
                     AND i.counterpart_id IS c.counterpart_id AND i.indicator = c.indicator
-                    AND i.period_start = c.period_start
-               GROUP BY i.subject_id, i.counterpart_id, i.indicator, i.period_start, i.period_end, i.unit
-               HAVING min(i.value) <> max(i.value))
-           SELECT i.id, {PAIR_IDS.format(a="i")}, i.indicator, i.period_start, i.period_end, i.unit,
-                  i.value, {SOURCE_IDS.format(a="i")}
-           FROM groups g CROSS JOIN indicators i ON i.subject_id = g.subject_id
+                    AND i.period_start = c.period_start),
+           groups AS MATERIALIZED (
+               SELECT subject_id, counterpart_id, indicator, period_start, period_end, unit FROM indicators
+               WHERE id IN (SELECT id FROM members)
+               GROUP BY subject_id, counterpart_id, indicator, period_start, period_end, unit
+               HAVING min(value) <> max(value)),
+           shown AS MATERIALIZED (
+               SELECT * FROM groups ORDER BY period_start, subject_id, counterpart_id, indicator, period_end, unit
+               LIMIT :limit)
+           SELECT (SELECT count(*) FROM groups), i.id, {PAIR_IDS.format(a="i")}, i.indicator, i.period_start,
+                  i.period_end, i.unit, i.value, {SOURCE_IDS.format(a="i")}
+           FROM shown g CROSS JOIN indicators i ON i.subject_id = g.subject_id
                 AND i.counterpart_id IS g.counterpart_id AND i.indicator = g.indicator
                 AND i.period_start = g.period_start AND i.period_end = g.period_end AND i.unit = g.unit
            ORDER BY i.period_start, i.subject_id, i.counterpart_id, i.indicator, i.period_end, i.unit,
-                    i.value, i.id""", params).fetchall()
+                    i.value, i.id""", {**params, "limit": -1 if limit is None else limit}).fetchall()
+    total = rows[0][0] if rows else 0
     groups: dict[tuple, list[tuple]] = {}
     for row in rows:
-        groups.setdefault(row[1:7], []).append(row)
+        groups.setdefault(row[2:8], []).append(row[1:])
     names, findings = Names(db), []
     for (subject, counterpart, indicator, start, end, unit), members in groups.items():
         by_value: dict[float, list[str | None]] = {}
@@ -97,4 +115,11 @@ def check_conflicting_values(db: Database, today: dt.date, scope: Scope | None =
             values="; ".join(values))
         findings.append(Finding("conflicting_values", message,
                                 tuple(("indicator", m[0]) for m in members)))
-    return findings
+    return findings, total
+
+
+@check("conflicting_values", _("Sources that disagree"), "indicator",
+       head=lambda db, _today, limit: _conflicting(db, None, limit))
+def check_conflicting_values(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
+    """One indicator, pair, period and unit with different values: every value and its sources."""
+    return _conflicting(db, scope, None)[0]

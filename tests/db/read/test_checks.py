@@ -275,6 +275,18 @@ def test_fact_without_a_source_is_reported(pair):
     assert finding.records == (("indicator", rid),)
 
 
+def test_a_fact_without_a_source_is_found_when_a_stray_link_names_a_figure_that_is_gone(pair):
+    """The quick count (figures against the figures links name) is not fooled by a link row
+    another tool left pointing at a deleted figure."""
+    db, a, b, source, _other = pair
+    rid = _figure(db, a, b, source, "exports", D(2024, 1, 1), D(2024, 12, 31), 1.0)
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("UPDATE indicators_sources SET indicator_id = 9999 WHERE indicator_id = ?", [rid])
+    db.execute("PRAGMA foreign_keys = ON")
+    (finding,) = checks.check_unsourced(db, TODAY)
+    assert finding.records == (("indicator", rid),)
+
+
 def test_seed_facts_all_have_sources(seeded_db):
     assert checks.check_unsourced(seeded_db, TODAY) == []
 

@@ -210,7 +210,7 @@ def test_a_failed_export_says_so_in_a_sentence(qtbot, trade, tmp_path):
     shown: list[str] = []
     answer(read_message(shown))
     assert not trade.panel.export_png(str(tmp_path / "missing" / "chart.png"))
-    assert shown and shown[0].startswith("The chart could not be saved as ")
+    assert shown == [f"The folder {tmp_path / 'missing'} does not exist, so “chart.png” cannot be written there."]
 
 
 def test_choosing_a_pair_without_trade_offers_pairs_that_have_it(qtbot, trade, seeded_db):
