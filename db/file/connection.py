@@ -59,6 +59,7 @@ from db.file.sqlite import (
     has_rollback_journal,
     marked_read_only,
 )
+from db.model import status
 from db.model.dates import fuzzy_label, period_label
 from db.model.i18n import _
 
@@ -127,6 +128,10 @@ def _wrap(conn: sqlite3.Connection, path: Path | None) -> FactSheetDatabase:
     db.register_function(period_label, deterministic=True)
     db.register_function(fuzzy_label, deterministic=True)
     db.register_function(_casefold, deterministic=True, name="casefold")
+    # The status words of the list tabs, decided by the same functions as the sheet's.
+    db.register_function(status.agreement_status_of_columns, deterministic=True, name="agreement_status")
+    db.register_function(status.event_status_of_columns, deterministic=True, name="event_status")
+    db.register_function(status.verification_status_of_column, deterministic=True, name="verification_status")
     return db
 
 

@@ -159,7 +159,7 @@ class FactSheetActions(QObject):
         """Show the system print dialog and print; True when something was printed."""
         from PySide6.QtPrintSupport import QPrintDialog
 
-        from desktop.factsheet.render import layout_pages, render
+        from desktop.factsheet.render import fit, render
 
         options = options or preferences.load_options()
         sheet = self._sheet(sheet, options, parent)
@@ -169,7 +169,7 @@ class FactSheetActions(QObject):
         printer.setDocName(sheet.title)
         dialog = QPrintDialog(printer, parent or self.window)
         dialog.setWindowTitle(_("Print Fact Sheet"))
-        dialog.setMinMax(1, len(layout_pages(sheet, printer)[1]))
+        dialog.setMinMax(1, len(fit(sheet, printer)[2]))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
         try:

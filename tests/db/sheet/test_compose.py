@@ -121,7 +121,10 @@ def test_the_chart_is_the_pairs_trade_with_the_exact_counterpart(seeded_db):
     assert _seed_sheet(seeded_db, as_of=dt.date(2025, 5, 30)).chart is None
 
 
-def test_the_chart_keeps_the_latest_periods_and_counts_the_rest(long_db):
+def test_the_chart_keeps_the_latest_periods_of_one_kind_and_counts_the_rest(long_db):
     chart = compose(long_db, *pair_ids(long_db), as_of=LONG_AS_OF).chart
-    assert len(chart.periods) == 12 and chart.earlier_periods == 2
+    # Thirteen quarters and the seed's Jan–May 2025: quarters are drawn, never mixed with a year.
+    assert chart.group == "quarters" and chart.other_groups == ("Years",)
+    assert len(chart.periods) == 12 and chart.earlier_periods == 1
     assert chart.periods[-1].label == "Q1 2026"
+    assert "Jan–May 2025" not in {p.label for p in chart.periods}
