@@ -124,14 +124,10 @@ class FactSheetDatabase(Database):
 def _wrap(conn: sqlite3.Connection, path: Path | None) -> FactSheetDatabase:
     db = FactSheetDatabase(conn, execute_plugins=False)
     db.path = path
-    # Labels computed per fetched row; deterministic so SQLite may cache them.
-    db.register_function(period_label, deterministic=True)
-    db.register_function(fuzzy_label, deterministic=True)
-    db.register_function(_casefold, deterministic=True, name="casefold")
-    # The status words of the list tabs, decided by the same functions as the sheet's.
-    db.register_function(status.agreement_status_of_columns, deterministic=True, name="agreement_status")
-    db.register_function(status.event_status_of_columns, deterministic=True, name="event_status")
-    db.register_function(status.verification_status_of_column, deterministic=True, name="verification_status")
+    # Labels and status words computed per fetched row; deterministic so SQLite may cache them.
+    for name, function in {"period_label": period_label, "fuzzy_label": fuzzy_label, "casefold": _casefold,
+                           **status.SQL_FUNCTIONS}.items():
+        db.register_function(function, deterministic=True, name=name)
     return db
 
 

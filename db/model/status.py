@@ -169,3 +169,8 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
     return dt.date(year, month + 1, min(day.day, last_day_of_month(year, month + 1).day))
+
+
+# The functions the list tabs call in SQL (registered on every connection by ``db.file.connection``).
+SQL_FUNCTIONS = {"agreement_status": agreement_status_of_columns, "event_status": event_status_of_columns,
+                 "verification_status": verification_status_of_column}

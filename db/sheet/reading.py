@@ -45,6 +45,7 @@ class ChartFacts:
 
     chart: TradeChart  # every period of the kind drawn, no note numbers yet
     sources: tuple[tuple[SourceRef, ...], ...]  # per period, for the latest ``_CHART_PERIODS``
+    figure_ids: tuple[int, ...] = ()  # per period, one of its figures (to open from a note about it)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,9 @@ def _chart(db: Database, scope: PairScope, as_of: dt.date) -> ChartFacts | None:
     other_groups = tuple(PERIOD_GROUPS[g] for g in series.groups() if g != group)
     chart = TradeChart(subject, counterpart, series.unit, periods, (), 0, other_units, group,
                        reporter_label(reporter) if reporter else None, other_groups)
-    return ChartFacts(chart, sources)
+    first_ids = tuple(next(f.indicator_id for f in (p.exports, p.imports, p.turnover) if f is not None)
+                      for p in drawn.periods)
+    return ChartFacts(chart, sources, first_ids)
 
 
 def _chart_period(period: TradePeriod, series: TradeSeries) -> ChartPeriod:

@@ -1,5 +1,9 @@
 """``factsheet check --db FILE``: is the file sound, and what in it should not be trusted as is.
 
+``factsheet check --db FILE --before-print --parties A B`` prints only the check before
+printing for that pair's sheet (``db.sheet.preprint``; exit status 0 nothing found, 1 found),
+the list Print…, Export PDF… and ``factsheet pdf`` show.
+
 Runs SQLite's full ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``, then every
 data-quality check of ``db.read.checks``, and prints a report: one finding per line (wrapped
 into a paragraph on a terminal), grouped under each check's heading. The file is opened
@@ -50,6 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--db", metavar="FILE", required=True, type=Path, help=_("the database to check"))
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of",
                         help=_("judge dates as of this day (default: today)"))
+    parser.add_argument("--before-print", action="store_true", dest="before_print",
+                        help=_("only the check before printing the fact sheet for the pair given with --parties"))
+    parser.add_argument("--parties", nargs=2, metavar=("A", "B"),
+                        help=_("the two parties of the sheet, by English or local name (with --before-print)"))
     parser.set_defaults(handler=run)
 
 
@@ -58,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         today = parse_iso_day(args.as_of) if args.as_of else dt.date.today()
     except DateError as error:
         return _fail(str(error))
+    if args.before_print or args.parties:
+        return _before_print(args, today)
     from desktop.cli.reading import open_to_read
 
     try:
@@ -97,6 +107,38 @@ def run(args: argparse.Namespace) -> int:
         db.close()
     _print_report(report, broken, sections, len(findings))
     return EXIT_FINDINGS if findings or broken else EXIT_CLEAN
+
+
+def _before_print(args: argparse.Namespace, today: dt.date) -> int:
+    """Only the check before printing, for one pair: 0 nothing found, 1 found, 2 unusable file."""
+    if not args.before_print or not args.parties:
+        return _fail(_("--before-print and --parties go together: name the two parties of the sheet to check."))
+    from db.sheet.compose import compose
+    from db.sheet.options import ALL_SECTIONS
+    from db.sheet.preprint import before_print
+    from desktop.cli.pdf import resolve_party
+    from desktop.cli.preprint import NOTHING, print_items
+    from desktop.cli.reading import open_to_read
+
+    try:
+        db = open_to_read(args.db)
+    except FactSheetError as error:
+        return _fail(str(error))
+    try:
+        a, b = (resolve_party(db, name) for name in args.parties)
+        if a == b:
+            return _fail(_("“{a}” and “{b}” are the same party; name two different ones.").format(
+                a=args.parties[0], b=args.parties[1]), EXIT_FINDINGS)
+        items = before_print(compose(db, a, b, as_of=today, sections=ALL_SECTIONS))
+    except FactSheetError as error:
+        return _fail(str(error), EXIT_FINDINGS)
+    finally:
+        db.close()
+    if not items:
+        print(NOTHING)
+        return EXIT_CLEAN
+    print_items(items, sys.stdout)
+    return EXIT_FINDINGS
 
 
 def _broken_references(db) -> list[str]:

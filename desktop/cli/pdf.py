@@ -1,6 +1,13 @@
 """``factsheet pdf``: write the fact sheet for two parties to a PDF, with no display needed.
 
     factsheet pdf --db FILE --parties A B -o OUT.pdf [--as-of YYYY-MM-DD] [--page-size A4|Letter]
+                  [--long] [--strict]
+
+The sheet is the two-page briefing (sections shortened by the documented rules, each saying
+what it left out); ``--long`` writes every section in full. Before writing, the check before
+printing (``db.sheet.preprint``) runs: what it finds is listed on stderr once the PDF is
+written — with ``--strict`` nothing is written, the list is followed by a sentence saying so,
+and the exit status is 1.
 
 Party names match an English or local name in any case ("abai region", "Абай облысы").
 The command selects Qt's offscreen platform itself, renders with the same renderer as
@@ -22,6 +29,7 @@ from pathlib import Path
 from db.errors import FactSheetError
 from db.model.i18n import _
 from db.sheet.options import ALL_SECTIONS, PAGE_SIZES, page_size_named
+from desktop import APP_ID
 
 NAME = "pdf"
 _app = None  # the QGuiApplication, kept alive until the process ends
@@ -39,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help=_("the day the sheet describes (default: today)"))
     parser.add_argument("--page-size", default="A4", metavar="|".join(PAGE_SIZES),
                         help=_("the paper size (default: A4)"))
+    parser.add_argument("--long", action="store_true",
+                        help=_("every section in full, on as many pages as it takes (default: a two-page briefing)"))
+    parser.add_argument("--strict", action="store_true",
+                        help=_("write nothing, and exit with status 1, when the check before printing finds "
+                               "something (default: list it on stderr and write the PDF)"))
     parser.set_defaults(handler=run)
 
 
@@ -107,12 +120,21 @@ def run(args: argparse.Namespace) -> int:
                 a=args.parties[0], b=args.parties[1]))
         from db.sheet.compose import compose
 
-        sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS)
+        sheet = compose(db, a, b, as_of=as_of, sections=ALL_SECTIONS, long=args.long)
     finally:
         db.close()
+    from db.sheet.preprint import before_print
+    from desktop.cli.preprint import print_items, strict_refusal
+
+    items = before_print(sheet)
+    if items and args.strict:
+        print_items(items, sys.stderr, prefix=f"{APP_ID}: ")
+        raise FactSheetError(strict_refusal(items))
     _start_qt()
     from desktop.factsheet.render import write_pdf
 
     write_pdf(sheet, output, page_size)
+    if items:  # listed once the PDF is written, so a failure stays one sentence
+        print_items(items, sys.stderr, prefix=f"{APP_ID}: ")
     print(output)
     return 0

@@ -5,7 +5,7 @@ number is ever struck through by a marker or printed over a bar or another numbe
 rule can be tested on its own. Exports and imports are two bars side by side about the
 period's centre; turnover is a diamond on a short line across them. Numbers go:
 
-1. turnover's above its diamond (bold);
+1. turnover's above its diamond (bold), or above the bars when a bar reaches higher;
 2. each bar's just above its bar — unless that would touch the marker, a neighbouring bar or
    a number already placed: then inside the top of the bar in white when the bar is tall
    enough, else above whatever it would touch.
@@ -72,6 +72,7 @@ def plan(period: ChartPeriod, centre: float, slot: float, y_of: Callable[[float]
             text = format_number(period.turnover) + ("*" if "turnover" in period.disputed else "")
             width = text_width(text, True) + px(1)
             rect = QRectF(centre - width / 2, y - marks.diamond_size - px(1) - text_height, width, text_height)
+            rect = _lift(rect, [shape for _flow, shape in marks.bars], px(1))
             marks.labels.append(Label(text, rect, bold=True))
             taken.append(rect)
     if not show_values:

@@ -23,6 +23,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QPagedPaintDevice,
     QPainter,
     QTextCharFormat,
@@ -125,13 +126,12 @@ class Text:
         y = 0.0
         for paragraph in paragraphs:
             text = "".join(t for t, _style in paragraph)
-            base = printing_font(family, base_points)
-            layout = QTextLayout(text, base, device)
+            layout = QTextLayout(text, _font(family, base_points, False), device)
             layout.setTextOption(option)
             formats, start = [], 0
             for part, style in paragraph:
                 fmt = QTextCharFormat()
-                fmt.setFont(printing_font(family, style.points or base_points, bold=style.bold))
+                fmt.setFont(_font(family, style.points or base_points, style.bold))
                 if style.colour:
                     fmt.setForeground(QColor(style.colour))
                 range_ = QTextLayout.FormatRange()
@@ -163,6 +163,11 @@ class Text:
         for layout in self.layouts:
             layout.draw(painter, QPointF(x, y))
         painter.restore()
+
+
+@cache
+def _font(family: str, points: float, bold: bool) -> QFont:
+    return printing_font(family, points, bold=bold)
 
 
 def _lines(layout: QTextLayout):

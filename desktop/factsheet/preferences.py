@@ -1,7 +1,7 @@
 """The fact-sheet options the window remembers between sessions (QSettings).
 
 Stored: the sections switched off (so a section added in a later version starts on), the
-page size, and the "as of" day — empty meaning "today whenever it is printed", so a sheet
+page size, whether to print the long version, and the "as of" day — empty meaning "today whenever it is printed", so a sheet
 printed next week is not silently dated last week. The pair is the Overview's pair,
 which the Overview already remembers.
 """
@@ -16,6 +16,7 @@ from desktop.common import settings
 HIDDEN_KEY = "factsheet/hidden_sections"
 PAGE_SIZE_KEY = "factsheet/page_size"
 AS_OF_KEY = "factsheet/as_of"
+LONG_KEY = "factsheet/long"
 EXPORT_FOLDER_KEY = "factsheet/export_folder"
 
 
@@ -29,7 +30,8 @@ def load_options() -> SheetOptions:
     except ValueError:
         as_of = None
     return SheetOptions(sections=frozenset(ALL_SECTIONS - hidden),
-                        page_size=page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE, as_of=as_of)
+                        page_size=page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE, as_of=as_of,
+                        long=settings.load_str(LONG_KEY) == "true")
 
 
 def save_options(options: SheetOptions) -> None:
@@ -37,4 +39,5 @@ def save_options(options: SheetOptions) -> None:
     store.setValue(HIDDEN_KEY, sorted(ALL_SECTIONS - options.sections))
     store.setValue(PAGE_SIZE_KEY, options.page_size)
     store.setValue(AS_OF_KEY, options.as_of.isoformat() if options.as_of else "")
+    store.setValue(LONG_KEY, "true" if options.long else "false")
     store.sync()

@@ -78,6 +78,8 @@ def _figure_row(row: KeyFigure, notes: SourceNotes) -> str:
         change = esc(_("{change} on {period}").format(change=format_change(row.change), period=earlier))
     elif row.disputed:
         change = _muted(_("records disagree"))
+    elif row.period.is_point:
+        change = _muted(_("nothing a year earlier"))
     else:
         change = _muted(_("nothing for {period}").format(period=earlier))
     between = esc(f.subject) + (f" – {esc(f.counterpart)}" if f.counterpart else "")

@@ -115,6 +115,7 @@ class TradePanel(QWidget):
             controls.addWidget(button)
 
         self.chart = TradeChart(self)
+        self.chart.setMinimumHeight(220)  # never squeezed flat by what stands below it
         self.chart.indicator_clicked.connect(self.indicator_activated)
         self.chart.finding_notes = lambda record_id: quality.record_findings(self._db, "indicator", record_id)
         self.chart.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -273,7 +274,7 @@ class TradePanel(QWidget):
         assert series is not None and self.pair is not None
         self.stack.setCurrentWidget(self.chart)
         self.chart.show_series(series, title=self.chart_title(), note=self._source_note(series))
-        self.mirrors.show_group(series.group)
+        self.mirrors.show_drawn(p.period for p in series.periods)
 
     def _source_note(self, series: TradeSeries) -> str:
         assert self.pair is not None

@@ -66,3 +66,13 @@ def test_make_bench_runs_the_benchmark_table():
     makefile = (ROOT / "Makefile").read_text()
     assert "bench:" in makefile and "tests.bench.run_all" in makefile
     assert subprocess.run(["git", "check-ignore", "-q", "bench-data/"], cwd=ROOT).returncode == 0
+
+
+@pytest.mark.slow
+def test_the_densest_pair_is_found_and_its_print_preview_timed(qapp, tmp_path):
+    from tests.bench import dense_sheet
+
+    make_big_database(tmp_path / "big.factsheet", rows=3000).close()
+    first, second, count = dense_sheet.dense_pair(tmp_path / "big.factsheet")
+    assert first.startswith("Region ") and second.startswith("Region ") and first != second and count > 0
+    assert dense_sheet.preview_seconds(tmp_path / "big.factsheet", runs=1) > 0
