@@ -94,7 +94,9 @@ def layout_pages(sheet: FactSheet, device: QPagedPaintDevice) -> tuple[_Frame, l
     return frame, pages
 
 
-_last_fit: list = []  # (sheet, page size, dpi, result): the preview repaints the same sheet often
+# (sheet, (device, page size, dpi), result) of the last fit: the preview repaints the same sheet on
+# the window's printer often. Forgotten when a PDF writer that laid it out goes away.
+_last_fit: list = []
 
 
 def fit(sheet: FactSheet, device: QPagedPaintDevice) -> tuple[FactSheet, _Frame, list[list[Placed]]]:
@@ -102,7 +104,7 @@ def fit(sheet: FactSheet, device: QPagedPaintDevice) -> tuple[FactSheet, _Frame,
     (``db.sheet.compose.at_step``) to the first step that fits ``MAX_PAGES`` pages, or the last
     step; the long version as it is. Steps are tried by halving (each step shortens more), so
     a sheet is laid out at most a few times. Returns the sheet printed, its frame and its pages."""
-    key = (device.pageLayout().pageSize().id(), device.logicalDpiX())
+    key = (id(device), device.pageLayout().pageSize().id(), device.logicalDpiX())
     if _last_fit and _last_fit[0][0] is sheet and _last_fit[0][1] == key:
         return _last_fit[0][2]
     result = (sheet, *layout_pages(sheet, device))
@@ -206,6 +208,7 @@ def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "
         try:
             pages = render(sheet, writer, progress)
         finally:
+            _last_fit.clear()  # its pages were laid out on this writer
             del writer  # the file is complete (or given up) once the writer is gone
         if partial.stat().st_size == 0:
             raise FactSheetError(_("“{name}” could not be written (the disk may be full).").format(name=target.name))
