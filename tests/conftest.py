@@ -27,6 +27,7 @@ Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
 from db.file.connection import FactSheetDatabase, open_database  # noqa: E402
 from db.seed import load_seed  # noqa: E402
 from tests.db.sheet.long_data import build_long_database  # noqa: E402
+from tests.db.sheet.rich_data import build_rich_database  # noqa: E402
 
 
 @pytest.fixture
@@ -88,5 +89,26 @@ def long_path(tmp_path_factory) -> Path:
 @pytest.fixture
 def long_db(long_path: Path):
     db = open_database(long_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def _rich_template(tmp_path_factory) -> Path:
+    return build_rich_database(tmp_path_factory.mktemp("rich") / "rich.factsheet")
+
+
+@pytest.fixture
+def rich_path(tmp_path: Path, _rich_template: Path) -> Path:
+    """A data-rich pair built with the imports (``tests/db/sheet/rich_data.py``), closed: seven years
+    of monthly, quarterly and yearly trade from two reporters, 30 agreements, 40 positions."""
+    path = tmp_path / "rich.factsheet"
+    shutil.copyfile(_rich_template, path)
+    return path
+
+
+@pytest.fixture
+def rich_db(rich_path: Path):
+    db = open_database(rich_path)
     yield db
     db.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from db.model import names
+from db.model import names, status
 from db.model.dates import fuzzy_label, period_label
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ def register_on(conn: sqlite3.Connection) -> None:
         conn.create_function(name, arguments, function)
     for function, name in ((_casefold, "casefold"), (_name_key, "name_key"), (_name_fold, "name_fold")):
         conn.create_function(name, 1, function, deterministic=True)
+    for name, function in status.SQL_FUNCTIONS.items():  # status words follow the language too
+        conn.create_function(name, function.__code__.co_argcount, function)
 
 
 def _casefold(text: str | None) -> str | None:

@@ -19,6 +19,7 @@ from db.model.dates import FuzzyDate, Period
 from db.model.i18n import _
 from db.model.names import ShownName, other_form, shown
 from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, indicator_label
+from db.model.status import Status, agreement_status, event_status, verification_status
 from db.read.queries import PairScope
 from db.read.sources import SourceRef, sources_of
 
@@ -42,6 +43,8 @@ class Figure:
     unit: str
     notes: str | None
     sources: tuple[SourceRef, ...] = field(default=())
+    reporter_id: int | None = None
+    reporter: str | None = None  # who reported it (a statistics office's country, a body), if recorded
 
     @property
     def indicator_label(self) -> str:
@@ -50,21 +53,29 @@ class Figure:
 
 _FIGURE_SQL = (
     "SELECT i.id, i.subject_id, i.counterpart_id, i.indicator, i.period_start, "
-    "i.period_end, i.value, i.unit, i.notes, s.name_en, s.name_ru, s.name_kk, c.name_en, c.name_ru, c.name_kk "
+    "i.period_end, i.value, i.unit, i.notes, s.name_en, s.name_ru, s.name_kk, c.name_en, c.name_ru, c.name_kk, "
+    "i.reporter_id, r.name_en, r.name_ru, r.name_kk "
     "FROM indicators i JOIN parties s ON s.id = i.subject_id "
-    "LEFT JOIN parties c ON c.id = i.counterpart_id"
+    "LEFT JOIN parties c ON c.id = i.counterpart_id LEFT JOIN parties r ON r.id = i.reporter_id"
 )
 
 
 def _figure(db: Database, row: tuple) -> Figure:
     counterpart = shown(*row[12:15]) if row[2] is not None else None
+    reporter = shown(*row[16:19]) if row[15] is not None else None
     return Figure(row[0], row[1], shown(*row[9:12]), row[2], counterpart, row[3], Period.from_db(row[4], row[5]),
-                  row[6], row[7], row[8], sources_of(db, "indicators", "indicator_id", row[0]))
+                  row[6], row[7], row[8], sources_of(db, "indicators", "indicator_id", row[0]), row[15], reporter)
 
 
 def figure(db: Database, indicator_id: int) -> Figure:
     row = db.execute(_FIGURE_SQL + " WHERE i.id = ?", [indicator_id]).fetchone()
     return _figure(db, row)
+
+
+def figures_by_id(db: Database, ids: Iterable[int]) -> dict[int, Figure]:
+    """Whole figures (with their sources) for a few ids, read in one statement."""
+    rows = db.execute(_FIGURE_SQL + " WHERE i.id IN (SELECT value FROM json_each(?))", [_ids(ids)]).fetchall()
+    return {r[0]: _figure(db, r) for r in rows}
 
 
 def _pair_condition(scope: PairScope) -> tuple[str, dict[str, str]]:
@@ -104,6 +115,18 @@ def pair_figures(db: Database, scope: PairScope, *, indicators: Iterable[str] | 
     return [_figure(db, r) for r in rows]
 
 
+def pair_entries(db: Database, scope: PairScope, as_of: dt.date) -> list[tuple]:
+    """The pair's figures known as of a day, light: (id, subject, counterpart, reporter, indicator,
+    unit, period start, period end, value) — no names, no sources, so thousands are read at once
+    and only the few a view shows are read whole (``figures_by_id``)."""
+    condition, params = _pair_condition(scope)
+    params["as_of"] = as_of.isoformat()
+    return db.execute(
+        "SELECT i.id, i.subject_id, i.counterpart_id, i.reporter_id, i.indicator, i.unit, i.period_start, "
+        f"i.period_end, i.value FROM indicators i WHERE {condition} AND i.period_end <= :as_of "
+        "ORDER BY i.id", params).fetchall()
+
+
 def pair_figure_ids(db: Database, scope: PairScope, among: Iterable[int] | None = None) -> set[int]:
     """The ids of the figures about the pair (as ``pair_figures``), or of those among ``among``.
 
@@ -131,23 +154,6 @@ def pair_figure_counts(db: Database, scope: PairScope, *, indicators: Iterable[s
     return {(r[0], r[1]): r[2] for r in rows}
 
 
-def key_figures(db: Database, scope: PairScope, as_of: dt.date) -> list[Figure]:
-    """The latest figure of each series (subject, counterpart, indicator) known as of a date.
-
-    When two sources give different values for that latest period, both are returned:
-    figures are never averaged or picked between silently.
-    """
-    condition, params = _pair_condition(scope)
-    params["as_of"] = as_of.isoformat()
-    rows = db.execute(
-        f"""{_FIGURE_SQL} WHERE {condition} AND i.period_end <= :as_of AND i.period_start = (
-              SELECT max(j.period_start) FROM indicators j WHERE j.subject_id = i.subject_id
-              AND j.counterpart_id IS i.counterpart_id AND j.indicator = i.indicator
-              AND j.period_end <= :as_of)
-            ORDER BY i.indicator, i.subject_id, i.id""", params).fetchall()
-    return [_figure(db, r) for r in rows]
-
-
 @dataclass(frozen=True)
 class AgreementSummary:
     id: int
@@ -167,25 +173,13 @@ class AgreementSummary:
     def kind_label(self) -> str:
         return AGREEMENT_KINDS.get(self.kind, self.kind)
 
-    def status_on(self, day: dt.date) -> str:
-        """Status computed from the dates as of ``day``; the recorded status otherwise."""
+    def status_as_of(self, day: dt.date) -> Status:
+        """Its status on ``day`` (``db.model.status.agreement_status``)."""
         return agreement_status(self.status, self.signed, self.valid_from, self.valid_until, day)
 
-
-def agreement_status(status: str, signed: FuzzyDate | None, valid_from: FuzzyDate | None,
-                     valid_until: FuzzyDate | None, day: dt.date) -> str:
-    """"in force", "expired", "not yet in force", "not yet signed", "draft" or "terminated"."""
-    if status in ("draft", "terminated"):
-        return _("draft") if status == "draft" else _("terminated")
-    if signed is not None and signed.start > day:
-        return _("not yet signed")
-    if valid_until is not None and valid_until.end < day:
-        return _("expired")
-    if valid_from is not None and valid_from.start > day:
-        return _("not yet in force")
-    if status == "expired":
-        return _("expired")
-    return _("in force")
+    def status_on(self, day: dt.date) -> str:
+        """The words for its status on ``day``: "in force", "signed, validity not stated" …"""
+        return self.status_as_of(day).label
 
 
 def _names(db: Database, sql: str, record_id: int) -> tuple[ShownName, ...]:
@@ -239,6 +233,12 @@ class Official:
     body: str | None
     since: FuzzyDate | None
     sources: tuple[SourceRef, ...]
+    verified_on: dt.date | None = None
+    notes: str | None = None
+
+    def verification(self, day: dt.date) -> Status:
+        """How recently the position was checked, on ``day`` (``db.model.status.verification_status``)."""
+        return verification_status(self.verified_on, day)
 
 
 def officials(db: Database, party_ids: Iterable[int], as_of: dt.date) -> list[Official]:
@@ -246,7 +246,8 @@ def officials(db: Database, party_ids: Iterable[int], as_of: dt.date) -> list[Of
     rows = db.execute(
         """SELECT pe.id, pe.name_en, pe.name_ru, pe.name_kk, po.id, po.title, po.title_ru, po.title_kk,
                   po.body_id, b.name_en, b.name_ru, b.name_kk,
-                  po.start_date, po.start_date_precision, po.end_date, po.end_date_precision
+                  po.start_date, po.start_date_precision, po.end_date, po.end_date_precision,
+                  po.verified_on, po.notes
            FROM positions po JOIN people pe ON pe.id = po.person_id LEFT JOIN parties b ON b.id = po.body_id
            WHERE po.body_id IN (SELECT value FROM json_each(:ids))
            ORDER BY po.start_date IS NULL, po.start_date, pe.name_en, po.id""",
@@ -258,7 +259,8 @@ def officials(db: Database, party_ids: Iterable[int], as_of: dt.date) -> list[Of
             continue
         body = shown(*r[9:12]) if r[8] is not None else None
         result.append(Official(r[0], shown(*r[1:4]), other_form(*r[1:4]), r[4], shown(*r[5:8]), r[8], body,
-                               start, sources_of(db, "positions", "position_id", r[4])))
+                               start, sources_of(db, "positions", "position_id", r[4]),
+                               dt.date.fromisoformat(r[16]) if r[16] else None, r[17]))
     return result
 
 
@@ -278,6 +280,10 @@ class EventSummary:
     @property
     def kind_label(self) -> str:
         return EVENT_KINDS.get(self.kind, self.kind)
+
+    def status_as_of(self, day: dt.date) -> Status:
+        """Its status on ``day`` (``db.model.status.event_status``)."""
+        return event_status(self.status, self.start, self.end, day)
 
     @property
     def date_label(self) -> str:

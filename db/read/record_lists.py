@@ -8,13 +8,7 @@ the view may switch off. ``LISTINGS`` holds them all by name.
 from __future__ import annotations
 
 from db.model.i18n import _, pgettext
-from db.model.records import (
-    AGREEMENT_KINDS,
-    AGREEMENT_STATUSES,
-    EVENT_KINDS,
-    EVENT_STATUSES,
-    KNOWN_INDICATORS,
-)
+from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, KNOWN_INDICATORS
 from db.read.listings import Column, Listing, Lookup, sql_label
 
 
@@ -48,6 +42,9 @@ _SOURCE_TITLES = (
 )
 
 _CURRENT = "(p.end_date IS NULL OR date(p.end_date, '+0 days') >= date('now'))"
+# Status words are decided as of today by ``db.model.status`` (SQL functions registered on
+# every connection), so a list says what the Overview and the sheet say.
+_TODAY = "date('now', 'localtime')"
 
 AGREEMENTS = Listing(
     name="agreements",
@@ -63,7 +60,9 @@ AGREEMENTS = Listing(
                "fuzzy_label(r.valid_from, r.valid_from_precision) || ' – ' || "
                "fuzzy_label(r.valid_until, r.valid_until_precision) END",
                sort="r.valid_from"),
-        Column("status", _("Status"), sql_label("r.status", AGREEMENT_STATUSES)),
+        Column("status", _("Status"),
+               "agreement_status(r.status, r.signed_date, r.signed_date_precision, r.valid_from, "
+               f"r.valid_from_precision, r.valid_until, r.valid_until_precision, {_TODAY})"),
         Column("parties", _("Parties"),
                "(SELECT group_concat(shown_name(p.name_en, p.name_ru, p.name_kk), '; ') FROM agreement_parties ap "
                "JOIN parties p ON p.id = ap.party_id WHERE ap.agreement_id = r.id)"),
@@ -92,6 +91,10 @@ OFFICIALS = Listing(
         Column("since", _("Since"),
                "(SELECT fuzzy_label(p.start_date, p.start_date_precision) FROM positions p "
                f"WHERE p.person_id = r.id AND {_CURRENT} ORDER BY p.start_date IS NULL, p.start_date LIMIT 1)"),
+        # The oldest check of the current positions ('' stands for one never verified).
+        Column("verified", _("Verified"),
+               "(SELECT CASE WHEN count(*) THEN verification_status(min(coalesce(p.verified_on, '')), "
+               f"{_TODAY}) END FROM positions p WHERE p.person_id = r.id AND {_CURRENT})"),
     ),
     search=(
         _named(*(f"r.{c}" for c in _NAMES)),
@@ -115,7 +118,9 @@ EVENTS = Listing(
                "ELSE ' – ' || fuzzy_label(r.end_date, r.end_date_precision) END",
                sort="r.start_date"),
         Column("place", _("Place"), "r.place"),
-        Column("status", _("Status"), sql_label("r.status", EVENT_STATUSES)),
+        Column("status", _("Status"),
+               "event_status(r.status, r.start_date, r.start_date_precision, r.end_date, r.end_date_precision, "
+               f"{_TODAY})"),
         Column("participants", _("Participants"),
                "(SELECT group_concat(name, '; ') FROM (SELECT shown_name(pe.name_en, pe.name_ru, pe.name_kk) "
                "AS name FROM event_people ep "

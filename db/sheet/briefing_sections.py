@@ -24,12 +24,12 @@ from db.sheet.timeline import compose_timeline
 
 def compose_sheet(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str] = ALL_SECTIONS,
                   since: Briefing | None = None, generated: dt.date | None = None,
-                  language: str | None = None) -> FactSheet:
+                  language: str | None = None, long: bool = False) -> FactSheet:
     """The fact sheet with the sections chosen, "Changes since…" included when ``since`` is
     an earlier briefing to compare with, every section in ``language`` (None: the one in use)."""
     wanted = frozenset(sections)
     with using_language(language) as chosen:
-        sheet = compose(db, a, b, as_of=as_of, sections=wanted, generated=generated, language=chosen)
+        sheet = compose(db, a, b, as_of=as_of, sections=wanted, generated=generated, language=chosen, long=long)
         changes = (compose_changes(db, a, b, since=since, as_of=as_of)
                    if since is not None and "changes" in wanted else None)
         line = compose_timeline(db, a, b, as_of) if "timeline" in wanted else None

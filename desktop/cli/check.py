@@ -1,5 +1,9 @@
 """``factsheet check --db FILE``: is the file sound, and what in it should not be trusted as is.
 
+``factsheet check --db FILE --before-print --parties A B`` prints only the check before
+printing for that pair's sheet (``db.sheet.preprint``; exit status 0 nothing found, 1 found),
+the list Print…, Export PDF… and ``factsheet pdf`` show.
+
 Two levels of SQLite's own checking:
 
 - by default ``PRAGMA quick_check`` — every page of the file read and every record's
@@ -70,6 +74,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--thorough", action="store_true",
                         help=_("also compare every index with its table (SQLite's full integrity check; "
                                "slow on large files)"))
+    parser.add_argument("--before-print", action="store_true", dest="before_print",
+                        help=_("only the check before printing the fact sheet for the pair given with --parties"))
+    parser.add_argument("--parties", nargs=2, metavar=("A", "B"),
+                        help=_("the two parties of the sheet, by English or local name (with --before-print)"))
     parser.set_defaults(handler=run)
 
 
@@ -78,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
         today = parse_iso_day(args.as_of) if args.as_of else dt.date.today()
     except DateError as error:
         return _fail(str(error))
+    if args.before_print or args.parties:
+        return _before_print(args, today)
     from desktop.cli import check_work
     from desktop.cli.reading import open_to_read
 
@@ -113,6 +123,38 @@ def run(args: argparse.Namespace) -> int:
     _print_report(report, results, count, thorough=args.thorough)
     findings = count or results.references[1] or db.foreign_objects or results.notes
     return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
+def _before_print(args: argparse.Namespace, today: dt.date) -> int:
+    """Only the check before printing, for one pair: 0 nothing found, 1 found, 2 unusable file."""
+    if not args.before_print or not args.parties:
+        return _fail(_("--before-print and --parties go together: name the two parties of the sheet to check."))
+    from db.sheet.compose import compose
+    from db.sheet.options import ALL_SECTIONS
+    from db.sheet.preprint import before_print
+    from desktop.cli.pdf import resolve_party
+    from desktop.cli.preprint import NOTHING, print_items
+    from desktop.cli.reading import open_to_read
+
+    try:
+        db = open_to_read(args.db)
+    except FactSheetError as error:
+        return _fail(str(error))
+    try:
+        a, b = (resolve_party(db, name) for name in args.parties)
+        if a == b:
+            return _fail(_("“{a}” and “{b}” are the same party; name two different ones.").format(
+                a=args.parties[0], b=args.parties[1]), EXIT_FINDINGS)
+        items = before_print(compose(db, a, b, as_of=today, sections=ALL_SECTIONS))
+    except FactSheetError as error:
+        return _fail(str(error), EXIT_FINDINGS)
+    finally:
+        db.close()
+    if not items:
+        print(NOTHING)
+        return EXIT_CLEAN
+    print_items(items, sys.stdout)
+    return EXIT_FINDINGS
 
 
 def _print_report(report: _Report, results, count: int, *, thorough: bool) -> None:

@@ -1,7 +1,13 @@
 """``factsheet pdf``: write the fact sheet for two parties to a PDF, with no display needed.
 
     factsheet pdf --db FILE --parties A B -o OUT.pdf [--as-of YYYY-MM-DD] [--page-size A4|Letter]
-                  [--language en|ru|kk] [--since last|YYYY-MM-DD]
+                  [--language en|ru|kk] [--since last|YYYY-MM-DD] [--long] [--strict]
+
+The sheet is the two-page briefing (sections shortened by the documented rules, each saying
+what it left out); ``--long`` writes every section in full. Before writing, the check before
+printing (``db.sheet.preprint``) runs: what it finds is listed on stderr once the PDF is
+written — with ``--strict`` nothing is written, the list is followed by a sentence saying so,
+and the exit status is 1.
 
 Party names match an English or local name in any case ("abai region", "Абай облысы").
 The command selects Qt's offscreen platform itself, renders with the same renderer as
@@ -26,6 +32,7 @@ from pathlib import Path
 from db.errors import FactSheetError
 from db.model.i18n import LANGUAGES, _
 from db.sheet.options import ALL_SECTIONS, PAGE_SIZES, one_of, page_size_named
+from desktop import APP_ID
 
 NAME = "pdf"
 _app = None  # the QGuiApplication, kept alive until the process ends
@@ -47,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the language of the sheet (default: the window's language, else the system's)"))
     parser.add_argument("--since", metavar="last|YYYY-MM-DD", help=_(
         "add what changed since the last briefing of the pair, or the last one made by a day"))
+    parser.add_argument("--long", action="store_true",
+                        help=_("every section in full, on as many pages as it takes (default: a two-page briefing)"))
+    parser.add_argument("--strict", action="store_true",
+                        help=_("write nothing, and exit with status 1, when the check before printing finds "
+                               "something (default: list it on stderr and write the PDF)"))
     parser.set_defaults(handler=run)
 
 
@@ -133,13 +145,23 @@ def run(args: argparse.Namespace) -> int:
         from db.sheet.briefings import briefing_since
 
         since = briefing_since(db, a, b, args.since) if args.since else None
-        sheet = compose_sheet(db, a, b, as_of=as_of, sections=ALL_SECTIONS, since=since, language=language)
+        sheet = compose_sheet(db, a, b, as_of=as_of, sections=ALL_SECTIONS, since=since, language=language,
+                              long=args.long)
     finally:
         db.close()
+    from db.sheet.preprint import before_print
+    from desktop.cli.preprint import print_items, strict_refusal
+
+    items = before_print(sheet)
+    if items and args.strict:
+        print_items(items, sys.stderr, prefix=f"{APP_ID}: ")
+        raise FactSheetError(strict_refusal(items))
     _start_qt()
     from desktop.factsheet.render import write_pdf
 
     write_pdf(sheet, output, page_size)
+    if items:  # listed once the PDF is written, so a failure stays one sentence
+        print_items(items, sys.stderr, prefix=f"{APP_ID}: ")
     print(output)
     _remember(Path(args.db), a, b, sheet, page_size)
     return 0

@@ -17,10 +17,12 @@ from PySide6.QtGui import QPainter
 
 @dataclass(frozen=True)
 class Row:
-    """One table row: one HTML fragment per column; ``joined`` keeps it with the row before."""
+    """One table row: one HTML fragment per column; ``joined`` keeps it with the row before;
+    a ``span`` row has one fragment laid across the whole width (a note under a row)."""
 
     cells: tuple[str, ...]
     joined: bool = False
+    span: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,13 @@ class Heading:
 
 @dataclass(frozen=True)
 class Drawing:
-    """A picture drawn straight onto the page: ``draw(painter, rect)`` in device pixels."""
+    """A picture drawn straight onto the page: ``draw(painter, rect)`` in device pixels. When
+    ``min_points`` is given it may be drawn shorter, down to that, to finish a page rather than
+    leave the rest of it empty."""
 
     height_points: float
     draw: Callable[[QPainter, QRectF], None]
+    min_points: float | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ pages of the body's size:
 - rows marked ``joined`` belong to the row before them (one person's positions) and move
   with it;
 - when a table continues on a new page, its "continued" line and header row are repeated;
-- a heading stays with the start of what follows it.
+- a heading stays with the start of what follows it;
+- a flexible drawing (the chart) is drawn shorter, down to its least height, to use the rest of
+  a page instead of moving on and leaving a gap.
 
 Every length is in the device's pixels.
 """
@@ -91,6 +93,10 @@ def paginate(blocks: Sequence[Block], setter: Typesetter, body: QSizeF) -> list[
     pages = _Paginator(body.height())
     measured = [_measure(measure, block) for block in blocks]
     for index, (block, units) in enumerate(zip(blocks, measured, strict=True)):
+        if isinstance(block, Drawing) and block.min_points is not None and not pages.fresh:
+            (unit,) = units[2]
+            if setter.px(block.min_points) <= pages.room < unit.height:
+                units = (None, None, [measure.drawing(block, pages.room)])
         if isinstance(block, Gap):
             pages.gap(setter.px(block.points))
         elif isinstance(block, Heading):
@@ -129,7 +135,9 @@ def _lead(blocks: Sequence[Block], measured: Sequence[Measured], setter: Typeset
         if isinstance(block, Heading):
             lead += setter.px(HEADING_SPACE_BEFORE) + units[0].height
             continue
-        if units:
+        if isinstance(block, Drawing) and block.min_points is not None:
+            lead += min(units[0].height, setter.px(block.min_points))
+        elif units:
             lead += (header.height if header else 0.0) + units[0].height
         break
     return min(lead, page_height / 3)

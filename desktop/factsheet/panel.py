@@ -1,6 +1,7 @@
 """The small options panel beside the print preview: which pair, as of which day, on which
-paper, and which sections. Every change is remembered at once and announced with
-``changed`` so the preview can be redrawn.
+paper, which sections, and whether to print the long version (every section in full, on as
+many pages as it takes) instead of the two-page briefing. Every change is remembered at once
+and announced with ``changed`` so the preview can be redrawn.
 """
 
 from __future__ import annotations
@@ -76,6 +77,10 @@ class OptionsPanel(QWidget):
         always = QLabel(_("Sources are always printed."), box)
         always.setEnabled(False)
         box_layout.addWidget(always)
+        self.long = QCheckBox(_("&Long version (every section in full)"), self)
+        self.long.setToolTip(_("Print every agreement, official, event and data-quality note instead of "
+                               "a two-page briefing."))
+        self.long.setChecked(options.long)
 
         as_of_row = QHBoxLayout()
         as_of_row.addWidget(self.as_of, 1)
@@ -92,6 +97,7 @@ class OptionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(box)
+        layout.addWidget(self.long)
         layout.addStretch()
 
         for combo in (self.first, self.second, self.page_size, self.language):
@@ -100,6 +106,7 @@ class OptionsPanel(QWidget):
         self.today.toggled.connect(self._today_toggled)
         for check in self.sections.values():
             check.toggled.connect(self._edited)
+        self.long.toggled.connect(self._edited)
 
     def pair(self) -> tuple[int, int] | None:
         a, b = self.first.party_id(), self.second.party_id()
@@ -111,7 +118,7 @@ class OptionsPanel(QWidget):
             sections=frozenset(name for name, check in self.sections.items() if check.isChecked()),
             page_size=self.page_size.currentText(),
             as_of=None if self.today.isChecked() else dt.date(day.year(), day.month(), day.day()),
-            language=self.language.currentData())
+            language=self.language.currentData(), long=self.long.isChecked())
 
     def _today_toggled(self, checked: bool) -> None:
         self.as_of.setEnabled(not checked)

@@ -1,8 +1,9 @@
 """The fact-sheet options the window remembers between sessions (QSettings).
 
 Stored: the sections switched off (so a section added in a later version starts on), the
-page size, the language (empty: the window's) and the "as of" day — empty meaning "today whenever it is printed", so a sheet
-printed next week is not silently dated last week. The pair is the Overview's pair,
+page size, the language (empty: the window's), whether to print the long version, and the
+"as of" day — empty meaning "today whenever it is printed", so a sheet printed next week is
+not silently dated last week. The pair is the Overview's pair,
 which the Overview already remembers.
 """
 
@@ -18,6 +19,7 @@ HIDDEN_KEY = "factsheet/hidden_sections"
 CHOSEN_KEY = "factsheet/chosen_sections"  # sections printed only when chosen (the timeline)
 PAGE_SIZE_KEY = "factsheet/page_size"
 AS_OF_KEY = "factsheet/as_of"
+LONG_KEY = "factsheet/long"
 EXPORT_FOLDER_KEY = "factsheet/export_folder"
 LANGUAGE_KEY = "factsheet/language"
 
@@ -36,7 +38,8 @@ def load_options() -> SheetOptions:
     language = settings.load_str(LANGUAGE_KEY)
     return SheetOptions(sections=frozenset(ALL_SECTIONS - hidden) | (CHOSEN_ONLY & chosen),
                         page_size=page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE, as_of=as_of,
-                        language=language if language in LANGUAGES else None)
+                        language=language if language in LANGUAGES else None,
+                        long=settings.load_str(LONG_KEY) == "true")
 
 
 def save_options(options: SheetOptions) -> None:
@@ -46,4 +49,5 @@ def save_options(options: SheetOptions) -> None:
     store.setValue(PAGE_SIZE_KEY, options.page_size)
     store.setValue(AS_OF_KEY, options.as_of.isoformat() if options.as_of else "")
     store.setValue(LANGUAGE_KEY, options.language or "")
+    store.setValue(LONG_KEY, "true" if options.long else "false")
     store.sync()

@@ -29,7 +29,8 @@ from PySide6.QtGui import (
 from db.errors import FactSheetError
 from db.file import output
 from db.model.i18n import _, using_language
-from db.sheet.compose import FactSheet
+from db.sheet.compose import FactSheet, at_step
+from db.sheet.options import MAX_PAGES, STEPS
 from desktop import APP_NAME, __version__
 from desktop.factsheet import content
 from desktop.factsheet.fonts import sheet_family
@@ -94,6 +95,43 @@ def layout_pages(sheet: FactSheet, device: QPagedPaintDevice) -> tuple[_Frame, l
     return frame, pages
 
 
+# (sheet, (device, page size, dpi), result) of the last fit: the preview repaints the same sheet on
+# the window's printer often. Forgotten when a PDF writer that laid it out goes away.
+_last_fit: list = []
+
+
+def fit(sheet: FactSheet, device: QPagedPaintDevice) -> tuple[FactSheet, _Frame, list[list[Placed]]]:
+    """The sheet as it prints on ``device``: shortened by the sheet's own rules
+    (``db.sheet.compose.at_step``) to the first step that fits ``MAX_PAGES`` pages, or the last
+    step; the long version as it is. Steps are tried by halving (each step shortens more), so
+    a sheet is laid out at most a few times. Returns the sheet printed, its frame and its pages."""
+    key = (id(device), device.pageLayout().pageSize().id(), device.logicalDpiX())
+    if _last_fit and _last_fit[0][0] is sheet and _last_fit[0][1] == key:
+        return _last_fit[0][2]
+    result = (sheet, *layout_pages(sheet, device))
+    if not sheet.long and len(result[2]) > MAX_PAGES:
+        low, high = sheet.step + 1, len(STEPS) - 1
+        best = None
+        while low <= high:
+            middle = (low + high) // 2
+            shortened = at_step(sheet, middle)
+            if shortened is None:
+                break
+            found = (shortened, *layout_pages(shortened, device))
+            if len(found[2]) <= MAX_PAGES or best is None and middle == len(STEPS) - 1:
+                best = found
+            if len(found[2]) <= MAX_PAGES:
+                high = middle - 1
+            else:
+                low = middle + 1
+        if best is None:  # no step fits: the shortest there is
+            last = at_step(sheet, len(STEPS) - 1)
+            best = (last, *layout_pages(last, device)) if last is not None else result
+        result = best
+    _last_fit[:] = [(sheet, key, result)]
+    return result
+
+
 def _wanted_pages(device: QPagedPaintDevice, count: int) -> list[int]:
     """Page numbers to print: those the user chose in the print dialog, else every page."""
     ranges = device.pageRanges()
@@ -105,13 +143,14 @@ def _wanted_pages(device: QPagedPaintDevice, count: int) -> list[int]:
 
 def render(sheet: FactSheet, device: QPagedPaintDevice,
            progress: Callable[[int, int], None] | None = None) -> int:
-    """Lay ``sheet`` out and paint it on ``device``; return the number of pages it has.
+    """Lay ``sheet`` out (fitted to the page count, see ``fit``) and paint it on ``device``;
+    return the number of pages it has.
 
     ``progress(done, total)`` is called before each page is painted and after the last; it
     may raise ``Cancelled`` to stop (a printer then gets the pages painted so far).
     """
     with using_language(sheet.language):
-        frame, pages = layout_pages(sheet, device)
+        _printed, frame, pages = fit(sheet, device)
     painter = QPainter()
     if not painter.begin(device):
         raise FactSheetError(_("The fact sheet could not be started on this printer or file."))
@@ -162,6 +201,7 @@ def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "
     try:
         pages = render(sheet, writer, progress)
     finally:
+        _last_fit.clear()  # its pages were laid out on this writer
         del writer  # the PDF is complete (or given up) once the writer is gone
     data = bytes(buffer.data())
     if not data:

@@ -1,7 +1,10 @@
 """Setting the sheet's text on the device, and measuring each block into units to place.
 
-All text is a ``QTextDocument`` laid out on the device itself (``Typesetter``), so font
-sizes in points come out the same on a 1200 dpi printer, a 300 dpi PDF and the preview;
+All text is laid out on the device itself (``Typesetter``), so font sizes in points come out
+the same on a 1200 dpi printer, a 300 dpi PDF and the preview. A cell in the simple markup
+``content`` writes is set as plain styled runs (``plain_text``, one ``QTextLayout`` per
+paragraph); anything richer as a ``QTextDocument``. Both answer the same questions
+(height, lines, drawing), so the layout does not care which it got;
 every length in this module is in the device's pixels, converted from points by ``px``.
 ``Measurer`` turns a block into ``Unit``s: a heading, a drawing, a table's header row,
 its "continued" line and its rows (rows marked ``joined`` stacked with the row before
@@ -31,11 +34,12 @@ from PySide6.QtGui import (
 from desktop.factsheet.blocks import Drawing, Heading, Table
 from desktop.factsheet.fonts import printing_font
 from desktop.factsheet.glyphs import printable
+from desktop.factsheet.plain_text import Text, parse_styles, runs
 
 # Spacing, in points.
 CELL_PAD_X = 3.0
-CELL_PAD_Y = 2.2
-HEADING_SPACE_BEFORE = 11.0
+CELL_PAD_Y = 1.7
+HEADING_SPACE_BEFORE = 9.0
 HEADING_SPACE_AFTER = 3.0
 RULE_WIDTH = 0.4
 BODY_POINT_SIZE = 8.5
@@ -59,7 +63,9 @@ class Typesetter:
         self.family = family
         self.stylesheet = stylesheet
         self.font = self.points_font(BODY_POINT_SIZE)
+        self.styles = parse_styles(stylesheet)
         self._option = QTextOption()
+        self._option.setUseDesignMetrics(True)
         # Long words and web addresses wrap anywhere rather than run past the column.
         self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
@@ -69,6 +75,15 @@ class Typesetter:
 
     def points_font(self, points: float, *, bold: bool = False) -> QFont:
         return printing_font(self.family, points, bold=bold)
+
+    def text(self, html: str, width: float) -> Text | DocumentText:
+        """``html`` laid out to ``width``: as plain runs when it is the simple markup, else as a
+        document; either way with the emoji the font lacks written as words (``glyphs``)."""
+        html = printable(html, self.family)
+        paragraphs = runs(html, self.styles)
+        if paragraphs is not None:
+            return Text(paragraphs, width, self.device, self.family, BODY_POINT_SIZE, self._option)
+        return DocumentText(self.document(html, width))
 
     def document(self, html: str, width: float) -> QTextDocument:
         document = QTextDocument()
@@ -91,6 +106,20 @@ class Unit:
     paint: Painter
     cuts: Callable[[], list[float]] = field(default=lambda: [])  # where a too-tall unit may be cut
     role: str = "row"  # "heading", "header", "row" or "drawing": what it is, for checks
+
+
+class DocumentText:
+    """A ``QTextDocument`` answering what ``plain_text.Text`` answers."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        self.document = document
+        self.height = document.size().height()
+
+    def line_spans(self, top: float) -> list[tuple[float, float]]:
+        return _line_spans(self.document, top)
+
+    def draw(self, painter: QPainter, x: float, y: float, offset: float, visible: float, ink: QColor) -> None:
+        _draw_document(painter, self.document, x, y, offset, visible)
 
 
 def _line_spans(document: QTextDocument, top: float) -> list[tuple[float, float]]:
@@ -123,16 +152,17 @@ class Measurer:
         self.pad_y = setter.px(CELL_PAD_Y)
 
     def heading(self, heading: Heading) -> Unit:
-        document = self.setter.document(heading.html, self.width)
-        height = document.size().height() + self.setter.px(HEADING_SPACE_AFTER)
+        text = self.setter.text(heading.html, self.width)
+        height = text.height + self.setter.px(HEADING_SPACE_AFTER)
 
         def paint(painter: QPainter, top: float, offset: float, visible: float) -> None:
-            _draw_document(painter, document, 0, top - offset, offset, visible)
+            text.draw(painter, 0, top - offset, offset, visible, PAPER_TEXT)
 
         return Unit(height, paint, role="heading")
 
-    def drawing(self, drawing: Drawing) -> Unit:
-        height = self.setter.px(drawing.height_points)
+    def drawing(self, drawing: Drawing, height: float | None = None) -> Unit:
+        """A drawing's unit, ``height`` pixels tall if given (a flexible drawing fitted to a page)."""
+        height = self.setter.px(drawing.height_points) if height is None else height
 
         def paint(painter: QPainter, top: float, offset: float, visible: float) -> None:
             painter.save()
@@ -152,20 +182,23 @@ class Measurer:
             x += width
         return result
 
-    def row(self, table: Table, cells: Sequence[str], *, header: bool = False, rule: bool = True) -> Unit:
-        columns = self.columns(table)
-        pad_x = self.pad_x if len(columns) > 1 or table.rules else 0.0
+    def row(self, table: Table, cells: Sequence[str], *, header: bool = False, rule: bool = True,
+            span: bool = False) -> Unit:
+        columns = [(0.0, self.width)] if span else self.columns(table)
+        pad_x = self.pad_x if len(self.columns(table)) > 1 or table.rules else 0.0
         pad_y = self.pad_y if table.rules or header else self.pad_y / 2
-        documents = [self.setter.document(html, width - 2 * pad_x)
+        if span:
+            pad_y /= 2  # a note under the row before: close to it
+        documents = [self.setter.text(html, width - 2 * pad_x)
                      for html, (_x, width) in zip(cells, columns, strict=True)]
-        height = max(d.size().height() for d in documents) + 2 * pad_y
+        height = max(d.height for d in documents) + 2 * pad_y
         rule_px = self.setter.px(RULE_WIDTH)
 
         def paint(painter: QPainter, top: float, offset: float, visible: float) -> None:
             if header:
                 painter.fillRect(QRectF(0, top, self.width, visible), HEADER_FILL)
             for document, (x, _width) in zip(documents, columns, strict=True):
-                _draw_document(painter, document, x + pad_x, top - offset + pad_y, offset - pad_y, visible)
+                document.draw(painter, x + pad_x, top - offset + pad_y, offset - pad_y, visible, PAPER_TEXT)
             if rule and table.rules and offset + visible >= height - 0.5:
                 colour = HEADER_RULE_COLOUR if header else RULE_COLOUR
                 painter.setPen(QPen(colour, rule_px))
@@ -173,7 +206,7 @@ class Measurer:
                 painter.drawLine(QPointF(0, y), QPointF(self.width, y))
 
         def cuts() -> list[float]:
-            spans = [s for d in documents for s in _line_spans(d, pad_y)]
+            spans = [s for d in documents for s in d.line_spans(pad_y)]
             return _safe_cuts(spans, height)
 
         return Unit(height, paint, cuts, "header" if header else "row")
@@ -187,7 +220,7 @@ class Measurer:
         groups: list[list[Unit]] = []
         for index, row in enumerate(table.rows):
             last_of_group = index + 1 == len(table.rows) or not table.rows[index + 1].joined
-            unit = self.row(table, row.cells, rule=last_of_group)
+            unit = self.row(table, row.cells, rule=last_of_group, span=row.span)
             if row.joined and groups:
                 groups[-1].append(unit)
             else:

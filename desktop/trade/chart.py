@@ -9,9 +9,13 @@ plot is drawn by ``marks``, with the axes, colours and legend samples of ``plot_
 
 How the chart reads:
 
-- One slot per period on the horizontal axis, labelled as people read it ("2024", "Q1 2025",
-  "Jan–May 2025"). When labels would collide, only every n-th is shown (always the latest);
-  zooming in brings the others back. The vertical axis is titled with the unit.
+- A time axis of the one kind of period drawn (years, quarters or months): each period at its
+  own place, labelled as people read it ("2024", "Q1 2025", "Jan–May 2025"), and a year,
+  quarter or month with no figure left as an empty slot under its own name. When labels would
+  collide, only every n-th is shown (always the latest); zooming in brings the others back.
+  The vertical axis is titled with the unit.
+- Numbers over bars never touch the turnover marker: a number that would is written above
+  the marker and turnover's own number instead.
 - A partial period (part of a year) is drawn lighter and hatched, its turnover marker
   hollow, and the legend says what hatching means.
 - Above a group, turnover's change on the same span one year earlier ("+12.3%"): only
@@ -143,7 +147,9 @@ class TradeChart(QWidget):
         for the numbers written above the bars; kept as the chart is resized until the user
         zooms or pans."""
         box = self.plot.getViewBox()
-        periods = len(self.series.periods) if self.series else 1
+        positions = self.axis_x.positions or [0.0]
+        first, last = positions[0], positions[-1]
+        periods = last - first + 1  # slots from the first period to the last, gaps included
         metrics = QFontMetricsF(QApplication.font())
         labels = self.axis_x.labels or [""]
         half_first = metrics.horizontalAdvance(labels[0]) / 2 + 6
@@ -163,7 +169,7 @@ class TradeChart(QWidget):
             top, bottom = high + above * per_pixel, low - below * per_pixel
         else:
             top, bottom = high + span * 0.25, low - span * 0.05
-        box.setRange(xRange=(-left, periods - 1 + right), yRange=(bottom, top), padding=0)
+        box.setRange(xRange=(first - left, last + right), yRange=(bottom, top), padding=0)
         self._place_labels()
 
     def image(self, scale: float = 2.0) -> QImage:
@@ -216,7 +222,7 @@ class TradeChart(QWidget):
             return
         marks = SeriesMarks(self.plot, self.legend, series, colours)
         self.bars, self._labels = marks.bars, marks.labels  # filled as they are drawn
-        self.axis_x.set_labels([p.label for p in series.periods])
+        self.axis_x.set_labels([p.label for p in series.periods], marks.centres, series.group)
         self.axis_y.setLabel(esc(format_unit(series.unit)))
         self.title_label.setText(shown(self._title))
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(colours.muted, width=1)))

@@ -1,9 +1,11 @@
 """What one drawing of a trade series puts on the chart: bars, markers, range bars, the
 numbers written on them, and the words shown on hover.
 
-Everything is taken from a ``db.read.trade.TradeSeries`` aggregated in SQL. Exports and
-imports are grouped bars per period, turnover markers on a line that joins whole periods
-only, the balance bars about zero. A partial period (part of a year) is drawn lighter and
+Everything is taken from a ``db.read.trade.TradeSeries`` aggregated in SQL. Periods lie on a
+time axis measured in slots of the kind drawn (``db.read.trade.time_span``: a year, a quarter
+or a month is one unit), each drawn at its own centre, so a missing period leaves a gap.
+Exports and imports are grouped bars per period, turnover markers on a line that joins whole
+periods only, the balance bars about zero. A partial period (part of a year) is drawn lighter and
 hatched. Each drawn bar or marker is kept as a ``Bar`` (where it is, what it shows) for the
 chart's hover and click; each number as an ``Annotation``, placed by ``place_labels`` only
 where it fits at the current zoom: on every bar of its kind or on none.
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from db.model.formatting import format_number, format_quantity
 from db.model.i18n import _
 from db.model.records import indicator_label
-from db.read.trade import Flow, TradePeriod, TradeSeries
+from db.read.trade import Flow, TradePeriod, TradeSeries, time_span
 from desktop.trade.plot_items import MARKER_SIZE, ChartColours, Swatch
 
 BAR_WIDTH = 0.38  # two bars side by side fill 0.78 of a period's slot
@@ -43,6 +45,7 @@ class Annotation:
     value: float  # the bar's or marker's value; for a change, the tallest bar of its group
     kind: str = "number"  # "number" above a bar, "turnover" beside its marker, "change" above a group
     marker: float = 0.0  # for a change: the turnover marker it sits above
+    beside: float | None = None  # for a bar's number: its period's turnover marker, which it must not touch
     numbers: tuple[str, ...] = ()  # for a change: the numbers written over its group's bars
     item: pg.TextItem | None = None
 
@@ -79,6 +82,11 @@ def _flow_label(flow: str) -> str:
     return _("Balance") if flow == "balance" else indicator_label(flow)
 
 
+def centres(series: TradeSeries) -> list[float]:
+    """Where each period of the series is centred on the time axis."""
+    return [sum(time_span(p.period, series.group)) / 2 for p in series.periods]
+
+
 class SeriesMarks:
     """The bars, markers and numbers of one drawing of ``series``, added to ``plot`` and ``legend``.
 
@@ -91,6 +99,7 @@ class SeriesMarks:
         self.bars: list[Bar] = []
         self.labels: list[Annotation] = []
         self._ranges: list[tuple[float, float, float]] = []  # (x, low, high) where records disagree
+        self.centres = centres(series)
 
     def draw(self, mode: str) -> None:
         """"flows": exports and imports as bars, turnover as markers; "balance": bars about zero."""
@@ -118,47 +127,48 @@ class SeriesMarks:
     def _draw_flows(self, series: TradeSeries, colours: ChartColours) -> None:
         for flow, offset, colour in (("exports", -0.2, colours.exports), ("imports", 0.2, colours.imports)):
             xs, values, partial = [], [], []
-            for index, period in enumerate(series.periods):
+            for centre, period in zip(self.centres, series.periods, strict=True):
                 found = period.flow(flow)
                 if found is None:
                     continue
-                xs.append(index + offset)
+                xs.append(centre + offset)
                 values.append(found.value)
                 partial.append(series.is_partial(period))
-                self.bars.append(Bar(flow, period, index + offset - BAR_WIDTH / 2, index + offset + BAR_WIDTH / 2,
+                self.bars.append(Bar(flow, period, centre + offset - BAR_WIDTH / 2, centre + offset + BAR_WIDTH / 2,
                                      found.value, found.indicator_id, self._tooltip(series, period, flow, found),
                                      series.is_partial(period)))
-                self._label(format_number(found.value), index + offset, BAR_WIDTH, found.value)
-                self._range_bar(index + offset, found)
+                self._label(format_number(found.value), centre + offset, BAR_WIDTH, found.value,
+                            beside=period.turnover.value if period.turnover else None)
+                self._range_bar(centre + offset, found)
             self._bars(xs, values, partial, [colour] * len(xs))
             if xs:
                 self.legend.addItem(Swatch(QBrush(colour)), indicator_label(flow))
         self._draw_turnover(series, colours)
 
     def _draw_turnover(self, series: TradeSeries, colours: ChartColours) -> None:
-        xs, values, brushes = [], [], []
-        for index, period in enumerate(series.periods):
+        xs, values, brushes, whole = [], [], [], []
+        for centre, period in zip(self.centres, series.periods, strict=True):
             turnover = period.turnover
             if turnover is None:
                 continue
-            xs.append(float(index))
+            xs.append(centre)
+            if not series.is_partial(period):
+                whole.append((centre, turnover.value))
             values.append(turnover.value)
             brushes.append(QBrush(colours.background if series.is_partial(period) else colours.turnover))
-            self.bars.append(Bar("turnover", period, index - 0.1, index + 0.1, turnover.value, turnover.indicator_id,
+            self.bars.append(Bar("turnover", period, centre - 0.1, centre + 0.1, turnover.value, turnover.indicator_id,
                                  self._tooltip(series, period, "turnover", turnover), series.is_partial(period)))
-            self._range_bar(float(index), turnover)
+            self._range_bar(centre, turnover)
             # Beside its marker, only where a period is wide enough to leave the line readable.
-            self._label(format_number(turnover.value), float(index), 0.3, turnover.value, "turnover")
+            self._label(format_number(turnover.value), centre, 0.3, turnover.value, "turnover")
             change = series.change(period, "turnover")
             if change is not None:
-                self._change_label(change.label, index, turnover.value)
+                self._change_label(change.label, centre, turnover.value)
         if not xs:
             return
         line = pg.mkPen(colours.turnover, width=1.6, style=Qt.PenStyle.DashLine)
         pen = pg.mkPen(colours.turnover, width=1.6)
         # The line joins whole periods only: a partial period's marker stands alone.
-        whole = [(x, v) for x, v in zip(xs, values, strict=True)
-                 if not series.is_partial(series.periods[int(x)])]
         if len(whole) > 1:
             self.plot.addItem(pg.PlotDataItem([x for x, _v in whole], [v for _x, v in whole], pen=line))
         self.plot.addItem(pg.ScatterPlotItem(xs, values, symbol="d", size=MARKER_SIZE, pen=pen, brush=brushes))
@@ -166,17 +176,17 @@ class SeriesMarks:
 
     def _draw_balance(self, series: TradeSeries, colours: ChartColours) -> None:
         xs, values, partial, each = [], [], [], []
-        for index, period in enumerate(series.periods):
+        for centre, period in zip(self.centres, series.periods, strict=True):
             balance = period.balance
             if balance is None:
                 continue
-            xs.append(float(index))
+            xs.append(centre)
             values.append(balance)
             partial.append(series.is_partial(period))
             each.append(colours.surplus if balance >= 0 else colours.deficit)
-            self.bars.append(Bar("balance", period, index - 0.3, index + 0.3, balance, None,
+            self.bars.append(Bar("balance", period, centre - 0.3, centre + 0.3, balance, None,
                                  self._balance_tooltip(series, period, balance), series.is_partial(period)))
-            self._label(format_number(balance), float(index), 0.6, balance)
+            self._label(format_number(balance), centre, 0.6, balance)
         self._bars(xs, values, partial, each, width=0.6)
         if any(v >= 0 for v in values):
             self.legend.addItem(Swatch(QBrush(colours.surplus)), _("Surplus (exports above imports)"))
@@ -196,14 +206,15 @@ class SeriesMarks:
             self.legend.addItem(Swatch(QBrush(Qt.BrushStyle.NoBrush), line=pg.mkPen(colours.text, width=1.5)),
                                 _("Sources disagree (range)"))
 
-    def _label(self, text: str, x: float, width: float, value: float, kind: str = "number") -> None:
+    def _label(self, text: str, x: float, width: float, value: float, kind: str = "number", *,
+               beside: float | None = None) -> None:
         """A number to write above a bar (below a negative one) or beside a marker, when there is room."""
-        self.labels.append(Annotation(text, x, width, value, kind))
+        self.labels.append(Annotation(text, x, width, value, kind, beside=beside))
 
-    def _change_label(self, text: str, index: int, marker: float) -> None:
+    def _change_label(self, text: str, centre: float, marker: float) -> None:
         """A change to write above a period's group, over its numbers and turnover marker."""
-        group = [b for b in self.bars if b.flow != "turnover" and abs(b.centre - index) < 0.5]
-        self.labels.append(Annotation(text, float(index), 1.0, max([b.value for b in group] + [0.0]), "change",
+        group = [b for b in self.bars if b.flow != "turnover" and abs(b.centre - centre) < 0.5]
+        self.labels.append(Annotation(text, centre, 1.0, max([b.value for b in group] + [0.0]), "change",
                                       marker, tuple(format_number(b.value) for b in group)))
 
     # -- words ------------------------------------------------------------------------------------
@@ -283,11 +294,31 @@ def place_labels(plot, labels: list[Annotation], text_colour: QColor) -> None:
         if label.change:
             numbers_shown = bool(label.numbers) and showing["number"]
             bars_top = max(label.value, 0.0) + (metrics.height() * pixel_y if numbers_shown else 0.0)
+            if numbers_shown and _touches_marker(label.value, label.marker, metrics.height(), pixel_y):
+                bars_top = _above_marker(label.marker, metrics.height(), pixel_y) + metrics.height() * pixel_y
             marker_top = label.marker + (MARKER_SIZE / 2 + 2) * pixel_y
             label.item.setPos(label.x, max(bars_top, marker_top) + 2 * pixel_y)
         elif label.kind == "turnover":
             label.item.setAnchor((0.0, 0.5))
             label.item.setPos(label.x + (MARKER_SIZE / 2 + 3) / per_unit, label.value)
+        elif label.beside is not None and label.value >= 0 and _touches_marker(
+                label.value, label.beside, metrics.height(), pixel_y):
+            # Written above its bar it would be struck through by the turnover marker (or run into
+            # the turnover's number beside it): it goes above them instead.
+            label.item.setAnchor((0.5, 1.0))
+            label.item.setPos(label.x, _above_marker(label.beside, metrics.height(), pixel_y))
         else:
             label.item.setAnchor((0.5, 1.0) if label.value >= 0 else (0.5, 0.0))
             label.item.setPos(label.x, label.value)
+
+
+def _touches_marker(top: float, marker: float, text_height: float, pixel_y: float) -> bool:
+    """Whether a number written above a bar reaching ``top`` would touch the marker at ``marker``
+    or the turnover's number written beside it (both centred on the marker)."""
+    reach = (max(MARKER_SIZE, text_height) / 2 + 1) * pixel_y
+    return top - reach <= marker <= top + text_height * pixel_y + reach
+
+
+def _above_marker(marker: float, text_height: float, pixel_y: float) -> float:
+    """The lowest value a number may start at above a marker and the number beside it."""
+    return marker + (max(MARKER_SIZE, text_height) / 2 + 2) * pixel_y

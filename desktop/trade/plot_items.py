@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPe
 from PySide6.QtWidgets import QApplication
 
 from db.model.formatting import format_number
+from db.read.trade import slot_label
 
 MARKER_SIZE = 11
 
@@ -50,30 +51,49 @@ def chart_colours(palette: QPalette) -> ChartColours:
 
 
 class PeriodAxis(pg.AxisItem):
-    """The period axis: one label per slot, thinned so that labels never overlap."""
+    """The time axis: a label under each period drawn, and the slot's name under each year,
+    quarter or month with no figure (an empty slot), thinned so that labels never overlap."""
 
     def __init__(self) -> None:
         super().__init__("bottom")
-        self.labels: list[str] = []
+        self.labels: list[str] = []  # the periods drawn, oldest first
+        self.positions: list[float] = []  # where each is centred on the time axis
+        self.group: str | None = None
         self.setStyle(tickFont=QApplication.font())
 
-    def set_labels(self, labels: list[str]) -> None:
+    def set_labels(self, labels: list[str], positions: list[float] | None = None, group: str | None = None) -> None:
         self.labels = labels
+        self.positions = positions if positions is not None else [float(i) for i in range(len(labels))]
+        self.group = group
         self.picture = None
         self.update()
 
+    def ticks(self, low: float, high: float) -> list[tuple[float, str]]:
+        """(position, label) of every period drawn, and of every empty slot, between low and high."""
+        ticks = [(x, label) for x, label in zip(self.positions, self.labels, strict=True) if low <= x <= high]
+        if self.group in ("years", "quarters", "months") and self.positions:
+            taken = {math.floor(x) for x in self.positions}
+            first, last = math.floor(min(self.positions)), math.floor(max(self.positions))
+            for slot in range(max(first, math.ceil(low - 0.5)), min(last, math.floor(high - 0.5)) + 1):
+                if slot not in taken:
+                    ticks.append((slot + 0.5, slot_label(slot, self.group)))
+        return sorted(ticks)
+
     def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803 (pyqtgraph's names)
-        first, last = max(0, math.ceil(minVal)), min(len(self.labels) - 1, math.floor(maxVal))
-        if last < first or size <= 0:
+        ticks = self.ticks(minVal, maxVal)
+        if not ticks or size <= 0:
             return []
         metrics = QFontMetricsF(self.style["tickFont"] or QApplication.font())
-        widest = max(metrics.horizontalAdvance(label) for label in self.labels[first:last + 1]) + 14
-        per_slot = size / max(maxVal - minVal, 1e-9)
-        step = max(1, math.ceil(widest / per_slot))
-        return [(float(step), sorted(range(last, first - 1, -step)))]  # the latest period always labelled
+        widest = max(metrics.horizontalAdvance(label) for _x, label in ticks) + 14
+        per_unit = size / max(maxVal - minVal, 1e-9)
+        gaps = [b[0] - a[0] for a, b in zip(ticks, ticks[1:], strict=False)] or [1.0]
+        step = max(1, math.ceil(widest / (max(min(gaps), 1e-9) * per_unit)))
+        # The latest period always keeps its label.
+        return [(float(step), [x for x, _label in ticks[::-1][::step]][::-1])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        return [self.labels[int(round(v))] if 0 <= round(v) < len(self.labels) else "" for v in values]
+        known = dict(self.ticks(min(values, default=0) - 1, max(values, default=0) + 1))
+        return [known.get(v, "") for v in values]
 
 
 class ValueAxis(pg.AxisItem):

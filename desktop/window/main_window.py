@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
 
         self.overview = OverviewTab(db, self)
         self.overview.link_activated.connect(self.open_record)
+        self.overview.trade_requested.connect(lambda: self.tabs.setCurrentWidget(self.list_tabs["indicators"]))
         self.tabs.addTab(self.overview, _("Overview"))
         self.list_tabs: dict[str, ListTab] = {}
         for module in (agreements, officials, events, trade, sources):

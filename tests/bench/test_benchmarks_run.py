@@ -87,3 +87,13 @@ def test_the_capture_table_gives_each_kind_its_counts():
     assert [line.split()[0] for line in lines[1:]] == ["people", "positions", "agreements", "events", "figures",
                                                        "statements"]
     assert count >= 10 and took > 0
+
+
+@pytest.mark.slow
+def test_the_densest_pair_is_found_and_its_print_preview_timed(qapp, tmp_path):
+    from tests.bench import dense_sheet
+
+    make_big_database(tmp_path / "big.factsheet", rows=3000).close()
+    first, second, count = dense_sheet.dense_pair(tmp_path / "big.factsheet")
+    assert first.startswith("Region ") and second.startswith("Region ") and first != second and count > 0
+    assert dense_sheet.preview_seconds(tmp_path / "big.factsheet", runs=1) > 0

@@ -32,6 +32,8 @@ def _save(window, qtbot, place: str, target, *, refused: bool) -> list[str]:
     """Save to ``target`` (a name that exists) from ``place`` as a person does; the sentence
     shown when it is ``refused``."""
     messages: list[str] = []
+    if place == "pdf":
+        answer(lambda dialog: dialog.print_button.click())  # the check before printing: Print anyway
     if place == "export":
         answer(_everything)
     answer(choose_file(target))

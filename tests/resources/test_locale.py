@@ -27,7 +27,7 @@ _PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 def source_strings() -> dict[tuple[str | tuple[str, str], str | None], str]:
     """Every (msgid, context) the code holds (a plural msgid as (singular, plural)), with where it is."""
     found: dict[tuple[str | tuple[str, str], str | None], str] = {}
-    method_map = [("**.py", "python")]
+    method_map = [("**.py", "resources.translatable:extract")]
     for package in ("db", "desktop"):
         for filename, lineno, message, _comments, context in extract_from_dir(
                 ROOT / package, method_map):

@@ -1,5 +1,9 @@
 """Checks on dates and status: what was true once but no longer is, or was never checked.
 
+Each reads its candidates in SQL (narrowed to a scope) and asks ``db.model.status`` — the
+one place a status is decided — whether the record's status on the day is the problem, so
+a check never disagrees with the status the lists and the sheet print.
+
 ``agreement_expired_in_force``
     An agreement marked in force whose validity ended before today.
 ``position_no_start``
@@ -19,11 +23,9 @@ from sqlite_utils import Database
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_day
 from db.model.i18n import _
+from db.model.status import agreement_status, event_status, needs_verifying
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
-
-# A position checked longer ago than this needs checking again.
-STALE_AFTER = "-1 year"
 
 
 def _fuzzy_end(column: str) -> str:
@@ -38,14 +40,17 @@ def check_agreement_expired_in_force(db: Database, today: dt.date, scope: Scope 
     """Agreements marked in force whose validity ended before today."""
     narrow, params = in_scope(scope, "a.id", "agreement")
     rows = db.execute(
-        f"""SELECT a.id, shown_name(a.title, a.title_ru, a.title_kk), a.valid_until, a.valid_until_precision
-           FROM agreements a
-           WHERE a.status = 'in_force' AND a.valid_until IS NOT NULL
-             AND {_fuzzy_end('a.valid_until')} < :today{narrow}
-           ORDER BY a.valid_until, a.id""", {**params, "today": today.isoformat()}).fetchall()
+        f"""SELECT a.id, shown_name(a.title, a.title_ru, a.title_kk), a.signed_date, a.signed_date_precision, a.valid_from, a.valid_from_precision,
+                  a.valid_until, a.valid_until_precision FROM agreements a
+           WHERE a.status = 'in_force' AND a.valid_until IS NOT NULL{narrow}
+           ORDER BY a.valid_until, a.id""", params).fetchall()
     findings = []
-    for rid, title, until, precision in rows:
+    for rid, title, signed, signed_precision, start, start_precision, until, precision in rows:
         valid_until = FuzzyDate.from_db(until, precision)
+        decided = agreement_status("in_force", FuzzyDate.from_db(signed, signed_precision),
+                                   FuzzyDate.from_db(start, start_precision), valid_until, today)
+        if decided.key != "expired":
+            continue
         assert valid_until is not None
         findings.append(Finding("agreement_expired_in_force", _(
             "{title} is marked in force, but it was valid until {until}, which has passed. Mark it "
@@ -61,7 +66,7 @@ _CURRENT_POSITION = (f"(p.end_date IS NULL OR {_fuzzy_end('p.end_date')} >= :tod
 def _positions(db: Database, today: dt.date, scope: Scope | None, condition: str) -> list[tuple]:
     """Current positions meeting ``condition``: (id, person id, person, title, body, verified_on)."""
     narrow, params = in_position_scope(scope, "p")
-    params.update(today=today.isoformat(), stale=STALE_AFTER)
+    params.update(today=today.isoformat())
     return db.execute(
         f"""SELECT p.id, p.person_id, shown_name(pe.name_en, pe.name_ru, pe.name_kk),
                   shown_name(p.title, p.title_ru, p.title_kk), shown_name(b.name_en, b.name_ru, b.name_kk),
@@ -85,15 +90,17 @@ def check_position_no_start(db: Database, today: dt.date, scope: Scope | None = 
 def check_position_not_verified(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Officials whose current position was never verified, or not within the last year."""
     findings = []
-    condition = "(p.verified_on IS NULL OR p.verified_on < date(:today, :stale))"
-    for rid, person_id, person, title, _body, verified in _positions(db, today, scope, condition):
-        if verified is None:
+    for rid, person_id, person, title, _body, verified in _positions(db, today, scope, "1"):
+        day = dt.date.fromisoformat(verified) if verified else None
+        if not needs_verifying(day, today):
+            continue
+        if day is None:
             message = _("{person}'s position “{title}” has never been verified. Check that it is still "
                         "held and record the date checked.").format(person=person, title=title)
         else:
             message = _("{person}'s position “{title}” was last verified on {day}, over a year ago. Check "
                         "that it is still held and record the date checked.").format(
-                person=person, title=title, day=format_day(dt.date.fromisoformat(verified)))
+                person=person, title=title, day=format_day(day))
         findings.append(Finding("position_not_verified", message, (("person", person_id), ("position", rid))))
     return findings
 
@@ -103,14 +110,14 @@ def check_planned_event_passed(db: Database, today: dt.date, scope: Scope | None
     """Events still marked planned after the last day of their date."""
     narrow, params = in_scope(scope, "e.id", "event")
     rows = db.execute(
-        f"""SELECT e.id, shown_name(e.title, e.title_ru, e.title_kk), e.start_date, e.start_date_precision,
-                  e.end_date, e.end_date_precision
-           FROM events e WHERE e.status = 'planned' AND e.start_date IS NOT NULL
-             AND coalesce({_fuzzy_end('e.end_date')}, {_fuzzy_end('e.start_date')}) < :today{narrow}
-           ORDER BY e.start_date, e.id""", {**params, "today": today.isoformat()}).fetchall()
+        f"""SELECT e.id, shown_name(e.title, e.title_ru, e.title_kk), e.start_date, e.start_date_precision, e.end_date, e.end_date_precision
+           FROM events e WHERE e.status = 'planned' AND e.start_date IS NOT NULL{narrow}
+           ORDER BY e.start_date, e.id""", params).fetchall()
     findings = []
     for rid, title, start, start_precision, end, end_precision in rows:
         first, last = FuzzyDate.from_db(start, start_precision), FuzzyDate.from_db(end, end_precision)
+        if event_status("planned", first, last, today).key != "date_passed":
+            continue
         assert first is not None
         when = first.label() if last is None or last == first else f"{first.label()} – {last.label()}"
         findings.append(Finding("planned_event_passed", _(

@@ -158,3 +158,32 @@ def test_all_lists_every_finding(seeded_path, capsys):
     heading = out.index("Sources that disagree (25)")
     assert [line[:4] for line in out[heading + 1:heading + 26]] == ["  • "] * 25
     assert not any("more (“--all”" in line for line in out)
+
+
+def test_before_print_lists_only_the_check_before_printing(seeded_path, capsys):
+    before = _digest(seeded_path)
+    assert main(["check", "--db", str(seeded_path), "--before-print", "--parties", "abai region", "Омская область",
+                 "--as-of", "2026-12-07"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Before printing, check 8 things that would make this sheet misleading:\n")
+    assert "Planned events whose date has passed" in out and "[event 2]" in out
+    assert "integrity" not in out and "data-quality findings" not in out
+    assert _digest(seeded_path) == before
+
+
+def test_before_print_with_nothing_to_check_exits_zero(seeded_path, capsys):
+    assert main(["check", "--db", str(seeded_path), "--before-print", "--parties", "Abai region", "Omsk region",
+                 "--as-of", "2025-05-30"]) == 0
+    assert capsys.readouterr().out.startswith("Nothing to check before printing")
+
+
+@pytest.mark.parametrize("args", [["--before-print"], ["--parties", "Abai region", "Omsk region"]])
+def test_before_print_and_parties_go_together(seeded_path, capsys, args):
+    assert main(["check", "--db", str(seeded_path), *args]) == 2
+    assert capsys.readouterr().err == ("factsheet: --before-print and --parties go together: name the two parties "
+                                       "of the sheet to check.\n")
+
+
+def test_before_print_with_an_unknown_party_is_one_sentence(seeded_path, capsys):
+    assert main(["check", "--db", str(seeded_path), "--before-print", "--parties", "Abai region", "Tomsk"]) == 1
+    assert capsys.readouterr().err == "factsheet: No party called “Tomsk” is in the database.\n"

@@ -9,11 +9,12 @@ from db.sheet import briefings
 from desktop.dialogs.briefings_dialog import BriefingsDialog
 from tests.db.sheet.test_changes import change_three_things
 from tests.desktop.factsheet.conftest import pdf_pages
-from tests.desktop.factsheet.test_window import choose_file, when_modal
+from tests.desktop.factsheet.test_window import choose_file, print_anyway, when_modal
 from tests.desktop.form_helpers import back_to, modal
 
 
 def _export(qtbot, window, target):
+    print_anyway(qtbot)  # the seed, as of today, has things the check before printing names
     when_modal(qtbot, lambda dialog: choose_file(dialog, target), kind=QFileDialog)
     window.factsheet_actions.export_action.trigger()
     back_to(qtbot, window)

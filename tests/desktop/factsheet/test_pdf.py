@@ -27,8 +27,8 @@ EXPORTS_FILL = re.compile(rb" ".join(
     re.escape(f"{math.floor(c * 1e4) / 1e4:.4f}".encode()) + rb"\d*" for c in chart.EXPORTS.getRgbF()[:3]) + rb" scn")
 
 
-def _write(db, path, *, as_of=SEED_DAY, sections=ALL_SECTIONS, page_size="A4"):
-    sheet = compose(db, *pair_ids(db), as_of=as_of, sections=sections, generated=dt.date(2026, 1, 15))
+def _write(db, path, *, as_of=SEED_DAY, sections=ALL_SECTIONS, page_size="A4", long=False):
+    sheet = compose(db, *pair_ids(db), as_of=as_of, sections=sections, generated=dt.date(2026, 1, 15), long=long)
     write_pdf(sheet, path, page_size)
     return path
 
@@ -131,9 +131,10 @@ def test_letter_paper_gives_letter_pages(qapp, seeded_db, tmp_path):
 
 @pytest.fixture(scope="module")
 def long_pages(qapp, long_path, tmp_path_factory):
+    """The long version of a sheet with much to say: every section in full."""
     db = open_database(long_path)
     try:
-        return pdf_pages(_write(db, tmp_path_factory.mktemp("long-pdf") / "long.pdf", as_of=LONG_AS_OF))
+        return pdf_pages(_write(db, tmp_path_factory.mktemp("long-pdf") / "long.pdf", as_of=LONG_AS_OF, long=True))
     finally:
         db.close()
 
