@@ -29,7 +29,7 @@ from typing import IO
 from sqlite_utils import Database
 
 from db.errors import FactSheetError
-from db.exchange import bundle
+from db.exchange import bundle_write
 from db.exchange.formula_guard import guard
 from db.exchange.report import NoSteps, Steps
 from db.exchange.tables.header import COLUMNS, EXTRA_COLUMNS
@@ -112,7 +112,7 @@ def write_table(db: Database, name: str, out: IO[str], *, steps: Steps | None = 
     labels = _Labels(db)
 
     def rows() -> Iterator[list[object]]:
-        for record in bundle.records(db, kind):
+        for record in bundle_write.records(db, kind):
             yield [record.id, *(_field(labels, record, f) for f in fields),
                    *("; ".join(labels.of(spec.other_kind, link.id) for link in getattr(record, attr))
                      for attr, spec in cls.LINKS.items())]
@@ -173,7 +173,7 @@ def write(db: Database, out: IO[str], *, format: str, table: str | None = None,
     """Write a JSON bundle of everything, or one table as CSV, to a text stream."""
     check_request(format, table)
     if format == "json":
-        return bundle.write_bundle(db, out, steps=steps)
+        return bundle_write.write_bundle(db, out, steps=steps)
     return write_table(db, table or "indicators", out, steps=steps)
 
 
