@@ -92,13 +92,18 @@ def records_with_identity(db: Database, kind: str) -> Iterator[tuple[Record, str
         values = dict(zip(names, row, strict=True))
         record = store.from_row(cls, values)
         for attr, group in links.items():
+            spec = cls.LINKS[attr]
+            # The first link of a kind whose row holds it (``db.model.links``), then the link rows.
+            first = values[spec.row_columns[0]] if spec.owner is not None else None
+            linked = [Link(first, values[spec.row_columns[1]])] if first is not None else []
             # Link rows come ordered by owner; skip owners that no longer exist.
             while pending[attr] is not None and pending[attr][0] < record.id:  # type: ignore[index]
                 pending[attr] = next(group, None)
             current = pending[attr]
             if current is not None and current[0] == record.id:
-                setattr(record, attr, current[1])
+                linked += current[1]
                 pending[attr] = next(group, None)
+            setattr(record, attr, linked)
         yield record, values.get("uuid"), values.get("updated_at")
 
 

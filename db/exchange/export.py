@@ -87,6 +87,8 @@ def write_rows(out: IO[str], header: Iterable[str], rows: Iterable[Iterable[obje
     return written
 
 
+# A figure's first source is in its own row (``db.model.links``); a file another program
+# wrote may instead have linked one in the link table alone.
 _FIGURES_SQL = """
 SELECT s.name_en, c.name_en, i.indicator, i.period_start, i.period_end, i.value, i.unit,
        src.title, src.url, src.published, rp.name_en, i.notes
@@ -94,8 +96,8 @@ FROM indicators i
 JOIN parties s ON s.id = i.subject_id
 LEFT JOIN parties c ON c.id = i.counterpart_id
 LEFT JOIN parties rp ON rp.id = i.reporter_id
-LEFT JOIN sources src ON src.id = (SELECT source_id FROM indicators_sources l WHERE l.indicator_id = i.id
-                                   ORDER BY l.rowid LIMIT 1)
+LEFT JOIN sources src ON src.id = coalesce(i.source_id, (SELECT source_id FROM indicators_sources l
+                                                        WHERE l.indicator_id = i.id ORDER BY l.rowid LIMIT 1))
 ORDER BY i.id
 """
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from db import store
-from db.model.records import Record
+from db.model.records import Indicator, Record
 
 # kind -> (columns compared exactly, columns compared ignoring case)
 NATURAL_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -37,6 +37,7 @@ NATURAL_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                    "period_end", "value", "unit"), ()),
     "statement": (("person_id", "said_date", "said_date_precision", "text"), ()),
 }
+_FIGURE_SOURCES = Indicator.LINKS["sources"]
 
 
 def fold(text: object) -> str | None:
@@ -62,8 +63,7 @@ def existing_id(db: Database, record: Record) -> int | None:
 
 
 def _has_sources(db: Database, indicator_id: int, sources: list[int]) -> bool:
-    linked = {r[0] for r in db.execute("SELECT source_id FROM indicators_sources WHERE indicator_id = ?",
-                                       [indicator_id])}
+    linked = {r[0] for r in db.execute(f"SELECT linked_id FROM ({_FIGURE_SOURCES.of(':id')})", {"id": indicator_id})}
     return set(sources) <= linked
 
 

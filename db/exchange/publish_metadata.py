@@ -80,6 +80,9 @@ def _table_descriptions() -> dict[str, str]:
 
 def _link_description(table: str) -> str:
     kind = table.removesuffix("_sources")
+    if kind == "indicators":  # a figure's first source is in its own row (source_id, source_passage)
+        return _("The sources of each figure after the first, which is in indicators.source_id, with the "
+                 "passage quoted.")
     return _("Which sources each record of {table} rests on, with the passage quoted.").format(table=kind)
 
 
@@ -119,6 +122,7 @@ def _column_descriptions() -> dict[str, str]:
         "unit": _("The unit of the value, such as USD million."),
         "source_id": _("The source."),
         "passage": _("The passage of the source that says it."),
+        "source_passage": _("The passage of the source that says it."),
         "published": _("When the source was published."),
         "accessed": _("When the source was read."),
         "text": _("The text itself."),
@@ -163,8 +167,9 @@ ORDER BY a.signed_date DESC, a.id DESC
 LATEST_FIGURES = """
 SELECT s.name_en AS subject, c.name_en AS counterpart, i.indicator,
        i.period_start, i.period_end, i.value, i.unit,
-       (SELECT group_concat(title, '; ') FROM (SELECT src.title FROM indicators_sources l
-          JOIN sources src ON src.id = l.source_id WHERE l.indicator_id = i.id ORDER BY src.id)) AS source,
+       (SELECT group_concat(title, '; ') FROM (SELECT src.id, src.title FROM sources src WHERE src.id = i.source_id
+          UNION ALL SELECT src.id, src.title FROM indicators_sources l JOIN sources src ON src.id = l.source_id
+          WHERE l.indicator_id = i.id ORDER BY 1)) AS source,
        i.notes, i.id AS indicator_id
 FROM (SELECT *, row_number() OVER (
         PARTITION BY subject_id, counterpart_id, indicator, unit

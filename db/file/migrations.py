@@ -30,6 +30,7 @@ STEPS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0005_record_identities", schema_later.record_identities),
     ("0006_change_history", schema_later.change_history),
     ("0007_briefings", schema_later.briefings),
+    ("0008_first_source_in_figure_row", schema_later.first_source_in_figure_row),
 )
 MIGRATIONS = Migrations("factsheet")
 

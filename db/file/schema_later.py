@@ -142,3 +142,76 @@ def briefings(db: Database) -> None:
     facts shown (JSON), so a later sheet can say what changed (``db.sheet.briefings``).
     Parties are kept by id without a foreign key: a briefing never stops a delete."""
     run_script(db, BRIEFINGS_SCHEMA)
+
+
+# 0008: the figures' table built again, for imports of a million rows. Each figure's first
+# source (and its passage) moves into the figure's own row; ``indicators_sources`` keeps only
+# further ones, in the order they were linked (``db.model.links`` reads both). The rules are
+# the same, in forms SQLite checks faster for every row written: a name holds a character
+# other than a space (``GLOB '*[^ ]*'`` rather than trimming a copy of it), a value stored in
+# a REAL column is a number exactly when its type is 'real', and a NOT NULL date needs no
+# test for NULL.
+FIGURE_ROWS_SCHEMA = """
+CREATE TABLE indicators_rebuilt (
+  id INTEGER PRIMARY KEY,
+  subject_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE RESTRICT,
+  counterpart_id INTEGER REFERENCES parties(id) ON DELETE RESTRICT,
+  reporter_id INTEGER REFERENCES parties(id) ON DELETE RESTRICT,
+  indicator TEXT NOT NULL CHECK (indicator GLOB '*[^ ]*'),
+  period_start TEXT NOT NULL CHECK (date(period_start, '+0 days') IS period_start),
+  period_end TEXT NOT NULL CHECK (date(period_end, '+0 days') IS period_end),
+  value REAL NOT NULL CHECK (typeof(value) = 'real'),
+  unit TEXT NOT NULL CHECK (unit GLOB '*[^ ]*'),
+  notes TEXT,
+  source_id INTEGER REFERENCES sources(id) ON DELETE RESTRICT,
+  source_passage TEXT,
+  uuid TEXT,
+  updated_at TEXT,
+  CHECK (period_end >= period_start)
+);
+CREATE TEMP TABLE first_links AS
+  SELECT min(rowid) AS link FROM indicators_sources GROUP BY indicator_id;
+INSERT INTO indicators_rebuilt (id, subject_id, counterpart_id, reporter_id, indicator, period_start, period_end,
+                                value, unit, notes, source_id, source_passage, uuid, updated_at)
+  SELECT i.id, i.subject_id, i.counterpart_id, i.reporter_id, i.indicator, i.period_start, i.period_end,
+         i.value, i.unit, i.notes, l.source_id, l.passage, i.uuid, i.updated_at
+  FROM indicators i
+  LEFT JOIN indicators_sources l ON l.rowid IN (SELECT link FROM temp.first_links) AND l.indicator_id = i.id
+  ORDER BY i.id;
+CREATE TEMP TABLE further_links AS
+  SELECT rowid AS place, indicator_id, source_id, passage FROM indicators_sources
+  WHERE rowid NOT IN (SELECT link FROM temp.first_links);
+DELETE FROM indicators_sources;
+DROP TABLE indicators;
+ALTER TABLE indicators_rebuilt RENAME TO indicators;
+INSERT INTO indicators_sources (rowid, indicator_id, source_id, passage)
+  SELECT place, indicator_id, source_id, passage FROM temp.further_links ORDER BY place;
+DROP TABLE temp.first_links;
+DROP TABLE temp.further_links;
+CREATE INDEX indicators_pair ON indicators(subject_id, counterpart_id, indicator, period_start);
+CREATE INDEX indicators_counterpart ON indicators(counterpart_id);
+CREATE INDEX indicators_indicator ON indicators(indicator);
+CREATE INDEX indicators_period ON indicators(period_start, period_end);
+CREATE INDEX indicators_value ON indicators(value);
+CREATE INDEX indicators_unit ON indicators(unit);
+CREATE INDEX indicators_source ON indicators(source_id);
+CREATE TRIGGER indicators_sources_once BEFORE INSERT ON indicators_sources
+WHEN new.source_id IS (SELECT source_id FROM indicators WHERE id = new.indicator_id)
+BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: indicators_sources.indicator_id, indicators_sources.source_id'); END;
+CREATE TRIGGER indicators_sources_once_changed BEFORE UPDATE OF indicator_id, source_id ON indicators_sources
+WHEN new.source_id IS (SELECT source_id FROM indicators WHERE id = new.indicator_id)
+BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: indicators_sources.indicator_id, indicators_sources.source_id'); END;
+CREATE TRIGGER indicators_source_once BEFORE UPDATE OF source_id ON indicators
+WHEN EXISTS (SELECT 1 FROM indicators_sources WHERE indicator_id = new.id AND source_id = new.source_id)
+BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: indicators_sources.indicator_id, indicators_sources.source_id'); END;
+"""
+
+
+def first_source_in_figure_row(db: Database) -> None:
+    """A figure's first source and its passage in the figure's own row; the same rules in
+    cheaper forms (see ``FIGURE_ROWS_SCHEMA``). Every figure keeps its id, values, identity
+    and sources in the same order; the link table keeps only further sources, and the
+    triggers keep a source from being linked twice to one figure across the two places, as
+    the link table's primary key did within it. The figures are copied once, in id order,
+    and each index is built once after the copy."""
+    run_script(db, FIGURE_ROWS_SCHEMA)

@@ -86,11 +86,11 @@ def _same_figure(db: Database, record: Indicator) -> list[Problem]:
         f"""SELECT i.value, i.unit FROM indicators i
             WHERE i.subject_id = ? AND i.counterpart_id IS ? AND i.indicator = ?
               AND i.period_start = ? AND i.period_end = ? AND i.id IS NOT ?
-              AND EXISTS (SELECT 1 FROM indicators_sources l WHERE l.indicator_id = i.id
-                          AND l.source_id IN ({marks}))
+              AND (i.source_id IN ({marks}) OR EXISTS (SELECT 1 FROM indicators_sources l
+                                                       WHERE l.indicator_id = i.id AND l.source_id IN ({marks})))
             LIMIT 1""",
         [record.subject_id, record.counterpart_id, record.indicator, record.period_start.isoformat(),
-         record.period_end.isoformat(), record.id, *source_ids]).fetchone()
+         record.period_end.isoformat(), record.id, *source_ids, *source_ids]).fetchone()
     if row is None:
         return []
     return [Problem("indicator", _("This source's figure for the same pair and period is already "

@@ -1,7 +1,8 @@
 """The kinds of record Fact Sheet keeps, as plain dataclasses.
 
 Each class knows its table and its links (rows in link tables such as
-``agreement_parties``); ``db.store`` turns them into rows and back. The fields mirror
+``agreement_parties``; a figure's first source in its own row, see ``db.model.links``);
+``db.store`` turns them into rows and back. The fields mirror
 the columns: a ``FuzzyDate`` field is stored as two columns (``<name>`` and
 ``<name>_precision``), a ``date`` as ISO text.
 """
@@ -18,6 +19,7 @@ from typing import ClassVar
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_number
 from db.model.i18n import N_, Labels, _, ngettext
+from db.model.links import LinkSpec
 
 
 @dataclass
@@ -28,19 +30,13 @@ class Link:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class LinkSpec:
-    """Where a list of links is stored: ``table(own_column, other_column, note_column)``."""
-
-    table: str
-    own_column: str
-    other_column: str
-    other_kind: str
-    note_column: str | None = None
-
-
 def _sources_link(table: str, own: str) -> LinkSpec:
     return LinkSpec(f"{table}_sources", own, "source_id", "source", "passage")
+
+
+# A figure's first source and its passage are columns of the figure's own row (``db.model.links``).
+_FIGURE_SOURCES = LinkSpec("indicators_sources", "indicator_id", "source_id", "source", "passage",
+                           owner="indicators", row_columns=("source_id", "source_passage"))
 
 
 class Record:
@@ -216,7 +212,7 @@ class Event(Record):
 class Indicator(Record):
     KIND: ClassVar[str] = "indicator"
     TABLE: ClassVar[str] = "indicators"
-    LINKS: ClassVar[dict[str, LinkSpec]] = {"sources": _sources_link("indicators", "indicator_id")}
+    LINKS: ClassVar[dict[str, LinkSpec]] = {"sources": _FIGURE_SOURCES}
     NEEDS_SOURCE: ClassVar[bool] = True
 
     id: int | None = None

@@ -64,7 +64,7 @@ def _figure(db: Database, row: tuple) -> Figure:
     counterpart = shown(*row[12:15]) if row[2] is not None else None
     reporter = shown(*row[16:19]) if row[15] is not None else None
     return Figure(row[0], row[1], shown(*row[9:12]), row[2], counterpart, row[3], Period.from_db(row[4], row[5]),
-                  row[6], row[7], row[8], sources_of(db, "indicators", "indicator_id", row[0]), row[15], reporter)
+                  row[6], row[7], row[8], sources_of(db, "indicator", row[0]), row[15], reporter)
 
 
 def figure(db: Database, indicator_id: int) -> Figure:
@@ -218,7 +218,7 @@ def pair_agreements(db: Database, scope: PairScope) -> list[AgreementSummary]:
             _names(db, "SELECT s.name_en, s.name_ru, s.name_kk FROM agreement_subjects x "
                        "JOIN subjects s ON s.id = x.subject_id "
                        "WHERE x.agreement_id = ? ORDER BY s.name_en", r[0]),
-            sources_of(db, "agreements", "agreement_id", r[0])))
+            sources_of(db, "agreement", r[0])))
     return result
 
 
@@ -259,7 +259,7 @@ def officials(db: Database, party_ids: Iterable[int], as_of: dt.date) -> list[Of
             continue
         body = shown(*r[9:12]) if r[8] is not None else None
         result.append(Official(r[0], shown(*r[1:4]), other_form(*r[1:4]), r[4], shown(*r[5:8]), r[8], body,
-                               start, sources_of(db, "positions", "position_id", r[4]),
+                               start, sources_of(db, "position", r[4]),
                                dt.date.fromisoformat(r[16]) if r[16] else None, r[17]))
     return result
 
@@ -314,7 +314,7 @@ def pair_events(db: Database, scope: PairScope) -> list[EventSummary]:
                              "WHERE ea.event_id = ? ORDER BY ea.rowid", r[0])
         result.append(EventSummary(r[0], r[1], shown(r[2], r[10], r[11]), r[3], FuzzyDate.from_db(r[4], r[5]),
                                    FuzzyDate.from_db(r[6], r[7]), r[8], r[9], people + parties,
-                                   sources_of(db, "events", "event_id", r[0])))
+                                   sources_of(db, "event", r[0])))
     return result
 
 
@@ -344,4 +344,4 @@ def pair_statements(db: Database, scope: PairScope) -> list[StatementSummary]:
     return [StatementSummary(r[0], r[1], r[2], shown(*r[3:6]) if r[3] else None,
                              other_form(*r[3:6]) if r[3] else None, FuzzyDate.from_db(r[6], r[7]),
                              shown(*r[8:11]) if r[8] else None,
-                             sources_of(db, "statements", "statement_id", r[0])) for r in rows]
+                             sources_of(db, "statement", r[0])) for r in rows]

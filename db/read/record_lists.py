@@ -8,7 +8,14 @@ the view may switch off. ``LISTINGS`` holds them all by name.
 from __future__ import annotations
 
 from db.model.i18n import _, pgettext
-from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, KNOWN_INDICATORS
+from db.model.records import (
+    AGREEMENT_KINDS,
+    EVENT_KINDS,
+    KINDS,
+    KNOWN_INDICATORS,
+    Indicator,
+    Record,
+)
 from db.read.listings import Column, Listing, Lookup, sql_label
 
 
@@ -36,10 +43,10 @@ def _party_match(column: str) -> str:
     return f"{column} IN ({_PARTIES_NAMED})"
 
 
-_SOURCE_TITLES = (
-    "(SELECT group_concat(title, '; ') FROM (SELECT s.title FROM {table}_sources l "
-    "JOIN sources s ON s.id = l.source_id WHERE l.{own} = r.id ORDER BY s.id))"
-)
+def _source_titles(kind: type[Record]) -> str:
+    """The titles of record ``r``'s sources, "; "-separated, by source id."""
+    return ("(SELECT group_concat(title, '; ') FROM (SELECT s.title FROM "
+            f"({kind.LINKS['sources'].of('r.id')}) l CROSS JOIN sources s ON s.id = l.linked_id ORDER BY s.id))")
 
 _CURRENT = "(p.end_date IS NULL OR date(p.end_date, '+0 days') >= date('now'))"
 # Status words are decided as of today by ``db.model.status`` (SQL functions registered on
@@ -163,7 +170,7 @@ INDICATORS = Listing(
         Column("value", _("Value"), "r.value", numeric=True),
         Column("unit", _("Unit"), "r.unit"),
         # A figure may rest on several sources: no index can order figures by them.
-        Column("source", _("Source"), _SOURCE_TITLES.format(table="indicators", own="indicator_id"),
+        Column("source", _("Source"), _source_titles(Indicator),
                sortable=False),
     ),
     search=(),
@@ -175,10 +182,7 @@ INDICATORS = Listing(
     default_sort="r.period_start DESC, r.period_end DESC, r.id DESC",
 )
 
-_FACT_COUNT = " + ".join(
-    f"(SELECT count(*) FROM {t}_sources WHERE source_id = r.id)"
-    for t in ("parties", "people", "positions", "agreements", "events", "indicators", "statements")
-)
+_FACT_COUNT = " + ".join(cls.LINKS["sources"].count_of("r.id") for cls in KINDS.values() if "sources" in cls.LINKS)
 
 SOURCES = Listing(
     name="sources",

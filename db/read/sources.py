@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from db.model.records import KINDS
+
 
 @dataclass(frozen=True)
 class SourceRef:
@@ -18,9 +20,10 @@ class SourceRef:
     published: str | None
 
 
-def sources_of(db: Database, table: str, own: str, record_id: int) -> tuple[SourceRef, ...]:
-    """The sources linked to one record of ``table`` (its link table's column is ``own``), by id."""
+def sources_of(db: Database, kind: str, record_id: int) -> tuple[SourceRef, ...]:
+    """The sources linked to one record of ``kind``, by id."""
+    linked = KINDS[kind].LINKS["sources"].of(":id")
     rows = db.execute(
-        f"SELECT s.id, s.title, s.publisher, s.url, s.published FROM {table}_sources l "
-        f"JOIN sources s ON s.id = l.source_id WHERE l.{own} = ? ORDER BY s.id", [record_id]).fetchall()
+        f"SELECT s.id, s.title, s.publisher, s.url, s.published FROM ({linked}) l "
+        "CROSS JOIN sources s ON s.id = l.linked_id ORDER BY s.id", {"id": record_id}).fetchall()
     return tuple(SourceRef(*r) for r in rows)

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from db.model.dates import FuzzyDate, Precision
 from db.model.i18n import _, ngettext
-from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, EVENT_STATUSES
+from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, EVENT_STATUSES, Indicator
 from db.read import pair_facts, queries
 
 # The one function that says an agreement's status on a day (swappable for a shared one).
@@ -158,14 +158,16 @@ def _statements(db: Database, scope: queries.PairScope | None) -> list[TimelineI
 
 
 def _figures(db: Database, scope: queries.PairScope | None) -> list[TimelineItem]:
-    if scope is None:
-        rows = db.execute("SELECT s.id, s.title, s.published, count(*) FROM indicators_sources l "
-                          "JOIN sources s ON s.id = l.source_id WHERE s.published IS NOT NULL GROUP BY s.id")
+    links = Indicator.LINKS["sources"]
+    if scope is None:  # each source's figures counted on the indexes by source
+        rows = db.execute(f"SELECT id, title, published, n FROM (SELECT s.id, s.title, s.published, "
+                          f"{links.count_of('s.id')} AS n FROM sources s WHERE s.published IS NOT NULL) "
+                          "WHERE n > 0 ORDER BY id")
     else:
-        rows = db.execute("SELECT s.id, s.title, s.published, count(*) FROM indicators_sources l "
-                          "JOIN sources s ON s.id = l.source_id WHERE s.published IS NOT NULL AND l.indicator_id IN "
-                          "(SELECT value FROM json_each(?)) GROUP BY s.id",
-                          [_ids(pair_facts.pair_figure_ids(db, scope))])
+        rows = db.execute(f"SELECT s.id, s.title, s.published, count(*) FROM "
+                          f"({links.among('SELECT value FROM json_each(:ids)')}) l "
+                          "CROSS JOIN sources s ON s.id = l.linked_id WHERE s.published IS NOT NULL GROUP BY s.id",
+                          {"ids": _ids(pair_facts.pair_figure_ids(db, scope))})
     return [TimelineItem("figures", FuzzyDate(dt.date.fromisoformat(published), Precision.DAY), None,
                          ngettext("{n} figure published", "{n} figures published", n).format(n=n), title,
                          ("source", rid))

@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from db.model.dates import Period, last_day_of_month
 from db.model.formatting import format_change
 from db.model.i18n import N_, Labels, _
-from db.model.records import KNOWN_INDICATORS, TRADE_INDICATORS, indicator_label
+from db.model.records import KNOWN_INDICATORS, TRADE_INDICATORS, Indicator, indicator_label
 
 # The trade flows as an SQL list, for ``indicator IN (…)``.
 _TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)
@@ -32,8 +32,9 @@ _TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)
 
 def _source_titles(figure_id: str) -> str:
     """SQL for the titles of a figure's sources, "; "-separated in source order ('' for none)."""
-    return ("coalesce((SELECT group_concat(title, '; ') FROM (SELECT s.title FROM indicators_sources l "
-            f"JOIN sources s ON s.id = l.source_id WHERE l.indicator_id = {figure_id} ORDER BY s.id)), '')")
+    return ("coalesce((SELECT group_concat(title, '; ') FROM (SELECT s.title FROM "
+            f"({Indicator.LINKS['sources'].of(figure_id)}) l CROSS JOIN sources s ON s.id = l.linked_id "
+            "ORDER BY s.id)), '')")
 
 # Periods are charted one kind at a time, so a quarter never stands beside a year. "years"
 # holds whole calendar years and year-to-date spans (Jan–May), the partial ones hatched.
@@ -235,11 +236,15 @@ def trade_pairs(db: Database, *, limit: int = -1) -> list[tuple[int, int, int]]:
 def trade_sources(db: Database, subject_id: int, counterpart_id: int, unit: str) -> list[tuple[str, int]]:
     """(title, number of figures) of every source of the pair's trade figures in one unit,
     most used first: the note under a chart."""
+    pair = (f"i.subject_id = :subject AND i.counterpart_id = :counterpart AND i.unit = :unit "
+            f"AND i.indicator IN ({_TRADE_NAMES})")
+    # Each figure's first source is in its row, any further ones in the link table (``db.model.links``).
     rows = db.execute(
-        f"""SELECT s.title, count(*) FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id
-            JOIN sources s ON s.id = l.source_id
-            WHERE i.subject_id = :subject AND i.counterpart_id = :counterpart AND i.unit = :unit
-              AND i.indicator IN ({_TRADE_NAMES})
+        f"""SELECT s.title, count(*) FROM (
+              SELECT i.source_id AS source_id FROM indicators i WHERE {pair} AND i.source_id IS NOT NULL
+              UNION ALL
+              SELECT l.source_id FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id WHERE {pair}
+            ) f JOIN sources s ON s.id = f.source_id
             GROUP BY s.id ORDER BY count(*) DESC, s.title""",
         {"subject": subject_id, "counterpart": counterpart_id, "unit": unit}).fetchall()
     return [(r[0], r[1]) for r in rows]

@@ -129,7 +129,7 @@ def _officials(db: Database, scope: queries.PairScope, then: dict[str, Any], as_
         row = db.execute(f"SELECT id, end_date, end_date_precision FROM positions WHERE {where}", [key]).fetchone()
         until = FuzzyDate.from_db(row[1], row[2]) if row else None
         ended = _(" ({day})").format(day=until.label()) if until else ""
-        sources = sources_of(db, "positions", "position_id", row[0]) if row else ()
+        sources = sources_of(db, "position", row[0]) if row else ()
         lines.append(ChangeLine("official", _("{name} left office as {title}{ended}.").format(
             name=old["name"], title=old["title"], ended=ended), cite(sources), ("position", row[0]) if row else None))
     return lines

@@ -37,11 +37,8 @@ def get(db: Database, kind: str, record_id: int) -> Record:
         raise _gone(kind)
     record = from_row(cls, dict(zip(names, row, strict=True)))
     for attr, spec in cls.LINKS.items():
-        note = spec.note_column or "NULL"
-        rows = db.execute(
-            f"SELECT {spec.other_column}, {note} FROM {spec.table} WHERE {spec.own_column} = ? ORDER BY rowid",
-            [record_id],
-        ).fetchall()
+        rows = db.execute(f"SELECT linked_id, note FROM ({spec.of(':id')}) ORDER BY place",
+                          {"id": record_id}).fetchall()
         setattr(record, attr, [Link(other, text) for other, text in rows])
     return record
 
@@ -91,16 +88,21 @@ def save(db: Database, record: Record, *, keep_id: bool = False, uuid: str | Non
 def _write_links(db: Database, record: Record) -> None:
     for attr, spec in type(record).LINKS.items():
         db.execute(f"DELETE FROM {spec.table} WHERE {spec.own_column} = ?", [record.id])
-        links: list[Link] = getattr(record, attr)
+        links: list[Link] = _unique(getattr(record, attr))
+        if spec.owner is not None:  # the first link is kept in the record's own row
+            first = links[0] if links else Link(None, None)  # type: ignore[arg-type]
+            db.execute(f"UPDATE {spec.owner} SET {spec.row_columns[0]} = ?, {spec.row_columns[1]} = ? WHERE id = ?",
+                       [first.id, first.note, record.id])
+            links = links[1:]
         if not links:
             continue
         if spec.note_column:
             sql = (f"INSERT INTO {spec.table} ({spec.own_column}, {spec.other_column}, {spec.note_column}) "
                    "VALUES (?, ?, ?)")
-            params = [(record.id, link.id, link.note) for link in _unique(links)]
+            params = [(record.id, link.id, link.note) for link in links]
         else:
             sql = f"INSERT INTO {spec.table} ({spec.own_column}, {spec.other_column}) VALUES (?, ?)"
-            params = [(record.id, link.id) for link in _unique(links)]
+            params = [(record.id, link.id) for link in links]
         db.conn.executemany(sql, params)
 
 

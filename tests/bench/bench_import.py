@@ -13,7 +13,7 @@ database opened the same way:
   through ``float`` — the way a quick script would do it, with the indexes dropped and
   built again afterwards as the import does for a large file (``same_schema``).
 The import parses, checks every row by the editor's rules, matches parties and sources,
-skips figures already present and writes figures with their source links and indexes;
+skips figures already present and writes figures with their sources and indexes;
 its ratio to the same-schema insert is what validation costs, its ratio to the bare table
 what the schema costs besides. A second import of the same file is timed too.
 """
@@ -109,17 +109,14 @@ def same_schema(path: Path, db_path: Path) -> float:
         s, c, i, ps, pe, v, u = (at[n] for n in ("subject", "counterpart", "indicator", "period_start",
                                                  "period_end", "value", "unit"))
         t, w, p = at["source_title"], at["source_url"], at["source_published"]
-        figures, links = [], []
+        figures = []
         for n, row in enumerate(reader, start=1):
-            figures.append((base + n, party(row[s]), party(row[c]), row[i], row[ps], row[pe], float(row[v]), row[u]))
-            links.append((base + n, source((row[t], row[w], row[p]))))
+            figures.append((base + n, party(row[s]), party(row[c]), row[i], row[ps], row[pe], float(row[v]), row[u],
+                            source((row[t], row[w], row[p]))))
             if len(figures) >= 20_000:
                 db.conn.executemany(_PLAIN_FIGURE, figures)
-                db.conn.executemany("INSERT INTO indicators_sources (indicator_id, source_id) VALUES (?, ?)", links)
                 figures.clear()
-                links.clear()
         db.conn.executemany(_PLAIN_FIGURE, figures)
-        db.conn.executemany("INSERT INTO indicators_sources (indicator_id, source_id) VALUES (?, ?)", links)
         for _name, sql in indexes:
             db.execute(sql)
     elapsed = time.perf_counter() - started
@@ -128,7 +125,7 @@ def same_schema(path: Path, db_path: Path) -> float:
 
 
 _PLAIN_FIGURE = ("INSERT INTO indicators (id, subject_id, counterpart_id, indicator, period_start, period_end, "
-                 "value, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                 "value, unit, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def timed_import(path: Path, db_path: Path) -> tuple[float, float, str]:

@@ -64,15 +64,11 @@ def make_big_database(path: Path, rows: int = 1_000_000, *, seed: int = 7) -> Fa
                 start, end = rng.choice(periods)
                 name = rng.choice(INDICATORS)
                 unit = "enterprises" if name == "enterprise_count" else "USD million"
-                yield (subject, counterpart, name, start, end, round(rng.uniform(0, 5000), 1), unit)
+                yield (subject, counterpart, name, start, end, round(rng.uniform(0, 5000), 1), unit, source)
 
         cursor.executemany(
-            "INSERT INTO indicators (subject_id, counterpart_id, indicator, period_start, period_end, value, unit) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", generate())
-        first = db.execute("SELECT min(id) FROM indicators WHERE subject_id IN (SELECT value FROM json_each(?))",
-                           [str(regions)]).fetchone()[0]
-        cursor.execute("INSERT INTO indicators_sources (indicator_id, source_id) "
-                       "SELECT id, ? FROM indicators WHERE id >= ?", [source, first])
+            "INSERT INTO indicators (subject_id, counterpart_id, indicator, period_start, period_end, value, unit, "
+            "source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", generate())
         for _name, sql in indexes:
             db.execute(sql)
     db.execute("PRAGMA synchronous = FULL")

@@ -161,7 +161,7 @@ def csv_import(path: Path, csv_path: Path, mode: str) -> int:
 
     def trace(statement: str) -> None:
         text = statement.strip().upper()
-        if text.startswith("INSERT INTO INDICATORS_SOURCES"):
+        if text.startswith("INSERT INTO INDICATORS (ID,"):  # the import's figures
             seen["begun"] = True
         elif text == "COMMIT" and seen["begun"]:
             print("committing", flush=True)

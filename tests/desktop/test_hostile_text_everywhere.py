@@ -127,7 +127,7 @@ def test_trade_cards_show_indicator_and_source_names_as_text(qtbot, window, seed
     figure = seeded_db.execute("SELECT id FROM indicators WHERE unit = 'enterprises'").fetchone()[0]
     seeded_db.execute("UPDATE indicators SET indicator = ? WHERE id = ?", [MARKUP, figure])
     seeded_db.execute("UPDATE sources SET title = ? WHERE id IN "
-                      "(SELECT source_id FROM indicators_sources WHERE indicator_id = ?)", [LONG_LINE, figure])
+                      "(SELECT source_id FROM indicators WHERE id = ?)", [LONG_LINE, figure])
     tab = window.list_tabs["indicators"]
     window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.panel is not None and bool(tab.panel.cards.cards), timeout=10_000)

@@ -173,8 +173,8 @@ class Cells:
                     figure_id = writer.base + self.figures
                     writer.rows += 1
                     writer.figures.append((figure_id, subject, counterpart, reporter, indicator[0], start, end,
-                                           value, unit, None, f"{writer.prefix}{self.figures:012x}", writer.stamp))
-                    writer.links.append((figure_id, source))
+                                           value, unit, None, source, f"{writer.prefix}{self.figures:012x}",
+                                           writer.stamp))
                     if len(writer.figures) >= BATCH:
                         writer.flush()
                     return

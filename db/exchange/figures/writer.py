@@ -32,13 +32,16 @@ CREATE TEMP TABLE import_rows (
   figure_hash INTEGER);
 CREATE TEMP TABLE import_skip (line INTEGER PRIMARY KEY)
 """
+# Figure {a} rests on the source of staged row {b}: as its first source, or a further one.
+_FROM_SOURCE = ("({a}.source_id = {b}.source_id OR EXISTS (SELECT 1 FROM indicators_sources l "
+                "WHERE l.indicator_id = {a}.id AND l.source_id = {b}.source_id))")
 _SAME_FIGURE = ("{a}.subject_id = {b}.subject_id AND {a}.counterpart_id IS {b}.counterpart_id AND "
                 "{a}.reporter_id IS {b}.reporter_id AND {a}.indicator = {b}.indicator AND "
                 "{a}.period_start = {b}.period_start AND {a}.period_end = {b}.period_end AND "
                 "{a}.value = {b}.value AND {a}.unit = {b}.unit")
 _INSERT_FIGURE = ("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-                  "period_end, value, unit, notes, uuid, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_INSERT_LINK = "INSERT INTO indicators_sources (indicator_id, source_id) VALUES (?, ?)"
+                  "period_end, value, unit, notes, source_id, uuid, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _INSERT_STAGED = "INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # Adding at least this many figures (and no fewer than the table holds) rebuilds the indexes
 # of ``indicators`` afterwards instead of growing six of them row by row: a sort per index
@@ -76,16 +79,18 @@ class Writer:
         self.repeated: set[int] = set()  # hashes that came up more than once
         self.staged: list[tuple] = []
         self.figures: list[tuple] = []
-        self.links: list[tuple[int, int]] = []
         self.dropped: list[tuple[str, str]] = []
         # (subject, source) -> the database held figures of that subject from that source
         self.held: dict[tuple[int, int], bool] = {}
         if self.bulk:  # one pass now instead of a query per pair after the indexes are gone
             self.held = dict.fromkeys(db.execute(
-                "SELECT DISTINCT i.subject_id, l.source_id FROM indicators_sources l "
+                "SELECT DISTINCT subject_id, source_id FROM indicators WHERE source_id IS NOT NULL UNION "
+                "SELECT i.subject_id, l.source_id FROM indicators_sources l "
                 "JOIN indicators i ON i.id = l.indicator_id").fetchall(), True)
         # Sources any figure already rests on; a figure from another source cannot be present.
-        self.holding = {r[0] for r in db.execute("SELECT DISTINCT source_id FROM indicators_sources")}
+        self.holding = {r[0] for r in db.execute(
+            "SELECT id FROM sources s WHERE EXISTS (SELECT 1 FROM indicators WHERE source_id = s.id) "
+            "OR EXISTS (SELECT 1 FROM indicators_sources WHERE source_id = s.id)")}
 
     def add(self, line: int, subject: int, counterpart: int | None, reporter: int | None, indicator: str,
             start: str, end: str, value: float, unit: str, notes: str | None, source: int) -> None:
@@ -112,16 +117,17 @@ class Writer:
         else:
             figure_id = self.base + line
             self.figures.append((figure_id, subject, counterpart, reporter, indicator, start, end, value, unit, notes,
-                                 f"{self.prefix}{line:012x}", self.stamp))
-            self.links.append((figure_id, source))
+                                 source, f"{self.prefix}{line:012x}", self.stamp))
             if len(self.figures) >= BATCH:
                 self.flush()
         hashes.add(key)
 
     def _held(self, subject: int, source: int) -> bool:
         return self.db.execute(
-            "SELECT 1 FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
-            "WHERE i.subject_id = ? AND l.source_id = ? LIMIT 1", [subject, source]).fetchone() is not None
+            "SELECT EXISTS (SELECT 1 FROM indicators WHERE subject_id = :subject AND source_id = :source) "
+            "OR EXISTS (SELECT 1 FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
+            "WHERE i.subject_id = :subject AND l.source_id = :source)",
+            {"subject": subject, "source": source}).fetchone()[0] == 1
 
     def flush(self) -> None:
         conn = self.db.conn
@@ -129,10 +135,8 @@ class Writer:
             if self.bulk and not self.dropped:
                 self._drop_indexes()
             conn.executemany(_INSERT_FIGURE, self.figures)
-            conn.executemany(_INSERT_LINK, self.links)
             self.written += len(self.figures)
             self.figures.clear()
-            self.links.clear()
         if self.staged:
             conn.executemany(_INSERT_STAGED, self.staged)
             self.staged.clear()
@@ -184,26 +188,23 @@ class Writer:
             db.conn.executemany("INSERT INTO temp.import_skip VALUES (?)", repeats)
         if staged < _FEW_STAGED:  # each staged row looks among its pair's figures
             db.execute("INSERT OR IGNORE INTO temp.import_skip SELECT s.line FROM temp.import_rows s WHERE EXISTS ("
-                       "SELECT 1 FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
-                       "AND l.source_id = s.source_id WHERE " + _SAME_FIGURE.format(a="i", b="s") + ")")
+                       "SELECT 1 FROM indicators i WHERE " + _SAME_FIGURE.format(a="i", b="s") + " AND "
+                       + _FROM_SOURCE.format(a="i", b="s") + ")")
         else:  # many: each figure of their subjects looks for itself among them, through an index
             db.execute("CREATE INDEX temp.import_rows_figure ON import_rows(subject_id, period_start, indicator, value)")
             db.execute("INSERT OR IGNORE INTO temp.import_skip SELECT s.line FROM indicators i "
                        "CROSS JOIN temp.import_rows s WHERE i.subject_id IN (SELECT subject_id FROM temp.import_rows) "
-                       "AND " + _SAME_FIGURE.format(a="s", b="i") + " AND EXISTS (SELECT 1 FROM indicators_sources l "
-                       "WHERE l.indicator_id = i.id AND l.source_id = s.source_id)")
+                       "AND " + _SAME_FIGURE.format(a="s", b="i") + " AND " + _FROM_SOURCE.format(a="i", b="s"))
         adding = staged - db.execute("SELECT count(*) FROM temp.import_skip").fetchone()[0]
         existing = db.execute("SELECT count(*) FROM indicators").fetchone()[0]
         if adding >= max(existing, REBUILD_INDEXES_AT):
             self._drop_indexes()
         new_rows = "FROM temp.import_rows s WHERE s.line NOT IN (SELECT line FROM temp.import_skip) ORDER BY s.line"
         db.execute("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-                   "period_end, value, unit, notes, uuid, updated_at) SELECT :base + s.line, s.subject_id, "
+                   "period_end, value, unit, notes, source_id, uuid, updated_at) SELECT :base + s.line, s.subject_id, "
                    "s.counterpart_id, s.reporter_id, s.indicator, s.period_start, s.period_end, s.value, s.unit, "
-                   "s.notes, :prefix || printf('%012x', s.line), :stamp " + new_rows,
+                   "s.notes, s.source_id, :prefix || printf('%012x', s.line), :stamp " + new_rows,
                    {"base": self.base, "prefix": self.prefix, "stamp": self.stamp})
         steps.check_cancelled()
         self._rebuild_indexes()
-        db.execute("INSERT INTO indicators_sources (indicator_id, source_id) SELECT :base + s.line, s.source_id "
-                   + new_rows, {"base": self.base})
         return adding

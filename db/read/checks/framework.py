@@ -79,7 +79,10 @@ def check(name: str, title: str, *kinds: str,
 
 # -- narrowing SQL to a scope -------------------------------------------------------------------
 
-SOURCE_IDS = "(SELECT group_concat(source_id) FROM indicators_sources WHERE indicator_id = {a}.id)"
+# The comma-separated ids of figure {a}'s sources: the first in its own row, any further ones
+# in the link table (``db.model.links``).
+SOURCE_IDS = ("(coalesce({a}.source_id || ',', '') || "
+              "coalesce((SELECT group_concat(source_id) FROM indicators_sources WHERE indicator_id = {a}.id), ''))")
 PAIR_IDS = "{a}.subject_id, {a}.counterpart_id"
 
 

@@ -113,15 +113,18 @@ def check_unlabelled_partial(db: Database, today: dt.date, scope: Scope | None =
     """Figures whose source could not cover their whole period, or says it covers part of it."""
     narrow, params = in_scope(scope, "i.id", "indicator")
     params["today"] = today.isoformat()
-    early = db.execute(
+    # Each figure with each of its sources: the first is in the figure's row (``db.model.links``).
+    early = db.execute(" UNION ALL ".join(
         f"""SELECT i.id, {PAIR_IDS.format(a="i")}, i.indicator, i.period_start, i.period_end,
-                  s.title, s.published
-           FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id
-           JOIN sources s ON s.id = l.source_id
-           WHERE s.published IS NOT NULL AND i.period_end > s.published AND i.period_end <= :today{narrow}
-           ORDER BY i.period_start, i.id, s.id""", params).fetchall()
+                  s.title, s.published, s.id
+           FROM {sources}
+           WHERE s.published IS NOT NULL AND i.period_end > s.published AND i.period_end <= :today{narrow}"""
+        for sources in ("indicators i JOIN sources s ON s.id = i.source_id",
+                        "indicators i JOIN indicators_sources l ON l.indicator_id = i.id "
+                        "JOIN sources s ON s.id = l.source_id"))
+        + " ORDER BY 5, 1, 9", params).fetchall()
     names, findings, seen = Names(db), [], set()
-    for rid, subject, counterpart, indicator, start, end, title, published in early:
+    for rid, subject, counterpart, indicator, start, end, title, published, _source in early:
         if rid in seen:
             continue
         seen.add(rid)
@@ -133,12 +136,14 @@ def check_unlabelled_partial(db: Database, today: dt.date, scope: Scope | None =
         findings.append(Finding("unlabelled_partial", message, (("indicator", rid),)))
     worded = db.execute(
         f"""SELECT i.id, {PAIR_IDS.format(a="i")}, i.indicator, i.period_start, i.period_end,
-                  coalesce(i.notes, '') || char(10) || coalesce((SELECT group_concat(passage, char(10))
-                      FROM indicators_sources WHERE indicator_id = i.id), '')
+                  coalesce(i.notes, '') || char(10) || coalesce(i.source_passage || char(10), '')
+                  || coalesce((SELECT group_concat(passage, char(10)) FROM indicators_sources
+                               WHERE indicator_id = i.id), '')
            FROM indicators i
            WHERE substr(i.period_start, 6, 5) = '01-01' AND substr(i.period_end, 6, 5) = '12-31'
-             AND (i.notes IS NOT NULL OR EXISTS (SELECT 1 FROM indicators_sources
-                                                 WHERE indicator_id = i.id AND passage IS NOT NULL)){narrow}
+             AND (i.notes IS NOT NULL OR i.source_passage IS NOT NULL
+                  OR EXISTS (SELECT 1 FROM indicators_sources
+                             WHERE indicator_id = i.id AND passage IS NOT NULL)){narrow}
            ORDER BY i.period_start, i.id""", params).fetchall()
     for rid, subject, counterpart, indicator, start, end, text in worded:
         match = _PART_OF_YEAR.search(text)

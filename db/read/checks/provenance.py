@@ -12,26 +12,40 @@ import datetime as dt
 from sqlite_utils import Database
 
 from db.model.i18n import _
-from db.model.records import KIND_NAMES
+from db.model.records import KIND_NAMES, KINDS
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
 
-# Kinds every fact of which needs a source: (kind, table, link table's own column).
-_SOURCED = (("indicator", "indicators", "indicator_id"), ("agreement", "agreements", "agreement_id"),
-            ("event", "events", "event_id"), ("position", "positions", "position_id"),
-            ("statement", "statements", "statement_id"))
+# Kinds every fact of which needs a source.
+_SOURCED = ("indicator", "agreement", "event", "position", "statement")
 
 
-def _any_unsourced(db: Database, table: str, own: str) -> bool:
-    """Whether some record of ``table`` may have no source, answered on the link table's index
-    instead of looking up the links of every record of a million-row table: every record is
-    linked when the links name as many records as there are and none of them is gone (a link
-    row another tool left behind). True sends the check through every record."""
+def _unsourced(kind: str) -> str:
+    """SQL condition: record ``r`` of ``kind`` has no source, in either place a figure keeps
+    one (``db.model.links``)."""
+    spec = KINDS[kind].LINKS["sources"]
+    linked = f"EXISTS (SELECT 1 FROM {spec.table} l WHERE l.{spec.own_column} = r.id)"
+    if spec.owner is None:
+        return f"NOT {linked}"
+    return f"r.{spec.row_columns[0]} IS NULL AND NOT {linked}"
+
+
+def _any_unsourced(db: Database, kind: str) -> bool:
+    """Whether some record of ``kind`` may have no source, answered on indexes instead of
+    looking up the links of every record of a million-row table. A figure's first source is
+    in its row, so the figures without one are found on the index of that column. For the
+    other kinds, every record is linked when the links name as many records as there are and
+    none of them is gone (a link row another tool left behind). True sends the check
+    through every record."""
+    spec = KINDS[kind].LINKS["sources"]
+    table, own = KINDS[kind].TABLE, spec.own_column
+    if spec.owner is not None:
+        return db.execute(f"SELECT EXISTS (SELECT 1 FROM {table} r WHERE {_unsourced(kind)})").fetchone()[0] == 1
     records = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    linked = db.execute(f"SELECT count(DISTINCT {own}) FROM {table}_sources").fetchone()[0]
+    linked = db.execute(f"SELECT count(DISTINCT {own}) FROM {spec.table}").fetchone()[0]
     if records != linked:
         return True
-    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {table}_sources l "
+    return db.execute(f"SELECT EXISTS (SELECT 1 FROM {spec.table} l "
                       f"WHERE NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = l.{own}))").fetchone()[0] == 1
 
 
@@ -42,16 +56,16 @@ def check_unsourced(db: Database, today: dt.date, scope: Scope | None = None) ->
     from db.read.queries import LABEL_SQL  # the one definition of a record's label
 
     findings = []
-    for kind, table, own in _SOURCED:
+    for kind in _SOURCED:
         if scope is not None and not scope.get(kind) and not (kind == "position" and scope.get("person")):
             continue
-        if scope is None and not _any_unsourced(db, table, own):
+        if scope is None and not _any_unsourced(db, kind):
             continue
         narrow, params = in_position_scope(scope, "r") if kind == "position" else in_scope(scope, "r.id", kind)
         person = "r.person_id" if kind == "position" else "NULL"
         rows = db.execute(
-            f"""SELECT r.id, {LABEL_SQL[kind]}, {person} FROM {table} r
-               WHERE NOT EXISTS (SELECT 1 FROM {table}_sources l WHERE l.{own} = r.id){narrow}
+            f"""SELECT r.id, {LABEL_SQL[kind]}, {person} FROM {KINDS[kind].TABLE} r
+               WHERE {_unsourced(kind)}{narrow}
                ORDER BY r.id""", params).fetchall()
         for rid, label, person_id in rows:
             records = ((("person", person_id),) if person_id is not None else ()) + ((kind, rid),)

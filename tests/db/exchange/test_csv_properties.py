@@ -191,7 +191,7 @@ def _stored(db, known: int) -> list[dict]:
     rows = db.execute(
         "SELECT i.subject_id, i.counterpart_id, i.reporter_id, i.indicator, i.period_start, i.period_end, "
         "i.value, i.unit, i.notes, s.title, s.url, s.published FROM indicators i "
-        "JOIN indicators_sources l ON l.indicator_id = i.id JOIN sources s ON s.id = l.source_id "
+        "JOIN sources s ON s.id = i.source_id "
         "WHERE i.id > ? ORDER BY i.id", [known]).fetchall()
     keys = ("subject", "counterpart", "reporter", "indicator", "period_start", "period_end", "value", "unit",
             "notes", "source_title", "source_url", "source_published")

@@ -27,7 +27,7 @@ def _figures(db):
     return db.execute(
         "SELECT s.name_en, c.name_en, i.indicator, i.period_start, i.period_end, i.value, i.unit, src.title "
         "FROM indicators i JOIN parties s ON s.id = i.subject_id LEFT JOIN parties c ON c.id = i.counterpart_id "
-        "JOIN indicators_sources l ON l.indicator_id = i.id JOIN sources src ON src.id = l.source_id "
+        "JOIN sources src ON src.id = i.source_id "
         "WHERE src.title <> (SELECT title FROM sources ORDER BY id LIMIT 1) ORDER BY i.id").fetchall()
 
 

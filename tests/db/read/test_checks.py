@@ -268,7 +268,7 @@ def test_planned_event_still_ahead_or_held_is_clean(pair, seeded_db):
 def test_fact_without_a_source_is_reported(pair):
     db, a, b, source, _other = pair
     rid = _figure(db, a, b, source, "exports", D(2024, 1, 1), D(2024, 12, 31), 1.0)
-    db.execute("DELETE FROM indicators_sources WHERE indicator_id = ?", [rid])  # as an outside tool might
+    db.execute("UPDATE indicators SET source_id = NULL WHERE id = ?", [rid])  # as an outside tool might
     (finding,) = checks.check_unsourced(db, TODAY)
     assert finding.message.startswith("Indicator “")
     assert "Abai region – Russian Federation, 2024” has no source" in finding.message
@@ -276,12 +276,13 @@ def test_fact_without_a_source_is_reported(pair):
 
 
 def test_a_fact_without_a_source_is_found_when_a_stray_link_names_a_figure_that_is_gone(pair):
-    """The quick count (figures against the figures links name) is not fooled by a link row
-    another tool left pointing at a deleted figure."""
+    """The quick look for figures without a source is not fooled by a link row another tool
+    left pointing at a deleted figure."""
     db, a, b, source, _other = pair
     rid = _figure(db, a, b, source, "exports", D(2024, 1, 1), D(2024, 12, 31), 1.0)
     db.execute("PRAGMA foreign_keys = OFF")
-    db.execute("UPDATE indicators_sources SET indicator_id = 9999 WHERE indicator_id = ?", [rid])
+    db.execute("UPDATE indicators SET source_id = NULL WHERE id = ?", [rid])
+    db.execute("INSERT INTO indicators_sources (indicator_id, source_id) VALUES (9999, ?)", [source])
     db.execute("PRAGMA foreign_keys = ON")
     (finding,) = checks.check_unsourced(db, TODAY)
     assert finding.records == (("indicator", rid),)

@@ -16,7 +16,7 @@ def _figures(path, since):
         return db.execute(
             "SELECT i.indicator, i.period_start, i.period_end, i.value, i.unit, s.name_en, c.name_en, src.title "
             "FROM indicators i JOIN parties s ON s.id = i.subject_id LEFT JOIN parties c ON c.id = i.counterpart_id "
-            "JOIN indicators_sources l ON l.indicator_id = i.id JOIN sources src ON src.id = l.source_id "
+            "JOIN sources src ON src.id = i.source_id "
             "WHERE i.id > ? ORDER BY i.id", [since]).fetchall()
     finally:
         db.close()

@@ -12,8 +12,8 @@ from tests.desktop.safety.test_read_only_window import _writing_action
 def _window_on_large_file(qtbot, tmp_path, monkeypatch, *, garbled: bool):
     path = make_file_with_rows(tmp_path / "large.factsheet", rows=6000)
     if garbled:
-        # Links of generated figures: rows no first screen reads.
-        garble_record_contents(path, nth=-2, table="indicators_sources")
+        # Generated figures at the end of the table: rows no first screen reads.
+        garble_record_contents(path, nth=-2, table="indicators")
     monkeypatch.setattr(integrity, "FULL_CHECK_LIMIT", 1024)  # "large": skip the check on open
     db = open_database(path)
     assert db.damage_check_pending and not db.read_only

@@ -108,8 +108,8 @@ def test_a_source_a_figure_and_the_pdf_with_the_keyboard_alone(qtbot, window, se
     qtbot.waitUntil(lambda: not figure_form.isVisible())
     back_to(qtbot, window)
     row = seeded_db.execute(
-        "SELECT i.value, i.period_start, i.period_end, s.title FROM indicators i JOIN indicators_sources l "
-        "ON l.indicator_id = i.id JOIN sources s ON s.id = l.source_id ORDER BY i.id DESC").fetchone()
+        "SELECT i.value, i.period_start, i.period_end, s.title FROM indicators i "
+        "JOIN sources s ON s.id = i.source_id ORDER BY i.id DESC").fetchone()
     assert tuple(row) == (41.5, "2026-01-01", "2026-03-31", SOURCE)
 
     # File ▸ Export PDF… from the menu by its letters; the file name typed; Enter.
