@@ -18,7 +18,6 @@ with the version here:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,9 +25,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.model.i18n import _, ngettext
-from db.model.records import KIND_NAMES, KINDS, Record
+from db.model.records import KIND_NAMES, Record
 from db.read.history import Difference, differences
 from db.read.queries import record_label
+from db.store import identities
 
 
 @dataclass(frozen=True)
@@ -62,12 +62,7 @@ def _short(text: str, length: int) -> str:
 def known_identities(db: Database, kind: str, uuids: Iterable[str]) -> dict[str, tuple[int, str | None]]:
     """uuid -> (id, updated_at) of the records of a kind this database holds among ``uuids``
     (one pass over the table: there is no index on UUIDs)."""
-    wanted = json.dumps(sorted(set(uuids)))
-    if wanted == "[]":
-        return {}
-    return {r[0]: (r[1], r[2]) for r in db.execute(
-        f"SELECT uuid, id, updated_at FROM {KINDS[kind].TABLE} WHERE uuid IN (SELECT value FROM json_each(?))",
-        [wanted])}
+    return identities.holding(db, kind, uuids)
 
 
 def own_versions(db: Database, uuid: str) -> set[str]:

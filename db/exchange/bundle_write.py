@@ -20,7 +20,9 @@ from db.exchange import bundle_sync
 from db.exchange.bundle_shape import FORMAT, ORDER, VERSION, records_key
 from db.exchange.report import NoSteps, Steps
 from db.model.dates import FuzzyDate
+from db.model.identity import BATCHED_TABLE
 from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
+from db.store import identities
 
 
 def _value_to_json(typ: type, value: Any) -> Any:
@@ -88,6 +90,7 @@ def records_with_identity(db: Database, kind: str) -> Iterator[tuple[Record, str
     links = {attr: _links(db, spec.table, spec.own_column, spec.other_column, spec.note_column)
              for attr, spec in cls.LINKS.items()}
     pending: dict[str, tuple[int, list[Link]] | None] = {attr: next(group, None) for attr, group in links.items()}
+    batches = identities.batches(db) if cls.TABLE == BATCHED_TABLE else None  # imported figures' identities
     for row in cursor:
         values = dict(zip(names, row, strict=True))
         record = store.from_row(cls, values)
@@ -104,7 +107,10 @@ def records_with_identity(db: Database, kind: str) -> Iterator[tuple[Record, str
                 linked += current[1]
                 pending[attr] = next(group, None)
             setattr(record, attr, linked)
-        yield record, values.get("uuid"), values.get("updated_at")
+        uuid, stamp = values.get("uuid"), values.get("updated_at")
+        if batches is not None:
+            uuid, stamp = batches.identity(values["id"], uuid, stamp)
+        yield record, uuid, stamp
 
 
 def _links(db: Database, table: str, own: str, other: str, note: str | None) -> Iterator[tuple[int, list[Link]]]:

@@ -31,6 +31,7 @@ STEPS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0006_change_history", schema_later.change_history),
     ("0007_briefings", schema_later.briefings),
     ("0008_first_source_in_figure_row", schema_later.first_source_in_figure_row),
+    ("0009_figure_batches", schema_later.figure_batches),
 )
 MIGRATIONS = Migrations("factsheet")
 

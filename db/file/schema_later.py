@@ -1,7 +1,9 @@
 """How the schema grew after the first release: names and titles in three languages, a
-narrower figure index, stable record identities, the change history and briefings.
+narrower figure index, stable record identities, the change history and briefings, and
+figures that are cheaper to write by the million (their first source in their own row, an
+imported batch's identity kept once).
 
-Migration steps ``0003`` to ``0007`` (``db.file.migrations`` applies them in order after
+Migration steps ``0003`` to ``0009`` (``db.file.migrations`` applies them in order after
 ``db.file.schema_initial``'s). A file made by an earlier release gains each in turn.
 """
 
@@ -215,3 +217,24 @@ def first_source_in_figure_row(db: Database) -> None:
     the link table's primary key did within it. The figures are copied once, in id order,
     and each index is built once after the copy."""
     run_script(db, FIGURE_ROWS_SCHEMA)
+
+
+# 0009: the identity of the figures an import writes, kept once for the whole batch.
+FIGURE_BATCHES_SCHEMA = """
+CREATE TABLE figure_batches (
+  first_id INTEGER PRIMARY KEY,
+  last_id INTEGER NOT NULL,
+  uuid_prefix TEXT NOT NULL CHECK (length(uuid_prefix) = 24),
+  updated_at TEXT NOT NULL,
+  CHECK (last_id >= first_id)
+);
+"""
+
+
+def figure_batches(db: Database) -> None:
+    """The figures an import writes (``first_id``–``last_id``) leave ``uuid`` and ``updated_at``
+    empty in their rows: a figure's UUID is its batch's ``uuid_prefix`` and its number in the
+    batch, its stamp the batch's until it is edited (``db.store.identities``). Ranges never
+    overlap: a batch starts after every figure the table holds, and a later one takes over
+    ids an earlier one left behind (``db.store.identities.record_batch``)."""
+    run_script(db, FIGURE_BATCHES_SCHEMA)

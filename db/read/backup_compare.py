@@ -5,8 +5,8 @@ the dialog also shows what restoring it would change: per kind, the records only
 file now (they would go), those only in the backup (they would come back) and those
 changed since (they would return to the backup's version), with a few of each named.
 
-Records are matched by their UUID and versions by ``updated_at``; a backup made before
-records had UUIDs is matched by id. The backup is attached read-only to a read-only
+Records are matched by their UUID and versions by ``updated_at`` (an imported figure's are
+its batch's, ``db.model.identity``); a backup made before records had UUIDs is matched by id. The backup is attached read-only to a read-only
 connection of its own: comparing never writes, and never holds the window's connection.
 """
 
@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from db.file import sql_functions
 from db.file.sqlite import connect_read_only
+from db.model.identity import BATCHES_TABLE, identity_sql
 from db.model.records import KINDS
 from db.read.queries import LABEL_SQL
 
@@ -66,17 +67,34 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> set[str]:
     return {row[1] for row in conn.execute(f"PRAGMA {schema}.table_info({table})")}
 
 
+def _identity(conn: sqlite3.Connection, schema: str, table: str, alias: str) -> tuple[str, str]:
+    """SQL for the uuid and stamp of record ``alias`` of ``schema``'s ``table``: an imported
+    figure's are its batch's, in a file that keeps batches (``db.model.identity``)."""
+    batched = conn.execute(f"SELECT 1 FROM {schema}.sqlite_master WHERE type = 'table' AND name = ?",
+                           [BATCHES_TABLE]).fetchone()
+    if batched is None:
+        return f"{alias}.uuid", f"{alias}.updated_at"
+    return identity_sql(table, alias, f"{schema}.")
+
+
 def _compare_kind(conn: sqlite3.Connection, kind: str) -> KindDifference:
     table = KINDS[kind].TABLE
     found = KindDifference(kind)
-    key = "uuid" if "uuid" in _columns(conn, "b", table) else "id"
-    only_now = f"FROM main.{table} r WHERE r.{key} NOT IN (SELECT {key} FROM b.{table} WHERE {key} IS NOT NULL)"
-    only_backup = f"FROM b.{table} r WHERE r.{key} NOT IN (SELECT {key} FROM main.{table} WHERE {key} IS NOT NULL)"
+    if "uuid" in _columns(conn, "b", table):
+        now, now_stamp = _identity(conn, "main", table, "r")
+        old, old_stamp = _identity(conn, "b", table, "o")
+        back, back_in_now = _identity(conn, "b", table, "r")[0], _identity(conn, "main", table, "o")[0]
+    else:
+        now, old, back, back_in_now = "r.id", "o.id", "r.id", "o.id"
+    only_now = f"FROM main.{table} r WHERE {now} NOT IN (SELECT {old} FROM b.{table} o WHERE {old} IS NOT NULL)"
+    only_backup = (f"FROM b.{table} r WHERE {back} NOT IN (SELECT {back_in_now} FROM main.{table} o "
+                   f"WHERE {back_in_now} IS NOT NULL)")
     found.only_now, found.examples_now = _count_and_name(conn, kind, only_now, "main")
     found.only_backup, found.examples_backup = _count_and_name(conn, kind, only_backup, "b")
-    if key == "uuid":
-        changed = (f"FROM main.{table} r JOIN b.{table} o ON o.uuid = r.uuid "
-                   "WHERE r.updated_at IS NOT o.updated_at")
+    if now != "r.id":  # the same record in both, in another version (each side's list searched through an index)
+        changed = (f"FROM main.{table} r WHERE {now} IN (SELECT {old} FROM b.{table} o) "
+                   f"AND ({now}, coalesce({now_stamp}, '')) NOT IN (SELECT {old}, coalesce({old_stamp}, '') "
+                   f"FROM b.{table} o)")
         found.changed, found.examples_changed = _count_and_name(conn, kind, changed, "main")
     return found
 

@@ -23,7 +23,7 @@ from db.model.records import KIND_NAMES, KINDS, REFERENCE_KINDS, Indicator, Reco
 from db.model.validate import label as field_label
 from db.read.details import _format
 from db.read.queries import record_label
-from db.store import journal
+from db.store import identities, journal
 from db.store.graph import Captured
 
 ACTION_LABELS = {
@@ -71,11 +71,11 @@ _ENTRY = "SELECT id, at, author, action, note, before, after, first_id FROM hist
 
 def record_history(db: Database, kind: str, record_id: int) -> list[Version]:
     """Every entry about a record, newest first (empty for a record older than the history)."""
-    row = db.execute(f"SELECT uuid FROM {KINDS[kind].TABLE} WHERE id = ?", [record_id]).fetchone()
-    if row is None:
+    found = identities.identity_of(db, kind, record_id)
+    if found is None:
         return []
     own = [_version(kind, record_id, r) for r in db.execute(
-        f"{_ENTRY} WHERE record_uuid = ? AND first_id IS NULL ORDER BY id", [row[0]])]
+        f"{_ENTRY} WHERE record_uuid = ? AND first_id IS NULL ORDER BY id", [found[0]])]
     if not any(v.before is None and v.action != "delete" for v in own):
         own = _batch_origin(db, kind, record_id, own) + own
     return list(reversed(own))
@@ -199,8 +199,8 @@ def deleted_records(db: Database, *, limit: int = 1000) -> list[DeletedRecord]:
             continue
         if uuid is not None:
             seen.add(uuid)
-        table = KINDS[kind].TABLE
-        if db.execute(f"SELECT 1 FROM {table} WHERE id = ? AND uuid IS ?", [record_id, uuid]).fetchone():
+        here = identities.identity_of(db, kind, record_id)
+        if here is not None and here[0] == uuid:
             continue
         found.append(DeletedRecord(entry_id, kind, record_id, uuid, at, author, json.loads(before)))
     back = _brought_back_elsewhere(db, found)
@@ -216,8 +216,7 @@ def _brought_back_elsewhere(db: Database, deleted: list[DeletedRecord]) -> set[s
             by_kind.setdefault(item.kind, []).append(item.uuid)
     back: set[str] = set()
     for kind, uuids in by_kind.items():
-        back |= {r[0] for r in db.execute(f"SELECT uuid FROM {KINDS[kind].TABLE} WHERE uuid IN "
-                                          "(SELECT value FROM json_each(?))", [json.dumps(uuids)])}
+        back |= set(identities.holding(db, kind, uuids))
     return back
 
 

@@ -25,8 +25,10 @@ from db.errors import FactSheetError
 from db.model import identity
 from db.model.formatting import format_day
 from db.model.i18n import _, using_language
+from db.model.records import KINDS
 from db.read import pair_facts, queries
 from db.read.history import when_label
+from db.store.identities import identities
 
 HOW_LABELS = {"printed": _("printed"), "pdf": _("saved as PDF")}
 
@@ -67,8 +69,8 @@ class Briefing:
 
 def uuids_of(db: Database, table: str, ids: list[int]) -> dict[int, str]:
     """id -> the record's UUID (or "#id" for a record another program wrote without one)."""
-    return {r[0]: r[1] or f"#{r[0]}" for r in db.execute(
-        f"SELECT id, uuid FROM {table} WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(ids)))])}
+    kind = {cls.TABLE: cls.KIND for cls in KINDS.values()}[table]
+    return {record_id: uuid or f"#{record_id}" for record_id, (uuid, _stamp) in identities(db, kind, ids).items()}
 
 
 def series_key(subject: int, counterpart: int | None, indicator: str, start: dt.date, end: dt.date) -> str:

@@ -1,7 +1,8 @@
 """Writes that are not one record at a time: figures by the thousand, briefings, a whole file.
 
-- ``figure_batch``: the history entry for the figures an imported table added (the
-  import writes them itself, for speed; ``db.exchange`` says how);
+- ``figure_batch``: the history entry and the shared identity (``db.store.identities``) of
+  the figures an imported table added (the import writes them itself, for speed;
+  ``db.exchange`` says how);
 - ``remove_figures`` / ``put_back_figures``: undoing and redoing such an import in the
   window. The figures removed wait in a temporary table of the connection — the undo
   history lives exactly as long — instead of in memory, since they may be a million;
@@ -16,15 +17,17 @@ import uuid
 
 from sqlite_utils import Database
 
-from db.store import journal
+from db.store import identities, journal
 from db.store.rows import ensure_writable, sqlite_errors_as_sentences
 
 Ranges = list[tuple[int, int]]
 
 
-def figure_batch(db: Database, first_id: int, last_id: int, count: int, *, uuid_prefix: str | None,
+def figure_batch(db: Database, first_id: int, last_id: int, count: int, *, uuid_prefix: str, stamp: str,
                  note: str | None = None) -> None:
-    """Note that ``count`` figures, ids ``first_id``–``last_id``, were imported at once."""
+    """Note that ``count`` figures, ids ``first_id``–``last_id``, were imported at once, with the
+    identity of their batch (``uuid_prefix``, ``stamp``) rather than their own."""
+    identities.record_batch(db, first_id, last_id, uuid_prefix, stamp)
     journal.add_batch(db, "import", "indicator", first_id, last_id, count, uuid_prefix=uuid_prefix, note=note)
 
 
@@ -48,6 +51,7 @@ def remove_figures(db: Database, ranges: Ranges, *, note: str | None = None) -> 
                                 "WHERE indicator_id BETWEEN :lo AND :hi ORDER BY rowid")
         count = _each_range(db, ranges, f"INSERT INTO temp.{kept}_figures SELECT * FROM indicators "
                                         "WHERE id BETWEEN :lo AND :hi")
+        identities.set_batches_aside(db, kept, ranges)  # their identity goes with them
         _each_range(db, ranges, "DELETE FROM indicators WHERE id BETWEEN :lo AND :hi")
         if count:
             journal.add_batch(db, "delete", "indicator", ranges[0][0], ranges[-1][1], count, note=note)
@@ -59,6 +63,7 @@ def put_back_figures(db: Database, kept: str, *, note: str | None = None) -> Non
     ensure_writable(db)
     with sqlite_errors_as_sentences(), db.atomic():
         first, last, count = db.execute(f"SELECT min(id), max(id), count(*) FROM temp.{kept}_figures").fetchone()
+        identities.bring_batches_back(db, kept)
         db.execute(f"INSERT INTO indicators SELECT * FROM temp.{kept}_figures ORDER BY id")
         db.execute(f"INSERT INTO indicators_sources SELECT * FROM temp.{kept}_links")
         if count:
@@ -68,7 +73,7 @@ def put_back_figures(db: Database, kept: str, *, note: str | None = None) -> Non
 
 def forget_kept(db: Database, kept: str) -> None:
     """Drop what ``remove_figures`` kept aside (the step that needed it is gone)."""
-    for part in ("figures", "links"):
+    for part in ("figures", "links", "batches"):
         db.execute(f"DROP TABLE IF EXISTS temp.{kept}_{part}")
 
 

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from db.errors import RecordNotFound
 from db.model.i18n import _
 from db.model.records import KIND_NAMES, KINDS, REFERENCE_KINDS, format_count
+from db.store.identities import identity_columns
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,9 @@ def capture(db: Database, kind: str, record_id: int) -> Captured:
     seen: set[tuple[str, int]] = set()
 
     def visit(table: str, column: str, value: object) -> None:
-        cursor = db.execute(f"SELECT rowid AS _rowid_, * FROM {table} WHERE {column} = ? ORDER BY rowid", [value])
+        # A figure's identity may be its import batch's: it leaves the table written out in its row.
+        cursor = db.execute(f"SELECT rowid AS _rowid_, {identity_columns(db, table, table)} FROM {table} "
+                            f"WHERE {column} = ? ORDER BY rowid", [value])
         names = [d[0] for d in cursor.description]
         for values in cursor.fetchall():
             row = dict(zip(names, values, strict=True))

@@ -4,7 +4,8 @@ Every change to a record and its links goes through ``save``, ``delete`` or ``re
 here, inside ``db.atomic()``, after ``db.model.validate`` has passed, and writes one entry to
 the change history (``db.store.journal``) in the same transaction. A new record gets its
 ``uuid`` here; every write stamps ``updated_at`` (``db.model.identity``), unless the caller
-brings the identity with the record (an import keeps a bundle's, undo its own).
+brings the identity with the record (an import keeps a bundle's, undo its own). An imported
+figure's identity may be its batch's (``db.store.identities``); a deleted one takes it along.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from db.errors import FactSheetError, RecordInUse, RecordNotFound
 from db.model import identity, validate
 from db.model.i18n import _
 from db.model.records import KIND_NAMES, KINDS, Link, Record
-from db.store import journal
+from db.store import identities, journal
 from db.store.graph import Captured, capture, describe_references, references, with_new_id
 from db.store.rows import ensure_writable, from_row, sqlite_errors_as_sentences, to_row
 
@@ -44,11 +45,11 @@ def get(db: Database, kind: str, record_id: int) -> Record:
 
 
 def identity_of(db: Database, kind: str, record_id: int) -> tuple[str | None, str | None]:
-    """(uuid, updated_at) of a record, or ``RecordNotFound``."""
-    row = db.execute(f"SELECT uuid, updated_at FROM {KINDS[kind].TABLE} WHERE id = ?", [record_id]).fetchone()
-    if row is None:
+    """(uuid, updated_at) of a record (an imported figure's from its batch), or ``RecordNotFound``."""
+    found = identities.identity_of(db, kind, record_id)
+    if found is None:
         raise _gone(kind)
-    return row[0], row[1]
+    return found
 
 
 def save(db: Database, record: Record, *, keep_id: bool = False, uuid: str | None = None,

@@ -173,8 +173,7 @@ class Cells:
                     figure_id = writer.base + self.figures
                     writer.rows += 1
                     writer.figures.append((figure_id, subject, counterpart, reporter, indicator[0], start, end,
-                                           value, unit, None, source, f"{writer.prefix}{self.figures:012x}",
-                                           writer.stamp))
+                                           value, unit, None, source))
                     if len(writer.figures) >= BATCH:
                         writer.flush()
                     return

@@ -39,9 +39,9 @@ _SAME_FIGURE = ("{a}.subject_id = {b}.subject_id AND {a}.counterpart_id IS {b}.c
                 "{a}.reporter_id IS {b}.reporter_id AND {a}.indicator = {b}.indicator AND "
                 "{a}.period_start = {b}.period_start AND {a}.period_end = {b}.period_end AND "
                 "{a}.value = {b}.value AND {a}.unit = {b}.unit")
+# No uuid nor updated_at: an imported figure has its batch's (``db.store.identities``).
 _INSERT_FIGURE = ("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-                  "period_end, value, unit, notes, source_id, uuid, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  "period_end, value, unit, notes, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _INSERT_STAGED = "INSERT INTO temp.import_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # Adding at least this many figures (and no fewer than the table holds) rebuilds the indexes
 # of ``indicators`` afterwards instead of growing six of them row by row: a sort per index
@@ -63,9 +63,10 @@ class Writer:
     drops the table's indexes before its first write and builds them again at the end.
 
     Each figure's UUID is the import's random prefix and its row number
-    (``db.model.identity``), all stamped with the import's time, and the whole import is one
-    entry of the change history (``db.store.figure_batch``): a million figures cost no more
-    history than one.
+    (``db.model.identity``), all stamped with the import's time; both are kept once for the
+    whole batch rather than in every row (``db.store.identities``), and the whole import is
+    one entry of the change history (``db.store.figure_batch``): a million figures cost no
+    more identity and history than one.
     """
 
     def __init__(self, db: Database, lines: int, name: str | None = None) -> None:
@@ -117,7 +118,7 @@ class Writer:
         else:
             figure_id = self.base + line
             self.figures.append((figure_id, subject, counterpart, reporter, indicator, start, end, value, unit, notes,
-                                 source, f"{self.prefix}{line:012x}", self.stamp))
+                                 source))
             if len(self.figures) >= BATCH:
                 self.flush()
         hashes.add(key)
@@ -164,7 +165,8 @@ class Writer:
         added = self.written + self._add_staged(steps)
         if added:
             last = self.db.execute("SELECT max(id) FROM indicators").fetchone()[0]
-            store.figure_batch(self.db, self.base + 1, last, added, uuid_prefix=self.prefix, note=self.name)
+            store.figure_batch(self.db, self.base + 1, last, added, uuid_prefix=self.prefix, stamp=self.stamp,
+                               note=self.name)
         steps.report(950, 1000)
         steps.check_cancelled()
         return added
@@ -201,10 +203,9 @@ class Writer:
             self._drop_indexes()
         new_rows = "FROM temp.import_rows s WHERE s.line NOT IN (SELECT line FROM temp.import_skip) ORDER BY s.line"
         db.execute("INSERT INTO indicators (id, subject_id, counterpart_id, reporter_id, indicator, period_start, "
-                   "period_end, value, unit, notes, source_id, uuid, updated_at) SELECT :base + s.line, s.subject_id, "
+                   "period_end, value, unit, notes, source_id) SELECT :base + s.line, s.subject_id, "
                    "s.counterpart_id, s.reporter_id, s.indicator, s.period_start, s.period_end, s.value, s.unit, "
-                   "s.notes, s.source_id, :prefix || printf('%012x', s.line), :stamp " + new_rows,
-                   {"base": self.base, "prefix": self.prefix, "stamp": self.stamp})
+                   "s.notes, s.source_id " + new_rows, {"base": self.base})
         steps.check_cancelled()
         self._rebuild_indexes()
         return adding

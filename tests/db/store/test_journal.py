@@ -12,7 +12,7 @@ from db.errors import FactSheetError
 from db.exchange import bundle, bundle_write
 from db.exchange.figures.importing import import_figures
 from db.model.records import Agreement, Event, Link, Source
-from db.store import journal
+from db.store import identities, journal
 from tests.db.exchange.test_indicator_csv import HEADER, _write
 
 
@@ -102,7 +102,7 @@ def test_a_table_of_figures_is_one_history_entry_naming_its_ids(seeded_db, tmp_p
     ids = [r[0] for r in seeded_db.execute("SELECT id FROM indicators WHERE id BETWEEN ? AND ?",
                                            [batch[0]["first_id"], batch[0]["last_id"]])]
     assert len(ids) == 20 == json.loads(batch[0]["after"])["count"]
-    uuids = [r[0] for r in seeded_db.execute("SELECT uuid FROM indicators WHERE id >= ?", [ids[0]])]
+    uuids = [uuid for uuid, _stamp in identities.identities(seeded_db, "indicator", ids).values()]
     assert len(set(uuids)) == 20 and all(u.startswith(batch[0]["record_uuid"]) for u in uuids)
     # The source it created is an entry of its own, as imported.
     assert [e["kind"] for e in new if e["first_id"] is None] == ["source"]
