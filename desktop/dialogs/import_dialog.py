@@ -232,7 +232,7 @@ class ImportDialog(QDialog):
         self.preview.resizeColumnsToContents()
         if self.step is not None:  # the boxes above stand over the columns they name
             for c in range(width):
-                wanted = max(self.preview.columnWidth(c), self.step.columns.columnWidth(c))
+                wanted = max(self.preview.columnWidth(c), self.step.width_of(c))
                 self.preview.setColumnWidth(c, wanted)
                 self.step.columns.setColumnWidth(c, wanted)
             numbers = max(self.preview.verticalHeader().sizeHint().width(),
