@@ -242,6 +242,11 @@ class MappingStep(QWidget):
             self.names[kind].pop(text, None)
         self._changed()
 
+    def help_topic(self) -> str:
+        """The guide's section for the dialog: the mapping step's while it asks for a value for
+        every row or about a name, else importing's."""
+        return "import-mapping" if self.value_boxes or not self.questions.isHidden() else "importing"
+
     def width_of(self, column: int) -> int:
         """The width the box over ``column`` needs (0 beyond the header): the column itself follows
         the preview's, which fitting the preview to its cells may have narrowed."""
