@@ -80,5 +80,7 @@ def test_a_key_figure_shown_in_another_scale_than_published_says_how_it_was_publ
     figures = text[text.index("Key figures"):text.index("Mirror statistics")]
     assert "USD 66,500 thousand\npublished as USD 66.5 million" in figures  # 2024 exports, on 2023's 62,000
     assert "+7.3% on 2023" in figures
+    # 2024 turnover is not compared: 2023's USD 130,000 thousand and USD 128.6 million disagree.
+    assert "USD 137,700 thousand\npublished as USD 137.7 million\n2024\nrecords disagree\n" in figures
     mirror = text[text.index("Mirror statistics"):text.index("Agreements")]
     assert "USD 69,300 thousand\npublished as USD 69.3 million" in mirror and "+4.2%" in mirror
