@@ -26,8 +26,9 @@ Mirror figures (``db.read.mirror``) are set side by side: when another reporter'
 mirrors a series and gives a row of the same kind for the same period, that row is shown as
 the first row's ``mirror`` rather than on its own (the first being the series whose subject is
 on the pair's first side), written in that row's unit. Of one flow (subject, counterpart,
-indicator, measure) given by several reporters, a row older than another reporter's row of the same kind is left out: a
-newer release supersedes it (the seed's Jan–May 2025 beside a statistics office's Jan–Sep).
+indicator, measure) given by several reporters, a row older than another reporter's row of
+the same kind is left out: a newer release supersedes it (the seed's Jan–May 2025 beside a
+statistics office's Jan–Sep).
 
 At most ``LIMIT`` rows are chosen, in this order: first the newest row of every series, then
 the others; series in the order trade flows (turnover, exports, imports), investment, counts,

@@ -236,10 +236,10 @@ def trade_series(db: Database, subject_id: int, counterpart_id: int) -> list[Tra
         flows[indicator] = _merged(flows[indicator], flow) if indicator in flows else flow
     series = []
     for (unit, reporter), periods in by_series.items():
-        rows = tuple(TradePeriod(Period.from_db(start, end), **flows)
-                     for (start, end), flows in sorted(periods.items()))
+        drawn = tuple(TradePeriod(Period.from_db(start, end), **flows)
+                      for (start, end), flows in sorted(periods.items()))
         others = sorted(units[(unit, reporter)] - {unit})
-        series.append(TradeSeries(subject_id, counterpart_id, unit, rows, reporter_id=reporter,
+        series.append(TradeSeries(subject_id, counterpart_id, unit, drawn, reporter_id=reporter,
                                   units=(unit, *others)))
     series.sort(key=lambda s: (-len(s.periods), s.unit, s.reporter_id is None, s.reporter_id or 0))
     return series

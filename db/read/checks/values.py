@@ -8,12 +8,12 @@
 ``conflicting_values``
     Records of one indicator for the same pair, period and measure with different amounts
     (typically from different sources): 128.6 USD million against 130 000 USD thousand
-    disagree, 128.6 USD million and 128 600 USD thousand do not. Every value is named as
-    published with its sources (and, when published in another scale than most, in that
-    one too), and with its reporter when one is recorded; nothing is averaged. Figures from
-    two different named reporters are mirror statistics (``db.read.mirror``), shown side by
-    side, and are not a conflict; a figure whose reporter is not recorded is compared with
-    every other.
+    disagree, 128.6 USD million and 128 600 USD thousand do not. Every value is named in the
+    unit most of the records use (one published in another scale saying how it was
+    published) with its sources, and with its reporter when one is recorded; nothing is
+    averaged. Figures from two different named reporters are mirror statistics
+    (``db.read.mirror``), shown side by side, and are not a conflict; a figure whose
+    reporter is not recorded is compared with every other.
 
 Scales are compared through the SQL functions ``unit_measure`` and ``unit_amount``
 (``db.file.sql_functions``), called only where the cheap comparison of values in one unit
