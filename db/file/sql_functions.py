@@ -1,5 +1,6 @@
-"""The Python functions every connection offers to SQL: labels of dates and periods, and
-names as the language in use shows them and as they are compared (``db.model.names``).
+"""The Python functions every connection offers to SQL: labels of dates and periods,
+names as the language in use shows them and as they are compared (``db.model.names``), and
+units compared across scales (``unit_measure``, ``unit_amount``: ``db.model.units``).
 
 SQLite's own ``lower()`` folds only ASCII, so Cyrillic needs ``casefold``; labels are
 computed per fetched row, so a million-row list pays only for the rows it shows.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from db.model import names, status
+from db.model import names, status, units
 from db.model.dates import fuzzy_label, period_label
 
 if TYPE_CHECKING:
@@ -31,6 +32,10 @@ def register_on(conn: sqlite3.Connection) -> None:
         conn.create_function(name, arguments, function)
     for function, name in ((_casefold, "casefold"), (_name_key, "name_key"), (_name_fold, "name_fold")):
         conn.create_function(name, 1, function, deterministic=True)
+    # What a unit measures, and a value in that measure's own scale: the data-quality checks
+    # compare 128.6 USD million with 128 600 USD thousand through them.
+    conn.create_function("unit_measure", 1, units.measure_of, deterministic=True)
+    conn.create_function("unit_amount", 2, units.amount, deterministic=True)
     for name, function in status.SQL_FUNCTIONS.items():  # status words follow the language too
         conn.create_function(name, function.__code__.co_argcount, function)
 

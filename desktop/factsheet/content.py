@@ -140,7 +140,7 @@ def _left_out(text: str) -> list[Block]:
 def _figure_rows(f: FigureRow) -> list[Row]:
     """The figure's row, and under it in small type the two sides as recorded, who reported it
     and its qualifier (what it counts)."""
-    value = _cell(f"<span class='value'>{esc(f.value)}</span>", _quality_marks(f.quality))
+    value = _cell(f"<span class='value'>{esc(f.value)}</span>", _muted_small(f.published), _quality_marks(f.quality))
     when = esc(f.period) + (" " + _muted_small(_("part of a year")) if f.partial else "")
     compared = f"<span class='small'>{esc(f.change)}</span>" if f.change else _muted_small(f.no_comparison or "")
     period = f"{when} <span class='small muted'>·</span> {compared}" if compared else when
@@ -169,7 +169,8 @@ def _figures(sheet: FactSheet) -> list[Block]:
 
 
 def _mirror_side(side: MirrorSide) -> str:
-    return f"<span class='value'>{esc(side.value)}</span> {_muted_small(side.reporter)} {marks(side.notes)}"
+    published = f" {_muted_small(side.published)}" if side.published else ""
+    return f"<span class='value'>{esc(side.value)}</span>{published} {_muted_small(side.reporter)} {marks(side.notes)}"
 
 
 def _mirrors(sheet: FactSheet) -> list[Block]:
@@ -314,6 +315,8 @@ def _chart(sheet: FactSheet, setter: Typesetter) -> list[Block]:
     if chart.earlier_periods:
         lines.append(ngettext("{n} earlier period is not drawn.", "{n} earlier periods are not drawn.",
                               chart.earlier_periods).format(n=chart.earlier_periods))
+    if chart.published_note:
+        lines.append(chart.published_note)
     if chart.other_units:
         lines.append(_("Also recorded in {units}; not drawn.").format(units=", ".join(format_unit(u) for u in chart.other_units)))
     if chart.other_groups:

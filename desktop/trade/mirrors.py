@@ -2,8 +2,8 @@
 
 Shown only when the pair has figures from another reporter for the same flows
 (``db.read.mirror.mirror_rows``): of the periods the chart draws, the latest, each with both
-figures, who reported each, and the gap; then the one-line note on why partners' figures
-differ. Clicking a figure selects its record in the table below.
+figures (in one unit, a figure published in another scale saying how it was published), who
+reported each, and the gap; then the one-line note on why partners' figures differ. Clicking a figure selects its record in the table below.
 """
 
 from __future__ import annotations
@@ -91,8 +91,9 @@ class MirrorTable(QWidget):
         who = reporter_label(side.reporter)
         if first is not None and side.indicator != first.indicator:
             who = _("{reporter}, as {flow}").format(reporter=who, flow=indicator_label(side.indicator).lower())
-        return (f"{record_link('indicator', side.indicator_id, format_quantity(side.value, side.unit))} "
-                f"<small>{esc(who)}</small>")
+        published = f" <small>({esc(side.published.note)})</small>" if side.published else ""
+        return (f"{record_link('indicator', side.indicator_id, format_quantity(side.value, side.unit))}"
+                f"{published} <small>{esc(who)}</small>")
 
     def _follow(self, href: str) -> None:
         target = parse_record_href(href)

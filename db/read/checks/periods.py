@@ -1,10 +1,10 @@
 """Checks on figures' periods: overlaps, part-year figures recorded whole, and the future.
 
 ``overlapping_periods``
-    Two records of one series (pair, indicator, unit) whose periods overlap without
-    being equal, where at least one period is not a standard statistical span
-    (``Period.is_standard``: whole years, a half-year, a quarter, a month, year to
-    date). Jan–May against Q2 is normal reporting; Jan–Jun against 1 Jun–31 Dec is not.
+    Two records of one series (pair, indicator, measure: USD thousand and USD million are
+    one series, dollars and tenge two) whose periods overlap without being equal, where at
+    least one period is not a standard statistical span (``Period.is_standard``: whole
+    years, a half-year, a quarter, a month, year to date). Jan–May against Q2 is normal reporting; Jan–Jun against 1 Jun–31 Dec is not.
 ``unlabelled_partial``
     A figure for part of a period recorded as if it covered all of it: its period ends
     after its source was published (an article of 2 July cannot give the whole year),
@@ -58,7 +58,8 @@ def check_overlapping_periods(db: Database, today: dt.date, scope: Scope | None 
     columns = ("a.id, b.id, a.subject_id, a.counterpart_id, a.indicator, a.period_start, a.period_end, "
                "b.period_start, b.period_end")
     same_series = ("b.subject_id = a.subject_id AND b.counterpart_id IS a.counterpart_id "
-                   "AND b.indicator = a.indicator AND b.unit = a.unit AND b.id <> a.id "
+                   "AND b.indicator = a.indicator AND b.id <> a.id "
+                   "AND (b.unit = a.unit OR unit_measure(b.unit) = unit_measure(a.unit)) "
                    "AND NOT (b.period_start = a.period_start AND b.period_end = a.period_end)")
     odd_start, odd_end = "json_extract(o.value, '$[0]')", "json_extract(o.value, '$[1]')"
     # CROSS JOIN keeps SQLite's join order: from the few starting records to their series.
