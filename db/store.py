@@ -12,8 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.errors import (
     DatabaseDamaged,
@@ -27,6 +26,9 @@ from db.model import validate
 from db.model.dates import FuzzyDate
 from db.model.i18n import _
 from db.model.records import KIND_NAMES, KINDS, Link, Record, format_count
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @contextmanager

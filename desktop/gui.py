@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.errors import FactSheetError
-from db.file.connection import FactSheetDatabase, open_database
+from db.file.connection import open_database
+from db.file.database import FactSheetDatabase
 from db.model.i18n import _
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.common import message_box

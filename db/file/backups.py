@@ -7,7 +7,8 @@ window passes its data folder). Names carry the database's name and the time, so
 by age and several databases can share one folder:
 ``backups/facts 2025-07-02 14-30-05.factsheet``.
 
-How: SQLite's backup API (``db.file.connection.backup_to``), a consistent copy even while
+How: SQLite's backup API (``backup_to``, also used for Save a Copy… and for the copy kept
+before a schema upgrade), a consistent copy even while
 another window writes, written under a temporary name and renamed into place, so a
 full disk never leaves a half-written backup behind. Only the newest ``KEEP`` backups of
 the same database in that folder are kept; older ones are deleted after a new one exists.
@@ -18,18 +19,50 @@ pruned.)
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from db.errors import FactSheetError
-from db.file.connection import FactSheetDatabase, backup_to
+from db.file.database import FactSheetDatabase
 from db.file.integrity import error_detail
 from db.file.sqlite import marked_read_only
 from db.model.i18n import _
 
 KEEP = 5
 FOLDER_NAME = "backups"
+BACKUP_STEP_PAGES = 2048  # copied between progress reports (8 MB at the usual page size)
+
+
+def backup_to(db: FactSheetDatabase, target: Path,
+              progress: Callable[[int, int], None] | None = None) -> Path:
+    """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
+
+    The copy is written beside the target and renamed into place, so a full disk or a
+    crash never leaves a half-written file under the target's name. ``progress(done,
+    total)`` is called (with pages) as the copy proceeds, when given.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        dest = sqlite3.connect(str(tmp))
+        try:
+            if progress is None:
+                db.conn.backup(dest)
+            else:
+                db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
+                               progress=lambda _status, remaining, total: progress(total - remaining, total))
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as error:
+        tmp.unlink(missing_ok=True)
+        raise FactSheetError(_("No copy could be written to {path} ({detail}).").format(
+            path=target, detail=error_detail(error))) from None
+    return target
 
 
 def backup_folder(db_path: Path, fallback: Path | None = None) -> Path:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from db.errors import FactSheetError, sqlite_failure
 from db.file import known_schema
-from db.file.migrations import MIGRATIONS, SCHEMA_VERSION
+from db.file.migrations import MIGRATIONS_TABLE, SCHEMA_VERSION
 from db.model.i18n import _
 
 
@@ -25,7 +25,7 @@ def _copied_tables(conn: sqlite3.Connection) -> list[str]:
     themselves through our own triggers, and the migration record is the new file's own."""
     rows = conn.execute("PRAGMA main.table_list").fetchall()
     return [name for _schema, name, kind, *_rest in rows
-            if kind == "table" and not name.startswith("sqlite_") and name != MIGRATIONS.migrations_table]
+            if kind == "table" and not name.startswith("sqlite_") and name != MIGRATIONS_TABLE]
 
 
 def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
@@ -40,8 +40,7 @@ def save_clean_copy(source: Path, target: Path) -> Path:
     rules (someone removed a constraint and stored what it forbade) or the disk is full;
     ``target`` is then left absent.
     """
-    from sqlite_utils import Database
-
+    from db.file.database import FactSheetDatabase
     from db.file.sqlite import connect_file, connect_read_only
 
     probe = connect_read_only(source)
@@ -57,7 +56,7 @@ def save_clean_copy(source: Path, target: Path) -> Path:
     part.unlink(missing_ok=True)
     conn = connect_file(part, "rwc")
     try:
-        known_schema.build_schema(Database(conn, execute_plugins=False), MIGRATIONS, version)
+        known_schema.build_schema(FactSheetDatabase(conn), version)
         conn.execute("ATTACH DATABASE ? AS src", [f"file:{quote(str(source.absolute()))}?mode=ro"])
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("PRAGMA defer_foreign_keys = ON")  # rows arrive table by table

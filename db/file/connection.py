@@ -13,7 +13,8 @@ decides everything on a read-only connection before anything could be written:
 3. **Inspection on a read-only connection** (``mode=ro``, ``query_only``, no extension
    loading, ``trusted_schema=OFF``): the schema is read, the damage check runs when it is
    due (``db.file.integrity`` explains when the full ``quick_check`` runs and why), and every
-   schema object is compared with what our own migrations create (``db.file.known_schema``).
+   schema object is compared with what our own migrations create (``db.file.known_schema``,
+   from a description generated per schema version).
 
    - damaged: the bytes are copied aside first, then ``DatabaseDamaged``: "“X” is
      damaged; a copy was kept at …". The file itself is never modified.
@@ -30,18 +31,18 @@ decides everything on a read-only connection before anything could be written:
 Every write transaction starts with ``BEGIN IMMEDIATE`` and waits up to
 ``BUSY_TIMEOUT_MS`` for another window's short transaction to finish, so two processes
 editing one file both succeed instead of one meeting "database is locked".
+
+The open file is a ``db.file.database.FactSheetDatabase``. Opening a file that is already
+at our schema version imports no sqlite-utils: its migrations are loaded only when a file is
+created or upgraded (``db.file.migrations``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Generator
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from db.errors import (
     DatabaseDamaged,
@@ -50,126 +51,29 @@ from db.errors import (
     FactSheetError,
     NotAFactSheetDatabase,
 )
-from db.file import integrity, known_schema
+from db.file import integrity, known_schema, migrations
+from db.file.database import FactSheetDatabase
 from db.file.integrity import SQLITE_HEADER
-from db.file.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from db.file.sqlite import (
     connect_file,
     connect_read_only,
     has_rollback_journal,
     marked_read_only,
 )
-from db.model.dates import fuzzy_label, period_label
 from db.model.i18n import _
 
-__all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "open_database"]
+__all__ = ["open_again", "open_database"]
 
-BACKUP_STEP_PAGES = 2048  # copied between progress reports (8 MB at the usual page size)
 # Below this much free space a file opens read-only: an edit could not be saved anyway.
 LOW_SPACE_BYTES = 1024 * 1024
 
 
-class FactSheetDatabase(Database):
-    """A sqlite-utils ``Database`` that knows its file and whether it may be written."""
-
-    path: Path | None = None
-    read_only_reason: str | None = None
-    # True when opening skipped the full damage check (a large, cleanly closed file);
-    # the window then runs it in the background.
-    damage_check_pending: bool = False
-    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema).
-    foreign_schema: bool = False
-    # True when a newer version of Fact Sheet wrote the file (it is then never changed).
-    newer_schema: bool = False
-
-    @property
-    def read_only(self) -> bool:
-        return self.read_only_reason is not None
-
-    def ensure_writable(self) -> None:
-        """Raise a sentence instead of letting SQLite fail deep inside a write."""
-        if self.read_only_reason:
-            raise DatabaseReadOnly(self.read_only_reason)
-
-    def data_version(self) -> int:
-        """A number that changes whenever another connection commits to this file."""
-        return self.execute("PRAGMA data_version").fetchone()[0]
-
-    @contextlib.contextmanager
-    def atomic(self) -> Generator[FactSheetDatabase, None, None]:
-        """A transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
-
-        A deferred transaction that reads before it writes fails at once with "database
-        is locked" if another process committed in between; an immediate one waits its
-        turn under the busy timeout. Nested blocks use savepoints, as in sqlite-utils.
-        """
-        if self.conn.in_transaction or self.read_only:
-            with super().atomic():
-                yield self
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
-
-
-def _wrap(conn: sqlite3.Connection, path: Path | None) -> FactSheetDatabase:
-    db = FactSheetDatabase(conn, execute_plugins=False)
-    db.path = path
-    # Labels computed per fetched row; deterministic so SQLite may cache them.
-    db.register_function(period_label, deterministic=True)
-    db.register_function(fuzzy_label, deterministic=True)
-    db.register_function(_casefold, deterministic=True, name="casefold")
-    return db
-
-
-def _casefold(text: str | None) -> str | None:
-    """Unicode-aware lower case (SQLite's own lower() only folds ASCII, not Cyrillic)."""
-    return text.casefold() if text is not None else None
-
-
-def _version(db: Database) -> int:
+def _version(db: FactSheetDatabase) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def _application_id(db: Database) -> int:
+def _application_id(db: FactSheetDatabase) -> int:
     return db.execute("PRAGMA application_id").fetchone()[0]
-
-
-def backup_to(db: Database, target: Path,
-              progress: Callable[[int, int], None] | None = None) -> Path:
-    """Copy the open database to ``target`` with SQLite's backup API (safe while in use).
-
-    The copy is written beside the target and renamed into place, so a full disk or a
-    crash never leaves a half-written file under the target's name. ``progress(done,
-    total)`` is called (with pages) as the copy proceeds, when given.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    tmp.unlink(missing_ok=True)
-    try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            if progress is None:
-                db.conn.backup(dest)
-            else:
-                db.conn.backup(dest, pages=BACKUP_STEP_PAGES,
-                               progress=lambda _status, remaining, total: progress(total - remaining, total))
-        finally:
-            dest.close()
-        os.replace(tmp, target)
-    except (sqlite3.Error, OSError) as error:
-        tmp.unlink(missing_ok=True)
-        raise FactSheetError(_("No copy could be written to {path} ({detail}).").format(
-            path=target, detail=integrity.error_detail(error))) from None
-    return target
 
 
 def _low_on_space(folder: Path) -> bool:
@@ -216,7 +120,7 @@ def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
     else:
         conn = connect_file(db.path, "rw")
         conn.execute("PRAGMA synchronous = FULL")
-    again = _wrap(conn, db.path)
+    again = FactSheetDatabase(conn, db.path)
     again.read_only_reason = db.read_only_reason
     return again
 
@@ -238,8 +142,8 @@ def open_database(
     ``FactSheetError`` subclass whose message is a sentence for the user.
     """
     if path is None:
-        db = _wrap(connect_file(None, "memory"), None)
-        MIGRATIONS.apply(db)
+        db = FactSheetDatabase(connect_file(None, "memory"))
+        migrations.MIGRATIONS.apply(db)
         return db
 
     path = Path(path).expanduser().absolute()
@@ -275,7 +179,7 @@ def open_database(
     try:
         if interrupted and reason is None:
             _finish_interrupted_write(path)
-        db = _wrap(connect_read_only(path), path)
+        db = FactSheetDatabase(connect_read_only(path), path)
     except sqlite3.DatabaseError as error:
         if interrupted and reason is not None:
             raise DatabaseReadOnly(_(
@@ -316,8 +220,8 @@ def _create(path: Path) -> FactSheetDatabase:
         raise DatabaseReadOnly(_("“{name}” cannot be created because the folder {folder} is "
                                  "read-only.").format(name=path.name, folder=folder))
     try:
-        db = _wrap(connect_file(path, "rwc"), path)
-        _make_writable(db)
+        db = FactSheetDatabase(connect_file(path, "rwc"), path)
+        _make_writable(db, 0)
         return db
     except sqlite3.Error as error:
         path.unlink(missing_ok=True)
@@ -339,13 +243,13 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
 
     app_id, version = _application_id(db), _version(db)
     has_tables = any(kind == "table" for kind, _name in objects)
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
+    if app_id not in (0, migrations.APPLICATION_ID) or (app_id == 0 and has_tables):
         db.close()
         raise NotAFactSheetDatabase(
             _("“{name}” is not a Fact Sheet database (it belongs to another program).").format(name=name)
         )
 
-    if version > SCHEMA_VERSION:
+    if version > migrations.SCHEMA_VERSION:
         db.newer_schema = True
         db.read_only_reason = _(
             "“{name}” was written by a newer version of Fact Sheet; it is shown read-only "
@@ -354,14 +258,14 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         return db
 
     if version > 0:
-        foreign = known_schema.differences(db.conn, MIGRATIONS, version, found=objects)
+        foreign = known_schema.differences(db.conn, version, found=objects)
         if foreign:
             reason = foreign.sentence(name)
             db.foreign_schema = True
 
     if reason is not None:
         db.read_only_reason = reason
-        if version == SCHEMA_VERSION:
+        if version == migrations.SCHEMA_VERSION:
             return db
         db.close()
         if version == 0:
@@ -374,13 +278,15 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
 
     pending = db.damage_check_pending
     db.close()
-    db = _wrap(connect_file(path, "rwc"), path)
+    db = FactSheetDatabase(connect_file(path, "rwc"), path)
     db.damage_check_pending = pending
     backup = None
     try:
-        if version < SCHEMA_VERSION and has_tables:
+        if version < migrations.SCHEMA_VERSION and has_tables:
+            from db.file.backups import backup_to  # only before an upgrade
+
             backup = backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
-        _make_writable(db)
+        _make_writable(db, version)
     except FactSheetError:
         db.close()
         raise
@@ -395,10 +301,16 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
     return db
 
 
-def _make_writable(db: FactSheetDatabase) -> None:
-    """WAL journal, durable commits, and the schema brought up to date."""
+def _make_writable(db: FactSheetDatabase, version: int) -> None:
+    """WAL journal, durable commits, and the schema brought up to date.
+
+    A file at our schema version with every step recorded needs no migration, so
+    sqlite-utils (which applies them) is not loaded for it.
+    """
     with db.ensure_autocommit_on():
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
-    MIGRATIONS.apply(db)
+    if version == migrations.SCHEMA_VERSION and not migrations.pending_steps(db.conn):
+        return
+    migrations.MIGRATIONS.apply(db)

@@ -5,6 +5,11 @@ its number, so a file's schema version can be read without knowing step names (a
 from a newer app has a higher number and is opened read-only, never migrated down).
 ``PRAGMA application_id`` marks the file as a Fact Sheet database.
 
+The steps are defined here without sqlite-utils; ``MIGRATIONS``, the sqlite-utils
+``Migrations`` that applies them, is made (and sqlite-utils imported) the first time it is
+asked for — when a file is created or upgraded. A file already at ``SCHEMA_VERSION`` with
+every step recorded (``pending_steps``) needs neither.
+
 Tables use plain names and plain values so that ``sqlite-utils`` and Datasette can browse
 a file. Dates are ISO text; a date known to a precision is two columns, ``<name>`` and
 ``<name>_precision`` (see ``db.model.dates``).
@@ -15,20 +20,22 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x46534854  # "FSHT"
+MIGRATION_SET = "factsheet"  # the name our steps are recorded under in _sqlite_migrations
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
-MIGRATIONS = Migrations("factsheet")
-_STEPS: list[str] = []
+# (name, step) in order; a step's number is its place in this list, from 1.
+STEPS: list[tuple[str, Callable[[Database], None]]] = []
 
 
 def _step(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
     """Register a migration that also records its number in ``PRAGMA user_version``."""
-    number = len(_STEPS) + 1
-    _STEPS.append(name)
+    number = len(STEPS) + 1
 
     def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
         def run(db: Database) -> None:
@@ -36,10 +43,33 @@ def _step(name: str) -> Callable[[Callable[[Database], None]], Callable[[Databas
             db.execute(f"PRAGMA user_version = {number}")
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
-        MIGRATIONS(name=name)(run)
+        STEPS.append((name, run))
         return fn
 
     return register
+
+
+def __getattr__(name: str) -> Any:
+    """``MIGRATIONS``: sqlite-utils' ``Migrations`` for our steps, made when first asked for."""
+    if name != "MIGRATIONS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from db.file.database import load_sqlite_utils
+
+    migrations = load_sqlite_utils().Migrations(MIGRATION_SET)
+    for step_name, run in STEPS:
+        migrations(name=step_name)(run)
+    globals()["MIGRATIONS"] = migrations
+    return migrations
+
+
+def pending_steps(conn: sqlite3.Connection) -> list[str]:
+    """The names of our steps not yet recorded in the file (what ``MIGRATIONS.apply`` would run)."""
+    recorded: set[str] = set()
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    [MIGRATIONS_TABLE]).fetchone():
+        recorded = {row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])}
+    return [name for name, _run in STEPS if name not in recorded]
 
 
 def _run_script(db: Database, script: str) -> None:
@@ -47,8 +77,7 @@ def _run_script(db: Database, script: str) -> None:
 
     Like sqlite-utils' ``executescript`` in a transaction, but in linear time: that one
     re-joins the text for every character to find where statements end, which made
-    building the schema (done in memory on every start, see ``db.file.known_schema``) take
-    tens of milliseconds.
+    building the schema in memory (``db.file.known_schema``) take tens of milliseconds.
     """
     pending = ""
     for piece in script.split(";"):
@@ -318,4 +347,4 @@ def _search(db: Database) -> None:
         search_index.catch_up(db)
 
 
-SCHEMA_VERSION = len(_STEPS)
+SCHEMA_VERSION = len(STEPS)

@@ -54,13 +54,15 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate, Period
 from db.model.formatting import format_day, format_number, format_quantity
 from db.model.i18n import _
 from db.model.records import KIND_NAMES, indicator_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # A difference up to this much (in the figures' unit) is rounding, not an inconsistency.
 ROUNDING_TOLERANCE = 0.15

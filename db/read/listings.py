@@ -22,8 +22,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.i18n import _
 from db.model.records import (
@@ -33,6 +32,9 @@ from db.model.records import (
     EVENT_STATUSES,
     KNOWN_INDICATORS,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def sql_label(expr: str, labels: dict[str, str]) -> str:

@@ -12,8 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate, Period
 from db.model.i18n import _
@@ -26,6 +25,9 @@ from db.model.records import (
     indicator_label,
 )
 from db.read.listings import sql_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # SQL giving a record's one-line label; the main table is aliased ``r``.
 LABEL_SQL: dict[str, str] = {

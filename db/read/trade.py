@@ -11,13 +11,15 @@ same period the first value is drawn and the disagreement is flagged.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.formatting import format_change
 from db.model.i18n import _
 from db.model.records import KNOWN_INDICATORS, TRADE_INDICATORS, indicator_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The trade flows as an SQL list, for ``indicator IN (…)``.
 _TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)

@@ -19,7 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.errors import DatabaseNeedsUpgrade, FactSheetError
-from db.file.connection import FactSheetDatabase, open_database
+from db.file.connection import open_database
+from db.file.database import FactSheetDatabase
 from db.model.i18n import _
 
 

@@ -4,11 +4,19 @@
     python -m tests.bench.first_paint empty               an empty PySide6 QMainWindow, started alike
     python -m tests.bench.first_paint data-layer          the same, after importing the data layer (sqlite-utils)
 
-Both print ``painted`` when the main window receives its first paint event, and leave at
-once (``os._exit``: no clean-up is timed). ``tests.bench.startup`` runs them as separate
+Both print ``painted`` once the main window's first frame is complete, and leave at once
+(``os._exit``: no clean-up is timed). ``tests.bench.run_all`` runs them as separate
 processes of the same interpreter, timing each from before it is spawned until that line
 arrives, and compares the two. With ``--stay MS`` the process instead keeps running that long
 after the first paint (visiting every tab) and prints its peak memory: ``peak <KiB>``.
+With ``--modules FILE`` it also writes the names of every module imported by then, one a line.
+
+How the moment is caught, the same way in both processes: an event filter on the main window
+alone (one on the whole application would run Python for every event of every widget, a cost
+the program itself does not have, and it grows with the number of widgets) sees the window's
+first paint event; Qt paints a window's children right after the window itself, in the same
+pass, so a zero-time timer started then fires once the whole first frame — the Overview's
+text included — is painted.
 """
 
 from __future__ import annotations
@@ -35,29 +43,32 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _watch_first_paint(window_class: type, on_painted) -> None:
-    """Call ``on_painted(window)`` once, when a ``window_class`` window is first painted."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
+def _watch_first_paint(window, on_painted) -> None:
+    """Call ``on_painted(window)`` once, when ``window``'s first frame has been painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Watcher(QObject):
         done = False
 
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-            if not self.done and event.type() == QEvent.Type.Paint and isinstance(watched, window_class):
+            if not self.done and event.type() == QEvent.Type.Paint:
                 self.done = True
-                on_painted(watched)
+                QTimer.singleShot(0, lambda: on_painted(watched))  # after the children's paint
             return False
 
-    watcher = Watcher()
-    QApplication.instance().installEventFilter(watcher)
-    _watch_first_paint.keep = watcher  # type: ignore[attr-defined]
+    watcher = Watcher(window)
+    window.installEventFilter(watcher)
 
 
 def _report_and_exit(_window) -> None:
+    if _MODULES_FILE is not None:
+        Path(_MODULES_FILE).write_text("\n".join(sorted(sys.modules)) + "\n", encoding="utf-8")
     sys.stdout.write("painted\n")
     sys.stdout.flush()
     os._exit(0)
+
+
+_MODULES_FILE: str | None = None
 
 
 def _stay(milliseconds: int):
@@ -93,19 +104,16 @@ def _scroll(tab, fraction: float) -> None:
 
 
 def run_app(db: str | None, stay: int | None) -> None:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from desktop.window import main_window
 
-    import desktop.gui as gui
+    on_painted = _stay(stay) if stay else _report_and_exit
 
-    real_create = gui.create_application
+    class WatchedWindow(main_window.MainWindow):  # the window desktop.gui builds, watched
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            _watch_first_paint(self, on_painted)
 
-    def create_application():  # the watcher needs the application Fact Sheet creates
-        app = real_create()
-        _watch_first_paint(QMainWindow, _stay(stay) if stay else _report_and_exit)
-        return app
-
-    gui.create_application = create_application
-    QApplication  # noqa: B018 (imported above so both processes pay for the same module)
+    main_window.MainWindow = WatchedWindow
     from desktop.app import main
 
     sys.exit(main(["--db", db] if db else []))
@@ -118,8 +126,8 @@ def run_empty(stay: int | None, *, data_layer: bool = False) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
-    _watch_first_paint(QMainWindow, _stay(stay) if stay else _report_and_exit)
     window = QMainWindow()
+    _watch_first_paint(window, _stay(stay) if stay else _report_and_exit)
     window.resize(1200, 780)
     window.show()
     sys.exit(app.exec())
@@ -130,7 +138,10 @@ def main() -> None:
     parser.add_argument("which", choices=("app", "empty", "data-layer"))
     parser.add_argument("--db")
     parser.add_argument("--stay", type=int, help="stay this many ms after the first paint, then print peak memory")
+    parser.add_argument("--modules", help="write the modules imported by the first paint to this file")
     args = parser.parse_args()
+    global _MODULES_FILE
+    _MODULES_FILE = args.modules
     if args.which == "app":
         run_app(args.db, args.stay)
     else:

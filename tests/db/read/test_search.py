@@ -7,6 +7,7 @@ import pytest
 from db import store
 from db.file import connection, search_index
 from db.file.connection import open_database
+from db.file.database import FactSheetDatabase
 from db.file.migrations import MIGRATIONS
 from db.model.records import Event, Party, Person, Source, Statement
 from db.read import search
@@ -107,7 +108,7 @@ def test_triggers_run_with_trusted_schema_off(empty_db):
 
 def test_a_file_made_before_search_existed_is_indexed_when_upgraded(tmp_path):
     path = tmp_path / "old.factsheet"
-    old = connection._wrap(connection.connect_file(path, "rwc"), path)
+    old = FactSheetDatabase(connection.connect_file(path, "rwc"), path)
     MIGRATIONS.apply(old, stop_before="0002_search")
     load_seed(old)
     assert "search_index" not in old.table_names()
