@@ -24,15 +24,6 @@ from desktop.common.progress import busy
 STATUS_MS = 20_000
 
 
-def install(window: QMainWindow) -> None:
-    """Add File ▸ Back Up Now with the other database-file actions."""
-    action = window._action(_("&Back Up Now"), lambda: back_up_now(window),
-                            tip=_("Copy the database into its backups folder now (the last {n} "
-                                  "copies are kept).").format(n=backups.KEEP))
-    window.add_file_actions("files", [action])
-    window.back_up_action = action
-
-
 def _fallback_folder() -> Path:
     from desktop.platform import paths
 

@@ -2,7 +2,8 @@
 
 - ``read_only``: the banner saying why a database cannot be changed, and every action
   with the ``writes`` property disabled while it cannot;
-- ``backup_action``: File ▸ Back Up Now;
+- ``backup_action``: what File ▸ Back Up Now does (the action is in the File menu from the
+  start; this module is imported when it is first used);
 - ``external_changes``: re-reading the views when another window or program commits;
 - ``integrity_watch``: the damage check a large file skipped on opening, in the background.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.safety import backup_action, external_changes, integrity_watch, read_only
+from desktop.safety import external_changes, integrity_watch, read_only
 
 
 def database_changed(window: QMainWindow) -> None:
@@ -29,7 +30,6 @@ def database_changed(window: QMainWindow) -> None:
 
 def install(window: QMainWindow) -> None:
     read_only.install(window)
-    backup_action.install(window)
     external_changes.install(window)
     integrity_watch.install(window)
     # Writing actions added later in the window's construction are disabled once it is built.

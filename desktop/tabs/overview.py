@@ -22,7 +22,6 @@ from desktop.common.party_combo import PartyCombo, all_parties
 from desktop.common.rich_text import esc, parse_record_href, record_link
 from desktop.common.theme import secondary_text
 
-TITLE = _("Overview")
 PAIR_KEY = "overview/pair"
 
 
@@ -233,3 +232,7 @@ class OverviewTab(QWidget):
         target = parse_record_href(url.toString())
         if target:
             self.link_activated.emit(*target)
+
+
+def create(db) -> OverviewTab:
+    return OverviewTab(db)

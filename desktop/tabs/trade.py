@@ -28,7 +28,6 @@ from desktop.common import settings
 from desktop.common.party_combo import PartyCombo, all_parties
 from desktop.tabs.list_tab import ListTab
 
-TITLE = _("Trade")
 PAIR_KEY = "trade/pair"
 SPLITTER_KEY = "tabs/indicators/chart_splitter"
 
