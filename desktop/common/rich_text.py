@@ -12,13 +12,15 @@ changed, only what one view shows of it.
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlsplit
 
 from db.model.formatting import format_number
 from db.model.i18n import _
 
 RECORD_SCHEME = "record"
+# What html.escape(text, quote=True) replaces, done without loading the html module (and its
+# table of every named entity) at start-up.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 INLINE_LIMIT = 1_000
 LONG_TEXT_LIMIT = 20_000
 
@@ -28,7 +30,7 @@ def esc(text: object) -> str:
 
     Text longer than ``INLINE_LIMIT`` characters is cut there and ends with "…" (``shown``).
     """
-    return html.escape(shown(text), quote=True)
+    return shown(text).translate(_ESCAPES)
 
 
 def shown(text: object, limit: int = INLINE_LIMIT) -> str:
@@ -78,9 +80,9 @@ def multiline(text: str | None, limit: int = LONG_TEXT_LIMIT) -> str:
     """Escaped text with its line breaks kept; a long text shows its beginning and says so."""
     if text is None:
         return ""
-    start = html.escape(text[:limit], quote=True).replace("\n", "<br>")
+    start = text[:limit].translate(_ESCAPES).replace("\n", "<br>")
     if len(text) <= limit:
         return start
     note = _("The text is {length} characters long; the first {shown} are shown.").format(
         length=format_number(len(text)), shown=format_number(limit))
-    return f"{start}…<br><i>{html.escape(note)}</i>"
+    return f"{start}…<br><i>{note.translate(_ESCAPES)}</i>"

@@ -157,8 +157,9 @@ class OverviewTab(QWidget):
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self.first = PartyCombo(db, self)
-        self.second = PartyCombo(db, self)
+        parties = all_parties(db)
+        self.first = PartyCombo(db, self, parties=parties)
+        self.second = PartyCombo(db, self, parties=parties)
         self.first.setAccessibleName(_("First party"))
         self.second.setAccessibleName(_("Second party"))
         pair_label = QLabel(_("&Pair:"), self)

@@ -42,10 +42,11 @@ class TradeTab(ListTab):
         self.panel = None  # a desktop.trade.panel.TradePanel once the tab has been shown
         self._pair_chosen = False
 
-        self.subject_box = PartyCombo(db, self)
+        parties = all_parties(db)
+        self.subject_box = PartyCombo(db, self, parties=parties)
         self.subject_box.setAccessibleName(_("Subject"))
         self.subject_box.setToolTip(_("The party whose exports and imports are shown"))
-        self.counterpart_box = PartyCombo(db, self)
+        self.counterpart_box = PartyCombo(db, self, parties=parties)
         self.counterpart_box.setAccessibleName(_("Counterpart"))
         self.counterpart_box.setToolTip(_("The party it trades with"))
         self.swap_button = QToolButton(self)

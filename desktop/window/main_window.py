@@ -33,6 +33,7 @@ from desktop.window.pages import ListTabs, TabPages
 
 if TYPE_CHECKING:
     from desktop.factsheet.window import FactSheetActions
+    from desktop.safety.read_only import ReadOnlyBanner
     from desktop.tabs.list_tab import ListTab
     from desktop.tabs.overview import OverviewTab
 
@@ -79,6 +80,11 @@ class MainWindow(QMainWindow):
     def overview(self) -> OverviewTab:
         """The Overview tab (built now if it was not yet)."""
         return self.pages.get("overview")
+
+    @property
+    def read_only_banner(self) -> ReadOnlyBanner:
+        """The strip saying why the file cannot be changed (made when first needed)."""
+        return read_only.banner(self)
 
     @property
     def factsheet_actions(self) -> FactSheetActions:

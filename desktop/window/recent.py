@@ -29,7 +29,10 @@ def remember(path: Path | None) -> None:
     if path is None:
         return
     path = Path(path).absolute()
-    recent = [path] + [p for p in recent_files() if p != path]
+    known = recent_files()
+    if known[:1] == [path] and settings.load_str(LAST_KEY) == str(path):
+        return  # as it was (the same file as last time): the settings file is not written
+    recent = [path] + [p for p in known if p != path]
     settings.save_value(RECENT_KEY, [str(p) for p in recent[:MAX_RECENT]])
     settings.save_value(LAST_KEY, str(path))
 

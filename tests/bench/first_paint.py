@@ -2,7 +2,8 @@
 
     python -m tests.bench.first_paint app [--db FILE]     Fact Sheet's own start (desktop.app.main)
     python -m tests.bench.first_paint empty               an empty PySide6 QMainWindow, started alike
-    python -m tests.bench.first_paint data-layer          the same, after importing the data layer (sqlite-utils)
+    python -m tests.bench.first_paint imports             the same, after importing every module Fact
+                                                          Sheet imports before its first paint (for scale)
 
 Both print ``painted`` once the main window's first frame is complete, and leave at once
 (``os._exit``: no clean-up is timed). ``tests.bench.run_all`` runs them as separate
@@ -119,10 +120,13 @@ def run_app(db: str | None, stay: int | None) -> None:
     sys.exit(main(["--db", db] if db else []))
 
 
-def run_empty(stay: int | None, *, data_layer: bool = False) -> None:
-    if data_layer:  # what any window over the database pays first: sqlite-utils and db/
-        import db.file.connection  # noqa: F401
-        import db.read.queries  # noqa: F401
+def run_empty(stay: int | None, *, imports: bool = False) -> None:
+    if imports:  # the code Fact Sheet loads before its first paint, without running it
+        import desktop.app  # noqa: F401
+        import desktop.gui  # noqa: F401
+        import desktop.safety.crash_report  # noqa: F401
+        import desktop.tabs.overview  # noqa: F401
+        import desktop.window.main_window  # noqa: F401
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
@@ -135,7 +139,7 @@ def run_empty(stay: int | None, *, data_layer: bool = False) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", choices=("app", "empty", "data-layer"))
+    parser.add_argument("which", choices=("app", "empty", "imports"))
     parser.add_argument("--db")
     parser.add_argument("--stay", type=int, help="stay this many ms after the first paint, then print peak memory")
     parser.add_argument("--modules", help="write the modules imported by the first paint to this file")
@@ -145,7 +149,7 @@ def main() -> None:
     if args.which == "app":
         run_app(args.db, args.stay)
     else:
-        run_empty(args.stay, data_layer=args.which == "data-layer")
+        run_empty(args.stay, imports=args.which == "imports")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ def _child_env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("which", ["empty", "data-layer", "app"])
+@pytest.mark.parametrize("which", ["empty", "imports", "app"])
 def test_the_first_paint_process_reports_its_paint(tmp_path, seeded_path, which):
     args = [sys.executable, "-m", "tests.bench.first_paint", which]
     if which == "app":
