@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from db.errors import FactSheetError
 from db.model.i18n import _
-from desktop.common import message_box
 
 WRITES = "writes"  # the Qt property naming actions that change the database
 _DISABLED_HERE = "_disabled_read_only"
@@ -117,6 +116,9 @@ def apply(window: QMainWindow) -> None:
     shown = _made_banner(window) if not reason else banner(window)
     if shown is not None:
         shown.show_reason(reason, offer_clean_copy=bool(getattr(db, "foreign_schema", False)) and db.path is not None)
+    if not reason and not getattr(window, "read_only_actions_off", False):
+        return  # writable, and no action was switched off here: none needs looking at
+    window.read_only_actions_off = bool(reason)
     for action in writing_actions(window):
         _watch(window, action)
         if reason and action.isEnabled():
@@ -154,6 +156,8 @@ def save_clean_copy(window: QMainWindow) -> Path | None:
     try:
         copy = write_copy(source, Path(chosen))
     except FactSheetError as error:
+        from desktop.common import message_box
+
         message_box.warn(window, str(error))
         return None
     window.statusBar().showMessage(_("A clean copy was saved at {path}; open it to edit the data.").format(

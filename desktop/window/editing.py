@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QWidget
 
 from db.errors import FactSheetError
 from db.model.i18n import _
-from desktop.window import step_messages
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
@@ -69,6 +68,7 @@ class Editing(QObject):
         """The window's undo history, made (and its module loaded) when first needed."""
         if self._history is None:
             from desktop.common.undo import History
+            from desktop.window import step_messages
 
             history = self._history = History(self.db, self)
             history.changed.connect(self._after_change)

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._show_database_info()
         recent.remember(db.path)  # opens again on the next start; first in Recent Files
         safety.install(self)  # read-only banner, changes from elsewhere, damage check
-        shortcuts.name_shortcuts_in_tooltips(self)
+        shortcuts.name_shortcuts_in_tooltips(self.editing.toolbar)
         keyboard.install(self)  # Alt+number for tabs; the focus starts inside the page
         theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
 
