@@ -4,6 +4,9 @@
     python -m tests.bench.first_paint empty               an empty PySide6 QMainWindow, started alike
     python -m tests.bench.first_paint imports             the same, after importing every module Fact
                                                           Sheet imports before its first paint (for scale)
+    python -m tests.bench.first_paint widgets --shown F   Fact Sheet's first window built by Qt alone: the
+                                                          same widgets and texts (``shown`` writes F), no
+                                                          Fact Sheet code and no database (the floor)
 
 Both print ``painted`` once the main window's first frame is complete, and leave at once
 (``os._exit``: no clean-up is timed). ``tests.bench.run_all`` runs them as separate
@@ -23,6 +26,7 @@ text included — is painted.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import sys
@@ -137,10 +141,99 @@ def run_empty(stay: int | None, *, imports: bool = False) -> None:
     sys.exit(app.exec())
 
 
+def shown(db_path: Path, target: Path) -> None:
+    """Write what Fact Sheet's first window shows for ``db_path`` (the Overview's page, the
+    parties in its pickers, the status bar) to ``target``, for ``widgets``."""
+    import datetime as dt
+
+    from db.file.connection import open_database
+    from db.read import queries
+    from desktop.common.party_combo import all_parties
+    from desktop.tabs.overview import overview_html
+
+    db = open_database(db_path, read_only=True)
+    try:
+        pair = queries.suggest_pair(db)
+        page = overview_html(db, queries.pair_scope(db, *pair), dt.date.today())
+        parties = [label for _id, label in all_parties(db)]
+        counts = " · ".join(f"{n} {kind}" for kind, n in queries.counts(db).items())
+    finally:
+        db.close()
+    target.write_text(json.dumps({"page": page, "parties": parties, "path": str(db_path), "counts": counts}),
+                      encoding="utf-8")
+
+
+def run_widgets(shown_file: str) -> None:
+    """The window Fact Sheet paints first, made with Qt alone from texts read beforehand: the
+    cost of its widgets, fonts, icons and the Overview's text, without any of its own code."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QIcon
+    from PySide6.QtWidgets import (
+        QApplication,
+        QComboBox,
+        QHBoxLayout,
+        QLabel,
+        QMainWindow,
+        QStyle,
+        QTabWidget,
+        QTextBrowser,
+        QToolBar,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    texts = json.loads(Path(shown_file).read_text(encoding="utf-8"))
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    _watch_first_paint(window, _report_and_exit)
+    for title in ("&File", "&Edit", "&View", "&Help"):
+        menu = window.menuBar().addMenu(title)
+        menu.addActions([QAction(f"Action {n}", window) for n in range(8)])
+    toolbar = QToolBar("Main toolbar", window)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    pixmaps = QStyle.StandardPixmap
+    for text, icon, fallback in (("New…", "document-new", pixmaps.SP_FileIcon),
+                                 ("Edit…", "document-properties", pixmaps.SP_FileDialogDetailedView),
+                                 ("Delete", "edit-delete", pixmaps.SP_TrashIcon),
+                                 ("Undo", "edit-undo", pixmaps.SP_ArrowBack),
+                                 ("Redo", "edit-redo", pixmaps.SP_ArrowForward)):
+        toolbar.addAction(QAction(QIcon.fromTheme(icon, window.style().standardIcon(fallback)), text, window))
+    window.addToolBar(toolbar)
+    tabs = QTabWidget(window)
+    tabs.setDocumentMode(True)
+    overview = QWidget()
+    pickers = QHBoxLayout()
+    pickers.addWidget(QLabel("&Pair:"))
+    for n in range(2):
+        combo = QComboBox()
+        combo.setMinimumContentsLength(24)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.addItems(texts["parties"])
+        combo.setCurrentIndex(n)
+        pickers.addWidget(combo, 1)
+    page = QTextBrowser()
+    page.setHtml(texts["page"])
+    layout = QVBoxLayout(overview)
+    layout.addLayout(pickers)
+    layout.addWidget(page, 1)
+    tabs.addTab(overview, "Overview")
+    for title in ("Agreements", "Officials", "Events", "Trade", "Sources"):
+        tabs.addTab(QWidget(), title)
+    window.setCentralWidget(tabs)
+    path = QLabel(texts["path"])
+    path.setTextFormat(Qt.TextFormat.PlainText)
+    window.statusBar().addWidget(path, 1)
+    window.statusBar().addPermanentWidget(QLabel(texts["counts"]))
+    window.resize(1200, 780)
+    window.show()
+    sys.exit(app.exec())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", choices=("app", "empty", "imports"))
+    parser.add_argument("which", choices=("app", "empty", "imports", "widgets"))
     parser.add_argument("--db")
+    parser.add_argument("--shown", help="for widgets: the texts to show (written by shown())")
     parser.add_argument("--stay", type=int, help="stay this many ms after the first paint, then print peak memory")
     parser.add_argument("--modules", help="write the modules imported by the first paint to this file")
     args = parser.parse_args()
@@ -148,6 +241,8 @@ def main() -> None:
     _MODULES_FILE = args.modules
     if args.which == "app":
         run_app(args.db, args.stay)
+    elif args.which == "widgets":
+        run_widgets(args.shown)
     else:
         run_empty(args.stay, imports=args.which == "imports")
 

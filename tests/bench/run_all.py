@@ -11,7 +11,8 @@ they come from. The million-figure database and CSV file are made once and kept 
 1. start-up to the first paint of the main window on the sample data, against an empty
    PySide6 ``QMainWindow`` started the same way (separate processes, same interpreter;
    ``tests.bench.first_paint`` says how the painted frame is caught), and for scale the
-   empty window after importing what Fact Sheet imports before its first paint;
+   same window built by Qt alone (its floor) and the empty window after importing what
+   Fact Sheet imports before its first paint;
 2. the Trade tab on a million figures: first page, sort by value, filter by party and
    the trade chart, each against the bare SQL for the same rows (``tests.bench.big_tabs``);
 3. importing a million-row CSV file, against Python's ``csv`` + ``executemany`` of it;
@@ -166,15 +167,23 @@ def _alternating(runs: int, *actions: Callable[[], float]) -> list[float]:
 
 
 def start_up(paths: dict[str, Path], home: Path, runs: int) -> list[Row]:
+    from tests.bench.first_paint import shown
+
     env = _child_env(home)
     paint = [sys.executable, "-m", "tests.bench.first_paint"]
-    empty, imports, seed = _alternating(
+    texts = home / "shown.json"
+    shown(paths["seed"], texts)
+    empty, widgets, imports, seed = _alternating(
         runs, lambda: _until_line(paint + ["empty"], env, "painted")[0],
+        lambda: _until_line(paint + ["widgets", "--shown", str(texts)], env, "painted")[0],
         lambda: _until_line(paint + ["imports"], env, "painted")[0],
         lambda: _until_line(paint + ["app", "--db", str(paths["seed"])], env, "painted")[0])
     ratio = seed / empty
     return [Row("Start-up to the painted window (sample data)", f"{seed * 1000:.0f} ms",
                 f"empty QMainWindow {empty * 1000:.0f} ms", f"{ratio:.2f}×", "≤ 1.3×", ratio <= 1.3),
+            Row("  (for scale: the same window and texts built by Qt alone, no Fact Sheet code)",
+                f"{widgets * 1000:.0f} ms", f"empty QMainWindow {empty * 1000:.0f} ms",
+                f"{widgets / empty:.2f}×", "", True),
             Row("  (for scale: the empty window after importing what Fact Sheet imports before its first paint)",
                 f"{imports * 1000:.0f} ms", f"empty QMainWindow {empty * 1000:.0f} ms",
                 f"{imports / empty:.2f}×", "", True)]

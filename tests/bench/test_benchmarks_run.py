@@ -5,6 +5,7 @@ Nothing here measures or asserts a time; it only checks that each measure produc
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench import big_tabs, run_all
+from tests.bench import big_tabs, first_paint, run_all
 from tests.bench.bigdata import make_big_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +31,16 @@ def test_the_first_paint_process_reports_its_paint(tmp_path, seeded_path, which)
         args += ["--db", str(seeded_path)]
     seconds, line = run_all._until_line(args, _child_env(tmp_path), "painted")
     assert line.strip() == "painted" and seconds > 0
+
+
+@pytest.mark.slow
+def test_the_window_built_by_qt_alone_shows_the_same_texts_and_reports_its_paint(tmp_path, seeded_path):
+    texts = tmp_path / "shown.json"
+    first_paint.shown(seeded_path, texts)
+    assert "Abai region" in json.loads(texts.read_text(encoding="utf-8"))["page"]
+    args = [sys.executable, "-m", "tests.bench.first_paint", "widgets", "--shown", str(texts)]
+    _seconds, line = run_all._until_line(args, _child_env(tmp_path), "painted")
+    assert line.strip() == "painted"
 
 
 @pytest.mark.slow
