@@ -32,7 +32,6 @@ from db.model.i18n import _
 
 if TYPE_CHECKING:
     from desktop.tabs.list_tab import ListTab
-    from desktop.tabs.overview import OverviewTab
 
 OVERVIEW = "overview"
 # (name, title, module building it with ``create(db)``), in the tab bar's order. A list
@@ -153,6 +152,9 @@ class ListTabs(Mapping):
             raise KeyError(name)
         return self._pages.get(name)
 
+    def __contains__(self, name: object) -> bool:  # a question about names builds nothing
+        return name in LIST_TAB_NAMES
+
     def __iter__(self) -> Iterator[str]:
         return iter(LIST_TAB_NAMES)
 
@@ -161,7 +163,3 @@ class ListTabs(Mapping):
 
     def built(self) -> list[ListTab]:
         return self._pages.built_list_tabs()
-
-
-def overview_of(pages: TabPages) -> OverviewTab:
-    return pages.get(OVERVIEW)

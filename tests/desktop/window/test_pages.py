@@ -101,3 +101,12 @@ def test_the_first_paint_needs_no_sqlite_utils_dialogs_forms_or_printing(seeded_
     late = ("sqlite_utils", "desktop.dialogs", "desktop.forms", "desktop.factsheet", "desktop.common.undo",
             "db.store", "desktop.tabs.list_tab", "desktop.window.files", "pyqtgraph", "numpy")
     assert sorted(m for m in modules if m.split(".")[0] in late or m.startswith(late)) == []
+
+
+def test_asking_which_list_tabs_there_are_builds_none(qtbot, seeded_db):
+    create_application()
+    window = MainWindow(seeded_db)
+    qtbot.addWidget(window)
+    assert "events" in window.list_tabs and "overview" not in window.list_tabs
+    assert list(window.list_tabs) == ["agreements", "officials", "events", "indicators", "sources"]
+    assert window.list_tabs.built() == []
