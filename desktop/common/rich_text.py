@@ -18,9 +18,6 @@ from db.model.formatting import format_number
 from db.model.i18n import _
 
 RECORD_SCHEME = "record"
-# What html.escape(text, quote=True) replaces, done without loading the html module (and its
-# table of every named entity) at start-up.
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 INLINE_LIMIT = 1_000
 LONG_TEXT_LIMIT = 20_000
 
@@ -30,7 +27,14 @@ def esc(text: object) -> str:
 
     Text longer than ``INLINE_LIMIT`` characters is cut there and ends with "…" (``shown``).
     """
-    return shown(text).translate(_ESCAPES)
+    return _escape(shown(text))
+
+
+def _escape(text: str) -> str:
+    """What ``html.escape(text, quote=True)`` does, without loading the html module (and its
+    table of every named entity) at start-up."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;")
 
 
 def shown(text: object, limit: int = INLINE_LIMIT) -> str:
@@ -80,9 +84,9 @@ def multiline(text: str | None, limit: int = LONG_TEXT_LIMIT) -> str:
     """Escaped text with its line breaks kept; a long text shows its beginning and says so."""
     if text is None:
         return ""
-    start = text[:limit].translate(_ESCAPES).replace("\n", "<br>")
+    start = _escape(text[:limit]).replace("\n", "<br>")
     if len(text) <= limit:
         return start
     note = _("The text is {length} characters long; the first {shown} are shown.").format(
         length=format_number(len(text)), shown=format_number(limit))
-    return f"{start}…<br><i>{note.translate(_ESCAPES)}</i>"
+    return f"{start}…<br><i>{_escape(note)}</i>"
