@@ -127,7 +127,9 @@ def run_app(db: str | None, stay: int | None) -> None:
 def run_empty(stay: int | None, *, imports: bool = False) -> None:
     if imports:  # the code Fact Sheet loads before its first paint, without running it
         import desktop.app  # noqa: F401
+        import desktop.cli  # noqa: F401
         import desktop.gui  # noqa: F401
+        import desktop.platform.paths  # noqa: F401
         import desktop.safety.crash_report  # noqa: F401
         import desktop.tabs.overview  # noqa: F401
         import desktop.window.main_window  # noqa: F401

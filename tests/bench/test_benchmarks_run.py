@@ -34,6 +34,17 @@ def test_the_first_paint_process_reports_its_paint(tmp_path, seeded_path, which)
 
 
 @pytest.mark.slow
+def test_the_imports_measure_loads_exactly_what_the_program_loads_before_its_first_paint(tmp_path, seeded_path):
+    loaded = {}
+    for which, extra in (("app", ["--db", str(seeded_path)]), ("imports", [])):
+        listed = tmp_path / f"{which}.txt"
+        args = [sys.executable, "-m", "tests.bench.first_paint", which, *extra, "--modules", str(listed)]
+        run_all._until_line(args, _child_env(tmp_path), "painted")
+        loaded[which] = set(listed.read_text(encoding="utf-8").split())
+    assert loaded["imports"] == loaded["app"]
+
+
+@pytest.mark.slow
 def test_the_window_built_by_qt_alone_shows_the_same_texts_and_reports_its_paint(tmp_path, seeded_path):
     texts = tmp_path / "shown.json"
     first_paint.shown(seeded_path, texts)
