@@ -5,13 +5,21 @@
 #   make bundle - build a self-contained program folder with PyInstaller (dist/factsheet)
 #   make icons - render the icon's PNG, ICO and ICNS files again after editing its SVGs
 #   make bench - measure start-up, a million figures, the import, the PDF and memory (a few minutes)
+#   make translations - add new strings of the code to the Russian and Kazakh catalogues, drop
+#                  strings the code no longer has, and compile them (translate, then run it again)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint clean install-desktop uninstall-desktop bundle icons test-tools bench
+.PHONY: run test lint clean install-desktop uninstall-desktop bundle icons test-tools bench translations catalogues
+
+# The Russian and Kazakh catalogues: the .po files are the sources (kept in git), the .mo
+# files the program reads are compiled from them by every build (run, test, bundle, wheel).
+LOCALES := ru kk
+CATALOGUE := resources/locale/%/LC_MESSAGES/factsheet
+MO_FILES := $(LOCALES:%=resources/locale/%/LC_MESSAGES/factsheet.mo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +33,26 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP)
 
-run: $(STAMP)
+$(MO_FILES): resources/locale/%/LC_MESSAGES/factsheet.mo: resources/locale/%/LC_MESSAGES/factsheet.po | $(STAMP)
+	$(BIN)/pybabel -q compile -D factsheet -d resources/locale -l $*
+
+catalogues: $(MO_FILES)
+
+# New strings in the code get an empty translation in each .po (the tests name them until
+# they are translated); strings no longer in the code are dropped; then all is compiled.
+translations: $(STAMP)
+	@mkdir -p build
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
+	    -o build/factsheet.pot db desktop
+	$(BIN)/pybabel -q update -i build/factsheet.pot -d resources/locale -D factsheet \
+	    --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	$(BIN)/pybabel -q compile -D factsheet -d resources/locale
+
+run: $(STAMP) catalogues
 	@$(BIN)/python -m desktop.platform.system_check
 	$(BIN)/factsheet
 
-test: $(TSTAMP) test-tools
+test: $(TSTAMP) catalogues test-tools
 	$(BIN)/python -m pytest -q
 
 # desktop-file-validate and update-mime-database check the launcher and the file type in the
@@ -55,7 +78,7 @@ bench: $(STAMP)
 lint: $(TSTAMP)
 	$(BIN)/ruff check .
 
-install-desktop: $(STAMP)
+install-desktop: $(STAMP) catalogues
 	$(BIN)/factsheet install-desktop
 
 uninstall-desktop: $(STAMP)
@@ -66,7 +89,7 @@ icons: $(STAMP)
 
 # A folder that runs without Python installed: dist/factsheet/factsheet (factsheet.exe on
 # Windows, dist/Fact Sheet.app on macOS). PyInstaller builds for the platform it runs on.
-bundle: $(STAMP)
+bundle: $(STAMP) catalogues
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
 	    resources/bundle/factsheet.spec

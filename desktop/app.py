@@ -15,19 +15,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``factsheet`` with ``argv`` (default: the process arguments); return the exit status."""
     _give_streams_somewhere()
     from desktop import cli
+    from desktop.cli.terminal import safe_streams
 
     args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        if cli.is_command(args):
-            return cli.run(args)
-        database = cli.parse_window_args(args)
-    except SystemExit as exit_:  # argparse answered --help or refused the arguments
-        return exit_.code if isinstance(exit_.code, int) else 1
-    if database is cli.EXIT_EARLY:
-        return 0
-    from desktop.gui import run_window
+    with safe_streams():  # nothing printed from data drives the terminal
+        try:
+            if cli.is_command(args):
+                return cli.run(args)
+            database = cli.parse_window_args(args)
+        except SystemExit as exit_:  # argparse answered --help or refused the arguments
+            return exit_.code if isinstance(exit_.code, int) else 1
+        if database is cli.EXIT_EARLY:
+            return 0
+        from desktop.gui import run_window
 
-    return run_window(database)
+        return run_window(database)
 
 
 def _give_streams_somewhere() -> None:

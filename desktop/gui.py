@@ -101,6 +101,9 @@ def run_window(path: Path | None) -> int:
             app=APP_NAME, names=", ".join(missing), command=system_check.install_command(missing)))
         return 1
     app = create_application()
+    from desktop.common import language
+
+    language.apply(app)  # before the window's modules are imported: their labels follow it
 
     from desktop.safety import crash_report
     from desktop.window.main_window import MainWindow

@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The tests read the English labels whatever the machine's locale; tests of Russian and
+# Kazakh ask for them (db.model.i18n.using_language, or LANG in a subprocess's environment).
+os.environ["LANGUAGE"] = "en"
 _SANDBOX = Path(tempfile.mkdtemp(prefix="factsheet-tests-"))
 for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_SANDBOX / _name.lower())
@@ -25,6 +28,7 @@ from db.file.connection import open_database  # noqa: E402
 from db.file.database import FactSheetDatabase  # noqa: E402
 from db.seed import load_seed  # noqa: E402
 from tests.db.sheet.long_data import build_long_database  # noqa: E402
+from tests.db.sheet.rich_data import build_rich_database  # noqa: E402
 
 
 @pytest.fixture
@@ -86,5 +90,26 @@ def long_path(tmp_path_factory) -> Path:
 @pytest.fixture
 def long_db(long_path: Path):
     db = open_database(long_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def _rich_template(tmp_path_factory) -> Path:
+    return build_rich_database(tmp_path_factory.mktemp("rich") / "rich.factsheet")
+
+
+@pytest.fixture
+def rich_path(tmp_path: Path, _rich_template: Path) -> Path:
+    """A data-rich pair built with the imports (``tests/db/sheet/rich_data.py``), closed: seven years
+    of monthly, quarterly and yearly trade from two reporters, 30 agreements, 40 positions."""
+    path = tmp_path / "rich.factsheet"
+    shutil.copyfile(_rich_template, path)
+    return path
+
+
+@pytest.fixture
+def rich_db(rich_path: Path):
+    db = open_database(rich_path)
     yield db
     db.close()

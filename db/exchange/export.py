@@ -1,7 +1,8 @@
 """Writing data out: the whole database as a JSON bundle, or one kind of record as CSV.
 
-Files are written beside their destination and moved into place only when complete, so
-a failed or stopped export never leaves half a file where a good one was.
+Files are written through ``db.file.output``: in place only when complete, so a failed or
+stopped export never leaves half a file where a good one was, and a device, a pipe or a
+link is written through instead of being replaced by a file.
 
 CSV files are UTF-8 with a byte-order mark (so spreadsheet programs on Windows show
 Cyrillic correctly), comma-separated, with a decimal point and numbers written in full
@@ -10,27 +11,27 @@ Cyrillic correctly), comma-separated, with a decimal point and numbers written i
 imports again; other kinds are written with their fields, references as the referenced
 record's name and links as names separated by "; ".
 
-Cells that a spreadsheet would run as a formula are made safe: a text cell starting with
-``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe, which
-spreadsheets show as text and the importer removes again. Numbers are written as numbers,
-so a negative figure stays a number; only text is ever guarded.
+Cells that a spreadsheet would run as a formula are made safe (``db.exchange.formula_guard``):
+a text cell starting with ``=``, ``+``, ``-`` or ``@`` — also after spaces or line breaks —,
+a tab, a carriage return or an apostrophe gets a leading apostrophe, which spreadsheets
+show as text and the importer removes again. Numbers are written as numbers, so a
+negative figure stays a number; only text is ever guarded.
 """
 
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import IO
-
-from sqlite_utils import Database
+from typing import IO, TYPE_CHECKING
 
 from db.errors import FactSheetError
 from db.exchange import bundle
-from db.exchange.indicator_csv import COLUMNS, EXTRA_COLUMNS
+from db.exchange.formula_guard import guard
 from db.exchange.report import NoSteps, Steps
+from db.exchange.tables.header import COLUMNS, EXTRA_COLUMNS
+from db.file import output
 from db.model.dates import FuzzyDate
 from db.model.formatting import plain_number
 from db.model.i18n import _
@@ -38,7 +39,9 @@ from db.model.records import KINDS, REFERENCE_KINDS, Record
 from db.read import listings
 from db.read.queries import LABEL_SQL
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 # Names ``--table`` accepts: each kind's table name, and the kind's own name.
 TABLES = {**{cls.TABLE: kind for kind, cls in KINDS.items()}, **{kind: kind for kind in KINDS}}
 
@@ -60,21 +63,13 @@ def safe_cell(value: object) -> object:
         return int(value)
     if isinstance(value, int | float):
         return plain_number(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return guard(str(value))
 
 
-@contextmanager
-def replaced_when_done(path: Path, *, newline: str | None = None, bom: bool = False) -> Iterator[IO[str]]:
-    """A text file written beside ``path`` and moved over it only if writing succeeds."""
-    path = Path(path)
-    part = path.with_name(path.name + ".part")
-    try:
-        with part.open("w", encoding="utf-8-sig" if bom else "utf-8", newline=newline) as out:
-            yield out
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
+def csv_output(path: Path) -> AbstractContextManager[IO[str]]:
+    """A CSV file (UTF-8 with a byte-order mark) being written to ``path`` through
+    ``db.file.output``: in place only once complete, never replacing what is not a file."""
+    return output.open_output(path, text=True, encoding="utf-8-sig", newline="")
 
 
 def write_rows(out: IO[str], header: Iterable[str], rows: Iterable[Iterable[object]],
@@ -187,5 +182,6 @@ def export_to_file(db: Database, path: Path, *, format: str, table: str | None =
                    steps: Steps | None = None) -> int:
     """Write a JSON bundle of everything, or one table as CSV, to ``path``; return the count."""
     check_request(format, table)
-    with replaced_when_done(path, newline="" if format == "csv" else None, bom=format == "csv") as out:
+    opened = csv_output(path) if format == "csv" else output.open_output(path, text=True, encoding="utf-8")
+    with opened as out:
         return write(db, out, format=format, table=table, steps=steps)

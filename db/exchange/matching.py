@@ -6,27 +6,32 @@ titles, and "unknown" only matches "unknown"):
 
 - source: title, address (URL) and publication date;
 - party: English name, kind and the party it belongs to;
-- person: English and local name; subject area: English name;
+- person: English name; subject area: English name (their Russian and Kazakh forms may be
+  added later, or be missing from an older bundle, without making another person);
 - position: person, title, body and start;
 - agreement: title and date signed; event: title and start; statement: speaker, text, date;
 - indicator (a figure): subject, counterpart, reporter, indicator, period, value, unit,
   and every one of its sources.
 
-A matched record is used as it is: an import never changes a record already present.
+A record matched by its natural key is used as it is. (A bundle's record that this database
+holds under the same UUID is compared version by version instead: ``db.exchange.bundle_sync``.)
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import store
 from db.model.records import Record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # kind -> (columns compared exactly, columns compared ignoring case)
 NATURAL_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "source": (("url", "published"), ("title",)),
     "party": (("kind", "parent_id"), ("name_en",)),
-    "person": ((), ("name_en", "name_local")),
+    "person": ((), ("name_en",)),
     "subject": ((), ("name_en",)),
     "position": (("person_id", "body_id", "start_date", "start_date_precision"), ("title",)),
     "agreement": (("signed_date", "signed_date_precision"), ("title",)),

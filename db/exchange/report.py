@@ -1,21 +1,21 @@
 """What an import tells: the report of what was added, the refusal, progress, one transaction.
 
-Every reader (``db.exchange.indicator_csv``, ``db.exchange.bundle``) works the same way:
+Every reader (``db.exchange.figures``, ``db.exchange.bundle``) works the same way:
 - all or nothing, in one transaction (``in_transaction``): any problem rejects the whole file
   with a list of problems (``ImportRejected``: the first ``SHOWN_PROBLEMS`` and a count) and
   the database is left exactly as it was;
 - ``dry_run`` does everything, reports what would happen, and rolls back: the window
   shows that report before anything is written;
-- long work reports progress and may be stopped (``Steps``); stopping rolls back.
+- long work reports progress and may be stopped (``Steps``); stopping rolls back;
+- what it wrote is recorded in the change history as ``import`` with the file's name, and
+  the report carries it (``ImportReport.written``) so the window can undo it in one step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from db import store
 from db.errors import FactSheetError
@@ -23,6 +23,10 @@ from db.file import search_index
 from db.model.formatting import format_number
 from db.model.i18n import _, ngettext
 from db.model.records import KIND_NAMES
+from db.store import journal
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHOWN_PROBLEMS = 20
 T = TypeVar("T")
@@ -52,12 +56,22 @@ class ImportReport:
 
     added: dict[str, int] = field(default_factory=dict)
     present: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)  # newer versions taken from a bundle
+    conflicts: list = field(default_factory=list)  # db.exchange.bundle_sync.Conflict, for the person to decide
+    written: journal.Written | None = None  # what the import wrote (not after a dry run)
     new_parties: list[str] = field(default_factory=list)  # "China (country)": created, to check later
     new_sources: list[str] = field(default_factory=list)
+    # Names the file uses that Fact Sheet does not know, kept as written: a question for the person.
+    new_indicators: list[str] = field(default_factory=list)
+    new_units: list[str] = field(default_factory=list)
     dry_run: bool = False
 
     def count(self, kind: str, *, new: bool = True) -> int:
         return (self.added if new else self.present).get(kind, 0)
+
+    @property
+    def total_updated(self) -> int:
+        return sum(self.updated.values())
 
     @property
     def total_added(self) -> int:
@@ -68,22 +82,37 @@ class ImportReport:
         return sum(self.present.values())
 
     def summary(self) -> str:
-        """"1,234 new, 0 already present"."""
-        return _("{new} new, {present} already present").format(
+        """"1,234 new, 0 already present" (", 2 updated, 1 conflict" when a bundle brings them)."""
+        text = _("{new} new, {present} already present").format(
             new=format_number(self.total_added), present=format_number(self.total_present))
+        if self.total_updated:
+            text += ", " + _("{n} updated").format(n=format_number(self.total_updated))
+        if self.conflicts:
+            text += ", " + ngettext("{n} conflict", "{n} conflicts", len(self.conflicts)).format(
+                n=format_number(len(self.conflicts)))
+        return text
 
     def details(self) -> list[str]:
         """One line per kind that changed, then the parties and sources created."""
         lines = []
         for kind in KIND_NAMES:
-            new, present = self.count(kind), self.count(kind, new=False)
-            if new or present:
-                lines.append(_("{kinds}: {new} new, {present} already present").format(
-                    kinds=KIND_NAMES[kind][1], new=format_number(new), present=format_number(present)))
+            new, present, updated = self.count(kind), self.count(kind, new=False), self.updated.get(kind, 0)
+            if new or present or updated:
+                line = _("{kinds}: {new} new, {present} already present").format(
+                    kinds=KIND_NAMES[kind][1], new=format_number(new), present=format_number(present))
+                if updated:
+                    line += ", " + _("{n} updated").format(n=format_number(updated))
+                lines.append(line)
         if self.new_parties:
             lines.append(_("New parties: {names}").format(names=", ".join(self.new_parties)))
         if self.new_sources:
             lines.append(_("New sources: {titles}").format(titles="; ".join(self.new_sources)))
+        if self.new_indicators:
+            lines.append(_("Indicators Fact Sheet does not know, kept as written: {names}").format(
+                names="; ".join(self.new_indicators)))
+        if self.new_units:
+            lines.append(_("Units Fact Sheet does not recognise, kept as written: {names}").format(
+                names="; ".join(self.new_units)))
         return lines
 
 
@@ -126,15 +155,25 @@ class _RolledBack(Exception):
         self.result = result
 
 
-def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False) -> T:
-    """Run ``work`` in one transaction; commit it, or roll it back after a dry run."""
+def in_transaction(db: Database, work: Callable[[], T], *, dry_run: bool = False, note: str | None = None) -> T:
+    """Run ``work`` in one transaction; commit it, or roll it back after a dry run.
+
+    Its writes are recorded in the change history as ``import`` with ``note`` (the file's
+    name); a report it returns learns what was written (``ImportReport.written``). The search
+    index catches up inside the same transaction, so the records and their index entries
+    are committed together: once the commit succeeds nothing is left to do that could fail
+    and make a committed import look like a refused one.
+    """
     store.ensure_writable(db)
     try:
-        with db.atomic():
+        with db.atomic(), journal.writing(db, action="import", note=note):
+            since = journal.mark(db)
             result = work()
             if dry_run:
                 raise _RolledBack(result)
+            if isinstance(result, ImportReport):
+                result.written = journal.written_since(db, since)
+            search_index.catch_up(db)
     except _RolledBack as rolled_back:
         return rolled_back.result  # type: ignore[return-value]
-    search_index.catch_up(db)
     return result

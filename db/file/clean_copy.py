@@ -4,18 +4,17 @@ A file carrying triggers, views or tables Fact Sheet did not create opens read-o
 (``db.file.known_schema``). To edit the data anyway, ``save_clean_copy`` builds a new file
 from our own migrations and copies the rows of our tables into it. The source is
 attached read-only and only read, so none of its triggers can fire and its views are
-never queried; what the copy holds is exactly our schema, which then opens writable.
+never queried (a view standing in a table's place is skipped, not copied); what the copy holds is exactly our schema, which then opens writable.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
 from db.errors import FactSheetError, sqlite_failure
-from db.file import known_schema
+from db.file import known_schema, output
 from db.file.migrations import MIGRATIONS_TABLE, SCHEMA_VERSION
 from db.model.i18n import _
 
@@ -40,8 +39,7 @@ def save_clean_copy(source: Path, target: Path) -> Path:
     rules (someone removed a constraint and stored what it forbade) or the disk is full;
     ``target`` is then left absent.
     """
-    from db.file.database import FactSheetDatabase
-    from db.file.sqlite import connect_file, connect_read_only
+    from db.file.sqlite import connect_read_only
 
     probe = connect_read_only(source)
     try:
@@ -51,16 +49,30 @@ def save_clean_copy(source: Path, target: Path) -> Path:
     if not 0 < version <= SCHEMA_VERSION:
         raise FactSheetError(_("“{name}” has no Fact Sheet data this version can copy.").format(name=source.name))
 
-    target = target.absolute()
-    part = target.with_name(target.name + ".part")
-    part.unlink(missing_ok=True)
+    try:
+        with output.output_path(target.absolute()) as part:
+            _copy_rows(source, part, version)
+    except sqlite3.Error as error:
+        raise FactSheetError(_("No clean copy of “{name}” could be made: {detail}.").format(
+            name=source.name, detail=_why(error))) from None
+    return target
+
+
+def _copy_rows(source: Path, part: Path, version: int) -> None:
+    """Build our schema of ``version`` in the new file ``part`` and copy ``source``'s rows into it."""
+    from db.file.database import FactSheetDatabase
+    from db.file.sqlite import connect_file
+
     conn = connect_file(part, "rwc")
     try:
         known_schema.build_schema(FactSheetDatabase(conn), version)
         conn.execute("ATTACH DATABASE ? AS src", [f"file:{quote(str(source.absolute()))}?mode=ro"])
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("PRAGMA defer_foreign_keys = ON")  # rows arrive table by table
+        source_tables = {row[0] for row in conn.execute("SELECT name FROM src.sqlite_master WHERE type = 'table'")}
         for table in _copied_tables(conn):
+            if table not in source_tables:  # a view (or nothing) in its place is never read
+                continue
             wanted = _columns(conn, "main", table)
             present = set(_columns(conn, "src", table))
             columns = ", ".join(f"[{c}]" for c in wanted if c in present)
@@ -68,14 +80,8 @@ def save_clean_copy(source: Path, target: Path) -> Path:
                 conn.execute(f"INSERT INTO main.[{table}] ({columns}) SELECT {columns} FROM src.[{table}]")
         conn.execute("COMMIT")
         conn.execute("DETACH DATABASE src")
-    except sqlite3.Error as error:
+    finally:
         conn.close()
-        part.unlink(missing_ok=True)
-        raise FactSheetError(_("No clean copy of “{name}” could be made: {detail}.").format(
-            name=source.name, detail=_why(error))) from None
-    conn.close()
-    os.replace(part, target)
-    return target
 
 
 def _why(error: sqlite3.Error) -> str:

@@ -18,19 +18,25 @@ decides everything on a read-only connection before anything could be written:
 
    - damaged: the bytes are copied aside first, then ``DatabaseDamaged``: "“X” is
      damaged; a copy was kept at …". The file itself is never modified.
-   - another program's tables: ``NotAFactSheetDatabase``.
+   - another program's tables, also under Fact Sheet's application id or with a view in
+     one of our tables' places: ``NotAFactSheetDatabase`` ("… not a Fact Sheet database of
+     any version").
    - a newer schema version: opened read-only, never migrated "down".
    - triggers, views or tables Fact Sheet did not create: opened read-only with a
      sentence naming them. Triggers fire only on writes, and a read-only connection
      never writes, so they cannot act on our tables; ``db.file.clean_copy`` copies the data
      into a file with only our schema.
 4. **Writable**: a read-write connection in WAL mode with ``synchronous=FULL`` (a
-   committed edit survives a crash or power cut); a file that holds data is copied with
+   committed edit survives a crash or power cut); on a network drive (``db.file.
+   filesystems``) the rollback journal instead, or read-only with a sentence when another
+   program holds the file in WAL mode there. A file that holds data is copied with
    SQLite's backup API (``<name>.bak-<version>``) before its schema is upgraded.
 
 Every write transaction starts with ``BEGIN IMMEDIATE`` and waits up to
 ``BUSY_TIMEOUT_MS`` for another window's short transaction to finish, so two processes
-editing one file both succeed instead of one meeting "database is locked".
+editing one file both succeed instead of one meeting "database is locked". After each
+commit the write-ahead log is copied into the file (``checkpoint``), so the file alone
+holds every saved change even while the window keeps it open.
 
 The open file is a ``db.file.database.FactSheetDatabase``. Opening a file that is already
 at our schema version imports no sqlite-utils: its migrations are loaded only when a file is
@@ -40,18 +46,16 @@ created or upgraded (``db.file.migrations``).
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
 from db.errors import (
-    DatabaseDamaged,
     DatabaseNeedsUpgrade,
     DatabaseReadOnly,
     FactSheetError,
     NotAFactSheetDatabase,
 )
-from db.file import integrity, known_schema, migrations
+from db.file import filesystems, integrity, known_schema, migrations
 from db.file.database import FactSheetDatabase
 from db.file.integrity import SQLITE_HEADER
 from db.file.sqlite import (
@@ -59,6 +63,7 @@ from db.file.sqlite import (
     connect_read_only,
     has_rollback_journal,
     marked_read_only,
+    read_only_reason,
 )
 from db.model.i18n import _
 
@@ -74,36 +79,6 @@ def _version(db: FactSheetDatabase) -> int:
 
 def _application_id(db: FactSheetDatabase) -> int:
     return db.execute("PRAGMA application_id").fetchone()[0]
-
-
-def _low_on_space(folder: Path) -> bool:
-    try:
-        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
-    except OSError:
-        return False
-
-
-def _read_only_reason(path: Path, requested: bool) -> str | None:
-    name = path.name
-    if requested:
-        return _("This database was opened read-only.")
-    if marked_read_only(path):
-        return _("“{name}” is read-only (its file permissions do not allow changes), so it can be "
-                 "viewed but not changed.").format(name=name)
-    if marked_read_only(path.parent):
-        return _("The folder holding “{name}” is read-only, so the file can be viewed but not "
-                 "changed. Copy it to a folder you can write to and open the copy.").format(name=name)
-    if _low_on_space(path.parent):
-        return _("The disk holding “{name}” is full, so it is opened read-only. Free some space "
-                 "and open it again to make changes.").format(name=name)
-    return None
-
-
-def _damaged(path: Path, detail: str, keep_copy: bool = True) -> DatabaseDamaged:
-    """The error for a damaged file, after its bytes have been copied aside (when ``keep_copy``)."""
-    if not keep_copy:
-        return DatabaseDamaged(_("“{name}” is damaged ({detail}).").format(name=path.name, detail=detail))
-    return DatabaseDamaged(integrity.report_damage(path, detail))
 
 
 def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
@@ -122,6 +97,7 @@ def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
         conn.execute("PRAGMA synchronous = FULL")
     again = FactSheetDatabase(conn, db.path)
     again.read_only_reason = db.read_only_reason
+    again.author, again.session = db.author, db.session  # its writes are the window's own
     return again
 
 
@@ -170,9 +146,9 @@ def open_database(
     if header:
         problem = integrity.header_damage(path, header, size)
         if problem:
-            raise _damaged(path, problem, keep_copy)
+            raise integrity.damaged(path, problem, keep_copy)
 
-    reason = _read_only_reason(path, read_only)
+    reason = read_only_reason(path, read_only, low_space=LOW_SPACE_BYTES)
     if full_check is None:
         full_check = integrity.full_check_due(path)
     interrupted = has_rollback_journal(path)
@@ -185,12 +161,12 @@ def open_database(
             raise DatabaseReadOnly(_(
                 "“{name}” was left half-changed by a program that stopped, and it cannot be changed "
                 "here to undo that. Open it once in a folder you can write to.").format(name=name)) from None
-        raise _damaged(path, str(error), keep_copy) from None
+        raise integrity.damaged(path, str(error), keep_copy) from None
     try:
         return _inspect_and_open(db, path, reason, full_check, keep_copy)
     except sqlite3.DatabaseError as error:
         db.close()
-        raise _damaged(path, str(error), keep_copy) from None
+        raise integrity.damaged(path, str(error), keep_copy) from None
 
 
 def _finish_interrupted_write(path: Path) -> None:
@@ -238,7 +214,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         problems = integrity.quick_check(db.conn)
         if problems:
             db.close()
-            raise _damaged(path, _("it fails SQLite's integrity check"), keep_copy)
+            raise integrity.damaged(path, _("it fails SQLite's integrity check"), keep_copy)
     db.damage_check_pending = not full_check
 
     app_id, version = _application_id(db), _version(db)
@@ -248,6 +224,10 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         raise NotAFactSheetDatabase(
             _("“{name}” is not a Fact Sheet database (it belongs to another program).").format(name=name)
         )
+    not_ours = known_schema.not_ours(name, objects, version, migrations.SCHEMA_VERSION)
+    if not_ours:  # our application id, someone else's tables: nothing in it can be read as ours
+        db.close()
+        raise NotAFactSheetDatabase(not_ours)
 
     if version > migrations.SCHEMA_VERSION:
         db.newer_schema = True
@@ -261,7 +241,7 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         foreign = known_schema.differences(db.conn, version, found=objects)
         if foreign:
             reason = foreign.sentence(name)
-            db.foreign_schema = True
+            db.foreign_schema, db.foreign_objects = True, foreign
 
     if reason is not None:
         db.read_only_reason = reason
@@ -283,10 +263,15 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
     backup = None
     try:
         if version < migrations.SCHEMA_VERSION and has_tables:
-            from db.file.backups import backup_to  # only before an upgrade
+            from db.file.snapshot import backup_to  # only before an upgrade
 
             backup = backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
         _make_writable(db, version)
+    except _JournalRefused as refused:  # a WAL file on a network drive that another program holds
+        db.close()
+        db = FactSheetDatabase(connect_read_only(path), path)
+        db.damage_check_pending = pending
+        db.read_only_reason = filesystems.shared_wal_reason(name, str(refused))
     except FactSheetError:
         db.close()
         raise
@@ -301,16 +286,28 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
     return db
 
 
+class _JournalRefused(Exception):
+    """The file is on a network drive in WAL mode and another program holds it so."""
+
+
 def _make_writable(db: FactSheetDatabase, version: int) -> None:
-    """WAL journal, durable commits, and the schema brought up to date.
+    """The journal the file's disk allows (``db.file.filesystems``: WAL, or the rollback journal
+    on a network drive), durable commits, the log copied into the file, the schema up to date.
 
     A file at our schema version with every step recorded needs no migration, so
     sqlite-utils (which applies them) is not loaded for it.
     """
+    wanted, network = filesystems.journal_for(db.path)
     with db.ensure_autocommit_on():
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != wanted:
+            try:
+                switched = db.execute(f"PRAGMA journal_mode = {wanted.upper()}").fetchone()[0]
+            except sqlite3.OperationalError:
+                switched = None
+            if switched != wanted:
+                raise _JournalRefused(network)
         db.execute("PRAGMA synchronous = FULL")
-    if version == migrations.SCHEMA_VERSION and not migrations.pending_steps(db.conn):
-        return
-    migrations.MIGRATIONS.apply(db)
+    db.network_filesystem = network
+    if version != migrations.SCHEMA_VERSION or migrations.pending_steps(db.conn):
+        migrations.MIGRATIONS.apply(db)
+    db.checkpoint()

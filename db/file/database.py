@@ -11,8 +11,9 @@ still there, served by a sqlite-utils ``Database`` on the same connection made o
 (``table_api``) — a file that needs no upgrade is opened and shown without it.
 
 Differences from sqlite-utils' ``Database``: ``atomic`` takes the write lock at once
-(``BEGIN IMMEDIATE``, see its docstring); functions registered for SQL are those of
-``db.model.dates`` and ``casefold``; plugins are never run.
+(``BEGIN IMMEDIATE``, see its docstring) and copies the write-ahead log into the file after
+each commit (``checkpoint``); the functions registered for SQL are ``db.file.sql_functions``;
+plugins are never run.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.errors import DatabaseReadOnly
-from db.model.dates import fuzzy_label, period_label
+from db.file import sql_functions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -104,20 +105,28 @@ class FactSheetDatabase:
     # True when opening skipped the full damage check (a large, cleanly closed file);
     # the window then runs it in the background.
     damage_check_pending: bool = False
-    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema).
+    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema),
+    # which ``foreign_objects`` lists (a ``known_schema.SchemaDifferences``: not imported here,
+    # as that module makes databases of this class to build our schema in).
     foreign_schema: bool = False
+    foreign_objects: Any = None
     # True when a newer version of Fact Sheet wrote the file (it is then never changed).
     newer_schema: bool = False
+    # Who the history names for writes here (None: the system user) and which program run made them.
+    author: str | None = None
+    session: str | None = None
+    # The network file system the file is on ("cifs", "nfs4"), written with a rollback journal.
+    network_filesystem: str | None = None
+    # True when the last checkpoint could not copy every change into the file (a reader held an
+    # older snapshot); ``checkpoint`` is then tried again when idle.
+    checkpoint_pending: bool = False
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self.conn = conn
         self.path = path
         self._table_api: Database | None = None
         conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
-        # Labels computed per fetched row; deterministic so SQLite may cache them.
-        self.register_function(period_label, deterministic=True)
-        self.register_function(fuzzy_label, deterministic=True)
-        self.register_function(_casefold, deterministic=True, name="casefold")
+        sql_functions.register_on(conn)
 
     def __repr__(self) -> str:
         return f"<FactSheetDatabase {self.path or '(in memory)'}>"
@@ -135,6 +144,22 @@ class FactSheetDatabase:
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to this file."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def checkpoint(self) -> bool:
+        """Copy every committed change from the write-ahead log into the database file, so the
+        file alone is complete — copied to a stick while the window is open, it holds every
+        saved edit. Never fails: True when done, False when a reader still needs an older
+        snapshot or another program is checkpointing (``checkpoint_pending``: try again later).
+        """
+        if self.read_only or self.path is None:
+            return True
+        try:
+            busy, log, copied = self.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            self.checkpoint_pending = True
+            return False
+        self.checkpoint_pending = bool(busy) or copied < log
+        return not self.checkpoint_pending
 
     # -- running SQL -------------------------------------------------------------------------------
     def execute(self, sql: str, parameters: Parameters = None) -> sqlite3.Cursor:
@@ -235,7 +260,8 @@ class FactSheetDatabase:
         A deferred transaction that reads before it writes fails at once with "database
         is locked" if another process committed in between; an immediate one waits its
         turn under the busy timeout. Nested blocks use savepoints, as in sqlite-utils; a
-        read-only file, which takes no write lock, gets a plain ``BEGIN``.
+        read-only file, which takes no write lock, gets a plain ``BEGIN``. After the commit
+        the log is copied into the file (``checkpoint``).
         """
         conn = self.conn
         if conn.in_transaction:
@@ -253,6 +279,7 @@ class FactSheetDatabase:
         except BaseException:
             self.rollback()
             raise
+        self.checkpoint()  # after the commit: it can only make the file more complete, never fail it
 
     @contextlib.contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -312,11 +339,6 @@ class FactSheetDatabase:
         if name.startswith("_"):
             raise AttributeError(name)
         return getattr(self.table_api, name)
-
-
-def _casefold(text: str | None) -> str | None:
-    """Unicode-aware lower case (SQLite's own lower() only folds ASCII, not Cyrillic)."""
-    return text.casefold() if text is not None else None
 
 
 _SAVEPOINT_NUMBERS = itertools.count(1)  # names unique within the process, as savepoints nest

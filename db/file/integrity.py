@@ -37,6 +37,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from db.errors import DatabaseDamaged
 from db.file.sqlite import closed_cleanly, connect_read_only, file_size, marked_read_only, sidecar
 from db.model.i18n import _
 
@@ -128,6 +129,13 @@ def error_detail(error: BaseException) -> str:
     if "full" in text or "no space" in text:
         return _("the disk is full")
     return getattr(error, "strerror", None) or str(error)
+
+
+def damaged(path: Path, detail: str, keep_copy: bool = True) -> DatabaseDamaged:
+    """The error for a damaged file, after its bytes have been copied aside (when ``keep_copy``)."""
+    if not keep_copy:
+        return DatabaseDamaged(_("“{name}” is damaged ({detail}).").format(name=path.name, detail=detail))
+    return DatabaseDamaged(report_damage(path, detail))
 
 
 def report_damage(path: Path, detail: str) -> str:

@@ -6,7 +6,9 @@ runs a plain trigger's SQL: ``AFTER INSERT ON indicators BEGIN DELETE FROM sourc
 would wipe the sources the moment the app saved a figure. So before a file is opened for
 writing, every object in its ``sqlite_master`` is compared with what our own migrations
 create for the file's schema version. Any object that is extra, changed or missing makes
-the file open read-only, where no trigger can fire.
+the file open read-only, where no trigger can fire. A file lacking one of the tables
+records are kept in (``lacking_tables``; a view by that name does not count) is not a Fact
+Sheet database of any version: its data cannot be read as ours, so it is not read at all.
 
 What the migrations create is described once per schema version in
 ``db.file.known_objects``, a module generated from the migrations themselves
@@ -99,10 +101,29 @@ def built_objects(version: int) -> dict[Key, str]:
     return _built[key]
 
 
+_described: dict[int, dict[Key, str]] = {}
+
+
+def described_objects(version: int) -> dict[Key, str] | None:
+    """What the generated description says our migrations create up to ``version`` (each
+    version is kept there as what its step adds, changes and removes); None when it lacks it."""
+    if version not in _described:
+        if not all(step in known_objects.CHANGES for step in range(1, version + 1)):
+            return None
+        objects: dict[Key, str] = {}
+        for step in range(1, version + 1):
+            added, removed = known_objects.CHANGES[step]
+            objects.update(added)
+            for key in removed:
+                objects.pop(key, None)
+        _described[version] = objects
+    return _described[version]
+
+
 def expected_objects(version: int) -> dict[Key, str]:
     """What our migrations create up to schema ``version``: from the generated description
     when it has that version, else built."""
-    known = known_objects.OBJECTS.get(version)
+    known = described_objects(version)
     return known if known is not None else built_objects(version)
 
 
@@ -116,6 +137,20 @@ class SchemaDifferences:
 
     def __bool__(self) -> bool:
         return bool(self.extra or self.changed or self.missing)
+
+    def listed(self) -> str:
+        """"view “v”, index “x”": the first objects concerned, for sentences."""
+        return ", ".join(f"{_object_kind(kind)} “{obj}”" for kind, obj in (self.extra + self.changed + self.missing)[:5])
+
+    def notice(self, name: str) -> str:
+        """What a command that only reads says about them: named, left alone, never read."""
+        return ngettext(
+            "“{name}” contains a database object that Fact Sheet did not create ({objects}); it was left "
+            "alone, and only Fact Sheet's own tables were read.",
+            "“{name}” contains {n} database objects that Fact Sheet did not create ({objects}); they were "
+            "left alone, and only Fact Sheet's own tables were read.",
+            len(self.extra + self.changed + self.missing)).format(
+            name=name, n=len(self.extra + self.changed + self.missing), objects=self.listed())
 
     def sentence(self, name: str) -> str:
         """Why the file ``name`` is shown read-only, naming the objects concerned."""
@@ -136,6 +171,42 @@ class SchemaDifferences:
 
 def _object_kind(kind: str) -> str:
     return {"table": _("table"), "index": _("index"), "view": _("view"), "trigger": _("trigger")}.get(kind, kind)
+
+
+def record_tables() -> set[str]:
+    """The tables records and their links are read from (a view by such a name is never read)."""
+    from db.model.records import KINDS
+
+    return {cls.TABLE for cls in KINDS.values()} | {spec.table for cls in KINDS.values()
+                                                     for spec in cls.LINKS.values()}
+
+
+def lacking_tables(found: dict[Key, str], version: int) -> list[str]:
+    """The record tables our migrations create up to ``version`` that ``found`` lacks as
+    tables (absent, or with a view or some other object in their place), in order."""
+    expected = expected_objects(version)
+    wanted = record_tables()
+    return sorted(name for kind, name in expected
+                  if kind == "table" and name in wanted and ("table", name) not in found)
+
+
+def not_ours(name: str, found: dict[Key, str], version: int, newest: int) -> str | None:
+    """The sentence for a file with Fact Sheet's application id and someone else's tables
+    (``None`` when the file's tables are ours): at ``version`` (up to ``newest``) it lacks a
+    table records are kept in, or it is at version 0 and holds tables at all."""
+    if 0 < version <= newest:
+        lacking = lacking_tables(found, version)
+        in_place = [table for table in lacking if any(other == table for _kind, other in found)]
+    else:
+        lacking = [name for kind, name in found if kind == "table"] if version == 0 else []
+        in_place = []
+    if not lacking:
+        return None
+    if in_place:
+        return _("“{name}” is not a Fact Sheet database of any version: another program put something else "
+                 "where its table “{table}” belongs.").format(name=name, table=in_place[0])
+    return _("“{name}” is not a Fact Sheet database of any version: it holds another program's tables.").format(
+        name=name)
 
 
 def differences(conn: sqlite3.Connection, version: int, *,
@@ -160,21 +231,27 @@ def differences(conn: sqlite3.Connection, version: int, *,
 
 
 def describe_module() -> str:
-    """The text of ``db.file.known_objects``: every schema version's objects, as built."""
+    """The text of ``db.file.known_objects``: what each migration step adds, changes and
+    removes, as built."""
     lines = ['"""What Fact Sheet\'s migrations create, per schema version: generated, do not edit.',
              "",
-             "Written by ``python -m db.file.known_schema`` from the migrations (``db.file.migrations``);",
-             "``db.file.known_schema`` compares every file it opens with it, and a test proves it equals",
-             "what the migrations build.",
+             "Written by ``python -m db.file.known_schema`` from the migrations (``db.file.migrations``):",
+             "for each schema version, the objects its step adds or changes and those it removes.",
+             "``db.file.known_schema`` compares every file it opens with the objects of its version",
+             "(``described_objects``), and a test proves they equal what the migrations build.",
              '"""',
              "",
-             "OBJECTS: dict[int, dict[tuple[str, str], str]] = {"]
+             "CHANGES: dict[int, tuple[dict[tuple[str, str], str], tuple[tuple[str, str], ...]]] = {"]
+    before: dict[Key, str] = {}
     for version in range(1, migrations.SCHEMA_VERSION + 1):
-        lines.append(f"    {version}: {{")
-        for key, sql in sorted(built_objects(version).items()):
-            lines.append(f"        {key!r}:")
-            lines.append(f"            {sql!r},")
-        lines.append("    },")
+        after = built_objects(version)
+        lines.append(f"    {version}: ({{")
+        for key, sql in sorted(after.items()):
+            if before.get(key) != sql:
+                lines.append(f"        {key!r}: {sql!r},")
+        removed = "".join(f"{key!r}, " for key in sorted(set(before) - set(after)))
+        lines.append(f"    }}, ({removed.strip()})),")
+        before = after
     lines.append("}")
     return "\n".join(lines) + "\n"
 

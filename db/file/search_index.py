@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from db.model.names import key
 from db.model.records import KINDS
 
 if TYPE_CHECKING:
@@ -32,15 +33,20 @@ def _text(*columns: str) -> str:
     return f"replace(replace({joined}, 'ё', 'е'), 'Ё', 'Е')"
 
 
+_NAMES = ("r.name_en", "r.name_ru", "r.name_kk", "r.name_alt")
+_TITLES = ("r.title", "r.title_ru", "r.title_kk")
+
 # kind -> (SQL of the title column, SQL of the body column); the table is aliased ``r``.
+# The third column, ``keys``, holds ``db.model.names.key`` of both: the words as spelt
+# loosely, so "uali" finds "Берік Уәли" and "омск" finds "Omsk".
 INDEXED_TEXT: dict[str, tuple[str, str]] = {
     "source": (_text("r.title"), _text("r.publisher", "r.url", "r.notes", "r.text")),
-    "party": (_text("r.name_en", "r.name_local", "r.name_alt"), _text("r.notes")),
-    "person": (_text("r.name_en", "r.name_local"), _text("r.notes")),
-    "position": (_text("r.title"), _text("r.notes")),
-    "subject": (_text("r.name_en", "r.name_local"), "''"),
-    "agreement": (_text("r.title"), _text("r.summary", "r.notes")),
-    "event": (_text("r.title"), _text("r.place", "r.summary", "r.notes")),
+    "party": (_text(*_NAMES), _text("r.notes")),
+    "person": (_text(*_NAMES), _text("r.notes")),
+    "position": (_text(*_TITLES), _text("r.notes")),
+    "subject": (_text(*_NAMES), "''"),
+    "agreement": (_text(*_TITLES), _text("r.summary", "r.notes")),
+    "event": (_text(*_TITLES), _text("r.place", "r.summary", "r.notes")),
     "statement": (_text("r.text"), _text("r.notes")),
 }
 
@@ -74,8 +80,10 @@ def _reindex(db: Database, kind: str, ids: list[int]) -> None:
     ids_json = json.dumps(ids)
     db.execute(f"DELETE FROM search_index WHERE rowid IN (SELECT value * {KIND_SLOTS} + {code} "
                "FROM json_each(?))", [ids_json])
-    db.execute(f"INSERT INTO search_index (rowid, title, body) SELECT r.id * {KIND_SLOTS} + {code}, "
-               f"{title}, {body} FROM {table} r WHERE r.id IN (SELECT value FROM json_each(?))", [ids_json])
+    rows = db.execute(f"SELECT r.id * {KIND_SLOTS} + {code}, {title}, {body} FROM {table} r "
+                      "WHERE r.id IN (SELECT value FROM json_each(?))", [ids_json]).fetchall()
+    db.conn.executemany("INSERT INTO search_index (rowid, title, body, keys) VALUES (?, ?, ?, ?)",
+                        [(rowid, t, b, key(f"{t} {b}")) for rowid, t, b in rows])
 
 
 def rebuild(db: Database) -> None:

@@ -5,16 +5,21 @@ schema (``trusted_schema=OFF``) and waits its turn for the write lock; a read-on
 cannot change the file or its journal; and the facts read from the file system alone —
 whether the last program closed the file cleanly, whether a stopped write left a journal,
 and whether the permissions allow changes. ``db.file.connection`` and ``db.file.integrity``
-build on these.
+build on these. Every connection is counted by ``db.file.traces``, so a file that was only
+read is left without the ``-wal`` and ``-shm`` files reading it made.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
 from urllib.parse import quote
+
+from db.file import traces
+from db.model.i18n import _
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -57,7 +62,8 @@ def connect_file(path: Path | None, mode: str, *, immutable: bool = False) -> sq
         conn = sqlite3.connect(":memory:")
     else:
         uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if immutable else "")
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, factory=traces.Connection)
+        conn.watch(path, reader=mode == "ro")  # a reader leaves nothing beside the file (db.file.traces)
     if hasattr(conn, "enable_load_extension"):
         conn.enable_load_extension(False)
     conn.execute("PRAGMA trusted_schema = OFF")
@@ -99,3 +105,28 @@ def marked_read_only(path: Path) -> bool:
         return True
     access = os.W_OK | (os.X_OK if path.is_dir() else 0)
     return not os.access(path, access) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _low_on_space(folder: Path, low_space: int) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < low_space
+    except OSError:
+        return False
+
+
+def read_only_reason(path: Path, requested: bool, *, low_space: int) -> str | None:
+    """Why ``path`` must be opened read-only (None: it may be written): asked for, its
+    permissions or its folder's, or a disk with less than ``low_space`` bytes free."""
+    name = path.name
+    if requested:
+        return _("This database was opened read-only.")
+    if marked_read_only(path):
+        return _("“{name}” is read-only (its file permissions do not allow changes), so it can be "
+                 "viewed but not changed.").format(name=name)
+    if marked_read_only(path.parent):
+        return _("The folder holding “{name}” is read-only, so the file can be viewed but not "
+                 "changed. Copy it to a folder you can write to and open the copy.").format(name=name)
+    if _low_on_space(path.parent, low_space):
+        return _("The disk holding “{name}” is full, so it is opened read-only. Free some space "
+                 "and open it again to make changes.").format(name=name)
+    return None

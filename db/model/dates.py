@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from db.model.formatting import format_day, month_abbr
-from db.model.i18n import _
+from db.model.formatting import format_day, format_month, format_quarter, month_abbr
+from db.model.i18n import _, current_language
 
 
 class Precision(StrEnum):
@@ -105,9 +105,9 @@ class FuzzyDate:
         if self.precision is Precision.DAY:
             return format_day(s)
         if self.precision is Precision.MONTH:
-            return f"{month_abbr(s.month)} {s.year}"
+            return format_month(s.year, s.month)
         if self.precision is Precision.QUARTER:
-            return f"Q{quarter_of(s.month)} {s.year}"
+            return format_quarter(s.year, quarter_of(s.month))
         return str(s.year)
 
     def __str__(self) -> str:
@@ -245,16 +245,18 @@ class Period:
         if months is not None and s.month == 1 and e.month == 12:
             return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
         if self.is_quarter:
-            return f"Q{quarter_of(s.month)} {s.year}"
+            return format_quarter(s.year, quarter_of(s.month))
         if months == 1:
-            return f"{month_abbr(s.month)} {s.year}"
+            return format_month(s.year, s.month)
         if months is not None:
             if s.year == e.year:
-                return f"{month_abbr(s.month)}–{month_abbr(e.month)} {s.year}"
-            return f"{month_abbr(s.month)} {s.year}–{month_abbr(e.month)} {e.year}"
-        if s.year == e.year:
+                return _("{first}–{last} {year}").format(
+                    first=month_abbr(s.month), last=month_abbr(e.month), year=s.year)
+            return _("{first}–{last}").format(first=format_month(s.year, s.month),
+                                              last=format_month(e.year, e.month))
+        if s.year == e.year and current_language() == "en":
             return f"{s.day} {month_abbr(s.month)}–{format_day(e)}"
-        return f"{format_day(s)}–{format_day(e)}"
+        return _("{first}–{last}").format(first=format_day(s), last=format_day(e))
 
     def __str__(self) -> str:
         return self.label()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import ClassVar
 
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_number
-from db.model.i18n import _, ngettext
+from db.model.i18n import N_, Labels, _, ngettext
 
 
 @dataclass
@@ -98,10 +99,11 @@ class Party(Record):
     id: int | None = None
     kind: str = "region"
     name_en: str = ""
-    name_local: str | None = None
-    name_alt: str | None = None
+    name_alt: str | None = None  # alternative spellings, separated by ";"
     parent_id: int | None = None
     notes: str | None = None
+    name_ru: str | None = None
+    name_kk: str | None = None
     sources: list[Link] = _links()
 
 
@@ -113,8 +115,10 @@ class Person(Record):
 
     id: int | None = None
     name_en: str = ""
-    name_local: str | None = None
     notes: str | None = None
+    name_ru: str | None = None
+    name_kk: str | None = None
+    name_alt: str | None = None  # alternative spellings, separated by ";"
     sources: list[Link] = _links()
 
 
@@ -133,6 +137,8 @@ class Position(Record):
     end_date: FuzzyDate | None = None
     verified_on: dt.date | None = None
     notes: str | None = None
+    title_ru: str | None = None
+    title_kk: str | None = None
     sources: list[Link] = _links()
 
 
@@ -143,7 +149,9 @@ class Subject(Record):
 
     id: int | None = None
     name_en: str = ""
-    name_local: str | None = None
+    name_ru: str | None = None
+    name_kk: str | None = None
+    name_alt: str | None = None
 
 
 @dataclass
@@ -170,6 +178,8 @@ class Agreement(Record):
     parties: list[Link] = _links()
     signatories: list[Link] = _links()
     subjects: list[Link] = _links()
+    title_ru: str | None = None
+    title_kk: str | None = None
     sources: list[Link] = _links()
 
 
@@ -197,6 +207,8 @@ class Event(Record):
     parties: list[Link] = _links()
     people: list[Link] = _links()
     subjects: list[Link] = _links()
+    title_ru: str | None = None
+    title_kk: str | None = None
     sources: list[Link] = _links()
 
 
@@ -242,52 +254,87 @@ KINDS: dict[str, type[Record]] = {
     for cls in (Source, Party, Person, Position, Subject, Agreement, Event, Indicator, Statement)
 }
 
-# Visible names of each kind (singular, plural), through the one string table.
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "source": (_("Source"), _("Sources")),
-    "party": (_("Party"), _("Parties")),
-    "person": (_("Person"), _("People")),
-    "position": (_("Position"), _("Positions")),
-    "subject": (_("Subject area"), _("Subject areas")),
-    "agreement": (_("Agreement"), _("Agreements")),
-    "event": (_("Event"), _("Events")),
-    "indicator": (_("Indicator"), _("Indicators")),
-    "statement": (_("Statement"), _("Statements")),
-}
+class _KindNames(Mapping[str, tuple[str, str]]):
+    """Each kind's visible name, singular and plural, in the language in use when read."""
+
+    _NAMES = {
+        "source": (N_("Source"), N_("Sources")),
+        "party": (N_("Party"), N_("Parties")),
+        "person": (N_("Person"), N_("People")),
+        "position": (N_("Position"), N_("Positions")),
+        "subject": (N_("Subject area"), N_("Subject areas")),
+        "agreement": (N_("Agreement"), N_("Agreements")),
+        "event": (N_("Event"), N_("Events")),
+        "indicator": (N_("Indicator"), N_("Indicators")),
+        "statement": (N_("Statement"), N_("Statements")),
+    }
+
+    def __getitem__(self, kind: str) -> tuple[str, str]:
+        singular, plural = self._NAMES[kind]
+        return _(singular), _(plural)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._NAMES)
+
+    def __len__(self) -> int:
+        return len(self._NAMES)
+
+
+KIND_NAMES: Mapping[str, tuple[str, str]] = _KindNames()
 
 
 def format_count(n: int, kind: str) -> str:
-    """How many records of a kind: "1 agreement", "1,234 indicators"."""
-    singular, plural = KIND_NAMES[kind]
-    return ngettext("{n} " + singular.lower(), "{n} " + plural.lower(), n).format(n=format_number(n))
+    """How many records of a kind: "1 agreement", "1,234 indicators", "5 соглашений"."""
+    if kind == "source":
+        text = ngettext("{n} source", "{n} sources", n)
+    elif kind == "party":
+        text = ngettext("{n} party", "{n} parties", n)
+    elif kind == "person":
+        text = ngettext("{n} person", "{n} people", n)
+    elif kind == "position":
+        text = ngettext("{n} position", "{n} positions", n)
+    elif kind == "subject":
+        text = ngettext("{n} subject area", "{n} subject areas", n)
+    elif kind == "agreement":
+        text = ngettext("{n} agreement", "{n} agreements", n)
+    elif kind == "event":
+        text = ngettext("{n} event", "{n} events", n)
+    elif kind == "indicator":
+        text = ngettext("{n} indicator", "{n} indicators", n)
+    elif kind == "statement":
+        text = ngettext("{n} statement", "{n} statements", n)
+    else:
+        text = ngettext("{n} record", "{n} records", n)
+    return text.format(n=format_number(n))
+
 
 # Closed vocabularies enforced by CHECK constraints, with their visible labels.
-PARTY_KINDS = {
-    "country": _("Country"), "region": _("Region"), "city": _("City"),
-    "body": _("Body (administration, government)"), "organisation": _("Organisation"),
-}
-AGREEMENT_KINDS = {
-    "agreement": _("Agreement"), "protocol": _("Protocol"), "plan": _("Plan"),
-    "memorandum": _("Memorandum"), "roadmap": _("Roadmap"), "treaty": _("Treaty"),
-    "programme": _("Programme"), "other": _("Other"),
-}
-AGREEMENT_STATUSES = {
-    "draft": _("Draft"), "signed": _("Signed"), "in_force": _("In force"),
-    "expired": _("Expired"), "terminated": _("Terminated"),
-}
-EVENT_KINDS = {
-    "visit": _("Visit"), "meeting": _("Meeting"), "forum": _("Forum"),
-    "conference": _("Conference"), "exhibition": _("Exhibition"), "other": _("Other"),
-}
-EVENT_STATUSES = {
-    "planned": _("Planned"), "held": _("Held"), "postponed": _("Postponed"), "cancelled": _("Cancelled"),
-}
+PARTY_KINDS = Labels({
+    "country": N_("Country"), "region": N_("Region"), "city": N_("City"),
+    "body": N_("Body (administration, government)"), "organisation": N_("Organisation"),
+})
+AGREEMENT_KINDS = Labels({
+    "agreement": N_("Agreement"), "protocol": N_("Protocol"), "plan": N_("Plan"),
+    "memorandum": N_("Memorandum"), "roadmap": N_("Roadmap"), "treaty": N_("Treaty"),
+    "programme": N_("Programme"), "other": N_("Other"),
+})
+AGREEMENT_STATUSES = Labels({
+    "draft": N_("Draft"), "signed": N_("Signed"), "in_force": N_("In force"),
+    "expired": N_("Expired"), "terminated": N_("Terminated"),
+})
+EVENT_KINDS = Labels({
+    "visit": N_("Visit"), "meeting": N_("Meeting"), "forum": N_("Forum"),
+    "conference": N_("Conference"), "exhibition": N_("Exhibition"), "other": N_("Other"),
+})
+EVENT_STATUSES = Labels({
+    "planned": N_("Planned"), "held": N_("Held"), "postponed": N_("Postponed"), "cancelled": N_("Cancelled"),
+})
 # Indicator names the trade chart knows; any other name is kept and shown, not plotted as trade.
 TRADE_INDICATORS = ("exports", "imports", "turnover")
-KNOWN_INDICATORS = {
-    "exports": _("Exports"), "imports": _("Imports"), "turnover": _("Trade turnover"),
-    "investment_inflow": _("Investment inflow"), "enterprise_count": _("Enterprises"),
-}
+KNOWN_INDICATORS = Labels({
+    "exports": N_("Exports"), "imports": N_("Imports"), "turnover": N_("Trade turnover"),
+    "investment_inflow": N_("Investment inflow"), "enterprise_count": N_("Enterprises"),
+})
 
 # Fields that point at another record, and the kind of record they point at.
 REFERENCE_KINDS = {

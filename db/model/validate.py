@@ -3,6 +3,7 @@
 ``problems(db, record)`` returns every broken rule as a ``Problem`` (field name and a
 sentence); ``check`` raises them together as a ``ValidationError``. Parsing helpers for
 numbers and URLs live here too, so typed text and imported cells are read alike.
+Warnings that a record repeats one already recorded are in ``db.model.duplicates``.
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ from urllib.parse import urlsplit
 
 from db.errors import Problem, ValidationError
 from db.model.dates import FuzzyDate
-from db.model.formatting import format_quantity
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.model.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
     EVENT_KINDS,
     EVENT_STATUSES,
-    KIND_NAMES,
     PARTY_KINDS,
     Agreement,
     Event,
@@ -39,21 +38,22 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 # The visible label of each field named in a sentence.
-FIELD_LABELS = {
-    "title": _("Title"), "name_en": _("English name"), "name_local": _("Local name"),
-    "kind": _("Kind"), "status": _("Status"), "url": _("URL"), "person_id": _("Person"),
-    "body_id": _("Body"), "subject_id": _("Subject"), "counterpart_id": _("Counterpart"),
-    "reporter_id": _("Reported by"), "parent_id": _("Part of"), "event_id": _("Event"),
-    "indicator": _("Indicator"), "unit": _("Unit"), "value": _("Value"),
-    "period_start": _("Period start"), "period_end": _("Period end"), "text": _("Text"),
-    "start_date": _("Start"), "end_date": _("End"), "valid_from": _("Valid from"),
-    "valid_until": _("Valid until"), "sources": _("Sources"), "parties": _("Parties"),
-    "signatories": _("Signatories"), "people": _("People"), "subjects": _("Subject areas"),
-    "signed_date": _("Signed"), "said_date": _("Said on"), "verified_on": _("Last verified"),
-    "published": _("Published"), "accessed": _("Accessed"), "publisher": _("Publisher"),
-    "name_alt": _("Other local name"), "place": _("Place"), "summary": _("Summary"), "notes": _("Notes"),
-    "language": _("Language"),
-}
+FIELD_LABELS = Labels({
+    "title": N_("Title"), "name": N_("Name"), "name_en": N_("English name"), "name_ru": N_("Russian name"),
+    "name_kk": N_("Kazakh name"), "title_ru": N_("Title in Russian"), "title_kk": N_("Title in Kazakh"),
+    "kind": N_("Kind"), "status": N_("Status"), "url": N_("URL"), "person_id": N_("Person"),
+    "body_id": N_("Body"), "subject_id": N_("Subject"), "counterpart_id": N_("Counterpart"),
+    "reporter_id": N_("Reported by"), "parent_id": N_("Part of"), "event_id": N_("Event"),
+    "indicator": N_("Indicator"), "unit": N_("Unit"), "value": N_("Value"),
+    "period_start": N_("Period start"), "period_end": N_("Period end"), "text": N_("Text"),
+    "start_date": N_("Start"), "end_date": N_("End"), "valid_from": N_("Valid from"),
+    "valid_until": N_("Valid until"), "sources": N_("Sources"), "parties": N_("Parties"),
+    "signatories": N_("Signatories"), "people": N_("People"), "subjects": N_("Subject areas"),
+    "signed_date": N_("Signed"), "said_date": N_("Said on"), "verified_on": N_("Last verified"),
+    "published": N_("Published"), "accessed": N_("Accessed"), "publisher": N_("Publisher"),
+    "name_alt": N_("Other spellings"), "place": N_("Place"), "summary": N_("Summary"), "notes": N_("Notes"),
+    "language": N_("Language"), "positions": N_("Positions"),
+})
 
 REQUIRED: dict[type[Record], tuple[str, ...]] = {
     Source: ("title",),
@@ -139,105 +139,6 @@ def check(db: Database | None, record: Record) -> None:
     found = problems(db, record)
     if found:
         raise ValidationError(found)
-
-
-def duplicates(db: Database, record: Record) -> list[Problem]:
-    """Records already present that ``record`` probably repeats, as warnings.
-
-    Warnings never block a save (two people may share a name; two sources may give the
-    same figure): the editor shows them beside the field, an import may report them.
-    Names match in either script and any case: a person typed as "Берік Уәли" finds
-    "Berik Uali" when that record carries the Cyrillic form too.
-    """
-    if isinstance(record, Person | Party | Subject):
-        return _same_name(db, record)
-    if isinstance(record, Indicator):
-        return _same_figure(db, record)
-    if isinstance(record, Source):
-        return _same_source(db, record)
-    if isinstance(record, Agreement | Event):
-        return _same_title(db, record)
-    return []
-
-
-def _folded(*texts: str | None) -> list[str]:
-    return [" ".join(t.split()).casefold() for t in texts if t and t.strip()]
-
-
-_NAME_COLUMNS: dict[type[Record], tuple[str, ...]] = {
-    Person: ("name_en", "name_local"),
-    Party: ("name_en", "name_local", "name_alt"),
-    Subject: ("name_en", "name_local"),
-}
-
-
-def _same_name(db: Database, record: Record) -> list[Problem]:
-    columns = _NAME_COLUMNS[type(record)]
-    found = []
-    for name in columns:
-        wanted = _folded(getattr(record, name))
-        if not wanted:
-            continue
-        matches = " OR ".join(f"casefold({c}) = :name" for c in columns)
-        row = db.execute(
-            f"SELECT name_en, name_local FROM {record.TABLE} WHERE ({matches}) AND id IS NOT :id LIMIT 1",
-            {"name": wanted[0], "id": record.id}).fetchone()
-        if row is not None:
-            shown = " / ".join(n for n in row if n)
-            found.append(Problem(name, _("A {kind} named “{name}” is already recorded; is this the "
-                                         "same one?").format(kind=KIND_NAMES[record.KIND][0].lower(),
-                                                             name=shown)))
-    return found
-
-
-def _same_figure(db: Database, record: Indicator) -> list[Problem]:
-    if record.subject_id is None or not record.indicator or not record.period_start or not record.period_end:
-        return []
-    source_ids = [link.id for link in record.sources]
-    if not source_ids:
-        return []
-    marks = ", ".join("?" for _ in source_ids)
-    row = db.execute(
-        f"""SELECT i.value, i.unit FROM indicators i
-            WHERE i.subject_id = ? AND i.counterpart_id IS ? AND i.indicator = ?
-              AND i.period_start = ? AND i.period_end = ? AND i.id IS NOT ?
-              AND EXISTS (SELECT 1 FROM indicators_sources l WHERE l.indicator_id = i.id
-                          AND l.source_id IN ({marks}))
-            LIMIT 1""",
-        [record.subject_id, record.counterpart_id, record.indicator, record.period_start.isoformat(),
-         record.period_end.isoformat(), record.id, *source_ids]).fetchone()
-    if row is None:
-        return []
-    return [Problem("indicator", _("This source's figure for the same pair and period is already "
-                                   "recorded ({value}); is this the same figure?").format(
-        value=format_quantity(row[0], row[1])))]
-
-
-def _same_source(db: Database, record: Source) -> list[Problem]:
-    found = []
-    for name in ("url", "title"):
-        wanted = _folded(getattr(record, name))
-        if not wanted:
-            continue
-        row = db.execute(f"SELECT title FROM sources WHERE casefold(trim({name})) = ? AND id IS NOT ? LIMIT 1",
-                         [wanted[0], record.id]).fetchone()
-        if row is not None:
-            message = (_("A source with this address is already recorded: “{title}”.") if name == "url"
-                       else _("A source with this title is already recorded."))
-            found.append(Problem(name, message.format(title=row[0])))
-    return found
-
-
-def _same_title(db: Database, record: Agreement | Event) -> list[Problem]:
-    wanted = _folded(record.title)
-    if not wanted:
-        return []
-    row = db.execute(f"SELECT 1 FROM {record.TABLE} WHERE casefold(trim(title)) = ? AND id IS NOT ? LIMIT 1",
-                     [wanted[0], record.id]).fetchone()
-    if row is None:
-        return []
-    return [Problem("title", _("An {kind} with this title is already recorded; is this the same "
-                               "one?").format(kind=KIND_NAMES[record.KIND][0].lower()))]
 
 
 def _span_problems(record: Record, start_name: str, end_name: str) -> list[Problem]:

@@ -1,5 +1,9 @@
-"""Reading what a database knows: record labels and pairs, the lists the window pages
-through, one record in detail, search, trade series and the data-quality checks.
+"""Reading what a database knows: record labels, parties and pairs (``queries``), what a
+pair has to show (``pair_facts``, with ``sources``), the lists the window pages through
+(``listings``, defined in ``record_lists``), one record in detail, search, trade series,
+the key figures a briefing shows (``key_figures``), mirror statistics (``mirror``), a
+record's history (``history``; where it stands, ``last_change``), the timeline and the
+data-quality checks (``checks/``).
 
 Only reads (the search index may catch up first). May use ``db.store`` (to read whole
 records), ``db.file``, ``db.model`` and ``db.errors``.

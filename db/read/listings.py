@@ -1,8 +1,9 @@
-"""What each list in the window shows, as SQL: columns, sort keys and the filter.
+"""How a list of records is read in SQL: its columns, sort keys and filter, a page at a time.
 
-A ``Listing`` describes one table view (the Agreements tab, the Trade table …). ``page``
-and ``count`` run it with ``LIMIT/OFFSET``, ``ORDER BY`` and the filter all in SQL, so a
-view never loads a whole table into Python, however many rows there are.
+A ``Listing`` describes one table view (the Agreements tab, the Trade table …; the lists
+themselves are defined in ``db.read.record_lists``). ``page`` and ``count`` run it with
+``LIMIT/OFFSET``, ``ORDER BY`` and the filter all in SQL, so a view never loads a whole
+table into Python, however many rows there are.
 
 Built for a million rows:
 - a page is read in two steps: first the ids of the page in order (only the sort keys
@@ -24,14 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from db.model.i18n import _
-from db.model.records import (
-    AGREEMENT_KINDS,
-    AGREEMENT_STATUSES,
-    EVENT_KINDS,
-    EVENT_STATUSES,
-    KNOWN_INDICATORS,
-)
+from db.model.names import key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -41,20 +35,6 @@ def sql_label(expr: str, labels: dict[str, str]) -> str:
     """SQL that turns a stored code into its visible label (unknown codes pass through)."""
     whens = " ".join(f"WHEN '{k}' THEN '{v.replace(chr(39), chr(39) * 2)}'" for k, v in labels.items())
     return f"(CASE {expr} {whens} ELSE {expr} END)"
-
-
-def _party_name(column: str) -> str:
-    return f"(SELECT name_en FROM parties WHERE id = {column})"
-
-
-# The parties with a name containing the filter word ``{w}``, in any script.
-_PARTIES_NAMED = ("SELECT id FROM parties WHERE casefold(name_en) LIKE {w} "
-                  "OR casefold(name_local) LIKE {w} OR casefold(name_alt) LIKE {w}")
-
-
-def _party_match(column: str) -> str:
-    """Filter condition: the party in ``column`` has a name containing the word."""
-    return f"{column} IN ({_PARTIES_NAMED})"
 
 
 @dataclass(frozen=True)
@@ -98,7 +78,7 @@ class Listing:
     kind: str
     source: str
     columns: tuple[Column, ...]
-    search: tuple[str, ...]  # conditions with ``{w}`` standing for one filter word
+    search: tuple[str, ...]  # conditions with ``{w}`` standing for one filter word (``{k}``: its key)
     where: str = ""  # a fixed condition (may be switched off by the view, see ``narrow``)
     narrow_label: str = ""  # what the fixed condition means, for a checkbox
     default_sort: str = ""
@@ -124,11 +104,15 @@ def _where(db: Database, listing: Listing, filter_text: str, narrow: bool,
     for i, word in enumerate(filter_text.split()):
         name = f"w{i}"
         params[name] = f"%{_escape_like(word.casefold())}%"
+        # The word as names are compared across scripts and spellings, at a word's start.
+        params[f"k{i}"] = f"% {_escape_like(key(word) or word.casefold())}%"
         pattern = f":{name} ESCAPE '\\'"
-        options = [s.replace("{w}", pattern) for s in listing.search]
+        loose = f":k{i} ESCAPE '\\'"
+        options = [s.replace("{w}", pattern).replace("{k}", loose) for s in listing.search]
         for j, lookup in enumerate(listing.lookups):
-            values_sql = lookup.values.replace("{w}", pattern)
-            values = [r[0] for r in db.execute(values_sql, {name: params[name]}).fetchall()]
+            values_sql = lookup.values.replace("{w}", pattern).replace("{k}", loose)
+            values = [r[0] for r in db.execute(values_sql, {name: params[name], f"k{i}": params[f"k{i}"]}
+                                               ).fetchall() if r]
             column = lookup.column if use_indexes else f"+{lookup.column}"
             if len(values) > _MAX_LOOKUP_VALUES:
                 options.append(f"{column} IN ({values_sql})")
@@ -315,151 +299,3 @@ def position_of(db: Database, listing: Listing, record_id: int, **options: objec
     sql = (f"SELECT count(*) FROM {listing.source} {order.outer_join}{where}"
            f"{' AND ' if where else ' WHERE '}{condition}")
     return db.execute(sql, params).fetchone()[0]
-
-
-_SOURCE_TITLES = (
-    "(SELECT group_concat(title, '; ') FROM (SELECT s.title FROM {table}_sources l "
-    "JOIN sources s ON s.id = l.source_id WHERE l.{own} = r.id ORDER BY s.id))"
-)
-
-_CURRENT = "(p.end_date IS NULL OR date(p.end_date, '+0 days') >= date('now'))"
-
-AGREEMENTS = Listing(
-    name="agreements",
-    kind="agreement",
-    source="agreements r",
-    columns=(
-        Column("title", _("Title"), "r.title"),
-        Column("kind", _("Kind"), sql_label("r.kind", AGREEMENT_KINDS)),
-        Column("signed", _("Signed"), "fuzzy_label(r.signed_date, r.signed_date_precision)",
-               sort="r.signed_date"),
-        Column("valid", _("Valid"),
-               "CASE WHEN r.valid_from IS NULL AND r.valid_until IS NULL THEN '' ELSE "
-               "fuzzy_label(r.valid_from, r.valid_from_precision) || ' – ' || "
-               "fuzzy_label(r.valid_until, r.valid_until_precision) END",
-               sort="r.valid_from"),
-        Column("status", _("Status"), sql_label("r.status", AGREEMENT_STATUSES)),
-        Column("parties", _("Parties"),
-               "(SELECT group_concat(p.name_en, '; ') FROM agreement_parties ap "
-               "JOIN parties p ON p.id = ap.party_id WHERE ap.agreement_id = r.id)"),
-    ),
-    search=(
-        "casefold(r.title) LIKE {w}", "casefold(r.summary) LIKE {w}",
-        "r.id IN (SELECT agreement_id FROM agreement_parties WHERE " + _party_match("party_id") + ")",
-    ),
-    default_sort="r.signed_date DESC, r.id DESC",
-)
-
-OFFICIALS = Listing(
-    name="officials",
-    kind="person",
-    source="people r",
-    columns=(
-        Column("name", _("Name"), "r.name_en"),
-        Column("local", _("Local name"), "r.name_local"),
-        Column("position", _("Current position"),
-               f"(SELECT group_concat(p.title, '; ') FROM positions p WHERE p.person_id = r.id AND {_CURRENT})"),
-        Column("body", _("Body"),
-               "(SELECT group_concat(DISTINCT b.name_en) FROM positions p JOIN parties b ON b.id = p.body_id "
-               f"WHERE p.person_id = r.id AND {_CURRENT})"),
-        Column("since", _("Since"),
-               "(SELECT fuzzy_label(p.start_date, p.start_date_precision) FROM positions p "
-               f"WHERE p.person_id = r.id AND {_CURRENT} ORDER BY p.start_date IS NULL, p.start_date LIMIT 1)"),
-    ),
-    search=(
-        "casefold(r.name_en) LIKE {w}", "casefold(r.name_local) LIKE {w}",
-        "r.id IN (SELECT person_id FROM positions WHERE casefold(title) LIKE {w} OR "
-        + _party_match("body_id") + ")",
-    ),
-    where=f"EXISTS (SELECT 1 FROM positions p WHERE p.person_id = r.id AND {_CURRENT})",
-    narrow_label=_("Only people holding a position now"),
-    default_sort="r.name_en COLLATE NOCASE, r.id",
-)
-
-EVENTS = Listing(
-    name="events",
-    kind="event",
-    source="events r",
-    columns=(
-        Column("title", _("Title"), "r.title"),
-        Column("kind", _("Kind"), sql_label("r.kind", EVENT_KINDS)),
-        Column("date", _("Date"),
-               "fuzzy_label(r.start_date, r.start_date_precision) || CASE WHEN r.end_date IS NULL THEN '' "
-               "ELSE ' – ' || fuzzy_label(r.end_date, r.end_date_precision) END",
-               sort="r.start_date"),
-        Column("place", _("Place"), "r.place"),
-        Column("status", _("Status"), sql_label("r.status", EVENT_STATUSES)),
-        Column("participants", _("Participants"),
-               "(SELECT group_concat(name, '; ') FROM (SELECT pe.name_en AS name FROM event_people ep "
-               "JOIN people pe ON pe.id = ep.person_id WHERE ep.event_id = r.id UNION ALL "
-               "SELECT pa.name_en FROM event_parties ea JOIN parties pa ON pa.id = ea.party_id "
-               "WHERE ea.event_id = r.id))"),
-    ),
-    search=(
-        "casefold(r.title) LIKE {w}", "casefold(r.place) LIKE {w}", "casefold(r.summary) LIKE {w}",
-        "r.id IN (SELECT event_id FROM event_parties WHERE " + _party_match("party_id") + ")",
-    ),
-    default_sort="r.start_date DESC, r.id DESC",
-)
-
-def _distinct_values(column: str, label: str | None = None) -> str:
-    """SQL listing the distinct values of an indexed column of ``indicators`` that contain
-    the word (or whose visible ``label`` does): one index seek per distinct value."""
-    match = "casefold(v) LIKE {w}" + (f" OR casefold({label}) LIKE {{w}}" if label else "")
-    return (f"WITH RECURSIVE d(v) AS (SELECT min({column}) FROM indicators UNION ALL "
-            f"SELECT (SELECT min({column}) FROM indicators WHERE {column} > d.v) FROM d WHERE d.v IS NOT NULL) "
-            f"SELECT v FROM d WHERE v IS NOT NULL AND ({match})")
-
-
-# The Trade tab may hold a million figures: every sort walks an index (see the module notes).
-INDICATORS = Listing(
-    name="indicators",
-    kind="indicator",
-    source="indicators r",
-    columns=(
-        Column("subject", _("Subject"), _party_name("r.subject_id"), sort="sp.name_en",
-               then=("sp.id", "r.counterpart_id", "r.indicator", "r.period_start"),
-               join="JOIN parties sp ON sp.id = r.subject_id"),
-        Column("counterpart", _("Counterpart"), _party_name("r.counterpart_id"), sort="cp.name_en",
-               then=("cp.id",), join="JOIN parties cp ON cp.id = r.counterpart_id",
-               nulls="r.counterpart_id IS NULL"),
-        Column("indicator", _("Indicator"), sql_label("r.indicator", KNOWN_INDICATORS), sort="r.indicator",
-               then=("r.period_start",)),
-        Column("period", _("Period"), "period_label(r.period_start, r.period_end)", sort="r.period_start",
-               then=("r.period_end",)),
-        Column("value", _("Value"), "r.value", numeric=True),
-        Column("unit", _("Unit"), "r.unit"),
-        # A figure may rest on several sources: no index can order figures by them.
-        Column("source", _("Source"), _SOURCE_TITLES.format(table="indicators", own="indicator_id"),
-               sortable=False),
-    ),
-    search=(),
-    lookups=(
-        Lookup("r.subject_id", _PARTIES_NAMED), Lookup("r.counterpart_id", _PARTIES_NAMED),
-        Lookup("r.indicator", _distinct_values("indicator", sql_label("v", KNOWN_INDICATORS))),
-        Lookup("r.unit", _distinct_values("unit")),
-    ),
-    default_sort="r.period_start DESC, r.period_end DESC, r.id DESC",
-)
-
-_FACT_COUNT = " + ".join(
-    f"(SELECT count(*) FROM {t}_sources WHERE source_id = r.id)"
-    for t in ("parties", "people", "positions", "agreements", "events", "indicators", "statements")
-)
-
-SOURCES = Listing(
-    name="sources",
-    kind="source",
-    source="sources r",
-    columns=(
-        Column("title", _("Title"), "r.title"),
-        Column("publisher", _("Publisher"), "r.publisher"),
-        Column("published", _("Published"), "r.published"),
-        Column("url", _("URL"), "r.url"),
-        Column("facts", _("Facts"), f"({_FACT_COUNT})", numeric=True),
-    ),
-    search=("casefold(r.title) LIKE {w}", "casefold(r.publisher) LIKE {w}", "casefold(r.url) LIKE {w}"),
-    default_sort="r.published DESC, r.id DESC",
-)
-
-LISTINGS = {listing.name: listing for listing in (AGREEMENTS, OFFICIALS, EVENTS, INDICATORS, SOURCES)}

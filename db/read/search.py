@@ -8,8 +8,11 @@ Trade tab's filter instead; they hold no words of their own.
 The index catches up with every committed write before each search
 (``db.file.search_index``), however the write was made.
 
-Words match at their start in any case and script ("омск" finds "Омская область",
-"irty" finds "Irtysh"); "ё" and "е" are treated alike, as Russian text mixes them.
+Words match at their start in any case ("омск" finds "Омская область", "irty" finds
+"Irtysh"), and across scripts and spellings through a third indexed column of spelling keys
+(``db.model.names.key``): "uali", "Уали" and "Уәли" all find Berik Uali, "abay" the Abai
+region, "оскемен" Өскемен, "омск" what says Omsk. Records matching the words as typed are
+listed before those found only through their spelling. "ё" and "е" are treated alike.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from db.file.search_index import CODE_KINDS, KIND_SLOTS, catch_up
+from db.model.names import key
 from db.read.queries import record_label
 
 if TYPE_CHECKING:
@@ -32,7 +36,7 @@ RESULT_ORDER = ("agreement", "event", "person", "party", "statement", "position"
 # Marks around matched words in a snippet; the window turns them into bold text.
 MATCH_START, MATCH_END = "\x02", "\x03"
 # Title words weigh more than words in a summary or an article.
-_WEIGHTS = "10.0, 1.0"
+_WEIGHTS = "10.0, 1.0, 0.5"
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,21 @@ class Results:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def loose_expression(text: str) -> str | None:
+    """The FTS5 query finding every word as typed or by its spelling key, at a word's start."""
+    words = _WORD.findall(text.replace("ё", "е").replace("Ё", "Е"))
+    if not words:
+        return None
+    parts = []
+    for word in words:
+        spelt = key(word)
+        if len(spelt) > 1 and " " not in spelt:  # a lone letter would find nearly everything
+            parts.append(f'({{title body}} : "{word}"* OR keys : "{spelt}"*)')
+        else:
+            parts.append(f'{{title body}} : "{word}"*')
+    return " AND ".join(parts)
+
+
 def match_expression(text: str) -> str | None:
     """The FTS5 query for what a person typed: every word, each matched at a word's start.
 
@@ -89,8 +108,8 @@ def search(db: Database, text: str, *, per_kind: int = 20, limit: int = 1000) ->
     At most ``per_kind`` hits of each kind are returned; ``Results.totals`` says how many
     matched in all.
     """
-    query = match_expression(text)
-    if query is None:
+    query, exact = loose_expression(text), match_expression(text)
+    if query is None or exact is None:
         return Results([], {})
     _try_catch_up(db)
     totals = {CODE_KINDS[code]: n for code, n in db.execute(
@@ -98,8 +117,9 @@ def search(db: Database, text: str, *, per_kind: int = 20, limit: int = 1000) ->
         [query]) if code in CODE_KINDS}
     rows = db.execute(
         f"SELECT rowid, snippet(search_index, 1, '{MATCH_START}', '{MATCH_END}', '…', 12) "
-        f"FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index, {_WEIGHTS}) LIMIT ?",
-        [query, limit]).fetchall()
+        "FROM search_index WHERE search_index MATCH ? ORDER BY rowid NOT IN "
+        "(SELECT rowid FROM search_index WHERE search_index MATCH ?), "
+        f"bm25(search_index, {_WEIGHTS}) LIMIT ?", [query, exact, limit]).fetchall()
     found: dict[str, list[Hit]] = {}
     for rowid, snippet in rows:
         kind = CODE_KINDS.get(rowid % KIND_SLOTS)

@@ -4,18 +4,25 @@ The Trade tab's chart and the fact sheet's chart both draw from ``trade_series``
 imports and turnover per period for one subject and one counterpart, exactly those two
 parties (the seed's trade is with the Russian Federation, so it is not shown as trade
 with the Omsk region). Values are grouped by unit so that a chart never mixes USD
-million with USD thousand on one axis, and never averages: when sources disagree for the
-same period the first value is drawn and the disagreement is flagged.
+million with USD thousand on one axis, and by reporter so that two statistics offices'
+figures for one flow are two series (mirror statistics, ``db.read.mirror``), never a
+disagreement. A chart never averages: when one reporter's sources disagree for the same
+period the first value is drawn and the disagreement is flagged.
+
+A chart draws one kind of period at a time (``period_group``), on a time axis. Which kind
+it opens on is chosen by the data (``default_group``): whole years when at least
+``MIN_PERIODS`` are recorded, else quarters, else months, else the kind with the most periods.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from db.model.dates import Period
+from db.model.dates import Period, last_day_of_month
 from db.model.formatting import format_change
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.model.records import KNOWN_INDICATORS, TRADE_INDICATORS, indicator_label
 
 if TYPE_CHECKING:
@@ -32,9 +39,11 @@ def _source_titles(figure_id: str) -> str:
 
 # Periods are charted one kind at a time, so a quarter never stands beside a year. "years"
 # holds whole calendar years and year-to-date spans (Jan–May), the partial ones hatched.
-PERIOD_GROUPS = {
-    "years": _("Years"), "quarters": _("Quarters"), "months": _("Months"), "other": _("Other periods"),
-}
+PERIOD_GROUPS = Labels({
+    "years": N_("Years"), "quarters": N_("Quarters"), "months": N_("Months"), "other": N_("Other periods"),
+})
+# A chart opens on years when at least this many are recorded (else quarters, else months).
+MIN_PERIODS = 3
 
 
 def period_group(period: Period) -> str:
@@ -101,6 +110,8 @@ class TradeSeries:
     unit: str
     periods: tuple[TradePeriod, ...]
     group: str | None = None  # the kind of period kept by ``only``; None: every kind
+    reporter_id: int | None = None  # who reported these figures (None: not recorded)
+    everything: tuple[TradePeriod, ...] = ()  # every period, kept by ``only`` for comparisons
 
     def is_partial(self, period: TradePeriod) -> bool:
         """Whether a chart shows this period as partial (hatched).
@@ -115,15 +126,35 @@ class TradeSeries:
         present = {period_group(p.period) for p in self.periods}
         return [g for g in PERIOD_GROUPS if g in present]
 
+    def default_group(self) -> str | None:
+        """The kind of period a chart of this series opens on (see the module's rule)."""
+        counts = {g: 0 for g in PERIOD_GROUPS}
+        for p in self.periods:
+            counts[period_group(p.period)] += 1
+        for group in ("years", "quarters", "months"):
+            if counts[group] >= MIN_PERIODS:
+                return group
+        present = [g for g in PERIOD_GROUPS if counts[g]]
+        return max(present, key=lambda g: counts[g]) if present else None
+
     def only(self, group: str) -> TradeSeries:
-        """The same series with only one kind of period (see ``period_group``)."""
-        return replace(self, periods=tuple(p for p in self.periods if period_group(p.period) == group),
-                       group=group)
+        """The same series with only one kind of period (see ``period_group``). Among years, of
+        the spans from January to a month only the latest is kept, and only when it runs past
+        the last whole year: Jan–Sep 2025 beside 2019–2024, never eleven overlapping spans."""
+        periods = [p for p in self.periods if period_group(p.period) == group]
+        if group == "years":
+            whole = [p for p in periods if p.period.is_full_year]
+            after = max((p.period.end for p in whole), default=dt.date.min)
+            parts = [p for p in periods if not p.period.is_full_year and p.period.end > after]
+            latest = max(parts, key=lambda p: (p.period.end, p.period.start), default=None)
+            periods = sorted(whole + ([latest] if latest else []), key=lambda p: (p.period.start, p.period.end))
+        return replace(self, periods=tuple(periods), group=group, everything=self.everything or self.periods)
 
     def year_before(self, period: TradePeriod) -> TradePeriod | None:
-        """The same span exactly one year earlier (Jan–May 2024 for Jan–May 2025), if recorded."""
+        """The same span exactly one year earlier (Jan–May 2024 for Jan–May 2025), if recorded
+        (looked for among every kind of period, whichever kind is drawn)."""
         wanted = period.period.shifted_years(-1)
-        return next((p for p in self.periods if p.period == wanted), None)
+        return next((p for p in self.everything or self.periods if p.period == wanted), None)
 
     def change(self, period: TradePeriod, indicator: str) -> Change | None:
         """Year-on-year change of one flow against the same span a year earlier.
@@ -164,31 +195,31 @@ class Change:
 
 
 _SQL = f"""
-SELECT g.unit, g.period_start, g.period_end, g.indicator, g.low, g.high, g.records, first.value, g.first_id,
-       {_source_titles("g.first_id")}
-FROM (SELECT unit, period_start, period_end, indicator, min(value) AS low, max(value) AS high,
+SELECT g.unit, g.reporter_id, g.period_start, g.period_end, g.indicator, g.low, g.high, g.records, first.value,
+       g.first_id, {_source_titles("g.first_id")}
+FROM (SELECT unit, reporter_id, period_start, period_end, indicator, min(value) AS low, max(value) AS high,
              count(*) AS records, min(id) AS first_id
       FROM indicators
       WHERE subject_id = :subject AND counterpart_id = :counterpart
         AND indicator IN ({_TRADE_NAMES})
-      GROUP BY unit, period_start, period_end, indicator) AS g
+      GROUP BY unit, reporter_id, period_start, period_end, indicator) AS g
 JOIN indicators AS first ON first.id = g.first_id
 """
 
 
 def trade_series(db: Database, subject_id: int, counterpart_id: int) -> list[TradeSeries]:
-    """Trade of ``subject_id`` with ``counterpart_id``: one series per unit, most data first."""
-    by_unit: dict[str, dict[tuple[str, str], dict[str, Flow]]] = {}
-    for unit, start, end, indicator, low, high, records, first, first_id, sources in db.execute(
+    """Trade of ``subject_id`` with ``counterpart_id``: one series per unit and reporter, most data first."""
+    by_series: dict[tuple[str, int | None], dict[tuple[str, str], dict[str, Flow]]] = {}
+    for unit, reporter, start, end, indicator, low, high, records, first, first_id, sources in db.execute(
             _SQL, {"subject": subject_id, "counterpart": counterpart_id}).fetchall():
-        flows = by_unit.setdefault(unit, {}).setdefault((start, end), {})
+        flows = by_series.setdefault((unit, reporter), {}).setdefault((start, end), {})
         flows[indicator] = Flow(first, first_id, records, low != high, low, high, sources)
     series = []
-    for unit, periods in by_unit.items():
+    for (unit, reporter), periods in by_series.items():
         rows = tuple(TradePeriod(Period.from_db(start, end), **flows)
                      for (start, end), flows in sorted(periods.items()))
-        series.append(TradeSeries(subject_id, counterpart_id, unit, rows))
-    series.sort(key=lambda s: (-len(s.periods), s.unit))
+        series.append(TradeSeries(subject_id, counterpart_id, unit, rows, reporter_id=reporter))
+    series.sort(key=lambda s: (-len(s.periods), s.unit, s.reporter_id is None, s.reporter_id or 0))
     return series
 
 
@@ -288,3 +319,36 @@ def latest_other_figures(db: Database, subject_id: int, counterpart_id: int) -> 
     figures.sort(key=lambda f: (order.index(f.indicator) if f.indicator in order else len(order),
                                 f.label.casefold(), f.unit))
     return figures
+
+
+# -- the time axis -----------------------------------------------------------------------------------
+# Both charts (the Trade tab's and the printed one) place periods on a time axis measured in
+# *slots* of the kind drawn: one year, quarter or month is one slot (other spans: years), so
+# a missing period leaves an empty slot and a part of a year is as wide as the months it covers.
+
+def time_position(day: dt.date, group: str | None) -> float:
+    """Where the start of ``day`` lies on the time axis of a chart of ``group`` periods, in slots."""
+    if group == "quarters":
+        first = dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        length = (last_day_of_month(first.year, first.month + 2) - first).days + 1
+        return day.year * 4 + (day.month - 1) // 3 + (day - first).days / length
+    if group == "months":
+        length = last_day_of_month(day.year, day.month).day
+        return day.year * 12 + day.month - 1 + (day.day - 1) / length
+    first = dt.date(day.year, 1, 1)
+    return day.year + (day - first).days / ((dt.date(day.year + 1, 1, 1) - first).days)
+
+
+def time_span(period: Period, group: str | None) -> tuple[float, float]:
+    """(start, end) of a period on the time axis: from its first day to the end of its last."""
+    return time_position(period.start, group), time_position(period.end + dt.timedelta(days=1), group)
+
+
+def slot_label(slot: int, group: str | None) -> str:
+    """The label of a whole slot: "2021", "Q3 2024", "Mar 2025"."""
+    if group == "quarters":
+        return Period(dt.date(slot // 4, slot % 4 * 3 + 1, 1), last_day_of_month(slot // 4, slot % 4 * 3 + 3)).label()
+    if group == "months":
+        year, month = divmod(slot, 12)
+        return Period(dt.date(year, month + 1, 1), last_day_of_month(year, month + 1)).label()
+    return str(slot)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.exchange.bundle import load_bundle
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SEED_DIR = Path(__file__).resolve().parent
 SEED_FILE = SEED_DIR / "irtysh-2025.json"
@@ -31,4 +33,4 @@ def seed_bundle() -> dict:
 
 def load_seed(db: Database) -> dict[str, int]:
     """Put the seed data set into a database in one transaction; return counts per kind."""
-    return load_bundle(db, seed_bundle())
+    return load_bundle(db, seed_bundle(), name=SEED_FILE.name)

@@ -1,190 +1,85 @@
-"""Everything one printed fact sheet says, read from the database as plain data (no Qt).
+"""Everything one printed fact sheet says, as plain data (no Qt): the one compose step every
+renderer (preview, printer, PDF, any other) lays out.
 
-``compose(db, a, b, as_of=…)`` asks ``db.read.queries`` about the pair, ``db.read.trade`` for the
-chart and ``db.read.checks`` for data-quality notes, and returns a ``FactSheet`` whose text is
-already formatted through ``db.model.formatting`` and ``db.model.dates``: the renderer only lays it
+``compose(db, a, b, as_of=…)`` reads the pair once (``db.sheet.reading``) and ``build``s a
+``FactSheet`` (``db.sheet.sheet``) whose text is already formatted through
+``db.model.formatting``, ``db.model.dates`` and ``db.model.status``: the renderer only lays it
 out. Nothing here is HTML; the renderer escapes every string it prints.
 
 Decisions that shape the sheet:
 - Everything is seen "as of" one day: figures whose period ended by then, officials in
-  office that day, agreement status computed from the dates as of that day, statements
-  said by then.
+  office that day, statuses decided for that day by ``db.model.status`` (the words the list
+  tabs and the Overview use), statements said by then.
+- A briefing fits two pages: each section keeps the rows the shortening rules choose
+  (``db.sheet.options``, ``STEPS``) and says how many it left out; ``shorter`` takes the next
+  step for a renderer whose pages are still too many. The long version keeps everything.
+- Key figures follow ``db.read.key_figures``: the latest whole year and the latest part of a
+  year, each beside the same span a year earlier; mirror figures from two reporters side by
+  side with the gap (``db.read.mirror``). A figure's qualifier (its notes: what it counts)
+  prints under it.
 - Sources are numbered in order of first use, section by section in print order; every
-  fact carries the numbers of its sources, and only sources the printed sections use are
-  listed.
-- Events are split at the as-of day: *planned* are those that have not yet happened (they
-  start later, or are recorded as planned or postponed and their date has not passed);
-  *recent* are the others from the last ``RECENT_MONTHS`` months (newest first, events
-  with an unknown date last). Older events are counted, not listed.
-- The chart shows the pair's trade with the most figures (subject and counterpart exactly
-  as recorded: the seed's is the Abai region with the Russian Federation, not with the
-  Omsk region), in the unit with the most periods, the latest ``CHART_PERIODS`` periods.
-- Data-quality notes are the findings of ``db.read.checks`` that involve any record of the pair,
-  numbered; a key figure involved in one names its note.
+  printed row — each official's position included — carries the numbers of its sources, and
+  only sources the printed rows use are listed.
+- Events are split at the as-of day: *planned* are those still ahead (``is_upcoming``); the
+  others from the last ``RECENT_MONTHS`` months are *recent*, newest first, with their status
+  ("date passed — not confirmed held" for a planned event whose date is over). Older events
+  are counted, not listed.
+- Data-quality notes are the findings of ``db.read.checks`` about the pair's records,
+  grouped by check: those about printed rows first, then by ``QUALITY_WEIGHT``; the rest are
+  counted. A printed row involved in a printed note names its number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from db.model.formatting import format_change, format_day, format_quantity
+from db.model.i18n import _, using_language
+from db.model.status import is_upcoming
+from db.read.checks import CHECKS
+from db.read.key_figures import KINDS, KeyFigure, choose
+from db.read.mirror import MIRROR_NOTE, flow_description, gap_label, reporter_label
+from db.read.pair_facts import Figure
+from db.read.sources import SourceRef
+from db.sheet.options import ALL_SECTIONS, LONG, STEPS, Limits
+from db.sheet.reading import PairFacts, read_pair
+from db.sheet.sheet import (
+    AgreementRow,
+    ChartPeriod,
+    EventRow,
+    FactSheet,
+    FigureRow,
+    HeldPosition,
+    MirrorRow,
+    MirrorSide,
+    OfficialRow,
+    OfficialsSide,
+    PartyInfo,
+    QualityNote,
+    SourceNote,
+    StatementRow,
+    TradeChart,
+)
 
-from db.model.dates import FuzzyDate
-from db.model.formatting import format_day, format_quantity
-from db.model.i18n import _
-from db.model.records import EVENT_STATUSES, TRADE_INDICATORS
-from db.read import checks, queries
-from db.read.queries import PairScope, SourceRef
-from db.read.trade import TradeSeries, trade_series
-from db.sheet.options import ALL_SECTIONS
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+__all__ = ["ChartPeriod", "EventRow", "FactSheet", "OfficialsSide", "PartyInfo", "TradeChart", "at_step", "build",
+           "compose", "shorter"]
 
 RECENT_MONTHS = 24
-CHART_PERIODS = 12
-# Trade flows first, in the order people read them, then every other figure.
-FIGURE_ORDER = {"turnover": 0, "exports": 1, "imports": 2}
-_NOT_YET_HAPPENED = ("planned", "postponed")
-
-
-@dataclass(frozen=True)
-class PartyInfo:
-    name: str
-    local_names: tuple[str, ...]  # local and other local forms, e.g. Абайская область, Абай облысы
-    country: str | None  # the country it belongs to; None for a country itself
-    country_local: str | None
-
-
-@dataclass(frozen=True)
-class SourceNote:
-    number: int
-    title: str
-    publisher: str | None
-    published: str | None  # "2 Jul 2025"
-    url: str | None
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    indicator: str  # "Trade turnover"
-    value: str  # "USD 128.6 million"
-    period: str  # "Jan–May 2025"
-    partial: bool  # part of a year: never to be read as a whole year
-    between: str  # "Abai region – Russian Federation", the counterpart exactly as recorded
-    notes: tuple[int, ...]  # source note numbers
-    quality: tuple[int, ...] = ()  # data-quality note numbers about this figure
-
-
-@dataclass(frozen=True)
-class AgreementRow:
-    title: str
-    kind: str
-    parties: tuple[str, ...]
-    signed: str
-    validity: str  # "2025 – 2028", "from 2025", or "" when not recorded
-    status: str  # computed as of the sheet's day
-    notes: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class HeldPosition:
-    title: str
-    since: str  # "Mar 2024", or "unknown"
-
-
-@dataclass(frozen=True)
-class OfficialRow:
-    name: str
-    name_local: str | None
-    positions: tuple[HeldPosition, ...]
-    notes: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class OfficialsSide:
-    party: str
-    officials: tuple[OfficialRow, ...]
-
-
-@dataclass(frozen=True)
-class EventRow:
-    date: str  # at its precision: "Q4 2025"
-    title: str
-    kind: str
-    place: str | None
-    status: str
-    notes: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class StatementRow:
-    text: str
-    speaker: str | None
-    speaker_local: str | None
-    date: str | None
-    event: str | None
-    notes: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class ChartPeriod:
-    label: str  # "Jan–May 2025"
-    partial: bool
-    exports: float | None
-    imports: float | None
-    turnover: float | None
-    disputed: tuple[str, ...] = ()  # flows whose sources give different values
-
-
-@dataclass(frozen=True)
-class TradeChart:
-    subject: str
-    counterpart: str
-    unit: str
-    periods: tuple[ChartPeriod, ...]
-    notes: tuple[int, ...]
-    earlier_periods: int = 0  # older periods not drawn
-    other_units: tuple[str, ...] = ()  # trade also recorded in these units, not drawn
-
-
-@dataclass(frozen=True)
-class QualityNote:
-    number: int
-    message: str
-
-
-@dataclass(frozen=True)
-class FactSheet:
-    a: PartyInfo
-    b: PartyInfo
-    as_of: dt.date
-    generated: dt.date
-    sections: frozenset[str]
-    figures: tuple[FigureRow, ...] = ()
-    agreements: tuple[AgreementRow, ...] = ()
-    officials: tuple[OfficialsSide, ...] = ()
-    recent_events: tuple[EventRow, ...] = ()
-    planned_events: tuple[EventRow, ...] = ()
-    earlier_events: int = 0
-    chart: TradeChart | None = None
-    statements: tuple[StatementRow, ...] = ()
-    quality_notes: tuple[QualityNote, ...] = ()
-    sources: tuple[SourceNote, ...] = ()
-
-    @property
-    def title(self) -> str:
-        return _("{a} – {b}").format(a=self.a.name, b=self.b.name)
-
-    @property
-    def as_of_label(self) -> str:
-        return format_day(self.as_of)
-
-    @property
-    def generated_label(self) -> str:
-        return format_day(self.generated)
-
-    def shows(self, section: str) -> bool:
-        return section in self.sections
+QUALIFIER_LIMIT = 240  # characters of a figure's notes printed under it
+# Which findings a briefing prints first when not all fit: what misleads a reader most.
+QUALITY_WEIGHT = ("turnover_sum", "conflicting_values", "unlabelled_partial", "future_figure",
+                  "agreement_expired_in_force", "planned_event_passed", "unsourced", "position_not_verified",
+                  "overlapping_periods", "position_no_start")
+# Agreements a briefing lists first: those that bind now or soon.
+AGREEMENT_WEIGHT = ("expiring", "in_force", "not_yet_in_force", "validity_not_stated", "not_yet_signed",
+                    "draft", "expired", "terminated")
 
 
 class SourceNumbers:
@@ -195,6 +90,7 @@ class SourceNumbers:
         self._numbers: dict[int, int] = {}
 
     def number(self, sources: Iterable[SourceRef]) -> tuple[int, ...]:
+        sources = list(sources)
         for source in sources:
             if source.id not in self._numbers:
                 self._refs[source.id] = source
@@ -211,58 +107,174 @@ def _published(iso: str | None) -> str | None:
 
 
 def compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str] = ALL_SECTIONS,
-            generated: dt.date | None = None) -> FactSheet:
-    """The fact sheet for parties ``a`` and ``b`` as of ``as_of``, with only ``sections``."""
-    wanted = frozenset(sections)
-    scope = queries.pair_scope(db, a, b)
-    notes = SourceNumbers()
-    # Numbered only when printed, so that a figure never names a note that is not there. The
-    # checks are narrowed to the pair's records in SQL: on a million figures, checking the
-    # whole table would take seconds for a page.
-    findings = list(enumerate(checks.pair_findings(db, scope, as_of), start=1)) if "quality" in wanted else []
+            generated: dt.date | None = None, long: bool = False, language: str | None = None) -> FactSheet:
+    """The fact sheet for parties ``a`` and ``b`` as of ``as_of``, with only ``sections``;
+    shortened by the first step of the rules, or in full when ``long``; in ``language`` ("en",
+    "ru" or "kk"; None: the language in use), whatever the window's is."""
+    with using_language(language) as chosen:
+        facts = read_pair(db, a, b, as_of=as_of, sections=frozenset(sections),
+                          generated=generated or dt.date.today())
+        return build(facts, LONG if long else STEPS[0], step=0, long=long, language=chosen)
+
+
+def shorter(sheet: FactSheet) -> FactSheet | None:
+    """The same sheet shortened by the next step of the rules; None when no step is left."""
+    return at_step(sheet, sheet.step + 1)
+
+
+def at_step(sheet: FactSheet, step: int) -> FactSheet | None:
+    """The same sheet shortened by step ``step`` of the rules (``db.sheet.options.STEPS``); None for
+    the long version or past the last step."""
+    if sheet.long or not isinstance(sheet.facts, PairFacts) or not 0 <= step < len(STEPS):
+        return None
+    if step == sheet.step:
+        return sheet
+    shorter_sheet = build(sheet.facts, STEPS[step], step=step, language=sheet.language)
+    return replace(shorter_sheet, changes=sheet.changes, timeline=sheet.timeline)
+
+
+class _Builder:
+    """One pass over the facts: rows chosen, sources and quality notes numbered in print order."""
+
+    def __init__(self, facts: PairFacts, limits: Limits) -> None:
+        self.facts, self.limits = facts, limits
+        self.notes = SourceNumbers()
+        self.quality: dict[int, int] = {}  # finding index -> printed note number
+
+    def marks(self, kind: str, ids: Iterable[int]) -> tuple[int, ...]:
+        """Numbers of the printed notes about these records."""
+        return tuple(sorted({self.quality[i] for i in self.facts.findings_about(kind, ids) if i in self.quality}))
+
+
+def build(facts: PairFacts, limits: Limits, *, step: int = 0, long: bool = False,
+          language: str | None = None) -> FactSheet:
+    """The sheet the facts make under ``limits`` (a pure function of plain data), its words in
+    ``language`` (None: the language in use)."""
+    with using_language(language) as chosen:
+        return _build(facts, limits, step=step, long=long, language=chosen)
+
+
+def _build(facts: PairFacts, limits: Limits, *, step: int, long: bool, language: str) -> FactSheet:
+    builder = _Builder(facts, limits)
+    wanted = facts.sections
+    figures = choose(facts.key_figures, limits.figures)
+    agreements = _chosen_agreements(facts, limits)
+    events = _events(facts, limits)
+    officials = [(party, _chosen_people(found, facts.prominent, limits)) for party, found in facts.officials]
+    statements = _cut(sorted(facts.statements, key=lambda s: (s.said is not None, s.said), reverse=True),
+                      limits.statements)
+    printed = {("indicator", f.id) for row in figures.rows for f in row.records()}
+    printed |= {("agreement", x.id) for x in agreements[0]}
+    printed |= {("event", e.id) for part in ("recent", "planned") for e in events[part][0]}
+    printed |= {("position", o.position_id) for _party, (people, _more) in officials for held in people for o in held}
+    printed |= {("statement", s.id) for s in statements[0]}
     parts: dict[str, object] = {}
-    if "figures" in wanted:
-        parts["figures"] = _figures(db, scope, as_of, notes, findings)
-    if "agreements" in wanted:
-        parts["agreements"] = _agreements(db, scope, as_of, notes)
-    if "officials" in wanted:
-        parts["officials"] = tuple(_officials(db, side, party, as_of, notes)
-                                   for side, party in ((scope.a_down, a), (scope.b_down, b)))
-    if "events" in wanted:
-        parts.update(_events(db, scope, as_of, notes))
-    if "chart" in wanted:
-        parts["chart"] = _chart(db, scope, as_of, notes)
-    if "statements" in wanted:
-        parts["statements"] = _statements(db, scope, as_of, notes)
     if "quality" in wanted:
-        parts["quality_notes"] = tuple(QualityNote(n, f.message) for n, f in findings)
-    return FactSheet(_party(db, a), _party(db, b), as_of, generated or dt.date.today(), wanted,
-                     sources=notes.notes(), **parts)  # type: ignore[arg-type]
+        parts["quality_notes"], parts["quality_left_out"] = _quality(builder, printed)
+    if "figures" in wanted:
+        parts["figures"] = _once(tuple(_figure_row(builder, row) for row in figures.rows))
+        parts["figures_left_out"] = figures.left_out
+        # Whole years first (settled figures), then the parts of a year; shown flow by flow.
+        mirrored = _cut(sorted(figures.mirrored, key=lambda r: (KINDS.index(r.kind), r.rank)), limits.mirrors)[0]
+        mirrored = sorted(mirrored, key=lambda r: (r.rank, KINDS.index(r.kind)))
+        parts["mirrors"] = tuple(_mirror_row(builder, row) for row in mirrored)
+        parts["mirror_note"] = MIRROR_NOTE if mirrored else ""
+    if "agreements" in wanted:
+        parts["agreements"] = rows = tuple(_agreement_row(builder, x) for x in agreements[0])
+        parts["agreements_left_out"] = agreements[1]
+        shared = Counter(row.parties for row in rows).most_common(1)
+        if shared and shared[0][1] >= 2:
+            parts["agreement_parties"] = shared[0][0]
+    if "officials" in wanted:
+        parts["officials"] = tuple(OfficialsSide(party, tuple(_official_row(builder, held) for held in people), more)
+                                   for party, (people, more) in officials)
+    if "events" in wanted:
+        parts["recent_events"] = tuple(_event_row(builder, e) for e in events["recent"][0])
+        parts["planned_events"] = tuple(_event_row(builder, e) for e in events["planned"][0])
+        parts["recent_left_out"], parts["planned_left_out"] = events["recent"][1], events["planned"][1]
+        parts["earlier_events"] = events["earlier"]
+    if "chart" in wanted and facts.chart is not None:
+        parts["chart"] = _chart(builder)
+    if "statements" in wanted:
+        parts["statements"] = tuple(_statement_row(builder, s)
+                                    for s in sorted(statements[0], key=lambda s: (s.said is None, s.said)))
+        parts["statements_left_out"] = statements[1]
+    return FactSheet(facts.a, facts.b, facts.as_of, facts.generated, wanted, sources=builder.notes.notes(),
+                     long=long, step=step, facts=facts, language=language, **parts)  # type: ignore[arg-type]
 
 
-def _party(db: Database, party_id: int) -> PartyInfo:
-    name, local, alt = queries.party_names(db, party_id)
-    country = queries.country_of(db, party_id)
-    country_name = country_local = None
-    if country is not None and country != party_id:
-        country_name, country_local, _alt = queries.party_names(db, country)
-    return PartyInfo(name, tuple(n for n in (local, alt) if n), country_name, country_local)
+def _cut(items, limit: int | None) -> tuple[tuple, int]:
+    """The first ``limit`` items (all when None) and how many were left out."""
+    items = tuple(items)
+    if limit is None or len(items) <= limit:
+        return items, 0
+    return items[:limit], len(items) - limit
 
 
-def _figures(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers,
-             findings: list[tuple[int, checks.Finding]]) -> tuple[FigureRow, ...]:
-    figures = sorted(queries.key_figures(db, scope, as_of),
-                     key=lambda f: (FIGURE_ORDER.get(f.indicator, 9), f.indicator, f.period, f.id))
-    rows = []
-    for f in figures:
-        between = f.subject if f.counterpart is None else _("{a} – {b}").format(a=f.subject, b=f.counterpart)
-        about = tuple(n for n, finding in findings if finding.involves("indicator", f.id))
-        rows.append(FigureRow(f.indicator_label, format_quantity(f.value, f.unit), f.period.label(),
-                              f.period.is_partial, between, notes.number(f.sources), about))
-    return tuple(rows)
+# -- key figures ------------------------------------------------------------------------------------
+
+def _value(figures: tuple[Figure, ...]) -> str:
+    return " / ".join(format_quantity(f.value, f.unit) for f in figures)
 
 
-def _span(start: FuzzyDate | None, end: FuzzyDate | None) -> str:
+def _figure_row(builder: _Builder, row: KeyFigure) -> FigureRow:
+    f = row.figure
+    between = f.subject if f.counterpart is None else _("{a} – {b}").format(a=f.subject, b=f.counterpart)
+    earlier = row.period.shifted_years(-1).label()
+    change = no_comparison = None
+    if row.change is not None:
+        change = _("{change} on {period}").format(change=format_change(row.change), period=earlier)
+    elif row.disputed or len(row.earlier) > 1:
+        no_comparison = _("records disagree, so no change is worked out")
+    elif not row.earlier and row.period.is_partial:
+        # Said for part of a year only: the one figure a reader might compare with a whole year.
+        no_comparison = _("nothing recorded for {period} to compare with").format(period=earlier)
+    qualifier = (f.notes or "").strip() or None
+    if qualifier and len(qualifier) > QUALIFIER_LIMIT:
+        qualifier = qualifier[:QUALIFIER_LIMIT].rstrip() + "…"
+    ids = [x.id for x in row.figures + row.earlier]
+    return FigureRow(row.indicator_label, _value(row.figures), row.period.label(), row.period.is_partial, between,
+                     builder.notes.number(s for x in row.figures + row.earlier for s in x.sources),
+                     builder.marks("indicator", ids), row.kind, change, no_comparison,
+                     reporter_label(f.reporter) if f.reporter_id is not None else None, qualifier)
+
+
+def _once(rows: tuple[FigureRow, ...]) -> tuple[FigureRow, ...]:
+    """A qualifier is printed once for the rows of one series (the first of them)."""
+    printed: set[tuple] = set()
+    result = []
+    for row in rows:
+        key = (row.indicator, row.between, row.reporter, row.qualifier)
+        if row.qualifier and key in printed:
+            row = replace(row, qualifier=None)
+        printed.add(key)
+        result.append(row)
+    return tuple(result)
+
+
+def _mirror_row(builder: _Builder, row: KeyFigure) -> MirrorRow:
+    assert row.mirror is not None
+
+    def side(figures: tuple[Figure, ...]) -> MirrorSide:
+        f = figures[0]
+        return MirrorSide(flow_description(f.indicator, f.subject, f.counterpart), reporter_label(f.reporter),
+                          _value(figures), builder.notes.number(s for x in figures for s in x.sources))
+
+    return MirrorRow(row.period.label(), side(row.figures), side(row.mirror.figures), gap_label(row.gap))
+
+
+# -- agreements, officials, events, statements ---------------------------------------------------------
+
+def _chosen_agreements(facts: PairFacts, limits: Limits) -> tuple[tuple, int]:
+    def weight(x) -> tuple:
+        signed = -(x.signed.start.toordinal()) if x.signed else 0
+        return (AGREEMENT_WEIGHT.index(x.status_as_of(facts.as_of).key), signed, -x.id)
+
+    ordered = list(facts.agreements) if limits.agreements is None else sorted(facts.agreements, key=weight)
+    return _cut(ordered, limits.agreements)
+
+
+def _span(start, end) -> str:
     if start and end:
         return _("{start} – {end}").format(start=start.label(), end=end.label())
     if start:
@@ -272,34 +284,35 @@ def _span(start: FuzzyDate | None, end: FuzzyDate | None) -> str:
     return ""
 
 
-def _agreements(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers) -> tuple[AgreementRow, ...]:
-    return tuple(
-        AgreementRow(x.title, x.kind_label, x.parties, x.signed.label() if x.signed else _("unknown"),
-                     _span(x.valid_from, x.valid_until), x.status_on(as_of), notes.number(x.sources))
-        for x in queries.pair_agreements(db, scope))
+def _agreement_row(builder: _Builder, x) -> AgreementRow:
+    status = x.status_as_of(builder.facts.as_of)
+    return AgreementRow(x.title, x.kind_label, x.parties, x.signed.label() if x.signed else _("unknown"),
+                        _span(x.valid_from, x.valid_until), status.label, builder.notes.number(x.sources), status.key)
 
 
-def _officials(db: Database, side: Iterable[int], party: int, as_of: dt.date,
-               notes: SourceNumbers) -> OfficialsSide:
-    people: dict[int, list[queries.Official]] = {}
-    for official in queries.officials(db, side, as_of):
+def _chosen_people(found, prominent: frozenset[int], limits: Limits) -> tuple[tuple, int]:
+    """Officials grouped by person (each person's positions together), cut to the limit: those
+    who took part in the pair's events, statements or agreements first, then in office longest."""
+    people: dict[int, list] = {}
+    for official in found:
         people.setdefault(official.person_id, []).append(official)
-    rows = []
-    for held in people.values():
-        first = held[0]
-        positions = tuple(HeldPosition(o.title, o.since.label() if o.since else _("unknown")) for o in held)
-        sources = [s for o in held for s in o.sources]
-        rows.append(OfficialRow(first.name_en, first.name_local, positions, notes.number(sources)))
-    return OfficialsSide(queries.party_names(db, party)[0], tuple(rows))
+    groups = list(people.values())
+    if limits.officials is not None:
+        groups.sort(key=lambda held: held[0].person_id not in prominent)  # stable: keeps the list's order
+    return _cut(groups, limits.officials)
 
 
-def _is_planned(event: queries.EventSummary, as_of: dt.date) -> bool:
-    if event.start is None:
-        return event.status in _NOT_YET_HAPPENED
-    if event.start.start > as_of:
-        return True
-    last_day = (event.end or event.start).end
-    return event.status in _NOT_YET_HAPPENED and last_day >= as_of
+def _official_row(builder: _Builder, held) -> OfficialRow:
+    day = builder.facts.as_of
+    positions = []
+    for o in held:
+        verified = o.verification(day)
+        positions.append(HeldPosition(o.title, o.since.label() if o.since else _("unknown"),
+                                      builder.notes.number(o.sources),
+                                      verified.label if verified.key != "verified" else None))
+    first = held[0]
+    return OfficialRow(first.name, first.other_name, tuple(positions),
+                       tuple(sorted({n for p in positions for n in p.notes})))
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -308,62 +321,58 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, 1)
 
 
-def _events(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers) -> dict[str, object]:
-    events = queries.pair_events(db, scope)
+def _events(facts: PairFacts, limits: Limits) -> dict[str, object]:
+    as_of = facts.as_of
     cutoff = _months_before(as_of, RECENT_MONTHS)
-    planned = [e for e in events if _is_planned(e, as_of)]
-    past = [e for e in events if not _is_planned(e, as_of)]
+    planned = [e for e in facts.events if is_upcoming(e.status, e.start, e.end, as_of)]
+    past = [e for e in facts.events if not is_upcoming(e.status, e.start, e.end, as_of)]
     recent = [e for e in past if e.start is None or (e.end or e.start).end >= cutoff]
     recent.sort(key=lambda e: (e.start is None, -(e.start.start.toordinal() if e.start else 0), e.id))
-
-    def row(e: queries.EventSummary) -> EventRow:
-        return EventRow(e.date_label, e.title, e.kind_label, e.place,
-                        EVENT_STATUSES.get(e.status, e.status), notes.number(e.sources))
-
-    recent_rows = tuple(row(e) for e in recent)
-    return {"recent_events": recent_rows, "planned_events": tuple(row(e) for e in planned),
-            "earlier_events": len(past) - len(recent)}
+    return {"recent": _cut(recent, limits.recent_events), "planned": _cut(planned, limits.planned_events),
+            "earlier": len(past) - len(recent)}
 
 
-def _chart_pair(db: Database, scope: PairScope, as_of: dt.date) -> tuple[int, int] | None:
-    """The (subject, counterpart) with the most trade figures among the pair's figures."""
-    tally = {pair: n for pair, n in queries.pair_figure_counts(db, scope, indicators=TRADE_INDICATORS,
-                                                                 as_of=as_of).items() if pair[1] is not None}
-    if not tally:
-        return None
-    return max(tally, key=lambda pair: (tally[pair], -pair[0], -pair[1]))  # type: ignore[operator]
+def _event_row(builder: _Builder, e) -> EventRow:
+    status = e.status_as_of(builder.facts.as_of)
+    return EventRow(e.date_label, e.title, e.kind_label, e.place, status.label, builder.notes.number(e.sources),
+                    status.key)
 
 
-def _chart(db: Database, scope: PairScope, as_of: dt.date, notes: SourceNumbers) -> TradeChart | None:
-    pair = _chart_pair(db, scope, as_of)
-    if pair is None:
-        return None
-    known = [_until(series, as_of) for series in trade_series(db, *pair)]
-    known = sorted((s for s in known if s.periods), key=lambda s: (-len(s.periods), s.unit))
-    if not known:
-        return None
-    series = known[0]
-    shown = series.periods[-CHART_PERIODS:]
-    periods, sources = [], []
-    for p in shown:
-        flows = {name: p.flow(name) for name in TRADE_INDICATORS}
-        periods.append(ChartPeriod(p.label, p.partial, *(f.value if f else None for f in flows.values()),
-                                   disputed=tuple(n for n, f in flows.items() if f and f.disputed)))
-        for flow in flows.values():
-            if flow is not None:
-                sources.extend(queries.figure(db, flow.indicator_id).sources)
-    subject, counterpart = (queries.party_names(db, pid)[0] for pid in pair)
-    return TradeChart(subject, counterpart, series.unit, tuple(periods), notes.number(sources),
-                      len(series.periods) - len(shown), tuple(s.unit for s in known[1:]))
+def _statement_row(builder: _Builder, s) -> StatementRow:
+    return StatementRow(s.text, s.speaker, s.speaker_local, s.said.label() if s.said else None, s.event,
+                        builder.notes.number(s.sources))
 
 
-def _until(series: TradeSeries, as_of: dt.date) -> TradeSeries:
-    return replace(series, periods=tuple(p for p in series.periods if p.period.end <= as_of))
+# -- the chart and the notes ---------------------------------------------------------------------------
+
+def _chart(builder: _Builder) -> TradeChart:
+    facts = builder.facts.chart
+    assert facts is not None
+    chart, count = facts.chart, builder.limits.chart_periods
+    shown = chart.periods[-count:]
+    sources = facts.sources[-len(shown):] if shown else ()
+    notes = builder.notes.number(s for period in sources for s in period)
+    return TradeChart(chart.subject, chart.counterpart, chart.unit, shown, notes, len(chart.periods) - len(shown),
+                      chart.other_units, chart.group, chart.reporter, chart.other_groups)
 
 
-def _statements(db: Database, scope: PairScope, as_of: dt.date,
-                notes: SourceNumbers) -> tuple[StatementRow, ...]:
-    return tuple(
-        StatementRow(s.text, s.speaker, s.speaker_local, s.said.label() if s.said else None, s.event,
-                     notes.number(s.sources))
-        for s in queries.pair_statements(db, scope) if s.said is None or s.said.start <= as_of)
+def _quality(builder: _Builder, printed: set[tuple[str, int]]) -> tuple[tuple[QualityNote, ...], int]:
+    """The notes printed (grouped by check, numbered in print order) and how many were left out."""
+    findings = builder.facts.findings
+
+    def weight(index: int) -> tuple:
+        finding = findings[index]
+        about_printed = any(record in printed for record in finding.records)
+        check = QUALITY_WEIGHT.index(finding.check) if finding.check in QUALITY_WEIGHT else len(QUALITY_WEIGHT)
+        return (not about_printed, check, index)
+
+    chosen, left_out = _cut(sorted(range(len(findings)), key=weight), builder.limits.quality_notes)
+    chosen = sorted(chosen, key=lambda i: weight(i)[1:])
+    notes = []
+    for number, index in enumerate(chosen, start=1):
+        finding = findings[index]
+        builder.quality[index] = number
+        title = CHECKS[finding.check].title if finding.check in CHECKS else ""
+        notes.append(QualityNote(number, finding.message, finding.check, title))
+    return tuple(notes), left_out
+

@@ -16,7 +16,9 @@ from pathlib import Path
 from db.errors import FactSheetError, sqlite_failure
 from db.model.i18n import _
 from desktop import APP_ID, __version__
-from desktop.cli import commands
+from desktop.cli import argparse_words, commands
+
+argparse_words.install()
 
 EXIT_EARLY = object()  # --help or --version was answered; nothing to open
 
@@ -42,16 +44,16 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=APP_ID, epilog=epilog, description=_(
         "Keep, chart and print what is known about cooperation between two regions or countries."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", metavar="FILE", help=_(
+    parser.add_argument("--db", metavar=_("FILE"), help=_(
         "the database to open (default: your own, created with the sample data on first run)"))
-    parser.add_argument("database", nargs="?", metavar="FILE", help=_("a database file to open (like --db)"))
+    parser.add_argument("database", nargs="?", metavar=_("FILE"), help=_("a database file to open (like --db)"))
     return parser
 
 
 def build_command_parser() -> argparse.ArgumentParser:
     """``factsheet COMMAND …``: the headless commands."""
     parser = _Parser(prog=APP_ID)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True,
                                        parser_class=_Parser)
     for module in commands.modules():
         module.register(subparsers)
@@ -85,8 +87,11 @@ def run(args: Sequence[str]) -> int:
         sys.stderr.write(_("{prog}: stopped; nothing was changed.\n").format(prog=APP_ID))
         return 130
     except OSError as error:
-        sys.stderr.write(_("{prog}: {file}: {reason}.\n").format(
-            prog=APP_ID, file=error.filename or "", reason=error.strerror or error))
+        reason = error.strerror or str(error)
+        if error.filename:
+            sys.stderr.write(_("{prog}: {file}: {reason}.\n").format(prog=APP_ID, file=error.filename, reason=reason))
+        else:
+            sys.stderr.write(_("{prog}: {reason}.\n").format(prog=APP_ID, reason=reason))
         return 1
     except sqlite3.Error as error:
         sys.stderr.write(f"{APP_ID}: {_sqlite_sentence(error)}\n")

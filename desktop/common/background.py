@@ -14,6 +14,7 @@ does the work on the caller's thread and connection.
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -48,6 +49,9 @@ class Job(QObject):
     failed = Signal(object)  # a FactSheetError: its message is the sentence for the user
     cancelled_ = Signal()  # stopped on request; nothing was changed
     ended = Signal()  # after any of the three above
+    # A fault in the program itself (not in the data): sent to the window's error report
+    # (``sys.excepthook``) on the window's thread, after ``failed`` has said it in a sentence.
+    crashed = Signal(object)
 
     def __init__(self, db: FactSheetDatabase, work: Work) -> None:
         # No Qt parent: the job must outlive whoever started it until its thread has ended
@@ -59,6 +63,7 @@ class Job(QObject):
         self._cancel = threading.Event()
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self.crashed.connect(_report_fault)
         self._thread: _Thread | None = None
 
     # -- for the caller ------------------------------------------------------------------
@@ -131,6 +136,10 @@ class Job(QObject):
         except OSError as error:
             self.failed.emit(FactSheetError(_("{file}: {reason}.").format(file=error.filename or "",
                                                                          reason=error.strerror or error)))
+        except Exception as error:  # whoever waits for ``ended`` must never wait for ever
+            self.failed.emit(FactSheetError(_("An unexpected error stopped this work; nothing was "
+                                              "changed, and the details are in the error report.")))
+            self.crashed.emit(error)
         else:
             self.finished.emit(result)
         self.ended.emit()
@@ -158,3 +167,8 @@ def _install_quit_hook() -> None:
     if app is not None and app not in _hooked:
         app.aboutToQuit.connect(stop_all)
         _hooked.append(app)
+
+
+def _report_fault(error: BaseException) -> None:
+    """Hand a worker's unexpected exception to the window's error report."""
+    sys.excepthook(type(error), error, error.__traceback__)

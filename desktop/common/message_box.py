@@ -2,7 +2,8 @@
 
 Sentences often quote what a person typed or named (a file called ``<b>x</b>.factsheet``,
 a party's name); Qt's static ``QMessageBox`` helpers guess whether text is rich text, so
-such a sentence could be rendered as markup. These helpers never guess.
+such a sentence could be rendered as markup. These helpers never guess, and show control
+characters as escapes (``db.model.visible``) instead of passing them on.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from db.model.visible import visible
 from desktop import APP_NAME
 
 
@@ -17,10 +19,10 @@ def plain_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | N
               buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton) -> QMessageBox:
     """A box whose ``text`` is shown exactly as given, for callers that add their own buttons
     or open it window-modal; it deletes itself once closed."""
-    box = QMessageBox(icon, title, text, buttons, parent)
+    box = QMessageBox(icon, visible(title, one_line=True), visible(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if informative:
-        box.setInformativeText(informative)
+        box.setInformativeText(visible(informative))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
 

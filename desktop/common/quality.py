@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QToolTi
 
 from db.model.i18n import _, ngettext
 from db.read import queries
-from db.read.checks import CHECKS, Finding, findings_for, pair_findings
+from db.read.checks import CHECKS, findings_for, pair_findings
+from db.read.checks.framework import Finding
 from desktop.common.rich_text import esc, record_link, tooltip_html
 
 OVERVIEW_LIMIT = 30  # findings listed on the Overview; the rest are counted
@@ -74,9 +75,9 @@ def summary_html(findings: list[Finding]) -> str:
 def findings_html(db, findings: list[Finding]) -> str:
     """The Overview's "Data quality" section: findings grouped by check, each with links to
     the records involved; every sentence escaped."""
-    parts = [f"<h3>{esc(_('Data quality'))}</h3>"]
+    parts = ["<h3>" + esc(_("Data quality")) + "</h3>"]
     if not findings:
-        parts.append(f"<p>{esc(_('No problems found in the records about this pair.'))}</p>")
+        parts.append("<p>" + esc(_("No problems found in the records about this pair.")) + "</p>")
         return "\n".join(parts)
     shown = findings[:OVERVIEW_LIMIT]
     for name, check in CHECKS.items():
@@ -87,11 +88,13 @@ def findings_html(db, findings: list[Finding]) -> str:
         for finding in group:
             links = ", ".join(record_link(kind, rid, queries.record_label(db, kind, rid))
                               for kind, rid in finding.records if kind != "position")
-            parts.append(f"<li>{esc(finding.message)}<br><small>{esc(_('Records:'))} {links}</small></li>")
+            parts.append(f"<li>{esc(finding.message)}<br><small>" + esc(_("Records:")) + f" {links}</small></li>")
         parts.append("</ul>")
     if len(findings) > len(shown):
         more = len(findings) - len(shown)
-        parts.append(f"<p>{esc(ngettext('{n} more finding is not listed here; “factsheet check” lists all.', '{n} more findings are not listed here; “factsheet check” lists all.', more).format(n=more))}</p>")
+        note = ngettext("{n} more finding is not listed here; “factsheet check” lists all.",
+                        "{n} more findings are not listed here; “factsheet check” lists all.", more)
+        parts.append("<p>" + esc(note.format(n=more)) + "</p>")
     return "\n".join(parts)
 
 

@@ -7,7 +7,11 @@ before and after (a delete holds every row it removed, from ``db.store.capture``
 A step is applied and reverted in one transaction, through ``db.store`` only.
 
 Changes are written first and pushed afterwards as steps already done: a failed write
-never reaches the stack, and the form that made it stays open with its sentence.
+never reaches the stack, and the form that made it stays open with its sentence. An
+import is one step too (``import_changes`` turns what it wrote into changes; the figures it
+added are one ``FiguresCommand``, however many), and so are Restore this version, bringing
+back a deleted record (``RestoreCommand``) and restoring a backup (pushed with ``push_command``).
+Undo and redo write through ``db.store`` like any change, so each leaves its history entry.
 
 Forms write through a ``Session``. A form opened inside another one (“Create new…” in a
 picker) saves at once, because the outer form needs the new record's id; its changes
@@ -38,7 +42,8 @@ LABEL_LENGTH = 40
 
 def step_text(action: str, kind: str, label: str) -> str:
     """"Edit Agreement “Protocol on the joint use…”" — the name of a step in the Edit menu."""
-    verbs = {"add": _("Add"), "edit": _("Edit"), "delete": _("Delete")}
+    verbs = {"add": _("Add"), "edit": _("Edit"), "delete": _("Delete"), "restore": _("Bring Back"),
+             "figures": _("Import")}
     label = " ".join(label.split())
     if len(label) > LABEL_LENGTH:
         label = label[:LABEL_LENGTH - 1].rstrip() + "…"
@@ -47,13 +52,17 @@ def step_text(action: str, kind: str, label: str) -> str:
 
 @dataclass
 class Change:
-    """One record added, edited or deleted: everything needed to do it again or undo it."""
+    """One record added, edited, deleted or brought back — or the figures an import added:
+    everything needed to do it again or undo it."""
 
-    action: str  # "add", "edit" or "delete"
+    action: str  # "add", "edit", "delete", "restore" or "figures"
     kind: str
     record_id: int
-    before: Record | store.Captured | None = None
+    before: Record | store.Captured | list[tuple[int, int]] | None = None  # figures: their id ranges
     after: Record | None = None
+    uuid: str | None = None  # an added record's, kept when redo adds it again
+    # updated_at before and after, so undo and redo write back the very versions they return to
+    stamps: tuple[str | None, str | None] = (None, None)
 
 
 class Recorder:
@@ -68,15 +77,25 @@ class Recorder:
         before = store.get(self.db, record.KIND, record.id) if record.id is not None else None
         if before is not None and before == record:
             return before.id  # type: ignore[return-value]
+        was = store.identity_of(self.db, record.KIND, record.id)[1] if before is not None else None
         record_id = store.save(self.db, copy.deepcopy(record))
         after = store.get(self.db, record.KIND, record_id)
-        self.changes.append(Change("edit" if before else "add", record.KIND, record_id, before, after))
+        uuid, stamp = store.identity_of(self.db, record.KIND, record_id)
+        self.changes.append(Change("edit" if before else "add", record.KIND, record_id, before, after, uuid,
+                                   (was, stamp)))
         return record_id
 
     def delete(self, kind: str, record_id: int) -> None:
-        captured = store.capture(self.db, kind, record_id)
-        store.delete(self.db, kind, record_id)
+        captured = store.delete(self.db, kind, record_id)
         self.changes.append(Change("delete", kind, record_id, before=captured))
+
+    def restore(self, captured: store.Captured) -> int:
+        """Bring a deleted record back with every row it took (under a new id if its own was taken)."""
+        record_id = store.restore(self.db, captured, new_id_if_taken=True)
+        if record_id != captured.id:
+            captured = store.capture(self.db, captured.kind, record_id)
+        self.changes.append(Change("restore", captured.kind, record_id, before=captured))
+        return record_id
 
 
 class ChangeCommand(QUndoCommand):
@@ -96,7 +115,8 @@ class AddCommand(ChangeCommand):
     """A record was added: undo deletes it, redo brings it back under the same id."""
 
     def redo(self) -> None:
-        store.save(self.db, copy.deepcopy(self.change.after), keep_id=True)
+        store.save(self.db, copy.deepcopy(self.change.after), keep_id=True, uuid=self.change.uuid,
+                   updated_at=self.change.stamps[1])
 
     def undo(self) -> None:
         store.delete(self.db, self.change.kind, self.change.record_id)
@@ -106,10 +126,10 @@ class EditCommand(ChangeCommand):
     """A record was changed: undo writes the record as it was, redo as it became."""
 
     def redo(self) -> None:
-        store.save(self.db, copy.deepcopy(self.change.after))
+        store.save(self.db, copy.deepcopy(self.change.after), updated_at=self.change.stamps[1])
 
     def undo(self) -> None:
-        store.save(self.db, copy.deepcopy(self.change.before))
+        store.save(self.db, copy.deepcopy(self.change.before), updated_at=self.change.stamps[0])
 
 
 class DeleteCommand(ChangeCommand):
@@ -122,7 +142,50 @@ class DeleteCommand(ChangeCommand):
         store.restore(self.db, self.change.before)  # type: ignore[arg-type]
 
 
-COMMANDS: dict[str, type[ChangeCommand]] = {"add": AddCommand, "edit": EditCommand, "delete": DeleteCommand}
+class RestoreCommand(ChangeCommand):
+    """A deleted record was brought back: undo deletes it again, redo brings it back again."""
+
+    def redo(self) -> None:
+        store.restore(self.db, self.change.before)  # type: ignore[arg-type]
+
+    def undo(self) -> None:
+        store.delete(self.db, self.change.kind, self.change.record_id)
+
+
+class FiguresCommand(ChangeCommand):
+    """The figures an import added: undo sets them aside in one go, redo puts them back."""
+
+    kept: str | None = None
+
+    def redo(self) -> None:
+        if self.kept is not None:
+            store.put_back_figures(self.db, self.kept)
+            self.kept = None
+
+    def undo(self) -> None:
+        self.kept = store.remove_figures(self.db, self.change.before)  # type: ignore[arg-type]
+
+
+COMMANDS: dict[str, type[ChangeCommand]] = {"add": AddCommand, "edit": EditCommand, "delete": DeleteCommand,
+                                            "restore": RestoreCommand, "figures": FiguresCommand}
+
+
+def import_changes(written: store.journal.Written | None) -> list[Change]:
+    """The changes an import wrote, to undo as one step: its records one by one, then its figures."""
+    if not written:
+        return []
+    changes = []
+    for item in written.records:
+        after = store.journal.record_of(item.kind, item.after, item.id) if item.after else None
+        stamps = ((item.before or {}).get("updated_at"), (item.after or {}).get("updated_at"))
+        if item.before is None:
+            changes.append(Change("add", item.kind, item.id, None, after, item.uuid, stamps))  # type: ignore[arg-type]
+        else:
+            before = store.journal.record_of(item.kind, item.before, item.id)
+            changes.append(Change("edit", item.kind, item.id, before, after, item.uuid, stamps))  # type: ignore[arg-type]
+    if written.figures:
+        changes.append(Change("figures", "indicator", written.figures[0][0], before=written.figures))
+    return changes
 
 
 class StepCommand(QUndoCommand):
@@ -139,7 +202,9 @@ class StepCommand(QUndoCommand):
     def focus(self, undone: bool) -> tuple[str, int] | None:
         """The record to show after this step ran (or was undone), if it still exists."""
         main = self.changes[-1]
-        gone = (main.action == "add" and undone) or (main.action == "delete" and not undone)
+        if main.action == "figures":
+            return None
+        gone = (main.action in ("add", "restore") and undone) or (main.action == "delete" and not undone)
         return None if gone else (main.kind, main.record_id)
 
     def redo(self) -> None:
@@ -152,8 +217,10 @@ class StepCommand(QUndoCommand):
         self._run(lambda: [child.undo() for child in reversed(self.children)], undone=True)
 
     def _run(self, work: Callable[[], object], *, undone: bool) -> None:
+        note = (_("Undo: {step}") if undone else _("Redo: {step}")).format(step=self.text())
         try:
-            with store.sqlite_errors_as_sentences(), self.db.atomic():
+            self.history.about_to_write()
+            with store.writing(self.db, note=note), store.sqlite_errors_as_sentences(), self.db.atomic():
                 work()
         except FactSheetError as error:
             self.history.step_failed(str(error))
@@ -171,6 +238,12 @@ class History(QObject):
         super().__init__(parent)
         self.db = db
         self.stack = QUndoStack(self)
+        # Called before anything is written (the day's backup is made there).
+        self.before_write: list[Callable[[], object]] = []
+
+    def about_to_write(self) -> None:
+        for hook in self.before_write:
+            hook()
 
     def set_database(self, db) -> None:
         """Another file is open: its history starts empty."""
@@ -187,6 +260,11 @@ class History(QObject):
         command = StepCommand(self, text, changes)
         self.stack.push(command)
         self.changed.emit(command.focus(undone=False))
+
+    def push_command(self, command: QUndoCommand) -> None:
+        """Record a step of another kind (a backup restored) that has already been done."""
+        self.stack.push(command)
+        self.changed.emit(None)
 
     def step_done(self, command: StepCommand, undone: bool) -> None:
         self.changed.emit(command.focus(undone))
@@ -224,6 +302,7 @@ class Session:
     def run(self, text: str, work: Callable[[Recorder], T]) -> T:
         """Run ``work`` in one transaction; raise ``FactSheetError`` having written nothing."""
         recorder = Recorder(self.db)
+        self.history.about_to_write()
         with store.sqlite_errors_as_sentences(), self.db.atomic():
             result = work(recorder)
         if not recorder.changes:

@@ -80,10 +80,10 @@ def about_html(database: Path | None) -> str:
     path = database if database else _("in memory")
     return (
         f"<h2>{esc(APP_NAME)} {esc(__version__)}</h2><p>{esc(summary)}</p>"
-        f"<p><b>{esc(_('Database:'))}</b> {esc(path)}</p>"
+        f"<p><b>" + esc(_("Database:")) + f"</b> {esc(path)}</p>"
         "<table cellspacing='0' cellpadding='3'>"
-        f"<tr><th align='left'>{esc(_('Component'))}</th><th align='left'>{esc(_('Version'))}</th>"
-        f"<th align='left'>{esc(_('Licence'))}</th></tr>{rows}</table>"
+        f"<tr><th align='left'>" + esc(_("Component")) + "</th><th align='left'>" + esc(_("Version")) + "</th>"
+        "<th align='left'>" + esc(_("Licence")) + f"</th></tr>{rows}</table>"
         f"<p>{esc(lgpl)}</p>")
 
 

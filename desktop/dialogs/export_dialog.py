@@ -28,6 +28,7 @@ from db.model.records import KIND_NAMES, KINDS
 from desktop.common import message_box
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.progress import run_with_progress
+from desktop.help import context as context_help
 
 JSON_FILTER = _("Fact Sheet bundles (*.json)")
 CSV_FILTER = _("CSV files (*.csv)")
@@ -61,6 +62,7 @@ class ExportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        context_help.install(self, "exporting", buttons)
         layout = QVBoxLayout(self)
         for widget in (self.everything, self.one_table, self.table, note, buttons):
             layout.addWidget(widget)
@@ -122,7 +124,7 @@ def export_tab(window, tab) -> None:
     from db.exchange import export as exporting
 
     def work(db, job) -> int:
-        with exporting.replaced_when_done(path, newline="", bom=True) as out:
+        with exporting.csv_output(path) as out:
             return exporting.write_listing(db, tab.listing, out, steps=job, **options)
 
     _run(window, path, work, path.name)

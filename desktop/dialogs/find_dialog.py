@@ -35,6 +35,7 @@ from db.model.i18n import _
 from db.model.records import KIND_NAMES
 from db.read import search
 from desktop.common.rich_text import esc, shown, tooltip_html
+from desktop.help import context as context_help
 
 SEARCH_DELAY_MS = 200
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,6 +120,7 @@ class FindDialog(QDialog):
         layout.addWidget(self.results, 1)
         layout.addWidget(self.message)
         self.resize(760, 480)
+        context_help.install(self, "find")
         window.database_changed.connect(lambda _db: self.clear_results())
 
     # -- searching --------------------------------------------------------------------------------

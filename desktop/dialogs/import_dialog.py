@@ -1,11 +1,16 @@
 """File ▸ Import…: a preview and a check before anything is written, then the import.
 
-The dialog shows the file as read (its dialect and first rows), then checks the whole file
+The dialog shows the file as read (how it is written and its first rows) under the mapping
+step (``import_mapping``: the encoding, the sheet, which column holds which field, values
+for every row, and questions about names Fact Sheet does not know); every change there
+reads the file again at once. It then checks the whole file
 against the database on a worker thread (a dry run of the real import, rolled back) and
 shows either what would be added ("1,234 new, 0 already present", the parties and sources
-it would create) or the problems that keep it out (the first 20 and a count). Only then
-may the person press Import; the import runs on the worker thread too, with a progress bar
-and Cancel, in one transaction, so cancelling leaves the database exactly as it was.
+it would create) or the problems that keep it out (the first 20 and a count). A bundle's
+records changed both here and in the bundle are listed to choose from
+(``import_conflicts``). Only then may the person press Import; the import runs on the
+worker thread too, with a progress bar and Cancel, in one transaction, so cancelling
+leaves the database exactly as it was. A finished import is one step of Edit ▸ Undo.
 """
 
 from __future__ import annotations
@@ -32,18 +37,36 @@ from PySide6.QtWidgets import (
 
 from db.errors import FactSheetError
 from db.model.i18n import _
-from desktop.common import message_box
+from desktop.common import message_box, plain_text
 from desktop.common.background import Job
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.rich_text import esc, shown, tooltip_html
+from desktop.common.undo import import_changes
+from desktop.dialogs.import_conflicts import ConflictList
+from desktop.help import context as context_help
 
 if TYPE_CHECKING:
-    from db.exchange import indicator_csv as io_csv
     from db.exchange.imports import ImportRejected, ImportReport
+    from db.exchange.tables.opening import Table
+    from desktop.dialogs.import_mapping import MappingStep
 
-IMPORT_FILTERS = (_("Figures and bundles (*.csv *.tsv *.txt *.json)"), _("All files (*)"))
+IMPORT_FILTERS = (_("Figures and bundles (*.csv *.tsv *.txt *.xlsx *.ods *.json)"), _("All files (*)"))
 PREVIEW_ROWS = 20
 PROBLEM_TINT = QColor(255, 205, 205)  # a cell with a problem (drawn with black text in any theme)
+
+
+def _printable(text: str) -> str:
+    """A cell with bytes its encoding could not read shown as "\\xff" (the readers load with
+    the first import, not with the window)."""
+    from db.exchange.tables.encodings import printable
+
+    return printable(text)
+
+
+def _encoding_name(codec: str) -> str:
+    from db.exchange.tables.encodings import ENCODING_NAMES
+
+    return ENCODING_NAMES.get(codec, codec)
 
 
 class ImportDialog(QDialog):
@@ -56,7 +79,7 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.imported = False
         self._job: Job | None = None
-        self.setWindowTitle(_("Import {name}").format(name=self.path.name))
+        self.setWindowTitle(plain_text.title(_("Import {name}").format(name=self.path.name)))
         self.setObjectName("import_dialog")
 
         self.about = QLabel(self)
@@ -68,6 +91,10 @@ class ImportDialog(QDialog):
         self.preview.setAlternatingRowColors(True)
         self.preview.setWordWrap(False)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.preview.horizontalHeader().hide()  # the mapping step above names the columns
+        self.step: MappingStep | None = None
+        self.table: Table | None = None
+        self._layout_key: str | None = None
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setObjectName("import_status")
@@ -77,6 +104,7 @@ class ImportDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setAccessibleName(_("Problems and details"))
         self.details.setMaximumHeight(160)
+        self.conflicts = ConflictList(self)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = QPushButton(_("&Import"), self)
@@ -86,68 +114,161 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self._import)
         self.cancel_button.clicked.connect(self._cancel_or_close)
+        context_help.install(self, "importing", self.buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
+        self._step_at = layout.count()
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.details)
+        layout.addWidget(self.conflicts)
         layout.addWidget(self.buttons)
-        self.resize(900, 560)
+        self.resize(960, 640)
         self._show_preview()
 
     # -- what the person sees first ------------------------------------------------------------
     def _show_preview(self) -> None:
-        # The readers load with the first import, not with the window.
-        from db.exchange import indicator_csv as io_csv
         from db.exchange.imports import is_bundle
 
         self.details.hide()
         if is_bundle(self.path):
             self.about.setText(_("<b>{name}</b> — a Fact Sheet bundle (JSON).").format(name=esc(self.path.name)))
             self.preview.hide()
-        else:
-            try:
-                preview = io_csv.preview(self.path, rows=PREVIEW_ROWS)
-            except FactSheetError as error:
-                self._refused(error)
+            self._run(dry_run=True)
+            return
+        from desktop.dialogs.import_mapping import MappingStep, key_of, remembered
+
+        self.step = MappingStep(self)
+        self.layout().insertWidget(self._step_at, self.step)
+        self.step.changed.connect(self._read_again)
+        self.preview.horizontalScrollBar().valueChanged.connect(self.step.columns.horizontalScrollBar().setValue)
+        self.preview.horizontalHeader().sectionResized.connect(
+            lambda column, _old, new: self.step.columns.setColumnWidth(column, new))
+        if not self._open_table():
+            return
+        assert self.table is not None
+        self._layout_key = key_of(self.table)
+        saved = remembered(self._layout_key)
+        if saved is not None and not self.step.mapping.columns and not self.step.mapping.values:
+            self.step.mapping = saved
+            if not self._open_table():
                 return
-            text = _("<b>{name}</b> — {dialect}.").format(name=esc(self.path.name),
-                                                          dialect=esc(preview.dialect.describe()))
-            if preview.ignored:
-                text += " " + _("Columns not used: {names}.").format(names=esc(", ".join(preview.ignored)))
-            self.about.setText(text)
-            self._fill_preview(preview)
+        self._check_or_ask()
+
+    def _open_table(self) -> bool:
+        """Read the file again with what the mapping step says; False when it cannot be read."""
+        from db.exchange.figures.importing import preview
+        from db.exchange.tables.opening import ReadOptions
+
+        assert self.step is not None
+        options = ReadOptions(encoding=self._encoding(), sheet=self.step.chosen_sheet(), mapping=self.step.mapping)
+        if self.table is not None:
+            self.table.close()
+            self.table = None
+        try:
+            self.table = preview(self.path, options, require=False)
+        except FactSheetError as error:
+            self._refused(error)
+            return False
+        self.table.close()  # everything shown is read; the import opens it again
+        text = _("<b>{name}</b> — {dialect}.").format(name=esc(self.path.name), dialect=esc(self.table.describe()))
+        if self.table.layout.ignored:
+            text += " " + _("Columns not used: {names}.").format(names=esc(", ".join(self.table.layout.ignored)))
+        self.about.setText(text)
+        self.step.show_table(self.table)
+        self._fill_preview(self.table)
+        return True
+
+    def _encoding(self) -> str | None:
+        """The encoding the person chose in the box, else None (detected)."""
+        assert self.step is not None
+        return self.step.chosen_encoding() if self.step.encoding_chosen else None
+
+    def _read_again(self) -> None:
+        """The mapping step changed: read the file again and check it again."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait()
+            self._job = None
+        self.cancel_button.setText(_("Cancel"))
+        if self._open_table():
+            self._check_or_ask()
+
+    def _check_or_ask(self) -> None:
+        """Check the whole file, unless a question must be answered first."""
+        assert self.table is not None
+        encoding = self.table.encoding
+        missing = self.table.layout.missing()
+        if encoding is not None and not encoding.certain and not self.step.encoding_chosen:
+            self.status.setText(_("The encoding cannot be told for sure: it reads as {encoding}, but also as "
+                                  "{others}. Choose the encoding that shows the names right.").format(
+                encoding=esc(encoding.name), others=esc(", ".join(
+                    _encoding_name(c) for c in encoding.others))))
+            self.import_button.setEnabled(False)
+            self.step.encoding.setFocus()
+            return
+        if missing:
+            from db.exchange.tables.header import FIELD_LABELS
+
+            self.status.setText(_("Say which column holds {fields}, or type it for every row.").format(
+                fields=esc(", ".join(FIELD_LABELS[f] for f in missing))))
+            self.import_button.setEnabled(False)
+            return
         self._run(dry_run=True)
 
-    def _fill_preview(self, preview: io_csv.Preview) -> None:
-        width = max([len(preview.header)] + [len(r) for r in preview.rows])
+    def _fill_preview(self, table: Table) -> None:
+        rows = table.sample
+        width = max([len(table.layout.header)] + [len(r) for _n, r in rows])
+        self.preview.clear()
         self.preview.setColumnCount(width)
-        self.preview.setRowCount(len(preview.rows))
-        self.preview.setHorizontalHeaderLabels(preview.header + [""] * (width - len(preview.header)))
-        for r, row in enumerate(preview.rows):
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels(table.layout.header + [""] * (width - len(table.layout.header)))
+        for r, (_number, row) in enumerate(rows):
             for c, cell in enumerate(row):
-                self.preview.setItem(r, c, QTableWidgetItem(shown(cell)))
-        self.preview.setVerticalHeaderLabels([str(n) for n in range(2, len(preview.rows) + 2)])
+                self.preview.setItem(r, c, QTableWidgetItem(shown(_printable(cell))))
+        self.preview.setVerticalHeaderLabels([str(n) for n, _row in rows])
         self.preview.resizeColumnsToContents()
+        if self.step is not None:  # the boxes above stand over the columns they name
+            for c in range(width):
+                wanted = max(self.preview.columnWidth(c), self.step.columns.columnWidth(c))
+                self.preview.setColumnWidth(c, wanted)
+                self.step.columns.setColumnWidth(c, wanted)
+            numbers = max(self.preview.verticalHeader().sizeHint().width(),
+                          self.step.columns.verticalHeader().sizeHint().width())
+            self.preview.verticalHeader().setFixedWidth(numbers)
+            self.step.columns.verticalHeader().setFixedWidth(numbers)
 
     # -- the worker ----------------------------------------------------------------------------------
     def _run(self, *, dry_run: bool) -> None:
         from db.exchange.imports import import_file
 
         path = self.path
+        take_theirs = self.conflicts.take_theirs()
         self._dry_run = dry_run
         self.status.setText(_("Checking every row…") if dry_run else _("Importing…"))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.import_button.setEnabled(False)
-        self._job = Job(self.window_.db, lambda db, job: import_file(db, path, steps=job, dry_run=dry_run))
+        options, names = self._options()
+        self._job = Job(self.window_.db, lambda db, job: import_file(db, path, steps=job, dry_run=dry_run,
+                                                                    options=options, names=names,
+                                                                    take_theirs=take_theirs))
         self._job.progress.connect(self._progress)
         self._job.finished.connect(self._finished)
         self._job.failed.connect(self._failed)
         self._job.cancelled_.connect(self._stopped)
         self._job.start()
+
+    def _options(self):
+        """What the mapping step says, for the import (nothing for a bundle)."""
+        if self.step is None:
+            return None, None
+        from db.exchange.tables.opening import ReadOptions
+
+        options = ReadOptions(encoding=self._encoding(), sheet=self.step.chosen_sheet(), mapping=self.step.mapping)
+        return options, {kind: dict(names) for kind, names in self.step.names.items()}
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -159,8 +280,11 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.report = report
         self._show_details(report.details())
+        if self.step is not None and self._dry_run and not any(self.step.names.values()):
+            self.step.ask(report.new_indicators, report.new_units)
         if self._dry_run:
-            if report.total_added:
+            self.conflicts.show_conflicts(report.conflicts)
+            if report.total_added or report.total_updated or report.conflicts:
                 self.status.setText(_("Ready to import: {summary}.").format(summary=report.summary()))
                 self.import_button.setEnabled(True)
                 self.import_button.setFocus()
@@ -168,10 +292,20 @@ class ImportDialog(QDialog):
                 self.status.setText(_("Nothing to import: {summary}.").format(summary=report.summary()))
             return
         self.imported = True
+        if self.step is not None and self._layout_key and (self.step.mapping.columns or self.step.mapping.values):
+            from desktop.dialogs.import_mapping import remember
+
+            remember(self._layout_key, self.step.mapping)
         self.status.setText(_("Imported: {summary}.").format(summary=report.summary()))
         self.import_button.hide()
         self.cancel_button.setText(_("Close"))
-        self.window_.refresh()
+        self.conflicts.setEnabled(False)
+        editing = getattr(self.window_, "editing", None)
+        changes = import_changes(report.written)
+        if editing is not None and changes:  # one step of Edit ▸ Undo, which refreshes the window
+            editing.history.push(_("Import {name}").format(name=self.path.name), changes)
+        else:
+            self.window_.refresh()
         self.window_.statusBar().showMessage(_("Imported {name}: {summary}.").format(
             name=self.path.name, summary=report.summary()), 10000)
 
@@ -191,13 +325,14 @@ class ImportDialog(QDialog):
 
     def _mark_problems(self, rejected: ImportRejected) -> None:
         """Tint the previewed cells that have a problem, with the problem as their tooltip."""
-        from db.exchange import indicator_csv as io_csv
-
-        columns = {io_csv.normal_name(self.preview.horizontalHeaderItem(c).text()): c
-                   for c in range(self.preview.columnCount()) if self.preview.horizontalHeaderItem(c)}
+        if self.table is None:
+            return
+        header = self.table.layout.header
+        columns = {_printable(name).strip(): c for c, name in enumerate(header) if name.strip()}
+        rows = {number: r for r, (number, _cells) in enumerate(self.table.sample)}
         for (row, column), problem in rejected.places:
-            r, c = row - 2, columns.get(column)
-            if c is None or not 0 <= r < self.preview.rowCount():
+            r, c = rows.get(row), columns.get(column)
+            if c is None or r is None:
                 continue
             item = self.preview.item(r, c) or QTableWidgetItem("")
             item.setBackground(PROBLEM_TINT)
@@ -246,7 +381,13 @@ def ask_and_import(window) -> ImportDialog | None:
         message_box.inform(window, window.db.read_only_reason)
         return None
     path = ask_path(window, _("Import"), save=False, start=start_folder(window), filters=IMPORT_FILTERS)
-    if path is None:
+    return import_path(window, path) if path is not None else None
+
+
+def import_path(window, path: Path) -> ImportDialog | None:
+    """Preview, check and import the file at ``path`` (a file chosen, or dropped on the window)."""
+    if window.db.read_only:
+        message_box.inform(window, window.db.read_only_reason)
         return None
     dialog = ImportDialog(window, path)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

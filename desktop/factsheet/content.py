@@ -4,7 +4,9 @@ This is where a ``FactSheet`` becomes headings, tables and the chart. Every stri
 came from the database passes through ``esc`` here, so a party called ``<b>x</b>`` prints
 as those characters, and a text longer than ``PRINT_LIMIT`` characters prints its first
 part and says how long it is. Note numbers point at the numbered sources at the end; a figure
-that a data-quality note is about says so in red under its value.
+that a data-quality note is about says so in red under its value, and its qualifier (what it
+counts) follows it in small type. A section the shortening rules cut says how many rows it
+left out, and where to find them.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from db.model.formatting import format_number
-from db.model.i18n import _, ngettext
-from db.sheet.compose import EventRow, FactSheet, OfficialsSide, PartyInfo
+from db.model.formatting import format_number, format_unit
+from db.model.i18n import _, ngettext, pgettext
+from db.sheet.sheet import EventRow, FactSheet, FigureRow, MirrorSide, OfficialRow, PartyInfo
 from desktop.common.rich_text import esc as _escape
+from desktop.factsheet import briefing_blocks
 from desktop.factsheet import chart as trade_chart
-from desktop.factsheet.layout import Block, Drawing, Gap, Heading, Row, Table, Typesetter, paragraph
+from desktop.factsheet.blocks import Block, Drawing, Gap, Heading, Row, Table, paragraph
+from desktop.factsheet.typesetter import Typesetter
 
-CHART_HEIGHT_POINTS = 170.0
+CHART_HEIGHT_POINTS = 150.0
+CHART_MIN_POINTS = 110.0  # drawn this short rather than leave the rest of a page empty
 # A text longer than this prints its beginning and how long it is (a pasted article as a
 # quote, a title another program stored): the sheet stays one or two pages and renders at once.
 PRINT_LIMIT = 1_000
@@ -29,8 +34,11 @@ PRINT_LIMIT = 1_000
 
 def esc(value: object) -> str:
     """Any text escaped for the page; beyond ``PRINT_LIMIT`` characters, its first part and
-    “… [shortened; 10,485,760 characters in all]”."""
+    “… [shortened; 10,485,760 characters in all]”. A name the sheet's language has no form
+    of (``db.model.names.ShownName.borrowed``) is printed in another form, in italics."""
     text = "" if value is None else str(value)
+    if getattr(value, "borrowed", False):  # a name in another language than the sheet's
+        return f"<i>{esc(text)}</i>"
     if len(text) <= PRINT_LIMIT:
         return _escape(text)
     note = _("shortened; {n} characters in all").format(n=format_number(len(text)))
@@ -56,10 +64,12 @@ def blocks(sheet: FactSheet, setter: Typesetter) -> list[Block]:
     """The sheet's blocks in print order: title, the chosen sections, the sources."""
     result = _title(sheet)
     builders: dict[str, Callable[[], list[Block]]] = {
+        "changes": lambda: briefing_blocks.changes(sheet, esc),
         "figures": lambda: _figures(sheet),
         "agreements": lambda: _agreements(sheet),
         "officials": lambda: _officials(sheet),
         "events": lambda: _events(sheet),
+        "timeline": lambda: briefing_blocks.timeline(sheet, esc),
         "chart": lambda: _chart(sheet, setter),
         "statements": lambda: _statements(sheet),
         "quality": lambda: _quality(sheet),
@@ -71,12 +81,17 @@ def blocks(sheet: FactSheet, setter: Typesetter) -> list[Block]:
     return result
 
 
+def _SOURCES() -> str:  # noqa: N802 (reads as the heading it is)
+    """The heading of the narrow column of source numbers."""
+    return pgettext("column", "Sources")
+
+
 def _heading(text: str) -> Heading:
     return Heading(f"<h2>{esc(text)}</h2>")
 
 
 def _continued(text: str) -> str:
-    return f"<div class='continued'>{esc(_('{section} (continued)').format(section=text))}</div>"
+    return "<div class='continued'>" + esc(_("{section} (continued)").format(section=text)) + "</div>"
 
 
 def _header(*labels: str) -> tuple[str, ...]:
@@ -92,13 +107,12 @@ def _party(party: PartyInfo) -> str:
     if party.country:
         country = " · ".join(esc(n) for n in (party.country, party.country_local) if n)
     return _cell(f"<span class='party'>{esc(party.name)}</span>",
-                 esc(" · ".join(party.local_names)), f"<span class='muted'>{country}</span>" if country else "")
+                 " · ".join(esc(n) for n in party.local_names), f"<span class='muted'>{country}</span>" if country else "")
 
 
 def _title(sheet: FactSheet) -> list[Block]:
-    heading = (f"<div class='title'>{esc(sheet.title)}</div>"
-               f"<div class='subtitle'>{esc(_('Cooperation fact sheet as of {day}').format(day=sheet.as_of_label))}"
-               "</div>")
+    subtitle = _("Cooperation fact sheet as of {day}").format(day=sheet.as_of_label)
+    heading = f"<div class='title'>{esc(sheet.title)}</div><div class='subtitle'>{esc(subtitle)}</div>"
     return [paragraph(heading), Gap(4),
             Table((1.0, 1.0), (Row((_party(sheet.a), _party(sheet.b))),), rules=False)]
 
@@ -119,68 +133,157 @@ def _quality_marks(numbers: tuple[int, ...]) -> str:
     return f"<span class='warn small'>{esc(text)}</span>"
 
 
+def _left_out(text: str) -> list[Block]:
+    return [Gap(2), paragraph(f"<span class='small muted'>{esc(text)}</span>")]
+
+
+def _figure_rows(f: FigureRow) -> list[Row]:
+    """The figure's row, and under it in small type the two sides as recorded, who reported it
+    and its qualifier (what it counts)."""
+    value = _cell(f"<span class='value'>{esc(f.value)}</span>", _quality_marks(f.quality))
+    when = esc(f.period) + (" " + _muted_small(_("part of a year")) if f.partial else "")
+    compared = f"<span class='small'>{esc(f.change)}</span>" if f.change else _muted_small(f.no_comparison or "")
+    period = f"{when} <span class='small muted'>·</span> {compared}" if compared else when
+    about = " · ".join(x for x in (f.between, f.reporter, f.qualifier) if x)
+    return [Row((esc(f.indicator), value, period, marks(f.notes))),
+            Row((_muted_small(about),), joined=True, span=True)]
+
+
+def _muted_small(text: str) -> str:
+    return f"<span class='small muted'>{esc(text)}</span>" if text else ""
+
+
 def _figures(sheet: FactSheet) -> list[Block]:
-    # A figure a data-quality note is about says so right under its value.
-    rows = [Row((esc(f.indicator), _cell(f"<span class='value'>{esc(f.value)}</span>", _quality_marks(f.quality)),
-                 _cell(esc(f.period), _muted(_("part of a year")) if f.partial else ""),
-                 esc(f.between), marks(f.notes)))
-            for f in sheet.figures]
-    return _section(_("Key figures"), rows, _("No figures about this pair are recorded."), (19, 24, 16, 31, 10),
-                    (_("Figure"), _("Value"), _("Period"), _("Between"), _("Sources")))
+    title = _("Key figures")
+    rows = [row for f in sheet.figures for row in _figure_rows(f)]
+    result = _section(title, rows, _("No figures about this pair are recorded."), (17, 21, 52, 10),
+                      (_("Figure"), _("Value"), _("Period and change"), _SOURCES()))
+    if sheet.figures_left_out:
+        result += _left_out(ngettext(
+            "{n} more key figure is recorded; the Trade tab lists it, and the long version prints it.",
+            "{n} more key figures are recorded; the Trade tab lists them, and the long version prints them.",
+            sheet.figures_left_out).format(n=sheet.figures_left_out))
+    if sheet.mirrors:
+        result += _mirrors(sheet)
+    return result
+
+
+def _mirror_side(side: MirrorSide) -> str:
+    return f"<span class='value'>{esc(side.value)}</span> {_muted_small(side.reporter)} {marks(side.notes)}"
+
+
+def _mirrors(sheet: FactSheet) -> list[Block]:
+    """Each flow named once (as one reporter counts it, against the partner's count), then a row
+    per period with both values side by side and the gap."""
+    title = _("Mirror statistics")
+    rows, flow = [], None
+    for m in sheet.mirrors:
+        if (m.first.description, m.second.description) != flow:
+            flow = (m.first.description, m.second.description)
+            against = _("{flow}; as the partner counts it: {mirror}").format(
+                flow=m.first.description, mirror=m.second.description)
+            rows.append(Row((f"<span class='small'>{esc(against)}</span>",), span=True))
+        rows.append(Row((esc(m.period), _mirror_side(m.first), _mirror_side(m.second), esc(m.gap)), joined=True))
+    return [Heading(f"<h3>{esc(title)}</h3>"),
+            Table((14, 38, 38, 10), tuple(rows),
+                  header=_header(_("Period"), _("As reported"), _("As its partner reports it"), _("Gap")),
+                  continued=_continued(title)),
+            Gap(2), paragraph(_muted_small(sheet.mirror_note))]
 
 
 def _agreements(sheet: FactSheet) -> list[Block]:
-    rows = [Row((_cell(f"<b>{esc(a.title)}</b>", _muted(" · ".join([a.kind, "; ".join(a.parties)]))),
-                 esc(a.signed), esc(a.validity) or _muted("—"), f"<span class='status'>{esc(a.status)}</span>",
-                 marks(a.notes)))
+    def described(a) -> str:
+        # The parties most agreements share are named once, under the heading.
+        parties = [] if a.parties == sheet.agreement_parties else ["; ".join(a.parties)]
+        return f"<b>{esc(a.title)}</b> {_muted_small(' · '.join(['', a.kind, *parties]).strip())}"
+
+    rows = [Row((described(a), esc(a.signed), esc(a.validity) or _muted("—"),
+                 _status(a.status, a.status_key), marks(a.notes)))
             for a in sheet.agreements]
-    return _section(_("Agreements"), rows, _("No agreements between these parties are recorded."),
-                    (44, 10, 14, 20, 12),
-                    (_("Agreement"), _("Signed"), _("Valid"), _("Status on {day}").format(day=sheet.as_of_label),
-                     _("Sources")))
+    result = _section(_("Agreements"), rows, _("No agreements between these parties are recorded."),
+                      (44, 10, 13, 23, 10),
+                      (_("Agreement"), pgettext("column", "Signed"), _("Valid"),
+                       _("Status on {day}").format(day=sheet.as_of_label), _SOURCES()))
+    if rows and sheet.agreement_parties:
+        between = _("Between {parties} unless stated.").format(parties=_(" and ").join(sheet.agreement_parties))
+        result.insert(1, paragraph(_muted_small(between)))
+    if sheet.agreements_left_out:
+        result += _left_out(ngettext(
+            "{n} more agreement is recorded; the long version lists it.",
+            "{n} more agreements are recorded; the long version lists them.",
+            sheet.agreements_left_out).format(n=sheet.agreements_left_out))
+    return result
 
 
-def _official_rows(side: OfficialsSide) -> tuple[Row, ...]:
-    rows = []
-    for person in side.officials:
-        name = _cell(f"<b>{esc(person.name)}</b>", esc(person.name_local))
-        for index, position in enumerate(person.positions):
-            first = index == 0
-            rows.append(Row((name if first else "", esc(position.title), esc(position.since),
-                             marks(person.notes) if first else ""), joined=not first))
-    return tuple(rows)
+# Statuses a reader should not miss: printed in the warning colour.
+_WARN_STATUSES = ("expiring", "expired", "date_passed", "validity_not_stated", "not_yet_in_force")
+
+
+def _status(label: str, key: str) -> str:
+    style = "status warn" if key in _WARN_STATUSES else "status"
+    return f"<span class='{style}'>{esc(label)}</span>"
+
+
+def _person(person: OfficialRow) -> str:
+    """One official in a cell: the names, then each position held with since when and its sources."""
+    lines = [f"<b>{esc(person.name)}</b> {esc(person.other_name or '')}".rstrip()]
+    for position in person.positions:
+        since = _("since {date}").format(date=position.since)
+        lines.append(f"{esc(position.title)} <span class='muted'>· {esc(since)}</span> {marks(position.notes)}".rstrip())
+        if position.verified:
+            lines.append(f"<span class='small warn'>{esc(position.verified)}</span>")
+    return "<br>".join(lines)
 
 
 def _officials(sheet: FactSheet) -> list[Block]:
+    """Both sides side by side, one official per cell, so a long list takes half the room."""
     title = _("Officials")
-    result: list[Block] = [_heading(title)]
-    for side in sheet.officials:
-        result.append(Heading(f"<h3>{esc(side.party)}</h3>"))
-        if not side.officials:
-            result.append(_none(_("No current officials are recorded.")))
-            continue
-        result.append(Table((30, 48, 11, 11), _official_rows(side),
-                            header=_header(_("Name"), _("Position"), _("Since"), _("Sources")),
-                            continued=_continued(_("{section}: {part}").format(section=title, part=side.party))))
+    sides = sheet.officials
+    if not sides:
+        return [_heading(title)]
+    depth = max(len(side.officials) for side in sides)
+    rows = [Row(tuple(_person(side.officials[i]) if i < len(side.officials) else "" for side in sides))
+            for i in range(depth)]
+    if not depth:
+        rows = [Row(tuple(_muted(_("No current officials are recorded.")) for _side in sides))]
+    else:
+        for index, side in enumerate(sides):
+            if not side.officials:
+                cells = list(rows[0].cells)
+                cells[index] = _muted(_("No current officials are recorded."))
+                rows[0] = Row(tuple(cells))
+    result: list[Block] = [_heading(title), Table(tuple(1.0 for _side in sides), tuple(rows),
+                                                  header=_header(*(side.party for side in sides)),
+                                                  continued=_continued(title))]
+    more = [ngettext("{n} more official of {party}", "{n} more officials of {party}", side.left_out).format(
+        n=side.left_out, party=side.party) for side in sides if side.left_out]
+    if more:
+        result += _left_out(_("{officials} are recorded; the long version lists them all.").format(
+            officials=_(" and ").join(more)))
     return result
 
 
 def _event_table(events: tuple[EventRow, ...], continued: str) -> Table:
-    rows = tuple(Row((esc(e.date), _cell(esc(e.title), _muted(e.kind)), esc(e.place) or _muted("—"),
-                      esc(e.status), marks(e.notes))) for e in events)
-    return Table((13, 49, 15, 12, 11), rows,
-                 header=_header(_("Date"), _("Event"), _("Place"), _("Status"), _("Sources")),
+    rows = tuple(Row((esc(e.date), f"{esc(e.title)} {_muted_small('· ' + e.kind)}", esc(e.place) or _muted("—"),
+                      _status(e.status, e.status_key), marks(e.notes))) for e in events)
+    return Table((12, 43, 13, 21, 11), rows,
+                 header=_header(_("Date"), _("Event"), _("Place"), _("Status"), _SOURCES()),
                  continued=_continued(continued))
 
 
 def _events(sheet: FactSheet) -> list[Block]:
     title = _("Events")
     result: list[Block] = [_heading(title)]
-    for label, events, empty in (
-            (_("Recent events"), sheet.recent_events, _("No recent events are recorded.")),
-            (_("Planned events"), sheet.planned_events, _("No planned events are recorded."))):
+    for label, events, empty, more in (
+            (_("Recent events"), sheet.recent_events, _("No recent events are recorded."), sheet.recent_left_out),
+            (_("Planned events"), sheet.planned_events, _("No planned events are recorded."),
+             sheet.planned_left_out)):
         result.append(Heading(f"<h3>{esc(label)}</h3>"))
         result.append(_event_table(events, label) if events else _none(empty))
+        if more:
+            result += _left_out(ngettext("{n} more event is recorded here; the long version lists it.",
+                                         "{n} more events are recorded here; the long version lists them.",
+                                         more).format(n=more))
     if sheet.earlier_events:
         result += [Gap(3), paragraph(_muted(ngettext(
             "{n} earlier event is recorded but not listed here.",
@@ -200,7 +303,10 @@ def _chart(sheet: FactSheet, setter: Typesetter) -> list[Block]:
 
     lines = [_("Trade of {subject} with {counterpart}, in {unit}. Bars: exports and imports; "
                "diamond: turnover as published.").format(
-        subject=chart.subject, counterpart=chart.counterpart, unit=chart.unit)]
+        subject=chart.subject, counterpart=chart.counterpart, unit=format_unit(chart.unit))]
+    if chart.reporter:
+        lines.append(_("Figures {reporter}.").format(reporter=chart.reporter))
+    lines.append(_("On a time axis: an empty slot is a period with no figure recorded."))
     if any(p.partial for p in chart.periods):
         lines.append(_("Hatched bars cover part of a year and are not comparable with whole years."))
     if any(p.disputed for p in chart.periods):
@@ -209,17 +315,25 @@ def _chart(sheet: FactSheet, setter: Typesetter) -> list[Block]:
         lines.append(ngettext("{n} earlier period is not drawn.", "{n} earlier periods are not drawn.",
                               chart.earlier_periods).format(n=chart.earlier_periods))
     if chart.other_units:
-        lines.append(_("Also recorded in {units}; not drawn.").format(units=", ".join(chart.other_units)))
+        lines.append(_("Also recorded in {units}; not drawn.").format(units=", ".join(format_unit(u) for u in chart.other_units)))
+    if chart.other_groups:
+        lines.append(_("Also recorded: {kinds} (in the Trade tab).").format(
+            kinds=", ".join(k.lower() for k in chart.other_groups)))
     caption = " ".join(esc(line) for line in lines)
     if chart.notes:
         caption += " " + esc(_("Sources:")) + " " + marks(chart.notes)
-    return [_heading(title), Drawing(CHART_HEIGHT_POINTS, draw), Gap(2),
+    return [_heading(title), Drawing(CHART_HEIGHT_POINTS, draw, CHART_MIN_POINTS), Gap(2),
             paragraph(f"<span class='small muted'>{caption}</span>")]
 
 
 def _statements(sheet: FactSheet) -> list[Block]:
     title = _("Key statements")
     if not sheet.statements:
+        if sheet.statements_left_out:
+            return [_heading(title), _none(ngettext(
+                "{n} statement is recorded; the long version prints it.",
+                "{n} statements are recorded; the long version prints them.",
+                sheet.statements_left_out).format(n=sheet.statements_left_out))]
         return [_heading(title), _none(_("No statements are recorded."))]
     rows = []
     for s in sheet.statements:
@@ -228,8 +342,13 @@ def _statements(sheet: FactSheet) -> list[Block]:
             speaker = _("{name} ({local})").format(name=speaker, local=s.speaker_local)
         said = ", ".join(x for x in (speaker, s.date, _("at {event}").format(event=s.event) if s.event else "") if x)
         rows.append(Row((_cell(f"<span class='quote'>“{esc(s.text)}”</span>",
-                               f"{_muted(_('— {said}').format(said=said))} {marks(s.notes)}"),)))
-    return [_heading(title), Table((1.0,), tuple(rows), continued=_continued(title))]
+                               _muted(_("— {said}").format(said=said)) + f" {marks(s.notes)}"),)))
+    result: list[Block] = [_heading(title), Table((1.0,), tuple(rows), continued=_continued(title))]
+    if sheet.statements_left_out:
+        result += _left_out(ngettext("{n} earlier statement is recorded; the long version prints it.",
+                                     "{n} earlier statements are recorded; the long version prints them.",
+                                     sheet.statements_left_out).format(n=sheet.statements_left_out))
+    return result
 
 
 def _numbered(items: Iterable[tuple[int, str]], title: str) -> Table:
@@ -240,9 +359,23 @@ def _numbered(items: Iterable[tuple[int, str]], title: str) -> Table:
 def _quality(sheet: FactSheet) -> list[Block]:
     title = _("Data-quality notes")
     if not sheet.quality_notes:
+        if sheet.quality_left_out:
+            return [_heading(title)] + _left_out(_quality_more(sheet.quality_left_out))
         return [_heading(title), _none(_("The checks found nothing to note about these records."))]
-    return [_heading(title), _numbered(((q.number, f"<span class='warn'>{esc(q.message)}</span>")
-                                        for q in sheet.quality_notes), title)]
+    result: list[Block] = [_heading(title)]
+    for group in sheet.quality_groups:
+        if group.title:
+            result.append(Heading(f"<h3>{esc(group.title)}</h3>"))
+        result.append(_numbered(((q.number, f"<span class='warn small'>{esc(q.message)}</span>")
+                                 for q in group.notes), title))
+    if sheet.quality_left_out:
+        result += _left_out(_quality_more(sheet.quality_left_out))
+    return result
+
+
+def _quality_more(count: int) -> str:
+    return ngettext("and {n} more — run “factsheet check” for the full list.",
+                    "and {n} more — run “factsheet check” for the full list.", count).format(n=format_number(count))
 
 
 def _sources(sheet: FactSheet) -> list[Block]:

@@ -1,6 +1,7 @@
 """The small options panel beside the print preview: which pair, as of which day, on which
-paper, and which sections. Every change is remembered at once and announced with
-``changed`` so the preview can be redrawn.
+paper, which sections, and whether to print the long version (every section in full, on as
+many pages as it takes) instead of the two-page briefing. Every change is remembered at once
+and announced with ``changed`` so the preview can be redrawn.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.model.i18n import _
+from db.model.i18n import LANGUAGES, _
 from db.sheet.options import PAGE_SIZES, SECTIONS, SheetOptions
 from desktop.common.party_combo import PartyCombo
 from desktop.factsheet import preferences
@@ -57,6 +58,14 @@ class OptionsPanel(QWidget):
         self.page_size.addItems(list(PAGE_SIZES))
         self.page_size.setCurrentText(options.page_size)
 
+        self.language = QComboBox(self)
+        self.language.addItem(_("Same as the window"), None)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(options.language)))
+        self.language.setToolTip(_("The language the sheet is printed in: headings, dates, numbers "
+                                   "and the names of parties and people."))
+
         self.sections: dict[str, QCheckBox] = {}
         box = QGroupBox(_("Sections"), self)
         box_layout = QVBoxLayout(box)
@@ -68,6 +77,10 @@ class OptionsPanel(QWidget):
         always = QLabel(_("Sources are always printed."), box)
         always.setEnabled(False)
         box_layout.addWidget(always)
+        self.long = QCheckBox(_("&Long version (every section in full)"), self)
+        self.long.setToolTip(_("Print every agreement, official, event and data-quality note instead of "
+                               "a two-page briefing."))
+        self.long.setChecked(options.long)
 
         as_of_row = QHBoxLayout()
         as_of_row.addWidget(self.as_of, 1)
@@ -79,18 +92,21 @@ class OptionsPanel(QWidget):
         as_of_label.setBuddy(self.as_of)
         form.addRow(as_of_label, as_of_row)
         form.addRow(_("Pa&ge size:"), self.page_size)
+        form.addRow(_("&Language:"), self.language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(box)
+        layout.addWidget(self.long)
         layout.addStretch()
 
-        for combo in (self.first, self.second, self.page_size):
+        for combo in (self.first, self.second, self.page_size, self.language):
             combo.currentIndexChanged.connect(self._edited)
         self.as_of.dateChanged.connect(self._edited)
         self.today.toggled.connect(self._today_toggled)
         for check in self.sections.values():
             check.toggled.connect(self._edited)
+        self.long.toggled.connect(self._edited)
 
     def pair(self) -> tuple[int, int] | None:
         a, b = self.first.party_id(), self.second.party_id()
@@ -101,7 +117,8 @@ class OptionsPanel(QWidget):
         return SheetOptions(
             sections=frozenset(name for name, check in self.sections.items() if check.isChecked()),
             page_size=self.page_size.currentText(),
-            as_of=None if self.today.isChecked() else dt.date(day.year(), day.month(), day.day()))
+            as_of=None if self.today.isChecked() else dt.date(day.year(), day.month(), day.day()),
+            language=self.language.currentData(), long=self.long.isChecked())
 
     def _today_toggled(self, checked: bool) -> None:
         self.as_of.setEnabled(not checked)

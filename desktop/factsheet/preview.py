@@ -30,7 +30,7 @@ from desktop.common import settings
 from desktop.common.rich_text import esc
 from desktop.common.theme import alert
 from desktop.factsheet.panel import OptionsPanel
-from desktop.factsheet.render import render
+from desktop.factsheet.render import fit, render
 
 GEOMETRY_KEY = "factsheet/preview_geometry"
 REDRAW_DELAY_MS = 150
@@ -127,9 +127,12 @@ class PreviewDialog(QDialog):
         self.view.updatePreview()
         if self.sheet is not None:
             count = self.view.pageCount()
-            self.status.setText(esc(ngettext("{n} page, {size}, as of {day}.", "{n} pages, {size}, as of {day}.",
-                                             count).format(n=count, size=options.page_size,
-                                                           day=self.sheet.as_of_label)))
+            text = ngettext("{n} page, {size}, as of {day}.", "{n} pages, {size}, as of {day}.", count).format(
+                n=count, size=options.page_size, day=self.sheet.as_of_label)
+            if fit(self.sheet, self.printer)[0].shortened:
+                text += " " + _("Sections are shortened to fit two pages, each saying what it left out; the "
+                                "long version prints everything.")
+            self.status.setText(esc(text))
 
     def _paint(self, printer: QPrinter) -> None:
         if self.sheet is None:
@@ -146,10 +149,14 @@ class PreviewDialog(QDialog):
         if self.sheet is not None and self.actions.print_sheet(
                 sheet=self.sheet, options=self.panel.options(), parent=self):
             self.accept()
+        elif self.actions.stopped_to_fix:  # a record is open to be fixed: the preview makes way
+            self.reject()
 
     def _export(self) -> None:
         if self.sheet is not None:
             self.actions.export_pdf(sheet=self.sheet, options=self.panel.options(), parent=self)
+            if self.actions.stopped_to_fix:
+                self.reject()
 
     def _restore_geometry(self) -> None:
         geometry = settings.load_bytes(GEOMETRY_KEY)

@@ -5,19 +5,17 @@ or a PDF file — so that what the preview shows is exactly what prints and what
 within the page's paint rect (the page minus its margins), so a 300 dpi PDF and a 1200 dpi
 printer give the same pages. Each page carries a header (the sheet's title and its "as
 of" day) and a footer (the generation date and "Page X of Y"). ``write_pdf`` saves a
-sheet to a file without ever leaving half a PDF behind: it writes beside the target and
-renames only when the file is complete.
+sheet to a file through ``db.file.output``, so it never leaves half a PDF behind nor
+replaces anything that is not a regular file.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QPagedPaintDevice,
@@ -29,12 +27,16 @@ from PySide6.QtGui import (
 )
 
 from db.errors import FactSheetError
-from db.model.i18n import _
-from db.sheet.compose import FactSheet
+from db.file import output
+from db.model.i18n import _, using_language
+from db.sheet.compose import FactSheet, at_step
+from db.sheet.options import MAX_PAGES, STEPS
 from desktop import APP_NAME, __version__
 from desktop.factsheet import content
 from desktop.factsheet.fonts import sheet_family
-from desktop.factsheet.layout import Placed, Typesetter, paginate
+from desktop.factsheet.glyphs import printable
+from desktop.factsheet.layout import Placed, paginate
+from desktop.factsheet.typesetter import Typesetter
 from resources import resource_path
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -73,7 +75,8 @@ class _Frame:
         bottom = QRectF(0, self.height - self.line, self.width, self.line)
         painter.setFont(self.font)
         painter.setPen(FRAME_COLOUR)
-        painter.drawText(top, int(left), _("Fact sheet: {title}").format(title=self.sheet.title))
+        painter.drawText(top, int(left), printable(_("Fact sheet: {title}").format(title=self.sheet.title),
+                                                   self.setter.family))
         painter.drawText(top, int(right), _("As of {day}").format(day=self.sheet.as_of_label))
         painter.drawText(bottom, int(left), _("Generated {day} with {app}").format(
             day=self.sheet.generated_label, app=APP_NAME))
@@ -92,6 +95,43 @@ def layout_pages(sheet: FactSheet, device: QPagedPaintDevice) -> tuple[_Frame, l
     return frame, pages
 
 
+# (sheet, (device, page size, dpi), result) of the last fit: the preview repaints the same sheet on
+# the window's printer often. Forgotten when a PDF writer that laid it out goes away.
+_last_fit: list = []
+
+
+def fit(sheet: FactSheet, device: QPagedPaintDevice) -> tuple[FactSheet, _Frame, list[list[Placed]]]:
+    """The sheet as it prints on ``device``: shortened by the sheet's own rules
+    (``db.sheet.compose.at_step``) to the first step that fits ``MAX_PAGES`` pages, or the last
+    step; the long version as it is. Steps are tried by halving (each step shortens more), so
+    a sheet is laid out at most a few times. Returns the sheet printed, its frame and its pages."""
+    key = (id(device), device.pageLayout().pageSize().id(), device.logicalDpiX())
+    if _last_fit and _last_fit[0][0] is sheet and _last_fit[0][1] == key:
+        return _last_fit[0][2]
+    result = (sheet, *layout_pages(sheet, device))
+    if not sheet.long and len(result[2]) > MAX_PAGES:
+        low, high = sheet.step + 1, len(STEPS) - 1
+        best = None
+        while low <= high:
+            middle = (low + high) // 2
+            shortened = at_step(sheet, middle)
+            if shortened is None:
+                break
+            found = (shortened, *layout_pages(shortened, device))
+            if len(found[2]) <= MAX_PAGES or best is None and middle == len(STEPS) - 1:
+                best = found
+            if len(found[2]) <= MAX_PAGES:
+                high = middle - 1
+            else:
+                low = middle + 1
+        if best is None:  # no step fits: the shortest there is
+            last = at_step(sheet, len(STEPS) - 1)
+            best = (last, *layout_pages(last, device)) if last is not None else result
+        result = best
+    _last_fit[:] = [(sheet, key, result)]
+    return result
+
+
 def _wanted_pages(device: QPagedPaintDevice, count: int) -> list[int]:
     """Page numbers to print: those the user chose in the print dialog, else every page."""
     ranges = device.pageRanges()
@@ -103,77 +143,68 @@ def _wanted_pages(device: QPagedPaintDevice, count: int) -> list[int]:
 
 def render(sheet: FactSheet, device: QPagedPaintDevice,
            progress: Callable[[int, int], None] | None = None) -> int:
-    """Lay ``sheet`` out and paint it on ``device``; return the number of pages it has.
+    """Lay ``sheet`` out (fitted to the page count, see ``fit``) and paint it on ``device``;
+    return the number of pages it has.
 
     ``progress(done, total)`` is called before each page is painted and after the last; it
     may raise ``Cancelled`` to stop (a printer then gets the pages painted so far).
     """
-    frame, pages = layout_pages(sheet, device)
+    with using_language(sheet.language):
+        _printed, frame, pages = fit(sheet, device)
     painter = QPainter()
     if not painter.begin(device):
         raise FactSheetError(_("The fact sheet could not be started on this printer or file."))
     try:
-        wanted = _wanted_pages(device, len(pages))
-        for index, number in enumerate(wanted):
-            if progress is not None:
-                progress(index, len(wanted))
-            if index:
-                device.newPage()
-            frame.paint(painter, number, len(pages))
-            painter.save()
-            painter.translate(0, frame.body_top)
-            for item in pages[number - 1]:
-                item.paint(painter)
-            painter.restore()
-        if progress is not None:
-            progress(len(wanted), len(wanted))
+        with using_language(sheet.language):  # the sheet's words, whatever the window's language
+            _paint_pages(painter, device, frame, pages, progress)
     finally:
         painter.end()
     return len(pages)
 
 
-def _write_error(target: Path, error: OSError) -> FactSheetError:
-    folder = target.parent
-    if error.errno == errno.ENOENT and not folder.is_dir():
-        return FactSheetError(_("The folder {folder} does not exist, so “{name}” cannot be written there.").format(
-            folder=folder, name=target.name))
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
-        return FactSheetError(_("You may not write to {folder}, so “{name}” was not saved.").format(
-            folder=folder, name=target.name))
-    return FactSheetError(_("“{name}” cannot be written: {reason}.").format(
-        name=target.name, reason=(error.strerror or str(error)).lower()))
+def _paint_pages(painter: QPainter, device: QPagedPaintDevice, frame: _Frame, pages: list[list[Placed]],
+                 progress: Callable[[int, int], None] | None) -> None:
+    wanted = _wanted_pages(device, len(pages))
+    for index, number in enumerate(wanted):
+        if progress is not None:
+            progress(index, len(wanted))
+        if index:
+            device.newPage()
+        frame.paint(painter, number, len(pages))
+        painter.save()
+        painter.translate(0, frame.body_top)
+        for item in pages[number - 1]:
+            item.paint(painter)
+        painter.restore()
+    if progress is not None:
+        progress(len(wanted), len(wanted))
 
 
 def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "A4",
               progress: Callable[[int, int], None] | None = None) -> int:
-    """Save ``sheet`` as a PDF at ``path`` (replacing a file there); return its page count.
+    """Save ``sheet`` as a PDF at ``path``; return its page count.
 
-    The PDF is written to a hidden file beside the target and renamed over it only when
-    complete, so a failure leaves no partial PDF and any earlier file untouched.
+    The PDF is made in memory and written by ``db.file.output``: a name that cannot be
+    written is refused before the sheet is laid out, a regular file is replaced only once
+    the new one is complete (keeping its permissions), a link writes the file it points
+    at, and a device or pipe is written through.
     """
-    target = Path(path).absolute()
-    if target.is_dir():
-        raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=target))
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        partial.open("wb").close()  # fails now, with a reason, if the folder cannot be written
-    except OSError as error:
-        raise _write_error(target, error) from None
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(page_layout(page_size))
+    output.ready(path)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(page_size))
+    with using_language(sheet.language):
         writer.setTitle(_("Fact sheet: {title}").format(title=sheet.title))
-        writer.setCreator(f"{APP_NAME} {__version__}")
-        try:
-            pages = render(sheet, writer, progress)
-        finally:
-            del writer  # the file is complete (or given up) once the writer is gone
-        if partial.stat().st_size == 0:
-            raise FactSheetError(_("“{name}” could not be written (the disk may be full).").format(name=target.name))
-        os.replace(partial, target)
-    except OSError as error:
-        raise _write_error(target, error) from None
+    writer.setCreator(f"{APP_NAME} {__version__}")
+    try:
+        pages = render(sheet, writer, progress)
     finally:
-        partial.unlink(missing_ok=True)
+        _last_fit.clear()  # its pages were laid out on this writer
+        del writer  # the PDF is complete (or given up) once the writer is gone
+    data = bytes(buffer.data())
+    if not data:
+        raise FactSheetError(_("The fact sheet could not be made into a PDF."))
+    output.write_bytes(path, data)
     return pages

@@ -9,8 +9,18 @@ window keeps for the session; Export PDF… asks where to save, suggesting a nam
 the parties and the day, in the folder last used.
 
 Reading the records runs on a worker thread and painting reports each page: a sheet that
-takes longer than a moment (hundreds of pages for a pair with thousands of figures) shows
-a progress bar with Cancel.
+takes longer than a moment (the long version of a pair with thousands of figures) shows a
+progress bar with Cancel.
+
+Before anything is printed, previewed or saved, the check before printing
+(``db.sheet.preprint``) runs on the composed sheet; when it finds something, the window lists
+it (``preprint_dialog``): *Print anyway* goes on, *Fix…* stops and opens the first record's form,
+a link stops and shows that record. A sheet once let through is not asked about again (the
+preview's own Print… and Export PDF… print what was previewed).
+
+Every sheet printed or saved is remembered as a briefing (``db.sheet.briefings``), and the
+next sheet of the same pair can say what changed since the last one ("Changes since the
+briefing of …", a section of the options panel).
 
 The sheet's modules and Qt's print support are imported only when one of the actions is
 first used, so they cost the window's start-up nothing.
@@ -29,7 +39,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from db.errors import Cancelled, FactSheetError
-from db.model.i18n import _
+from db.model.i18n import _, current_language
 from db.sheet.options import SheetOptions
 from desktop import APP_NAME, __version__
 from desktop.common import message_box, settings
@@ -78,6 +88,17 @@ def page_progress(parent: QWidget, label: str) -> Iterator[Callable[[int, int], 
         dialog.deleteLater()
 
 
+def _compose(db, a: int, b: int, as_of, sections, language: str | None, long: bool = False) -> FactSheet:
+    """The sheet in ``language``, with what changed since the pair's last briefing when that
+    section is chosen."""
+    from db.sheet.briefing_sections import compose_sheet
+    from db.sheet.briefings import briefings
+
+    earlier = briefings(db, pair=(a, b))[:1] if "changes" in sections else []
+    return compose_sheet(db, a, b, as_of=as_of, sections=sections, since=earlier[0] if earlier else None,
+                         language=language, long=long)
+
+
 class FactSheetActions(QObject):
     """What the window's printing actions do, and the printer they share."""
 
@@ -85,6 +106,8 @@ class FactSheetActions(QObject):
         super().__init__(window)
         self.window = window
         self._printer = None
+        self._let_through: FactSheet | None = None  # the sheet the user chose to print anyway
+        self.stopped_to_fix = False  # the last check stopped so that a record could be opened
 
     # -- the window's actions this serves -----------------------------------------------------
     @property
@@ -109,13 +132,13 @@ class FactSheetActions(QObject):
             raise FactSheetError(_("Choose two parties on the Overview tab first."))
         if pair[0] == pair[1]:
             raise FactSheetError(_("Choose two different parties for the fact sheet."))
-        from db.sheet.compose import compose
         from desktop.common.progress import run_with_progress
 
         a, b = pair
-        as_of, sections = options.as_of_day(), options.sections
+        as_of, sections, long = options.as_of_day(), options.sections, options.long
+        language = options.language or current_language()  # the worker thread has its own context
         sheet = run_with_progress(self.window, self.window.db,
-                                  lambda db, _job: compose(db, a, b, as_of=as_of, sections=sections),
+                                  lambda db, _job: _compose(db, a, b, as_of, sections, language, long),
                                   label=_("Reading the records for the fact sheet…"))
         if sheet is None:
             raise Cancelled(_("Stopped."))
@@ -132,6 +155,35 @@ class FactSheetActions(QObject):
             self._printer.setCreator(f"{APP_NAME} {__version__}")
         self._printer.setPageLayout(page_layout(page_size))
         return self._printer
+
+    def confirm(self, sheet: FactSheet, parent: QWidget | None = None) -> bool:
+        """Run the check before printing on ``sheet``; True when it may be printed."""
+        from db.sheet.preprint import before_print
+        from desktop.factsheet.preprint_dialog import FIX, PRINT, PrePrintDialog
+
+        self.stopped_to_fix = False
+        if sheet is self._let_through:
+            return True
+        items = before_print(sheet)
+        if items:
+            dialog = PrePrintDialog(items, parent or self.window)
+            dialog.exec()
+            choice, record = dialog.choice, dialog.record
+            dialog.deleteLater()
+            if choice != PRINT:
+                if record is not None:
+                    self.stopped_to_fix = True
+                    self._open(record, edit=choice == FIX)
+                return False
+        self._let_through = sheet
+        return True
+
+    def _open(self, record: tuple[str, int], *, edit: bool) -> None:
+        """Show a record the check is about, and open its form when asked to fix it."""
+        kind, record_id = record
+        self.window.open_record(kind, record_id)
+        if edit:
+            self.window.editing.edit(kind, record_id)
 
     def _complain(self, parent: QWidget | None, error: FactSheetError) -> None:
         message_box.warn(parent or self.window, str(error))
@@ -150,24 +202,28 @@ class FactSheetActions(QObject):
     def preview(self) -> None:
         from desktop.factsheet.preview import PreviewDialog
 
-        PreviewDialog(self, self.window).exec()
+        dialog = PreviewDialog(self, self.window)
+        if dialog.sheet is not None and not self.confirm(dialog.sheet):
+            dialog.deleteLater()
+            return
+        dialog.exec()
 
     def print_sheet(self, *, sheet: FactSheet | None = None, options: SheetOptions | None = None,
                     parent: QWidget | None = None) -> bool:
         """Show the system print dialog and print; True when something was printed."""
         from PySide6.QtPrintSupport import QPrintDialog
 
-        from desktop.factsheet.render import layout_pages, render
+        from desktop.factsheet.render import fit, render
 
         options = options or preferences.load_options()
         sheet = self._sheet(sheet, options, parent)
-        if sheet is None:
+        if sheet is None or not self.confirm(sheet, parent):
             return False
         printer = self.printer(options.page_size)
         printer.setDocName(sheet.title)
         dialog = QPrintDialog(printer, parent or self.window)
         dialog.setWindowTitle(_("Print Fact Sheet"))
-        dialog.setMinMax(1, len(layout_pages(sheet, printer)[1]))
+        dialog.setMinMax(1, len(fit(sheet, printer)[2]))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
         try:
@@ -183,6 +239,7 @@ class FactSheetActions(QObject):
         self.window.statusBar().showMessage(
             _("Sent the fact sheet ({pages} pages) to {printer}.").format(
                 pages=pages, printer=printer.printerName() or printer.outputFileName()), 8000)
+        self.remember(sheet, "printed", options)
         return True
 
     def export_pdf(self, *, sheet: FactSheet | None = None, options: SheetOptions | None = None,
@@ -192,7 +249,7 @@ class FactSheetActions(QObject):
 
         options = options or preferences.load_options()
         sheet = self._sheet(sheet, options, parent)
-        if sheet is None:
+        if sheet is None or not self.confirm(sheet, parent):
             return None
         path = self._ask_path(sheet, parent)
         if path is None:
@@ -209,7 +266,23 @@ class FactSheetActions(QObject):
         settings.save_value(preferences.EXPORT_FOLDER_KEY, str(path.parent))
         self.window.statusBar().showMessage(
             _("Saved the fact sheet ({pages} pages) to {path}.").format(pages=pages, path=path), 8000)
+        self.remember(sheet, "pdf", options)
         return path
+
+    def remember(self, sheet: FactSheet, how: str, options: SheetOptions) -> None:
+        """Keep the sheet just handed over as a briefing of the Overview's pair (a database
+        that cannot be changed keeps nothing; the sheet was made all the same)."""
+        from db.sheet.briefings import remember
+
+        pair = self.pair()
+        if pair is None or getattr(self.window.db, "read_only", False):
+            return
+        try:
+            remember(self.window.db, *pair, as_of=sheet.as_of, how=how, pair=sheet.title, language=sheet.language,
+                     options={"sections": sorted(sheet.sections), "page_size": options.page_size})
+        except FactSheetError as error:
+            self.window.statusBar().showMessage(_("The briefing was not remembered: {reason}").format(
+                reason=error), 8000)
 
     def _ask_path(self, sheet: FactSheet, parent: QWidget | None) -> Path | None:
         folder = settings.load_str(preferences.EXPORT_FOLDER_KEY) or QStandardPaths.writableLocation(

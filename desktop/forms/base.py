@@ -9,7 +9,7 @@ attribute are shown under the row that edits it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -46,6 +46,7 @@ class Row:
     widget: QWidget
     buddy: QWidget
     names: tuple[str, ...]
+    parts: dict[str, QWidget] = field(default_factory=dict)  # the box of each name, when several share a row
 
 
 class FormField(QObject):

@@ -51,7 +51,7 @@ class DayField(FormField):
         super().__init__(ctx)
         self.spec = spec
         parent = ctx.form_widget()
-        self.edit = line_edit(parent, spec.text, "YYYY-MM-DD")
+        self.edit = line_edit(parent, spec.text, _("YYYY-MM-DD"))
         set_short_width(self.edit)
         self.reading = hint_label(parent)
         widgets: list[QWidget] = [self.edit]
@@ -105,7 +105,7 @@ class DayField(FormField):
 
 PRECISIONS = (("day", _("Day")), ("month", _("Month")), ("quarter", _("Quarter")), ("year", _("Year")),
               ("", _("Unknown")))
-PLACEHOLDERS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "quarter": _("e.g. Q4 2025"), "year": "YYYY",
+PLACEHOLDERS = {"day": _("YYYY-MM-DD"), "month": _("YYYY-MM"), "quarter": _("e.g. Q4 2025"), "year": _("YYYY"),
                 "": _("unknown")}
 DATE_HINT = _("type 2025-07-02, 2025-07, Q4 2025 or 2025")
 
@@ -215,8 +215,8 @@ class PeriodField(FormField):
         super().__init__(ctx)
         self.spec = spec
         parent = ctx.form_widget()
-        self.start = line_edit(parent, field_label(spec.name), "YYYY-MM-DD")
-        self.end = line_edit(parent, field_label(spec.end), "YYYY-MM-DD")
+        self.start = line_edit(parent, field_label(spec.name), _("YYYY-MM-DD"))
+        self.end = line_edit(parent, field_label(spec.end), _("YYYY-MM-DD"))
         set_short_width(self.start, self.end)
         self.start_hint = hint_label(parent)
         self.start_hint.setText(_("a month (2025-01), quarter (Q1 2025) or year (2025) also works"))

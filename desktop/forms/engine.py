@@ -1,12 +1,10 @@
 """``RecordDialog``: the one form for every kind of record, built from its field descriptions.
 
-Each field adds labelled rows to a ``QFormLayout`` (the label's buddy is the field, so
-a mnemonic or a screen reader reaches it); Tab follows the rows in order. As the person
-types, the record is rebuilt and checked with ``db.model.validate``: each problem is a sentence
-under the field it concerns, Save stays disabled while there is one, and likely
-duplicates are shown as warnings that do not block. A field's problems are shown quietly
-until it has been left once (or Save was attempted), so a half-typed date is not called
-wrong while it is being typed.
+Each field adds labelled rows to a ``QFormLayout`` (``rows``: the label's buddy is the
+field, so a mnemonic or a screen reader reaches it); Tab follows the rows in order. As the
+person types, the record is rebuilt and checked with ``db.model.validate``, and ``feedback``
+shows each problem under the field it concerns; Save stays disabled while there is one,
+and likely duplicates are warnings that do not block.
 
 Save writes the record and its links through the form's ``undo.Session`` in one
 transaction and closes; if the write fails, nothing is written, the sentence is shown
@@ -17,12 +15,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -39,46 +34,18 @@ from PySide6.QtWidgets import (
 
 from db.errors import FactSheetError, Problem, ValidationError
 from db.model import validate
-from db.model.i18n import _, ngettext
+from db.model.duplicates import duplicates
+from db.model.i18n import _
 from db.model.records import KIND_NAMES, KINDS, Record
-from desktop.common import message_box, settings
-from desktop.common.theme import alert_style
+from desktop.common import message_box, plain_text
 from desktop.common.undo import Session, step_text
-from desktop.forms.base import FormField, Row
+from desktop.forms import feedback
+from desktop.forms.base import FormField
 from desktop.forms.kinds import FORMS, caption, prefill_field
+from desktop.forms.rows import RowView, add_rows, align_text_labels, first_size, remember_size
+from desktop.help import context as context_help
 
 TITLE_LENGTH = 60
-
-
-def with_mnemonic(text: str, used: set[str]) -> str:
-    """``text`` with an ``&`` before its first letter no other label in the form uses."""
-    for position, char in enumerate(text):
-        if char.isalpha() and char.casefold() not in used:
-            used.add(char.casefold())
-            return text[:position] + "&" + text[position:]
-    return text
-
-
-def _label_offset(label: QLabel, buddy: QWidget, line_height: int) -> int:
-    """How far down a label sits so it is level with the first line of its field.
-
-    Labels are at the top of tall rows (a list of parties, a summary), not in their middle.
-    A text box's first line is only known once it is laid out (see ``_align_text_labels``).
-    """
-    if isinstance(buddy, QPlainTextEdit) and buddy.isVisible():
-        line = buddy.cursorRect(QTextCursor(buddy.document()))
-        center = buddy.viewport().mapTo(buddy, line.center()).y()
-        return max(0, center - label.sizeHint().height() // 2)
-    height = buddy.sizeHint().height() if isinstance(buddy, QComboBox) else line_height
-    return max(0, (height - label.sizeHint().height()) // 2)
-
-
-@dataclass
-class _RowView:
-    row: Row
-    field: FormField
-    label: QLabel
-    message: QLabel
 
 
 class RecordDialog(QDialog):
@@ -122,7 +89,7 @@ class RecordDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.fields: list[FormField] = []
-        self.rows: list[_RowView] = []
+        self.rows: list[RowView] = []
         self._build_rows()
 
         self.scroll = QScrollArea(self)
@@ -140,6 +107,7 @@ class RecordDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        context_help.install(self, f"editing-{kind}", self.buttons)  # F1 and Help: the guide on this kind
         for button in self.form_host.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a box saves; it does not press "Today"
         layout = QVBoxLayout(self)
@@ -169,7 +137,7 @@ class RecordDialog(QDialog):
         if text:
             text = text if len(text) <= TITLE_LENGTH else text[:TITLE_LENGTH - 1].rstrip() + "…"
             title = f"{title} — {text}"
-        self.setWindowTitle(title)
+        self.setWindowTitle(plain_text.title(title))
 
     def _build_rows(self) -> None:
         used = {"s", "c", "o"}  # Save, Cancel, OK
@@ -180,24 +148,7 @@ class RecordDialog(QDialog):
             field = spec.build(self)
             field.changed.connect(self._check)
             self.fields.append(field)
-            for row in field.rows():
-                label = QLabel(with_mnemonic(row.label, used), self.form_host)
-                label.setBuddy(row.buddy)
-                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                label.setContentsMargins(0, _label_offset(label, row.buddy, line_height), 0, 0)
-                message = QLabel(self.form_host)
-                message.setTextFormat(Qt.TextFormat.PlainText)
-                message.setWordWrap(True)
-                message.hide()
-                holder = QWidget(self.form_host)
-                box = QVBoxLayout(holder)
-                box.setContentsMargins(0, 0, 0, 0)
-                box.setSpacing(2)
-                row.widget.setParent(holder)
-                box.addWidget(row.widget)
-                box.addWidget(message)
-                self.form.addRow(label, holder)
-                self.rows.append(_RowView(row, field, label, message))
+            self.rows += add_rows(self.form, self.form_host, field, used, line_height)
 
     def _prefill(self, text: str) -> None:
         target = prefill_field(self.kind, text)
@@ -205,23 +156,6 @@ class RecordDialog(QDialog):
             if any(target in row.names for row in field.rows()):
                 field.prefill(text)
                 return
-
-    def _align_text_labels(self) -> None:
-        for view in self.rows:
-            if isinstance(view.row.buddy, QPlainTextEdit):
-                view.label.setContentsMargins(0, 0, 0, 0)
-                view.label.setContentsMargins(0, _label_offset(view.label, view.row.buddy, 0), 0, 0)
-
-    def _size(self) -> None:
-        remembered = settings.load_int_list(f"forms/{self.kind}/size")
-        self.form_host.ensurePolished()
-        self.form.activate()
-        hint = self.form_host.sizeHint()
-        available = self.screen().availableGeometry()
-        width, height = max(720, hint.width() + 60), hint.height() + self.buttons.sizeHint().height() + 50
-        if len(remembered) == 2:
-            width, height = remembered
-        self.resize(QSize(min(width, int(available.width() * 0.9)), min(height, int(available.height() * 0.85))))
 
     # -- the form context fields call ------------------------------------------------------------
     def form_widget(self) -> QWidget:
@@ -275,18 +209,19 @@ class RecordDialog(QDialog):
         for problem in validate.problems(self.db, record):
             if problem.field in unreadable:
                 continue
-            if problem.field in self.fixed and self.fixed[problem.field] is None:
-                continue  # filled in when the record is saved with the one it belongs to
+            if problem.field in self.fixed and not self.fixed[problem.field]:
+                continue  # filled in when the record is saved with the one it belongs to (or its source)
             problems.append(problem)
-        return problems, validate.duplicates(self.db, record)
+        return problems, duplicates(self.db, record)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._live = True
         super().showEvent(event)
         if not self._sized:  # measured once shown: only then are the fields polished and laid out
             self._sized = True
-            self._size()
-            self._align_text_labels()
+            available = self.screen().availableGeometry()
+            self.resize(first_size(self.kind, self.form_host, self.form, self.buttons, available))
+            align_text_labels(self.rows)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self._live = False  # closed (or its window was): nothing to check any more
@@ -301,51 +236,16 @@ class RecordDialog(QDialog):
         return not problems
 
     def _show(self, problems: list[Problem], warnings: list[Problem]) -> None:
-        placed: set[int] = set()
-        for view in self.rows:
-            names = set(view.row.names)
-            errors = [p for p in problems if p.field in names]
-            notes = [p for p in warnings if p.field in names]
-            placed.update(id(p) for p in errors)
-            if errors:
-                loud = self._show_all or view.field.touched
-                view.message.setText(" ".join(dict.fromkeys(p.message for p in errors)))
-                view.message.setStyleSheet(alert_style("error") if loud else "")
-                view.message.setEnabled(loud)  # a quiet (greyed) sentence until the field is left
-            elif notes:
-                view.message.setText("⚠ " + " ".join(p.message for p in notes))
-                view.message.setStyleSheet(alert_style("warning"))
-                view.message.setEnabled(True)
-            view.message.setVisible(bool(errors or notes))
-            view.row.buddy.setAccessibleDescription(view.message.text() if errors or notes else "")
-        self._show_summary(problems, [p for p in problems if id(p) not in placed], warnings)
-
-    def _show_summary(self, problems: list[Problem], unplaced: list[Problem], warnings: list[Problem]) -> None:
-        if problems:
-            order = [name for view in self.rows for name in view.row.names]
-            fields = sorted(dict.fromkeys(p.field for p in problems),
-                            key=lambda name: order.index(name) if name in order else len(order))
-            labels = ", ".join(validate.label(name) for name in fields)
-            text = ngettext("Fix {n} problem before saving ({fields}).", "Fix {n} problems before saving ({fields}).",
-                            len(problems)).format(n=len(problems), fields=labels)
-            text = " ".join([text] + [p.message for p in unplaced])
-            self.summary.setStyleSheet(alert_style("error") if self._show_all else "")
-        elif warnings:
-            text = _("This can be saved; check the warnings above.")
-            self.summary.setStyleSheet(alert_style("warning"))
-        else:
-            text = ""
-        self.summary.setText(text)
-        self.summary.setVisible(bool(text))
+        unplaced = feedback.show_problems(self.rows, problems, warnings, show_all=self._show_all)
+        feedback.show_summary(self.summary, self.rows, problems, unplaced, warnings, show_all=self._show_all)
 
     def _show_every_problem(self) -> None:
         self._show_all = True
         self._check()
-        for view in self.rows:
-            if view.message.isVisible() and view.message.styleSheet() == alert_style("error"):
-                view.row.buddy.setFocus()
-                self.scroll.ensureWidgetVisible(view.row.buddy)
-                return
+        view = feedback.first_error(self.rows)
+        if view is not None:
+            view.row.buddy.setFocus()
+            self.scroll.ensureWidgetVisible(view.row.buddy)
 
     # -- saving and closing ------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
@@ -373,9 +273,7 @@ class RecordDialog(QDialog):
             self.save_button.setEnabled(False)
             return
         except FactSheetError as error:
-            self.summary.setText(str(error))
-            self.summary.setStyleSheet(alert_style("error"))
-            self.summary.show()
+            feedback.show_failure(self.summary, str(error))
             return
         self.record_id = record_id
         self.saved.emit(record_id)
@@ -416,5 +314,5 @@ class RecordDialog(QDialog):
         box.open()
 
     def _finish(self, code: QDialog.DialogCode) -> None:
-        settings.save_value(f"forms/{self.kind}/size", [self.width(), self.height()])
+        remember_size(self.kind, self)
         self.done(code)

@@ -172,60 +172,6 @@ class LongTextField(FormField):
         self.edit.document().setModified(True)
 
 
-# -- names in two scripts -------------------------------------------------------------------
-@dataclass(frozen=True)
-class Names(FieldSpec):
-    """A name in English and in the local script (and, for parties, a second local form)."""
-
-    name: str = "name_en"
-    local: str = "name_local"
-    alt: str | None = None
-    example: str = ""
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(n for n in (self.name, self.local, self.alt) if n)
-
-    def build(self, ctx: FormContext) -> FormField:
-        return NamesField(self, ctx)
-
-
-class NamesField(FormField):
-    def __init__(self, spec: Names, ctx: FormContext) -> None:
-        super().__init__(ctx)
-        self.spec = spec
-        parent = ctx.form_widget()
-        local_hint = _("In Cyrillic, e.g. {example}").format(example=spec.example) if spec.example else ""
-        self.edits = {
-            spec.name: line_edit(parent, field_label(spec.name), _("As English sources write it")),
-            spec.local: line_edit(parent, field_label(spec.local), local_hint),
-        }
-        if spec.alt:
-            self.edits[spec.alt] = line_edit(parent, field_label(spec.alt), _("Another local form, e.g. in Kazakh"))
-        for edit in self.edits.values():
-            edit.textEdited.connect(lambda _t: self.changed.emit())
-            edit.editingFinished.connect(lambda e=edit: e.isModified() and self.edited())
-        self.loaded: dict[str, str | None] = {}
-
-    def build_rows(self) -> list[Row]:
-        return [Row(field_label(name), edit, edit, (name,)) for name, edit in self.edits.items()]
-
-    def load(self, record: Record) -> None:
-        for name, edit in self.edits.items():
-            self.loaded[name] = getattr(record, name)
-            edit.setText(self.loaded[name] or "")
-
-    def store(self, record: Record) -> list[Problem]:
-        for name, edit in self.edits.items():
-            setattr(record, name, line_value(edit, self.loaded.get(name)))
-        return []
-
-    def prefill(self, text: str) -> None:
-        edit = self.edits[self.spec.local if CYRILLIC.search(text) else self.spec.name]
-        edit.setText(text)
-        edit.setModified(True)
-
-
 # -- choices ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Choice(FieldSpec):

@@ -9,7 +9,7 @@ is, when, who, then the text and the sources.
 from __future__ import annotations
 
 from db.model.dates import Period
-from db.model.i18n import _
+from db.model.i18n import _, pgettext
 from db.model.records import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
@@ -23,8 +23,10 @@ from db.model.records import (
 )
 from desktop.forms.base import FieldSpec
 from desktop.forms.dates import Date, Day, PeriodSpan
-from desktop.forms.fields import CYRILLIC, Choice, LongText, Names, Number, OpenChoice, Text
-from desktop.forms.pickers import Positions, RecordLink, RecordLinks, Sources
+from desktop.forms.fields import Choice, LongText, Number, OpenChoice, Text
+from desktop.forms.links import RecordLink, RecordLinks, Sources
+from desktop.forms.names import Names, Titles, prefill_form
+from desktop.forms.positions import Positions
 
 LANGUAGES = {"en": _("English"), "ru": _("Russian"), "kk": _("Kazakh")}
 
@@ -41,20 +43,20 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     "party": (
         Choice("kind", choices=PARTY_KINDS),
-        Names(alt="name_alt", example="Омская область"),
+        Names(example="Abai region"),
         RecordLink("parent_id", kind="party", placeholder=_("The country or region it belongs to")),
         LongText("notes"),
         Sources(),
     ),
     "person": (
-        Names(example="Берік Уәли"),
+        Names(example="Berik Uali", row_label=pgettext("person", "Name")),
         Positions(),
         LongText("notes"),
         Sources(),
     ),
     "position": (
         RecordLink("person_id", kind="person"),
-        Text("title", placeholder=_("e.g. Akim (governor) of the Abai region")),
+        Titles(placeholder=_("e.g. Akim (governor) of the Abai region")),
         RecordLink("body_id", kind="party", placeholder=_("The administration, government or body")),
         Date("start_date"),
         Date("end_date"),
@@ -63,10 +65,10 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
         Sources(),
     ),
     "subject": (
-        Names(example="Экономика"),
+        Names(example="Economy"),
     ),
     "agreement": (
-        Text("title"),
+        Titles(),
         Choice("kind", choices=AGREEMENT_KINDS),
         Choice("status", choices=AGREEMENT_STATUSES),
         Date("signed_date"),
@@ -80,7 +82,7 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
         Sources(),
     ),
     "event": (
-        Text("title"),
+        Titles(),
         Choice("kind", choices=EVENT_KINDS),
         Choice("status", choices=EVENT_STATUSES),
         Date("start_date"),
@@ -121,17 +123,20 @@ _TEXT_FIELD = {"source": "title", "position": "title", "agreement": "title", "ev
 
 
 def prefill_field(kind: str, text: str) -> str:
-    """Which attribute receives ``text`` typed before “Create new …” (local name if Cyrillic)."""
+    """Which attribute receives ``text`` typed before “Create new …” (the Russian or Kazakh
+    name or title when its script says so)."""
+    if kind in ("position", "agreement", "event"):
+        return prefill_form(("title", "title_ru", "title_kk"), text)
     if kind in _TEXT_FIELD:
         return _TEXT_FIELD[kind]
-    return "name_local" if CYRILLIC.search(text) else "name_en"
+    return prefill_form(("name_en", "name_ru", "name_kk"), text)
 
 
 def caption(record: Record) -> str:
     """A short name for a record not yet saved, for the undo step and the window title."""
     if isinstance(record, Indicator):
         return _indicator_caption(record)
-    for name in ("title", "name_en", "name_local", "text"):
+    for name in ("title", "name_en", "title_ru", "name_ru", "title_kk", "name_kk", "text"):
         value = getattr(record, name, None)
         if value:
             return str(value)

@@ -1,10 +1,10 @@
-"""File ▸ Back Up Now: a backup copy of the open database, the last few kept, and where.
+"""File ▸ Back Up Now: a backup copy of the open database, kept with the others, and where.
 
-The copy is made by ``db.file.backups.make_backup`` (SQLite's backup API, into a ``backups``
-folder beside the database, or the app's data folder when that one cannot be written).
-A progress dialog appears if the copy takes more than a moment; the status bar then says
-where the copy is and how many are kept. Backing up only reads the database, so it is
-available for read-only files too.
+The copy is made by ``db.file.backups.make_backup`` (SQLite's backup API, into the database's
+backups folder in the app's data folder, where the automatic backups are too, all kept by
+one rule). A progress dialog appears if the copy takes more than a moment; the status bar
+then says where the copy is. Backing up only reads the database, so it is available for
+read-only files too. File ▸ Restore from Backup… (``desktop.safety.restore_dialog``) lists them.
 """
 
 from __future__ import annotations
@@ -24,10 +24,17 @@ from desktop.common.progress import busy
 STATUS_MS = 20_000
 
 
-def _fallback_folder() -> Path:
-    from desktop.platform import paths
-
-    return paths.data_dir() / backups.FOLDER_NAME
+def daily_backup(window: QMainWindow) -> Path | None:
+    """The day's backup, before the window's first change of the day (once a day)."""
+    db = window.db
+    if db.path is None or db.read_only:
+        return None
+    try:
+        return backups.daily_backup(db)
+    except FactSheetError as error:  # the change itself can still be made; say why there is no backup
+        window.statusBar().showMessage(_("Today's backup could not be made: {reason}").format(reason=error),
+                                       STATUS_MS)
+        return None
 
 
 def back_up_now(window: QMainWindow) -> Path | None:
@@ -50,7 +57,7 @@ def back_up_now(window: QMainWindow) -> Path | None:
     failure = None
     try:
         with busy():
-            target = backups.make_backup(db, fallback=_fallback_folder(), progress=progress)
+            target = backups.make_backup(db, progress=progress)
     except FactSheetError as error:
         failure = str(error)
     finally:
@@ -58,6 +65,6 @@ def back_up_now(window: QMainWindow) -> Path | None:
     if failure is not None:
         message_box.warn(window, failure)
         return None
-    window.statusBar().showMessage(_("Backed up to {path}. The last {n} backups are kept in that folder.").format(
-        path=target, n=backups.KEEP), STATUS_MS)
+    window.statusBar().showMessage(_("Backed up to {path}. File ▸ Restore from Backup… lists every backup.").format(
+        path=target), STATUS_MS)
     return target

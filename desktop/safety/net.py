@@ -2,8 +2,10 @@
 
 - ``read_only``: the banner saying why a database cannot be changed, and every action
   with the ``writes`` property disabled while it cannot;
-- ``backup_action``: what File ▸ Back Up Now does (the action is in the File menu from the
-  start; this module is imported when it is first used);
+- ``backup_action``: what File ▸ Back Up Now does, and the day's backup before the first
+  change of a day (the action is in the File menu from the start; this module is imported
+  when it is first used);
+- ``restore_dialog``: what File ▸ Restore from Backup… does (imported likewise);
 - ``external_changes``: re-reading the views when another window or program commits;
 - ``integrity_watch``: the damage check a large file skipped on opening, in the background.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from db.model.i18n import _
-from db.read.listings import AGREEMENTS
+from db.read.record_lists import AGREEMENTS
 from desktop.tabs.list_tab import ListTab
 
 

@@ -27,7 +27,7 @@ def detail_html(detail: RecordDetail, findings: list[str] | None = None) -> str:
     parts = [f"<p style='color:{secondary_text()}'>{esc(KIND_NAMES[detail.kind][0])}</p>",
              f"<h2>{esc(detail.title)}</h2>"]
     if findings:
-        parts.append(f"<h3>⚠ {esc(_('Data quality'))}</h3><ul>")
+        parts.append("<h3>⚠ " + esc(_("Data quality")) + "</h3><ul>")
         parts += [f"<li>{esc(sentence)}</li>" for sentence in findings]
         parts.append("</ul>")
     rows = [(esc(label), multiline(value)) for label, value in detail.fields]
@@ -49,7 +49,7 @@ def detail_html(detail: RecordDetail, findings: list[str] | None = None) -> str:
             parts.append(f"<li>{record_link(item.kind, item.id, item.label)}{note}</li>")
         parts.append("</ul>")
     if detail.sources:
-        parts.append(f"<h3>{esc(_('Sources'))}</h3><ol>")
+        parts.append("<h3>" + esc(_("Sources")) + "</h3><ol>")
         for source in detail.sources:
             passage = f"<br><i>“{esc(source.note)}”</i>" if source.note else ""
             parts.append(f"<li>{record_link('source', source.id, source.label)}{passage}</li>")

@@ -1,4 +1,4 @@
-"""A list tab: a filter box, a sortable table paged from SQL, and the detail pane.
+"""A list tab: a filter box, a sortable table paged from SQL, the detail pane and its History.
 
 Every list tab (Agreements, Officials, Events, Trade, Sources) is this widget configured
 with a ``db.read.listings.Listing``; tabs with more to show add widgets around it.
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.model.i18n import _
-from db.model.records import format_count
+from db.model.records import KIND_NAMES, format_count
 from db.read.listings import Listing
 from desktop.common import quality, settings
 from desktop.tabs.detail_view import DetailView
+from desktop.tabs.history_panel import HistoryPanel
 from desktop.tabs.table_model import ListingModel
 
 FILTER_DELAY_MS = 250
@@ -89,17 +90,24 @@ class ListTab(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setAccessibleName(listing.name)
+        self.table.setAccessibleName(KIND_NAMES[listing.kind][1])
         self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._row_changed(current.row()))
         self.model.modelReset.connect(self._after_reset)
 
         self.detail = DetailView(db, self)
         self.detail.record_activated.connect(self.link_activated)
+        self.history = HistoryPanel(db, self)  # the record's versions, under its details
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.detail_splitter.addWidget(self.detail)
+        self.detail_splitter.addWidget(self.history)
+        self.detail_splitter.setStretchFactor(0, 3)
+        self.detail_splitter.setStretchFactor(1, 1)
+        self.detail_splitter.setChildrenCollapsible(False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_splitter)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -140,10 +148,13 @@ class ListTab(QWidget):
         self.model.reload()
         if keep is not None and not self.select_record(keep):
             self.detail.show_nothing()
+            self.history.show_nothing()
         self.detail.refresh()
+        self.history.refresh()
 
     def set_database(self, db) -> None:
         self.detail.set_database(db)
+        self.history.set_database(db)
         self.model.set_database(db)
 
     def save_layout(self) -> None:
@@ -179,8 +190,10 @@ class ListTab(QWidget):
         record_id = self.model.record_id(row) if row >= 0 else None
         if record_id is None:
             self.detail.show_nothing()
+            self.history.show_nothing()
             return
         self.detail.show_record(self.listing.kind, record_id)
+        self.history.show_record(self.listing.kind, record_id)
         self.record_selected.emit(self.listing.kind, record_id)
 
     def _after_reset(self) -> None:
@@ -192,6 +205,7 @@ class ListTab(QWidget):
         header.setSortIndicatorShown(self.model.sort_key is not None)
         header.viewport().update()
         self.detail.show_nothing()
+        self.history.show_nothing()
 
     def _show_count(self, rows: int, final: bool) -> None:
         if final:

@@ -3,7 +3,7 @@
 Above: the subject and counterpart pickers, then the chart and key-figure cards
 (``desktop.trade.panel``). Below, in a vertical splitter: the figures table with its
 filter and detail pane, the same list every tab uses (``ListTab`` over
-``db.read.listings.INDICATORS``), so the window finds figures here with ``open_record``.
+``db.read.record_lists.INDICATORS``), so the window finds figures here with ``open_record``.
 Clicking a bar, marker or card selects that figure's row.
 
 The chart's module imports pyqtgraph, which is slow to load, so it is imported only when
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBox
 
 from db.model.i18n import _
 from db.read import queries
-from db.read.listings import INDICATORS
+from db.read.record_lists import INDICATORS
 from db.read.trade import trade_pairs
 from desktop.common import settings
 from desktop.common.party_combo import PartyCombo, all_parties

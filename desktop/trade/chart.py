@@ -4,12 +4,18 @@ turnover as markers on a line, or the balance (exports − imports) as bars abou
 This module imports pyqtgraph, which takes a noticeable moment to load, so it is itself
 imported only when the Trade tab is first shown. Everything it draws comes from a
 ``db.read.trade.TradeSeries`` aggregated in SQL; the chart keeps no rows of its own.
+``TradeChart`` is the widget and what a person does with it; what a series puts on the
+plot is drawn by ``marks``, with the axes, colours and legend samples of ``plot_items``.
 
 How the chart reads:
 
-- One slot per period on the horizontal axis, labelled as people read it ("2024", "Q1 2025",
-  "Jan–May 2025"). When labels would collide, only every n-th is shown (always the latest);
-  zooming in brings the others back. The vertical axis is titled with the unit.
+- A time axis of the one kind of period drawn (years, quarters or months): each period at its
+  own place, labelled as people read it ("2024", "Q1 2025", "Jan–May 2025"), and a year,
+  quarter or month with no figure left as an empty slot under its own name. When labels would
+  collide, only every n-th is shown (always the latest); zooming in brings the others back.
+  The vertical axis is titled with the unit.
+- Numbers over bars never touch the turnover marker: a number that would is written above
+  the marker and turnover's own number instead.
 - A partial period (part of a year) is drawn lighter and hatched, its turnover marker
   hollow, and the legend says what hatching means.
 - Above a group, turnover's change on the same span one year earlier ("+12.3%"): only
@@ -17,182 +23,36 @@ How the chart reads:
   where there is room for it.
 - Where records disagree, a thin range bar spans the lowest to the highest value; the bar
   shows the first record's value and the data-quality finding explains the rest.
-- Colours are Okabe–Ito, chosen to stay distinct for colour-blind readers, with lighter
-  variants on dark palettes; text, axes and background follow the application palette.
 - Hovering a bar or marker shows value, unit, period and source; clicking it emits
   ``indicator_clicked`` with the record's id. The mouse pans (drag) and zooms (wheel);
-  ``reset_view`` shows everything again.
+  ``reset_view`` shows everything again; ``image`` gives the picture to copy or export.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QFontMetricsF, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from db.model.formatting import format_number, format_quantity
+from db.model.formatting import format_unit
 from db.model.i18n import _
-from db.model.records import indicator_label
-from db.read.trade import Flow, TradePeriod, TradeSeries
+from db.read.trade import TradeSeries
 from desktop.common.rich_text import esc, shown, tooltip_html
+from desktop.trade.marks import Annotation, Bar, SeriesMarks, place_labels, value_range
+from desktop.trade.plot_items import (
+    MARKER_SIZE,
+    ChartColours,
+    PeriodAxis,
+    Swatch,
+    ValueAxis,
+    chart_colours,
+)
 
-BAR_WIDTH = 0.38  # two bars side by side fill 0.78 of a period's slot
-PARTIAL_ALPHA = 110  # of 255: how light a partial period's bars are
 MIN_HIT_PIXELS = 6  # a bar shorter than this is still easy to point at
-MARKER_SIZE = 11
 MIN_SLOTS = 4  # fewer periods than this are drawn at this many periods' width
-
-
-@dataclass(frozen=True)
-class ChartColours:
-    exports: QColor
-    imports: QColor
-    turnover: QColor
-    surplus: QColor
-    deficit: QColor
-    text: QColor
-    muted: QColor
-    background: QColor
-
-
-def chart_colours(palette: QPalette) -> ChartColours:
-    """Okabe–Ito colours readable on this palette (lighter blue on dark backgrounds)."""
-    background = palette.color(QPalette.ColorRole.Base)
-    dark = background.lightness() < 128
-    text = palette.color(QPalette.ColorRole.Text)
-    muted = QColor(text)
-    muted.setAlpha(90)
-    return ChartColours(
-        exports=QColor("#56B4E9" if dark else "#0072B2"),  # sky blue / blue
-        imports=QColor("#E69F00"),  # orange
-        turnover=QColor(text),  # the strongest contrast; shape sets it apart
-        surplus=QColor("#009E73"),  # bluish green
-        deficit=QColor("#D55E00"),  # vermillion
-        text=text, muted=muted, background=background)
-
-
-@dataclass
-class Annotation:
-    """A number written on the chart: a bar's value, or a change above a period's group.
-
-    Its text item is made only once it first fits on screen: a chart of two hundred months
-    shows none of them until zoomed in, and should not pay for them.
-    """
-
-    text: str
-    x: float
-    width: float  # in periods: shown only when the text fits in this much room
-    value: float  # the bar's or marker's value; for a change, the tallest bar of its group
-    kind: str = "number"  # "number" above a bar, "turnover" beside its marker, "change" above a group
-    marker: float = 0.0  # for a change: the turnover marker it sits above
-    numbers: tuple[str, ...] = ()  # for a change: the numbers written over its group's bars
-    item: pg.TextItem | None = None
-
-    @property
-    def change(self) -> bool:
-        return self.kind == "change"
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One drawn bar or marker: what it shows and where, for hover, click and tests."""
-
-    flow: str  # "exports", "imports", "turnover" or "balance"
-    period: TradePeriod
-    x0: float
-    x1: float
-    value: float
-    indicator_id: int | None
-    tooltip: str
-    partial: bool  # drawn hatched
-
-    @property
-    def centre(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-
-class PeriodAxis(pg.AxisItem):
-    """The period axis: one label per slot, thinned so that labels never overlap."""
-
-    def __init__(self) -> None:
-        super().__init__("bottom")
-        self.labels: list[str] = []
-        self.setStyle(tickFont=QApplication.font())
-
-    def set_labels(self, labels: list[str]) -> None:
-        self.labels = labels
-        self.picture = None
-        self.update()
-
-    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803 (pyqtgraph's names)
-        first, last = max(0, math.ceil(minVal)), min(len(self.labels) - 1, math.floor(maxVal))
-        if last < first or size <= 0:
-            return []
-        metrics = QFontMetricsF(self.style["tickFont"] or QApplication.font())
-        widest = max(metrics.horizontalAdvance(label) for label in self.labels[first:last + 1]) + 14
-        per_slot = size / max(maxVal - minVal, 1e-9)
-        step = max(1, math.ceil(widest / per_slot))
-        return [(float(step), sorted(range(last, first - 1, -step)))]  # the latest period always labelled
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        return [self.labels[int(round(v))] if 0 <= round(v) < len(self.labels) else "" for v in values]
-
-
-class ValueAxis(pg.AxisItem):
-    """The value axis, its numbers formatted like every other number in the app."""
-
-    def __init__(self) -> None:
-        super().__init__("left")
-        self.enableAutoSIPrefix(False)
-        self.setStyle(tickFont=QApplication.font())
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        decimals = max(0, -math.floor(math.log10(spacing))) if spacing > 0 else 0
-        return [format_number(round(v, decimals) + 0.0) for v in values]
-
-
-class Swatch(pg.ItemSample):
-    """A legend sample drawn from a brush and pen (bars) or a marker, not from a plot item."""
-
-    def __init__(self, brush: QBrush, pen: QPen | None = None, symbol: str | None = None,
-                 line: QPen | None = None) -> None:
-        pg.GraphicsWidget.__init__(self)
-        self.item = None
-        self.setFixedWidth(22)
-        self.setFixedHeight(20)
-        self._brush, self._pen, self._symbol, self._line = brush, pen, symbol, line
-
-    def paint(self, painter, *args) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._line is not None:
-            painter.setPen(self._line)
-            painter.drawLine(QPointF(1, 10), QPointF(21, 10))
-        painter.setPen(self._pen or Qt.PenStyle.NoPen)
-        painter.setBrush(self._brush)
-        if self._symbol is None:
-            painter.drawRect(QRectF(3, 3, 16, 14))
-        else:
-            painter.translate(11, 10)
-            pg.graphicsItems.ScatterPlotItem.drawSymbol(painter, self._symbol, MARKER_SIZE, self._pen, self._brush)
-
-    def mouseClickEvent(self, event) -> None:  # noqa: N802 (pyqtgraph's name)
-        event.ignore()  # clicking a sample must not hide a series
-
-
-def _light(colour: QColor) -> QColor:
-    light = QColor(colour)
-    light.setAlpha(PARTIAL_ALPHA)
-    return light
-
-
-def _flow_label(flow: str) -> str:
-    return _("Balance") if flow == "balance" else indicator_label(flow)
 
 
 class TradeChart(QWidget):
@@ -209,7 +69,6 @@ class TradeChart(QWidget):
         self.hover_text = ""
         self._title = self._note = ""
         self._labels: list[Annotation] = []
-        self._ranges: list[tuple[float, float, float]] = []  # (x, low, high) where records disagree
         self._colours = chart_colours(self.palette())
         # Data-quality sentences about a record, for tooltips (set by the owner; asked on hover).
         self.finding_notes: Callable[[int], list[str]] | None = None
@@ -288,7 +147,9 @@ class TradeChart(QWidget):
         for the numbers written above the bars; kept as the chart is resized until the user
         zooms or pans."""
         box = self.plot.getViewBox()
-        periods = len(self.series.periods) if self.series else 1
+        positions = self.axis_x.positions or [0.0]
+        first, last = positions[0], positions[-1]
+        periods = last - first + 1  # slots from the first period to the last, gaps included
         metrics = QFontMetricsF(QApplication.font())
         labels = self.axis_x.labels or [""]
         half_first = metrics.horizontalAdvance(labels[0]) / 2 + 6
@@ -298,7 +159,7 @@ class TradeChart(QWidget):
         left, right = max(0.6, half_first / per_unit), max(0.6, half_last / per_unit)
         spare = max(0.0, (MIN_SLOTS - periods) / 2)  # a lone period is not drawn a third of a metre wide
         left, right = left + spare, right + spare
-        low, high = self._value_range()
+        low, high = value_range(self.bars, self.series, self.mode)
         span = (high - low) or 1.0
         above = 2 * metrics.height() + MARKER_SIZE + 8 if self.mode == "flows" else metrics.height() + 8
         below = metrics.height() + 8 if low < 0 else metrics.height() / 2 + 2  # room for a number, or "0"
@@ -308,7 +169,7 @@ class TradeChart(QWidget):
             top, bottom = high + above * per_pixel, low - below * per_pixel
         else:
             top, bottom = high + span * 0.25, low - span * 0.05
-        box.setRange(xRange=(-left, periods - 1 + right), yRange=(bottom, top), padding=0)
+        box.setRange(xRange=(first - left, last + right), yRange=(bottom, top), padding=0)
         self._place_labels()
 
     def image(self, scale: float = 2.0) -> QImage:
@@ -354,20 +215,18 @@ class TradeChart(QWidget):
         self._apply_colours(colours)
         self.plot.clear()
         self.legend.clear()
-        self.bars, self._labels, self._ranges, self._notes = [], [], [], {}
+        self.bars, self._labels, self._notes = [], [], {}
         series = self.series
         if series is None:
             self.axis_x.set_labels([])
             return
-        self.axis_x.set_labels([p.label for p in series.periods])
-        self.axis_y.setLabel(esc(series.unit))
+        marks = SeriesMarks(self.plot, self.legend, series, colours)
+        self.bars, self._labels = marks.bars, marks.labels  # filled as they are drawn
+        self.axis_x.set_labels([p.label for p in series.periods], marks.centres, series.group)
+        self.axis_y.setLabel(esc(format_unit(series.unit)))
         self.title_label.setText(shown(self._title))
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(colours.muted, width=1)))
-        if self.mode == "flows":
-            self._draw_flows(series, colours)
-            self._draw_ranges(colours)
-        else:
-            self._draw_balance(series, colours)
+        marks.draw(self.mode)
         notes = [self._note] if self._note else []
         if any(label.change for label in self._labels):
             notes.insert(0, _("Percentages: change in turnover on the same span one year earlier "
@@ -402,194 +261,10 @@ class TradeChart(QWidget):
             axis.setTextPen(colours.text)
         self.legend.setLabelTextColor(colours.text)
 
-    def _bars(self, xs: list[float], values: list[float], partial: list[bool], colours: list[QColor],
-              width: float = BAR_WIDTH) -> None:
-        """Bars centred on ``xs``: solid for whole periods, lighter and hatched for partial ones."""
-        if not xs:
-            return
-        brushes = [QBrush(_light(c) if p else c) for c, p in zip(colours, partial, strict=True)]
-        pens = [pg.mkPen(c, width=1.2) if p else pg.mkPen(None) for c, p in zip(colours, partial, strict=True)]
-        self.plot.addItem(pg.BarGraphItem(x=xs, height=values, width=width, brushes=brushes, pens=pens))
-        hatched = [i for i, p in enumerate(partial) if p]
-        if hatched:
-            self.plot.addItem(pg.BarGraphItem(
-                x=[xs[i] for i in hatched], height=[values[i] for i in hatched], width=width,
-                brushes=[QBrush(colours[i], Qt.BrushStyle.BDiagPattern) for i in hatched],
-                pens=[pg.mkPen(None)] * len(hatched)))
-
-    def _draw_flows(self, series: TradeSeries, colours: ChartColours) -> None:
-        for flow, offset, colour in (("exports", -0.2, colours.exports), ("imports", 0.2, colours.imports)):
-            xs, values, partial = [], [], []
-            for index, period in enumerate(series.periods):
-                found = period.flow(flow)
-                if found is None:
-                    continue
-                xs.append(index + offset)
-                values.append(found.value)
-                partial.append(series.is_partial(period))
-                self.bars.append(Bar(flow, period, index + offset - BAR_WIDTH / 2, index + offset + BAR_WIDTH / 2,
-                                     found.value, found.indicator_id, self._tooltip(series, period, flow, found),
-                                     series.is_partial(period)))
-                self._label(format_number(found.value), index + offset, BAR_WIDTH, found.value)
-                self._range_bar(index + offset, found)
-            self._bars(xs, values, partial, [colour] * len(xs))
-            if xs:
-                self.legend.addItem(Swatch(QBrush(colour)), indicator_label(flow))
-        self._draw_turnover(series, colours)
-
-    def _draw_turnover(self, series: TradeSeries, colours: ChartColours) -> None:
-        xs, values, brushes = [], [], []
-        for index, period in enumerate(series.periods):
-            turnover = period.turnover
-            if turnover is None:
-                continue
-            xs.append(float(index))
-            values.append(turnover.value)
-            brushes.append(QBrush(colours.background if series.is_partial(period) else colours.turnover))
-            self.bars.append(Bar("turnover", period, index - 0.1, index + 0.1, turnover.value, turnover.indicator_id,
-                                 self._tooltip(series, period, "turnover", turnover), series.is_partial(period)))
-            self._range_bar(float(index), turnover)
-            # Beside its marker, only where a period is wide enough to leave the line readable.
-            self._label(format_number(turnover.value), float(index), 0.3, turnover.value, "turnover")
-            change = series.change(period, "turnover")
-            if change is not None:
-                self._change_label(change.label, index, turnover.value)
-        if not xs:
-            return
-        line = pg.mkPen(colours.turnover, width=1.6, style=Qt.PenStyle.DashLine)
-        pen = pg.mkPen(colours.turnover, width=1.6)
-        # The line joins whole periods only: a partial period's marker stands alone.
-        whole = [(x, v) for x, v in zip(xs, values, strict=True)
-                 if not series.is_partial(series.periods[int(x)])]
-        if len(whole) > 1:
-            self.plot.addItem(pg.PlotDataItem([x for x, _v in whole], [v for _x, v in whole], pen=line))
-        self.plot.addItem(pg.ScatterPlotItem(xs, values, symbol="d", size=MARKER_SIZE, pen=pen, brush=brushes))
-        self.legend.addItem(Swatch(QBrush(colours.turnover), pen, "d", line), indicator_label("turnover"))
-
-    def _draw_balance(self, series: TradeSeries, colours: ChartColours) -> None:
-        xs, values, partial, each = [], [], [], []
-        for index, period in enumerate(series.periods):
-            balance = period.balance
-            if balance is None:
-                continue
-            xs.append(float(index))
-            values.append(balance)
-            partial.append(series.is_partial(period))
-            each.append(colours.surplus if balance >= 0 else colours.deficit)
-            self.bars.append(Bar("balance", period, index - 0.3, index + 0.3, balance, None,
-                                 self._balance_tooltip(series, period, balance), series.is_partial(period)))
-            self._label(format_number(balance), float(index), 0.6, balance)
-        self._bars(xs, values, partial, each, width=0.6)
-        if any(v >= 0 for v in values):
-            self.legend.addItem(Swatch(QBrush(colours.surplus)), _("Surplus (exports above imports)"))
-        if any(v < 0 for v in values):
-            self.legend.addItem(Swatch(QBrush(colours.deficit)), _("Deficit (imports above exports)"))
-
-    def _range_bar(self, x: float, flow: Flow) -> None:
-        if flow.disputed:
-            self._ranges.append((x, flow.low, flow.high))
-
-    def _draw_ranges(self, colours: ChartColours) -> None:
-        """One item for every range where records disagree (lowest to highest value)."""
-        if self._ranges:
-            x, low, high = (np.array(values, dtype=float) for values in zip(*self._ranges, strict=True))
-            self.plot.addItem(pg.ErrorBarItem(x=x, y=low, top=high - low, bottom=np.zeros(len(x)), beam=0.12,
-                                              pen=pg.mkPen(colours.text, width=1.5)))
-            self.legend.addItem(Swatch(QBrush(Qt.BrushStyle.NoBrush), line=pg.mkPen(colours.text, width=1.5)),
-                                _("Sources disagree (range)"))
-
-    def _value_range(self) -> tuple[float, float]:
-        values = [0.0]
-        for bar in self.bars:
-            values.append(bar.value)
-        if self.series is not None and self.mode == "flows":
-            for period in self.series.periods:
-                values.extend(f.high for f in (period.exports, period.imports, period.turnover) if f)
-        return min(values), max(values)
-
-    def _label(self, text: str, x: float, width: float, value: float, kind: str = "number") -> None:
-        """A number to write above a bar (below a negative one) or beside a marker, when there is room."""
-        self._labels.append(Annotation(text, x, width, value, kind))
-
-    def _change_label(self, text: str, index: int, marker: float) -> None:
-        """A change to write above a period's group, over its numbers and turnover marker."""
-        group = [b for b in self.bars if b.flow != "turnover" and abs(b.centre - index) < 0.5]
-        self._labels.append(Annotation(text, float(index), 1.0, max([b.value for b in group] + [0.0]), "change",
-                                       marker, tuple(format_number(b.value) for b in group)))
-
     def _place_labels(self) -> None:
-        """Place numbers over bars and changes over groups, each shown only where it fits."""
-        if not self._labels or self.series is None:
-            return
-        box = self.plot.getViewBox()
-        (x_low, x_high), _y = box.viewRange()
-        per_unit = box.width() / max(x_high - x_low, 1e-9)
-        pixel_y = box.viewPixelSize()[1]
-        metrics = QFontMetricsF(QApplication.font())
-        widths: dict[str, float] = {}
-
-        def fits(text: str, room: float) -> bool:
-            if text not in widths:
-                widths[text] = metrics.horizontalAdvance(text) + 4
-            return widths[text] <= room * per_unit
-
-        # Numbers are shown on every bar or on none, and so are changes: a few numbers here and
-        # there would read as if the others were missing.
-        showing = {kind: all(fits(label.text, label.width) for label in self._labels if label.kind == kind)
-                   for kind in ("number", "turnover", "change")}
-        for label in self._labels:
-            if not showing[label.kind]:
-                if label.item is not None and label.item.isVisible():
-                    label.item.setVisible(False)
-                continue
-            if label.item is None:
-                label.item = pg.TextItem(label.text, color=self._colours.text, anchor=(0.5, 1.0))
-                if label.kind == "change":
-                    font = label.item.textItem.font()
-                    font.setBold(True)
-                    label.item.setFont(font)
-                self.plot.addItem(label.item)
-            elif not label.item.isVisible():
-                label.item.setVisible(True)
-            if label.change:
-                numbers_shown = bool(label.numbers) and showing["number"]
-                bars_top = max(label.value, 0.0) + (metrics.height() * pixel_y if numbers_shown else 0.0)
-                marker_top = label.marker + (MARKER_SIZE / 2 + 2) * pixel_y
-                label.item.setPos(label.x, max(bars_top, marker_top) + 2 * pixel_y)
-            elif label.kind == "turnover":
-                label.item.setAnchor((0.0, 0.5))
-                label.item.setPos(label.x + (MARKER_SIZE / 2 + 3) / per_unit, label.value)
-            else:
-                label.item.setAnchor((0.5, 1.0) if label.value >= 0 else (0.5, 0.0))
-                label.item.setPos(label.x, label.value)
-
-    # -- words ------------------------------------------------------------------------------------
-    def _tooltip(self, series: TradeSeries, period: TradePeriod, flow: str, found: Flow) -> str:
-        lines = [f"{_flow_label(flow)} · {self._period_text(period)}",
-                 format_quantity(found.value, series.unit)]
-        if found.disputed:
-            lines.append(_("Sources disagree: {low} to {high} in {n} records (see Data quality).").format(
-                low=format_number(found.low), high=format_number(found.high), n=found.records))
-        change = series.change(period, flow)
-        if change is not None:
-            lines.append(change.describe())
-        lines.append(_("Source: {sources}").format(sources=found.sources or _("none recorded")))
-        lines.append(_("Click to select it in the table."))
-        return "\n".join(lines)
-
-    def _balance_tooltip(self, series: TradeSeries, period: TradePeriod, balance: float) -> str:
-        assert period.exports is not None and period.imports is not None
-        return "\n".join([
-            f"{_flow_label('balance')} · {self._period_text(period)}",
-            format_quantity(balance, series.unit),
-            _("Exports {exports} − imports {imports}").format(
-                exports=format_number(period.exports.value), imports=format_number(period.imports.value)),
-            _("Source: {sources}").format(sources=period.exports.sources or _("none recorded"))])
-
-    def _period_text(self, period: TradePeriod) -> str:
-        if self.series is not None and self.series.is_partial(period):
-            return _("{period} (part of the year)").format(period=period.label)
-        return period.label
+        """Numbers over bars and changes over groups, where they fit at the present zoom."""
+        if self.series is not None:
+            place_labels(self.plot, self._labels, self._colours.text)
 
     # -- the mouse ----------------------------------------------------------------------------------
     def _hover(self, position: QPointF) -> None:

@@ -1,10 +1,14 @@
-"""The upper half of the Trade tab: chart controls, the pyqtgraph chart and key-figure cards.
+"""The upper half of the Trade tab: chart controls, the pyqtgraph chart, key-figure cards and
+mirror statistics.
 
 Built only when the Trade tab is first shown (it imports ``desktop.trade.chart`` and so
-pyqtgraph). It reads one pair through ``db.read.trade`` — the series per unit and the latest
-other figures, all aggregated in SQL — and offers what a person does with a chart:
-switch between flows and balance, choose the kind of period and the unit, reset the
-view, copy the chart or export it as a PNG.
+pyqtgraph). It reads one pair through ``db.read.trade`` — the series per unit and reporter and
+the latest other figures, all aggregated in SQL — and offers what a person does with a chart:
+switch between flows and balance, choose the kind of period and the series (unit and
+reporter), reset the view, copy the chart or export it as a PNG. The kind of period opens on
+the one the data suggests (``TradeSeries.default_group``) until the user picks one in
+**Periods**, which is then kept. Below the chart, when another reporter gives the same flows
+(``db.read.mirror``), both figures stand side by side with the gap.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,8 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import FactSheetError
+from db.file import output
+from db.model.formatting import format_unit
 from db.model.i18n import _, ngettext
 from db.read import queries
+from db.read.mirror import mirror_rows, reporter_label
 from db.read.trade import (
     PERIOD_GROUPS,
     TradeSeries,
@@ -42,6 +50,7 @@ from desktop.common import message_box, quality
 from desktop.common.rich_text import esc
 from desktop.trade.cards import FigureCards
 from desktop.trade.chart import TradeChart
+from desktop.trade.mirrors import MirrorTable
 
 NOTE_SOURCES = 3  # sources named under the chart; more are counted
 
@@ -74,9 +83,12 @@ class TradePanel(QWidget):
         self.period_box.setAccessibleName(_("Periods"))
         self.period_box.setToolTip(_("Which periods to chart: whole years (with the latest part of a year), "
                                      "quarters, months or other spans. Different spans are never mixed."))
-        self.period_box.currentIndexChanged.connect(lambda _i: self._draw())
+        self.period_box.currentIndexChanged.connect(self._period_chosen)
+        self._chosen_group: str | None = None  # the kind of period the user picked, kept from then on
         self.unit_box = QComboBox(self)
         self.unit_box.setAccessibleName(_("Unit"))
+        self.unit_box.setToolTip(_("Which series to chart: its unit, and who reported it when several "
+                                   "statistics offices give the same flows."))
         self.unit_box.currentIndexChanged.connect(lambda _i: self._fill_periods())
         self.unit_label = QLabel(_("&Unit:"), self)
         self.unit_label.setBuddy(self.unit_box)
@@ -106,6 +118,7 @@ class TradePanel(QWidget):
             controls.addWidget(button)
 
         self.chart = TradeChart(self)
+        self.chart.setMinimumHeight(220)  # never squeezed flat by what stands below it
         self.chart.indicator_clicked.connect(self.indicator_activated)
         self.chart.finding_notes = lambda record_id: quality.record_findings(self._db, "indicator", record_id)
         self.chart.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -119,10 +132,16 @@ class TradePanel(QWidget):
         self.stack.addWidget(self.empty)
         self.cards = FigureCards(self)
         self.cards.figure_activated.connect(self.indicator_activated)
+        self.mirrors = MirrorTable(self)
+        self.mirrors.figure_activated.connect(self.indicator_activated)
 
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.stack, 1)
+        left.addWidget(self.mirrors)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.stack, 1)
+        body.addLayout(left, 1)
         body.addWidget(self.cards)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,12 +160,14 @@ class TradePanel(QWidget):
             return
         self.all_series = trade_series(self._db, *self.pair)
         self.cards.show_figures(latest_other_figures(self._db, *self.pair))
-        unit = self.unit_box.currentText()
+        self.mirrors.show_rows(mirror_rows(self._db, *self.pair))
+        chosen = self.unit_box.currentData()
         self.unit_box.blockSignals(True)
         self.unit_box.clear()
-        self.unit_box.addItems([s.unit for s in self.all_series])
-        if self.unit_box.findText(unit) >= 0:
-            self.unit_box.setCurrentIndex(self.unit_box.findText(unit))
+        for series in self.all_series:  # "млн долл. США", kept as "USD million"; a reporter's series apart
+            self.unit_box.addItem(self._series_label(series), (series.unit, series.reporter_id))
+        if self.unit_box.findData(chosen) >= 0:
+            self.unit_box.setCurrentIndex(self.unit_box.findData(chosen))
         self.unit_box.blockSignals(False)
         several = len(self.all_series) > 1
         self.unit_box.setVisible(several)
@@ -182,10 +203,14 @@ class TradePanel(QWidget):
                 return False
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not self.chart.image().save(path, "PNG"):
-            message_box.warn(self, title=_("Export chart as PNG"), text=_(
-                "The chart could not be saved as {path}. Check that the folder exists and that you may "
-                "write to it.").format(path=path))
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        try:
+            if not self.chart.image().save(buffer, "PNG"):
+                raise FactSheetError(_("The chart could not be made into a PNG picture."))
+            output.write_bytes(path, bytes(buffer.data()))
+        except FactSheetError as error:
+            message_box.warn(self, title=_("Export chart as PNG"), text=str(error))
             return False
         self._status(_("Chart saved as {path}.").format(path=path))
         return True
@@ -194,10 +219,10 @@ class TradePanel(QWidget):
         if self.pair is None:
             return ""
         series = self.current_series()
-        unit = series.unit if series else ""
+        unit = self._series_label(series) if series else ""
         return _("Trade of {subject} with {counterpart}, {unit}").format(
-            subject=queries.party_names(self._db, self.pair[0])[0],
-            counterpart=queries.party_names(self._db, self.pair[1])[0], unit=unit)
+            subject=queries.party_name(self._db, self.pair[0]),
+            counterpart=queries.party_name(self._db, self.pair[1]), unit=unit)
 
     # -- internals --------------------------------------------------------------------------------
     def _toggle(self, text: str, tip: str) -> QToolButton:
@@ -221,18 +246,29 @@ class TradePanel(QWidget):
         """The series in the chosen unit, every kind of period."""
         return self.all_series[max(0, self.unit_box.currentIndex())] if self.all_series else None
 
+    def _series_label(self, series: TradeSeries) -> str:
+        """"USD million", or "USD million, reported by Kazakhstan" when the series says who."""
+        if series.reporter_id is None:
+            return format_unit(series.unit)
+        return _("{unit}, {reporter}").format(
+            unit=format_unit(series.unit), reporter=reporter_label(queries.party_name(self._db, series.reporter_id)))
+
     def _fill_periods(self) -> None:
-        chosen = self.period_box.currentData()
         series = self._unit_series()
         groups = series.groups() if series else []
+        wanted = self._chosen_group if self._chosen_group in groups else (series.default_group() if series else None)
         self.period_box.blockSignals(True)
         self.period_box.clear()
         for group in groups:
             self.period_box.addItem(PERIOD_GROUPS[group], group)
-        if chosen in groups:
-            self.period_box.setCurrentIndex(groups.index(chosen))
+        if wanted in groups:
+            self.period_box.setCurrentIndex(groups.index(wanted))
         self.period_box.blockSignals(False)
         self.period_box.setEnabled(len(groups) > 1)
+        self._draw()
+
+    def _period_chosen(self, _index: int) -> None:
+        self._chosen_group = self.period_box.currentData()
         self._draw()
 
     def _draw(self) -> None:
@@ -246,6 +282,7 @@ class TradePanel(QWidget):
         assert series is not None and self.pair is not None
         self.stack.setCurrentWidget(self.chart)
         self.chart.show_series(series, title=self.chart_title(), note=self._source_note(series))
+        self.mirrors.show_drawn(p.period for p in series.periods)
 
     def _source_note(self, series: TradeSeries) -> str:
         assert self.pair is not None
@@ -262,14 +299,14 @@ class TradePanel(QWidget):
         if self.pair is None:
             self.empty.setText(esc(_("Choose two parties to see their trade.")))
             return
-        subject, counterpart = (queries.party_names(self._db, p)[0] for p in self.pair)
+        subject, counterpart = (queries.party_name(self._db, p) for p in self.pair)
         parts = [esc(_("No trade figures (exports, imports or turnover) are recorded for {subject} with "
                        "{counterpart}.").format(subject=subject, counterpart=counterpart))]
         others = trade_pairs(self._db, limit=5)
         if others:
             links = ", ".join(
-                f"<a href='pair:{s}/{c}'>{esc(queries.party_names(self._db, s)[0])} – "
-                f"{esc(queries.party_names(self._db, c)[0])}</a>" for s, c, _n in others)
+                f"<a href='pair:{s}/{c}'>{esc(queries.party_name(self._db, s))} – "
+                f"{esc(queries.party_name(self._db, c))}</a>" for s, c, _n in others)
             parts.append(esc(_("Trade figures are recorded for:")) + " " + links)
         self.empty.setText("<p>" + "</p><p>".join(parts) + "</p>")
 

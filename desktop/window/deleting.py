@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from db import store
 from db.errors import FactSheetError
 from db.model.i18n import _, ngettext
-from db.model.records import KIND_NAMES
+from db.model.records import KIND_NAMES, format_count
 from db.read.queries import record_label
 from desktop.common import message_box
 from desktop.common.undo import step_text
@@ -56,12 +56,11 @@ def consequences(captured: store.Captured) -> list[str]:
     """What else a delete removes or unlinks, and that it can be undone, as sentences."""
     parts = []
     for kind, n in captured.dependents().items():
-        parts.append(ngettext("Its {n} {kind} is deleted with it.", "Its {n} {kinds} are deleted with it.", n)
-                     .format(n=n, kind=KIND_NAMES[kind][0].lower(), kinds=KIND_NAMES[kind][1].lower()))
+        parts.append(ngettext("Its {records} is deleted with it.", "Its {records} are deleted with it.", n)
+                     .format(records=format_count(n, kind)))
     for kind, n in captured.unlinked().items():
-        parts.append(ngettext("{n} {kind} will no longer refer to it.", "{n} {kinds} will no longer refer to it.",
-                              n).format(n=n, kind=KIND_NAMES[kind][0].lower(),
-                                        kinds=KIND_NAMES[kind][1].lower()))
+        parts.append(ngettext("{records} will no longer refer to it.", "{records} will no longer refer to it.",
+                              n).format(records=format_count(n, kind)))
     parts.append(_("You can undo this with Edit ▸ Undo (Ctrl+Z)."))
     return parts
 

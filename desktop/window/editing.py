@@ -9,7 +9,8 @@ statements have no tab: they are created from the Overview's New…, from a pick
 Every change goes through ``desktop.common.undo.History`` (one per window), so each Save and
 each Delete is one undo step; after any step the views are read again and the record
 it touched is selected. Delete asks first and names what goes with the record; a record
-still in use is not deleted and its uses can be shown (``desktop.window.deleting``). A
+still in use is not deleted and its uses can be shown (``desktop.window.deleting``). The
+day's first change is preceded by the day's backup (``desktop.safety.backup_action``). A
 read-only database disables every action that would write.
 
 The actions, the toolbar and the menu entries are made with the window; what they run —
@@ -78,7 +79,14 @@ class Editing(QObject):
                            stack.redoTextChanged):
                 signal.connect(self.update_actions)
             step_messages.follow(self.window, stack)  # "Saved: …", "Undone: …" in the status bar
+            history.before_write.append(self._daily_backup)
         return self._history
+
+    def _daily_backup(self) -> None:
+        """The day's first change is preceded by the day's backup (``desktop.safety.backup_action``)."""
+        from desktop.safety.backup_action import daily_backup
+
+        daily_backup(self.window)
 
     # -- actions -------------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot, shortcuts: list[QKeySequence], tip: str,

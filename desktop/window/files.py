@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QMenu
 
 from db.errors import FactSheetError
 from db.file import search_index
-from db.file.backups import backup_to
 from db.file.connection import open_database
+from db.file.snapshot import backup_to
 from db.model.i18n import _
 from desktop.common import message_box
 from desktop.common.file_choice import ask_path, start_folder

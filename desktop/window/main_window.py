@@ -1,6 +1,6 @@
-"""The main window: six tabs over one database, the menus, and the status bar.
+"""The main window: seven tabs over one database, the menus, and the status bar.
 
-Tabs: Overview, Agreements, Officials, Events, Trade, Sources. Any record can be opened
+Tabs: Overview, Agreements, Officials, Events, Trade, Sources, Timeline. Any record can be opened
 from anywhere through ``open_record``: it switches to the record's tab and selects it, or
 shows records that have no tab of their own (parties, subject areas, statements) in a
 small detail window.
@@ -25,17 +25,19 @@ from db.model.i18n import _
 from db.model.records import format_count
 from db.read import queries
 from desktop import APP_NAME
-from desktop.common import settings, theme
+from desktop.capture import action as capture_action
+from desktop.common import plain_text, settings, theme
 from desktop.safety import net as safety
 from desktop.safety import read_only
-from desktop.window import editing, keyboard, menus, recent, shortcuts
-from desktop.window.pages import ListTabs, TabPages
+from desktop.window import drops, editing, history_actions, keyboard, menus, recent, shortcuts
+from desktop.window.pages import TIMELINE, ListTabs, TabPages
 
 if TYPE_CHECKING:
     from desktop.factsheet.window import FactSheetActions
     from desktop.safety.read_only import ReadOnlyBanner
     from desktop.tabs.list_tab import ListTab
     from desktop.tabs.overview import OverviewTab
+    from desktop.tabs.timeline import TimelineTab
 
 # Which list tab shows each kind of record.
 KIND_TABS = {"agreement": "agreements", "person": "officials", "event": "events",
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self._factsheet_actions: FactSheetActions | None = None
         self._painted = False
 
+        self.setStatusBar(plain_text.StatusBar(self))  # messages quoting data show controls, never pass them on
         self.path_label = QLabel(self)
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
         self.counts_label = QLabel(self)
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         menus.build(self)  # File, Edit, View, Help
         self.editing = editing.install(self)  # New…, Edit…, Delete, Undo, Redo: Edit menu and toolbar
+        history_actions.install(self)  # Restore this version, Deleted Records…, Briefings…
+        capture_action.install(self)  # File ▸ Capture…, Ctrl+Shift+V, text pasted on the window
         self._restore_geometry()  # the tab open last time comes to the front (and is built)
         self.pages.build_current()
         self._show_database_info()
@@ -74,12 +79,18 @@ class MainWindow(QMainWindow):
         safety.install(self)  # read-only banner, changes from elsewhere, damage check
         shortcuts.name_shortcuts_in_tooltips(self.editing.toolbar)
         keyboard.install(self)  # Alt+number for tabs; the focus starts inside the page
+        drops.install(self)  # a database, figures or an article dropped on the window
         theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
 
     @property
     def overview(self) -> OverviewTab:
         """The Overview tab (built now if it was not yet)."""
         return self.pages.get("overview")
+
+    @property
+    def timeline(self) -> TimelineTab:
+        """The Timeline tab (built now if it was not yet)."""
+        return self.pages.get(TIMELINE)
 
     @property
     def read_only_banner(self) -> ReadOnlyBanner:
@@ -123,6 +134,10 @@ class MainWindow(QMainWindow):
 
         return files.switch_to(self, path)
 
+    def capture_text(self, text: str, path: Path | None = None) -> None:
+        """Open Capture on an article's text (pasted, dropped, or read from ``path``)."""
+        capture_action.capture_text(self, text, path)
+
     def current_list_tab(self) -> ListTab | None:
         name = self.pages.current_name()
         return self.pages.made(name) if name in KIND_TABS.values() else None
@@ -140,6 +155,9 @@ class MainWindow(QMainWindow):
             overview.set_database(db)
         for tab in self.list_tabs.built():
             tab.set_database(db)
+        timeline = self.pages.made(TIMELINE)
+        if timeline is not None:
+            timeline.set_database(db)
         self.editing.set_database(db)
         self._show_database_info()
         safety.database_changed(self)
@@ -152,6 +170,9 @@ class MainWindow(QMainWindow):
             overview.refresh()
         for tab in self.list_tabs.built():
             tab.reload()
+        timeline = self.pages.made(TIMELINE)
+        if timeline is not None:
+            timeline.reload()
         self._show_database_info()
 
     def apply_read_only(self) -> None:
@@ -196,7 +217,7 @@ class MainWindow(QMainWindow):
     def _show_database_info(self) -> None:
         path = self.db.path
         name = path.name if path else _("(in memory)")
-        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.setWindowTitle(plain_text.title(f"{name} — {APP_NAME}"))
         self.path_label.setText(str(path) if path else name)
         counts = queries.counts(self.db)
         self.counts_label.setText(" · ".join(

@@ -2,10 +2,14 @@
 
 An action is cheap to make; the code it runs is not. So every action is made here with its
 text, keys and tip, and what it does is imported when it is first triggered: the file
-dialogs (``desktop.window.files``), Import… and Export… (``desktop.dialogs``), Find…, the
-fact sheet's printing (``desktop.factsheet.window``), Back Up Now and About. The menus and
-their shortcuts work from the first paint, and none of those modules is loaded before it.
-The editing actions (New…, Edit…, Delete, Undo, Redo) are ``desktop.window.editing``'s.
+dialogs (``desktop.window.files``), Back Up Now and Restore from Backup…
+(``desktop.safety``), Import… and Export… (``desktop.dialogs``), Find…, the fact sheet's
+printing (``desktop.factsheet.window``) and About. The menus and their shortcuts work from
+the first paint, and none of those modules is loaded before it. Others make their own
+actions as cheaply: New…, Edit…, Delete, Undo and Redo (``desktop.window.editing``),
+Deleted Records…, Name in the History… and Briefings… (``desktop.window.history_actions``),
+Capture… (``desktop.capture.action``), View ▸ Language (``desktop.window.language_menu``)
+and Help ▸ Fact Sheet Help (``desktop.help.context``).
 
 The File menu has sections in a fixed order whatever order features add to them
 (``MainWindow.add_file_actions``): database files, data in and out, printing; Quit last.
@@ -17,8 +21,9 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
-from db.file.backups import KEEP as BACKUPS_KEPT
 from db.model.i18n import _
+from desktop.help import context as help_context
+from desktop.window import language_menu
 from desktop.window.pages import TABS
 
 FILE_SECTIONS = ("files", "data", "print")
@@ -59,12 +64,15 @@ def build(window) -> None:
     window.refresh_action = window._action(_("&Refresh"), window.refresh, QKeySequence.StandardKey.Refresh,
                                            _("Read everything again from the database file."))
     window.view_menu.addAction(window.refresh_action)
+    window.view_menu.addSeparator()
+    window.language_menu = language_menu.install(window, window.view_menu)
 
     window.help_menu = bar.addMenu(_("&Help"))
     window.about_action = window._action(_("&About Fact Sheet"), lambda: show_about(window), tip=_(
         "Show the version, the open database's path and the licences."))
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
     window.help_menu.addAction(window.about_action)
+    help_context.install_menu(window)  # Help ▸ Fact Sheet Help (F1), above About
 
     window.pages.built.connect(lambda tab: add_export_button(window, tab))
 
@@ -83,10 +91,15 @@ def _file_actions(window) -> None:
         _("Copy this database to another file; safe while it is open."))
     window.back_up_action = window._action(
         _("&Back Up Now"), lambda: back_up_now(window),
-        tip=_("Copy the database into its backups folder now (the last {n} copies are kept).").format(n=BACKUPS_KEPT))
+        tip=_("Copy the database into its backups folder now (backups are kept: all of "
+              "the last 7 days, one a week for 2 months, one a month before)."))
+    window.restore_backup_action = window._action(
+        _("&Restore from Backup…"), lambda: restore_backup(window),
+        tip=_("Go back to one of the database's backups; the file as it is now is kept as a backup first."))
+    window.restore_backup_action.setProperty(WRITES, True)
     window.add_file_actions("files", [window.new_database_action, window.open_action,
                                       window.recent_menu.menuAction(), window.save_copy_action,
-                                      window.back_up_action])
+                                      window.back_up_action, window.restore_backup_action])
 
 
 def _files(window, action: str) -> None:
@@ -99,6 +112,12 @@ def back_up_now(window) -> None:
     from desktop.safety.backup_action import back_up_now as back_up
 
     back_up(window)
+
+
+def restore_backup(window) -> None:
+    from desktop.safety.restore_dialog import ask_and_restore
+
+    ask_and_restore(window)
 
 
 # -- data in and out ------------------------------------------------------------------------------------

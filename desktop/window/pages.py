@@ -1,13 +1,13 @@
-"""The window's six tabs, each built the first time it is needed.
+"""The window's seven tabs, each built the first time it is needed.
 
 Building every tab (and importing every tab's modules) before the window appears would
 double the time to the first paint for pages nobody is looking at. So the tab bar starts
-with all six titles over empty placeholders, and a tab is built:
+with all seven titles over empty placeholders, and a tab is built:
 
 - before the first paint, for the tab in front (the Overview, or the tab open last time);
 - when it is shown (``currentChanged``, before any other listener of that signal runs);
-- when the window asks for it: ``window.list_tabs[name]`` and ``window.overview`` build the
-  tab they return;
+- when the window asks for it: ``window.list_tabs[name]``, ``window.overview`` and
+  ``window.timeline`` build the tab they return;
 - otherwise once the window has been painted, one tab per turn of the event loop while
   it is idle (``build_the_rest``), so that switching tabs is instant later.
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.tabs.list_tab import ListTab
 
 OVERVIEW = "overview"
+TIMELINE = "timeline"
 # (name, title, module building it with ``create(db)``), in the tab bar's order. A list
 # tab's name is its listing's name.
 TABS = (
@@ -43,8 +44,9 @@ TABS = (
     ("events", _("Events"), "desktop.tabs.events"),
     ("indicators", _("Trade"), "desktop.tabs.trade"),
     ("sources", _("Sources"), "desktop.tabs.sources"),
+    (TIMELINE, _("Timeline"), "desktop.tabs.timeline"),  # every dated fact on one scale
 )
-LIST_TAB_NAMES = tuple(name for name, _title, _module in TABS if name != OVERVIEW)
+LIST_TAB_NAMES = tuple(name for name, _title, _module in TABS if name not in (OVERVIEW, TIMELINE))
 
 
 class TabPages(QObject):
@@ -77,7 +79,7 @@ class TabPages(QObject):
 
     def built_list_tabs(self) -> list[ListTab]:
         """The list tabs built so far, in the tab bar's order."""
-        return [self._made[name] for name in self._names if name != OVERVIEW and name in self._made]
+        return [self._made[name] for name in LIST_TAB_NAMES if name in self._made]
 
     def current_name(self) -> str:
         index = self.tabs.currentIndex()
@@ -110,9 +112,11 @@ class TabPages(QObject):
         tab = module.create(window.db)
         tab.setParent(window)
         tab.link_activated.connect(window.open_record)
+        if name == OVERVIEW:  # its line counting the key figures not shown opens the Trade tab
+            tab.trade_requested.connect(lambda: self.tabs.setCurrentWidget(self.get("indicators")))
         self._made[name] = tab
         self._put_in_place(index, tab)
-        if name != OVERVIEW:
+        if name in LIST_TAB_NAMES:
             self.built.emit(tab)
 
     def _put_in_place(self, index: int, tab: QWidget) -> None:

@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 from db.file.connection import open_database
-from db.read import listings
+from db.read import listings, record_lists
 from tests.bench.bigdata import make_big_database
 from tests.bench.timing import best
 
-L = listings.INDICATORS
+L = record_lists.INDICATORS
 
 def line(name: str, seconds: float, bare: float | None = None) -> None:
     ratio = f"   {seconds / bare:6.2f}× the bare SQL ({bare * 1000:7.1f} ms)" if bare else ""
@@ -81,7 +81,7 @@ def main() -> None:
         line("  page at row 500,000", best(lambda c=column.key: listings.page(
             db, L, sort=c, offset=500_000, total=total)), bare(f"{obvious[column.key]} LIMIT 200 OFFSET 500000"))
     print()
-    named = ("(SELECT id FROM parties WHERE name_en LIKE :w OR name_local LIKE :w OR name_alt LIKE :w)")
+    named = ("(SELECT id FROM parties WHERE name_en LIKE :w OR name_ru LIKE :w OR name_kk LIKE :w)")
     for text in ("Region 05", "Kazakhstan", "область", "no such words"):
         where = f"WHERE subject_id IN {named} OR counterpart_id IN {named}"
         pattern = {"w": f"%{text}%"}

@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FILTER_TEXT = "Region 05"
 BARE_FIRST_PAGE = "SELECT * FROM indicators ORDER BY period_start DESC, period_end DESC, id DESC LIMIT 200"
 BARE_BY_VALUE = "SELECT * FROM indicators ORDER BY value LIMIT 200"
-_NAMED = "(SELECT id FROM parties WHERE name_en LIKE :w OR name_local LIKE :w OR name_alt LIKE :w)"
+_NAMED = "(SELECT id FROM parties WHERE name_en LIKE :w OR name_ru LIKE :w OR name_kk LIKE :w)"
 BARE_FILTER = (f"SELECT * FROM indicators WHERE subject_id IN {_NAMED} OR counterpart_id IN {_NAMED} "
                "ORDER BY period_start DESC LIMIT 200")
 BARE_CHART = ("SELECT indicator, period_start, period_end, unit, value FROM indicators WHERE subject_id = ? "
@@ -84,7 +84,7 @@ def measure(path: Path, runs: int = 7) -> list[Timing]:
     from PySide6.QtWidgets import QApplication
 
     from db.file.connection import open_database
-    from db.read.listings import INDICATORS
+    from db.read.record_lists import INDICATORS
     from db.read.trade import trade_pairs
     from desktop.tabs.list_tab import ListTab
 

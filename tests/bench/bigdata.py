@@ -52,7 +52,7 @@ def make_big_database(path: Path, rows: int = 1_000_000, *, seed: int = 7) -> Fa
         cursor = db.conn.cursor()
         regions = []
         for n in range(REGIONS):
-            cursor.execute("INSERT INTO parties (kind, name_en, name_local, parent_id) VALUES ('region', ?, ?, ?)",
+            cursor.execute("INSERT INTO parties (kind, name_en, name_ru, parent_id) VALUES ('region', ?, ?, ?)",
                            [f"Region {n:02d}", f"Область {n:02d}", countries[n % len(countries)]])
             regions.append(cursor.lastrowid)
         parties = regions + countries

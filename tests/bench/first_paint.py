@@ -128,6 +128,7 @@ def run_empty(stay: int | None, *, imports: bool = False) -> None:
     if imports:  # the code Fact Sheet loads before its first paint, without running it
         import desktop.app  # noqa: F401
         import desktop.cli  # noqa: F401
+        import desktop.cli.terminal  # noqa: F401
         import desktop.gui  # noqa: F401
         import desktop.platform.paths  # noqa: F401
         import desktop.safety.crash_report  # noqa: F401

@@ -69,6 +69,16 @@ def test_the_trade_tab_measures_give_each_action_and_its_bare_query(qapp, tmp_pa
     assert all(t.seconds > 0 and t.bare > 0 for t in timings)
 
 
+@pytest.mark.slow
+def test_the_check_measure_gives_the_default_and_the_thorough_time(tmp_path):
+    big = make_big_database(tmp_path / "big.factsheet", rows=3000)
+    big.close()
+    rows = run_all.check({"big": tmp_path / "big.factsheet"}, tmp_path / "home", runs=1)
+    assert [row.measure.split(",")[0].strip() for row in rows] == [
+        "factsheet check", "(for scale: factsheet check --thorough"]
+    assert rows[0].target == "≤ 3 s" and float(rows[0].value.split()[0]) > 0
+
+
 def test_the_table_lines_up_its_columns_and_says_which_targets_were_missed():
     rows = [run_all.Row("Start-up", "500 ms", "empty 200 ms", "2.50×", "≤ 1.3×", False),
             run_all.Row("PDF", "0.4 s", "", "0.40 s", "≤ 1 s", True)]
@@ -88,3 +98,24 @@ def test_make_bench_runs_the_benchmark_table():
     makefile = (ROOT / "Makefile").read_text()
     assert "bench:" in makefile and "tests.bench.run_all" in makefile
     assert subprocess.run(["git", "check-ignore", "-q", "bench-data/"], cwd=ROOT).returncode == 0
+
+
+def test_the_capture_table_gives_each_kind_its_counts():
+    from tests.bench import bench_capture
+
+    text, took, count = bench_capture.measure()
+    lines = text.splitlines()
+    assert lines[0].split()[:5] == ["kind", "proposed", "right", "missed", "wrong"]
+    assert [line.split()[0] for line in lines[1:]] == ["people", "positions", "agreements", "events", "figures",
+                                                       "statements"]
+    assert count >= 10 and took > 0
+
+
+@pytest.mark.slow
+def test_the_densest_pair_is_found_and_its_print_preview_timed(qapp, tmp_path):
+    from tests.bench import dense_sheet
+
+    make_big_database(tmp_path / "big.factsheet", rows=3000).close()
+    first, second, count = dense_sheet.dense_pair(tmp_path / "big.factsheet")
+    assert first.startswith("Region ") and second.startswith("Region ") and first != second and count > 0
+    assert dense_sheet.preview_seconds(tmp_path / "big.factsheet", runs=1) > 0

@@ -27,7 +27,8 @@ def main() -> None:
 
     from db.file.connection import open_database
     from db.read import queries
-    from db.read.listings import INDICATORS, page
+    from db.read.listings import page
+    from db.read.record_lists import INDICATORS
     from db.read.trade import latest_other_figures, trade_pairs, trade_series
     from desktop.common import quality
 

@@ -6,8 +6,9 @@ from functools import cache
 
 from sqlite_utils import Database
 
-# Tables that are bookkeeping, not content: migrations, the search index and its queue.
-_NOT_CONTENT = ("sqlite_", "_sqlite_", "search_")
+# Tables that are bookkeeping, not content: migrations, the search index and its queue, the
+# change history (each database writes its own) and the briefings printed from it.
+_NOT_CONTENT = ("sqlite_", "_sqlite_", "search_", "history", "briefings")
 
 
 def content(db: Database) -> dict[str, list[str]]:

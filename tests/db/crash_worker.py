@@ -150,12 +150,12 @@ def undo(path: Path, number: int, pause: float = 0.0) -> None:
 
 def csv_import(path: Path, csv_path: Path, mode: str) -> int:
     """The real command, watched through SQLite's statement trace (a test's eyes only)."""
-    from db.exchange import indicator_csv as io_csv
+    from db.exchange.figures import writer as figure_writer
     from db.file import connection
     from desktop.app import main as factsheet
 
     if mode == "pause":
-        io_csv.IMPORT_CACHE_KIB = -2048  # a small cache: the transaction's pages spill into the log
+        figure_writer.IMPORT_CACHE_KIB = -2048  # a small cache: the transaction's pages spill into the log
     seen = {"begun": False}
     original = connection.connect_file
 

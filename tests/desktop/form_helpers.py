@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from desktop.forms.engine import RecordDialog
@@ -48,7 +49,7 @@ def box(dialog: RecordDialog, name: str) -> QWidget:
     """The box the label of ``name`` points at (what Tab or the mnemonic reaches)."""
     for view in dialog.rows:
         if name in view.row.names:
-            return view.row.buddy
+            return view.row.parts.get(name, view.row.buddy)
     raise AssertionError(f"no row for {name}")
 
 
@@ -70,18 +71,43 @@ def message(dialog: RecordDialog, name: str) -> str:
     raise AssertionError(f"no row for {name}")
 
 
+def press(qtbot, key: Qt.Key, *, through_window: bool = False) -> None:
+    """Press ``key`` as a person does: on the widget that has the focus, or (``through_window``)
+    into the window that has it, so that Qt routes it as a keyboard's key (to an open list first)."""
+    if through_window:
+        window = QApplication.focusWindow()
+        assert window is not None, "no window has the focus"
+        QTest.keyClick(window, key)
+    else:
+        widget = QApplication.focusWidget()
+        assert widget is not None, "no widget has the focus"
+        qtbot.keyClick(widget, key)
+
+
+def listed(picker: RecordPicker) -> list[str]:
+    """The entries a picker's open list shows, in order."""
+    model = picker.completer.completionModel()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def highlighted(picker: RecordPicker) -> str | None:
+    """The entry the picker's open list highlights."""
+    index = picker.completer.popup().currentIndex()
+    return index.data() if index.isValid() else None
+
+
 def pick(qtbot, picker: RecordPicker, typed: str, choice: str) -> None:
-    """Type into a picker and choose the listed entry starting with ``choice`` with the keyboard."""
+    """Type into a picker and choose the listed entry starting with ``choice`` with the keyboard:
+    Down until it is highlighted, then Enter, each on the focused widget."""
     type_text(qtbot, picker.edit, typed)
     popup = picker.completer.popup()
     qtbot.waitUntil(popup.isVisible)
-    model = picker.completer.completionModel()
-    texts = [model.index(row, 0).data() for row in range(model.rowCount())]
+    texts = listed(picker)
     row = next((i for i, text in enumerate(texts) if text.startswith(choice)), None)
     assert row is not None, f"{choice!r} not among {texts}"
-    for _step in range(row):
-        qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    while highlighted(picker) != texts[row]:
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
 
 
 def click(qtbot, button: QAbstractButton) -> None:

@@ -118,7 +118,7 @@ def test_ten_megabytes_of_text_are_shown_in_part_and_the_window_stays_usable(qtb
     raw = sqlite3.connect(seeded_path)
     raw.execute("UPDATE sources SET text = ?, notes = ?", [TEN_MB, TEN_MB])
     raw.execute("UPDATE statements SET text = ?", [TEN_MB])
-    raw.execute("UPDATE parties SET name_local = ? WHERE id = (SELECT min(id) FROM parties)", [TEN_MB])
+    raw.execute("UPDATE parties SET name_ru = ? WHERE id = (SELECT min(id) FROM parties)", [TEN_MB])
     raw.commit()
     raw.close()
     db = open_database(seeded_path)

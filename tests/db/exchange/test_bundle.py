@@ -21,7 +21,7 @@ def _enrich(db):
     first = db.execute("SELECT id FROM sources").fetchone()[0]
     second = store.save(db, Source(title="Bureau of National Statistics", url="https://stat.gov.kz/x",
                                    published=None, notes='Quotes "and" <tags> & ünïcödé'))
-    region = store.save(db, Party(kind="region", name_en="East Kazakhstan region", name_local="ВКО"))
+    region = store.save(db, Party(kind="region", name_en="East Kazakhstan region", name_ru="ВКО"))
     store.save(db, Indicator(subject_id=region, indicator="tourist_arrivals", period_start=_d("2024-01-01"),
                              period_end=_d("2024-03-31"), value=1234.5, unit="people",
                              notes="first quarter", sources=[Link(second, "table 4"), Link(first)]))
@@ -147,3 +147,58 @@ def test_a_read_only_database_is_not_written(seeded_path, tmp_path):
     with pytest.raises(DatabaseReadOnly):
         bundle.import_bundle(db, {"format": "factsheet-bundle", "version": 1, "records": {}})
     db.close()
+
+
+def _bundle_file(tmp_path, records, name="hand.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps({"format": "factsheet-bundle", "version": 1, "records": records}), encoding="utf-8")
+    return path
+
+
+SOURCE = {"ref": "s", "title": "Customs bulletin"}
+
+
+def _figure(subject: str) -> dict:
+    return {"ref": "f", "subject_id": subject, "indicator": "exports", "period_start": "2024-01-01",
+            "period_end": "2024-12-31", "value": 5, "unit": "USD million", "sources": [{"ref": "s"}]}
+
+
+def test_a_ref_given_to_two_records_is_refused_naming_it_and_nothing_is_linked(empty_db, tmp_path):
+    path = _bundle_file(tmp_path, {
+        "sources": [SOURCE],
+        "parties": [{"ref": "kz", "kind": "country", "name_en": "Kazakhstan"},
+                    {"ref": "kz", "kind": "country", "name_en": "Kyrgyzstan"}],
+        "indicators": [_figure("kz")]})
+    with pytest.raises(ImportRejected) as caught:
+        import_file(empty_db, path)
+    assert caught.value.problems == ["parties: the ref “kz” is given to 2 records; each record needs a ref of its "
+                                     "own, or links to it would reach the wrong one."]
+    assert all(n == 0 for n in queries.counts(empty_db).values())
+
+
+def test_a_party_that_belongs_to_itself_is_refused_as_such(empty_db, tmp_path):
+    path = _bundle_file(tmp_path, {"parties": [{"ref": "x", "kind": "region", "name_en": "Loop", "parent_id": "x"}]})
+    with pytest.raises(ImportRejected) as caught:
+        import_file(empty_db, path)
+    assert caught.value.problems == ["parties “x”: parent_id names the party itself; a party cannot belong to itself."]
+
+
+def test_parties_in_a_circle_are_refused_as_a_circle_and_records_naming_them_are_not_unknown(empty_db, tmp_path):
+    path = _bundle_file(tmp_path, {
+        "sources": [SOURCE],
+        "parties": [{"ref": "a", "kind": "region", "name_en": "A", "parent_id": "b"},
+                    {"ref": "b", "kind": "region", "name_en": "B", "parent_id": "a"}],
+        "indicators": [_figure("a")]})
+    with pytest.raises(ImportRejected) as caught:
+        import_file(empty_db, path)
+    assert caught.value.problems == ["parties “a” → “b” → “a”: each belongs to the next, in a circle; a party "
+                                     "cannot belong to itself through others."]
+
+
+def test_a_party_listed_before_the_party_it_belongs_to_loads(empty_db, tmp_path):
+    path = _bundle_file(tmp_path, {"parties": [
+        {"ref": "omsk", "kind": "region", "name_en": "Omsk region", "parent_id": "ru"},
+        {"ref": "ru", "kind": "country", "name_en": "Russian Federation"}]})
+    import_file(empty_db, path)
+    omsk = queries.find_parties(empty_db, "Omsk region")[0]
+    assert omsk.parent_id == queries.find_parties(empty_db, "Russian Federation")[0].id

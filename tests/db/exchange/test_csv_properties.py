@@ -24,8 +24,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from db.errors import FactSheetError
-from db.exchange.indicator_csv import COLUMNS, REQUIRED_COLUMNS
+from db.exchange.tables.header import COLUMNS
+from db.exchange.tables.header import REQUIRED as REQUIRED_COLUMNS
+from db.model.dates import DateError
+from db.model.indicator_names import known_indicator, split_unit
+from db.model.period_words import parse_period
 from db.model.records import KNOWN_INDICATORS
+from db.model.units import canonical_unit
 from tests.db.model.test_properties import _scratch
 from tests.db.sample_records import HOSTILE
 
@@ -44,7 +49,7 @@ def folder(tmp_path_factory) -> Path:
 
 def _import(db, folder: Path, data: bytes):
     """Import ``data`` as a CSV file: the report, or None after a refusal that changed nothing."""
-    from db.exchange.indicator_csv import import_csv
+    from db.exchange.figures.importing import import_figures as import_csv
 
     path = folder / "figures.csv"
     path.write_bytes(data)
@@ -161,10 +166,23 @@ _INDICATORS = {**{k.casefold(): k for k in KNOWN_INDICATORS},
                **{label.casefold(): k for k, label in KNOWN_INDICATORS.items()}}
 
 
+def _period_meant(row: dict) -> tuple[str, str]:
+    """The days a row's period cells mean: ISO days as written, other forms as read in words."""
+    ends = []
+    for name, end in (("period_start", False), ("period_end", True)):
+        text = _clean(row[name])
+        try:
+            found = parse_period(text)
+        except DateError:
+            return ("?", "?")
+        ends.append((found.end if end else found.start).isoformat())
+    return ends[0], ends[1]
+
+
 def _names(db, party_id) -> set[str]:
     if party_id is None:
         return {""}
-    row = db.execute("SELECT name_en, name_local, name_alt FROM parties WHERE id = ?", [party_id]).fetchone()
+    row = db.execute("SELECT name_en, name_ru, name_kk FROM parties WHERE id = ?", [party_id]).fetchone()
     return {n.casefold() for n in row if n}
 
 
@@ -186,10 +204,15 @@ def _means(db, stored: dict, row: dict) -> bool:
         if _clean(row[role]).casefold() not in _names(db, stored[role]):
             return False
     indicator = _clean(row["indicator"])
-    return (stored["indicator"] == _INDICATORS.get(indicator.casefold(), indicator)
-            and (stored["period_start"], stored["period_end"]) == (row["period_start"], row["period_end"])
+    name, named_unit = split_unit(indicator)
+    # Names in three languages, units with their scale and written periods are read as they mean.
+    indicators = {_INDICATORS.get(indicator.casefold(), indicator), known_indicator(indicator),
+                  known_indicator(name), _INDICATORS.get(name.casefold(), name)}
+    units = {_clean(row["unit"]), canonical_unit(_clean(row["unit"])), named_unit.name if named_unit else None}
+    return (stored["indicator"] in indicators
+            and (stored["period_start"], stored["period_end"]) == _period_meant(row)
             and row["value"] is not None and Decimal(str(stored["value"])) == row["value"].normalize()
-            and stored["unit"] == _clean(row["unit"])
+            and stored["unit"] in units
             and (stored["notes"] or "") == _clean(row["notes"])
             and stored["source_title"].casefold() == _clean(row["source_title"]).casefold()
             and (stored["source_url"] or "") == row["source_url"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from db.exchange import indicator_csv as io_csv
+from db.exchange.figures import importing
+from db.exchange.figures import writer as figure_writer
 from tests.db.exchange.test_indicator_csv import HEADER, _figures, _write
 
 ROW = "{subject},Russian Federation,exports,{year}-01-01,{year}-12-31,{value},USD million,Customs bulletin,,2025-02-01"
@@ -28,9 +29,9 @@ def _indexes(db):
 @pytest.mark.parametrize("rebuild_at", [10, 10**9], ids=["large import", "small import"])
 def test_new_present_and_repeated_rows_each_end_up_once_in_file_order(seeded_db, tmp_path, monkeypatch,
                                                                       rebuild_at):
-    monkeypatch.setattr(io_csv, "REBUILD_INDEXES_AT", rebuild_at)
+    monkeypatch.setattr(figure_writer, "REBUILD_INDEXES_AT", rebuild_at)
     first = [_row("Abai region", v) for v in range(10)]
-    io_csv.import_csv(seeded_db, _write(tmp_path, HEADER + "\n" + "\n".join(first) + "\n", name="first.csv"))
+    importing.import_figures(seeded_db, _write(tmp_path, HEADER + "\n" + "\n".join(first) + "\n", name="first.csv"))
     indexes = _indexes(seeded_db)
 
     present = first[:5]  # the same figures from the same source: not added again
@@ -40,7 +41,7 @@ def test_new_present_and_repeated_rows_each_end_up_once_in_file_order(seeded_db,
             + [staged_new[2], present[1]] + staged_new[5:] + [direct_new[3], staged_new[2]])
     second = _write(tmp_path, HEADER + "\n" + "\n".join(rows) + "\n", name="second.csv")
 
-    report = io_csv.import_csv(seeded_db, second)
+    report = importing.import_figures(seeded_db, second)
     assert report.summary() == f"50 new, {len(rows) - 50} already present"
     values = [f[5] for f in _figures(seeded_db)]
     assert values == [float(v) for v in [*range(10), *range(20), *range(100, 105), *range(20, 40),
@@ -49,15 +50,15 @@ def test_new_present_and_repeated_rows_each_end_up_once_in_file_order(seeded_db,
     assert seeded_db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert seeded_db.execute("PRAGMA foreign_key_check").fetchall() == []
 
-    assert io_csv.import_csv(seeded_db, second).summary() == f"0 new, {len(rows)} already present"
+    assert importing.import_figures(seeded_db, second).summary() == f"0 new, {len(rows)} already present"
     assert [f[5] for f in _figures(seeded_db)] == values
 
 
 def test_a_dry_run_of_a_large_import_leaves_the_table_and_its_indexes_as_they_were(seeded_db, tmp_path,
                                                                                    monkeypatch):
-    monkeypatch.setattr(io_csv, "REBUILD_INDEXES_AT", 10)
+    monkeypatch.setattr(figure_writer, "REBUILD_INDEXES_AT", 10)
     before, count = _indexes(seeded_db), seeded_db.execute("SELECT count(*) FROM indicators").fetchone()[0]
     path = _write(tmp_path, HEADER + "\n" + "\n".join(_row("Abai region", v) for v in range(30)) + "\n")
-    assert io_csv.import_csv(seeded_db, path, dry_run=True).summary() == "30 new, 0 already present"
+    assert importing.import_figures(seeded_db, path, dry_run=True).summary() == "30 new, 0 already present"
     assert _indexes(seeded_db) == before
     assert seeded_db.execute("SELECT count(*) FROM indicators").fetchone()[0] == count

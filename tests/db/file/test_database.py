@@ -63,8 +63,8 @@ def test_a_failed_statement_leaves_no_transaction_open(empty_db):
 
 
 def test_query_gives_rows_as_dictionaries_and_refuses_statements_without_rows(empty_db):
-    empty_db.execute("INSERT INTO subjects (name_en, name_local) VALUES ('Energy', 'Энергетика')")
-    assert list(empty_db.query("SELECT name_en, name_local AS name_en FROM subjects")) == [
+    empty_db.execute("INSERT INTO subjects (name_en, name_ru) VALUES ('Energy', 'Энергетика')")
+    assert list(empty_db.query("SELECT name_en, name_ru AS name_en FROM subjects")) == [
         {"name_en": "Energy", "name_en_2": "Энергетика"}]
     with pytest.raises(ValueError, match="returns rows"):
         empty_db.query("UPDATE subjects SET name_en = 'Power'")

@@ -39,8 +39,8 @@ def _figure(db) -> Indicator:
 
 # Another program rebuilds our subjects table without its rules.
 RULES_REMOVED = ("PRAGMA foreign_keys = OFF",
-                 "CREATE TABLE subjects_new (id INTEGER PRIMARY KEY, name_en TEXT, name_local TEXT)",
-                 "INSERT INTO subjects_new SELECT * FROM subjects",
+                 "CREATE TABLE subjects_new (id INTEGER PRIMARY KEY, name_en TEXT, name_ru TEXT, name_kk TEXT, name_alt TEXT)",
+                 "INSERT INTO subjects_new SELECT id, name_en, name_ru, name_kk, name_alt FROM subjects",
                  "DROP TABLE subjects",
                  "ALTER TABLE subjects_new RENAME TO subjects")
 

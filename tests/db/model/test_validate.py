@@ -5,6 +5,7 @@ import datetime as dt
 from db import store
 from db.model import validate
 from db.model.dates import FuzzyDate
+from db.model.duplicates import duplicates
 from db.model.records import Agreement, Indicator, Link, Party, Person, Position, Source, Subject
 
 
@@ -39,21 +40,21 @@ def test_a_second_subject_area_with_the_same_name_is_a_problem_not_a_database_er
 
 
 def test_a_person_with_the_same_name_in_the_other_script_is_a_warning(seeded_db):
-    warnings = validate.duplicates(seeded_db, Person(name_en="Someone", name_local="берік уәли"))
-    assert _fields(warnings) == {"name_local"}
-    assert "Berik Uali / Берік Уәли" in warnings[0].message
+    warnings = duplicates(seeded_db, Person(name_en="Someone", name_kk="берік уәли"))
+    assert _fields(warnings) == {"name_kk"}
+    assert "Berik Uali / Берик Уали" in warnings[0].message
     # Not a problem: two people may share a name.
     assert validate.problems(seeded_db, Person(name_en="Berik Uali")) == []
     # The record itself is not its own duplicate.
     existing = store.get(seeded_db, "person", seeded_db.execute(
         "SELECT id FROM people WHERE name_en = 'Berik Uali'").fetchone()[0])
-    assert validate.duplicates(seeded_db, existing) == []
+    assert duplicates(seeded_db, existing) == []
 
 
 def test_a_party_named_like_another_ones_local_name_is_a_warning(seeded_db):
-    warnings = validate.duplicates(seeded_db, Party(kind="region", name_en="  ОМСКАЯ ОБЛАСТЬ "))
+    warnings = duplicates(seeded_db, Party(kind="region", name_en="  ОМСКАЯ ОБЛАСТЬ "))
     assert _fields(warnings) == {"name_en"} and "Omsk region" in warnings[0].message
-    assert validate.duplicates(seeded_db, Party(kind="region", name_en="Pavlodar region")) == []
+    assert duplicates(seeded_db, Party(kind="region", name_en="Pavlodar region")) == []
 
 
 def test_the_same_figure_from_the_same_source_is_a_warning(seeded_db):
@@ -62,14 +63,14 @@ def test_the_same_figure_from_the_same_source_is_a_warning(seeded_db):
     again = Indicator(subject_id=exports.subject_id, counterpart_id=exports.counterpart_id, indicator="exports",
                       period_start=exports.period_start, period_end=exports.period_end, value=67.9,
                       unit="USD million", sources=list(exports.sources))
-    (warning,) = validate.duplicates(seeded_db, again)
+    (warning,) = duplicates(seeded_db, again)
     assert warning.field == "indicator" and "USD 67.8 million" in warning.message
     other = store.save(seeded_db, Source(title="Statistics bureau"))
     again.sources = [Link(other)]
-    assert validate.duplicates(seeded_db, again) == []  # another source's figure is not a duplicate
+    assert duplicates(seeded_db, again) == []  # another source's figure is not a duplicate
 
 
 def test_a_source_with_a_known_address_is_a_warning(empty_db):
     store.save(empty_db, Source(title="Bulletin", url="https://stat.gov.kz/a"))
-    warnings = validate.duplicates(empty_db, Source(title="Other", url=" https://STAT.gov.kz/a "))
+    warnings = duplicates(empty_db, Source(title="Other", url=" https://STAT.gov.kz/a "))
     assert _fields(warnings) == {"url"} and "Bulletin" in warnings[0].message

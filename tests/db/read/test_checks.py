@@ -10,7 +10,7 @@ from db import store
 from db.model.dates import FuzzyDate, Period
 from db.model.records import Agreement, Event, Indicator, Link, Party, Person, Position, Source
 from db.read import checks, queries
-from db.read.checks import CHECKS, findings_for, pair_findings, run_checks
+from db.read.checks import CHECKS, findings_for, pair_findings, periods, run_checks
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date
@@ -109,7 +109,7 @@ def test_sql_and_python_agree_on_standard_periods(start, length):
     db = _memory_db()
     end = start + dt.timedelta(days=length)
     for candidate in (Period(start, end), Period(start.replace(day=1), end)):
-        sql = checks._standard_period("p")
+        sql = periods._standard_period("p")
         row = db.execute(f"SELECT {sql} FROM (SELECT ? AS period_start, ? AS period_end) p",
                          [candidate.start.isoformat(), candidate.end.isoformat()]).fetchone()
         assert bool(row[0]) is candidate.is_standard, candidate
@@ -272,6 +272,18 @@ def test_fact_without_a_source_is_reported(pair):
     (finding,) = checks.check_unsourced(db, TODAY)
     assert finding.message.startswith("Indicator “")
     assert "Abai region – Russian Federation, 2024” has no source" in finding.message
+    assert finding.records == (("indicator", rid),)
+
+
+def test_a_fact_without_a_source_is_found_when_a_stray_link_names_a_figure_that_is_gone(pair):
+    """The quick count (figures against the figures links name) is not fooled by a link row
+    another tool left pointing at a deleted figure."""
+    db, a, b, source, _other = pair
+    rid = _figure(db, a, b, source, "exports", D(2024, 1, 1), D(2024, 12, 31), 1.0)
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("UPDATE indicators_sources SET indicator_id = 9999 WHERE indicator_id = ?", [rid])
+    db.execute("PRAGMA foreign_keys = ON")
+    (finding,) = checks.check_unsourced(db, TODAY)
     assert finding.records == (("indicator", rid),)
 
 

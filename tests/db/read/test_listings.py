@@ -4,14 +4,14 @@ import pytest
 
 from db import store
 from db.model.records import Party
-from db.read import listings
+from db.read import listings, record_lists
 
 
 @pytest.fixture
 def many_figures(empty_db):
     """3,000 figures for two parties, written straight in SQL like an import would."""
-    abai = store.save(empty_db, Party(kind="region", name_en="Abai region", name_local="Абай облысы"))
-    omsk = store.save(empty_db, Party(kind="region", name_en="Omsk region", name_local="Омская область"))
+    abai = store.save(empty_db, Party(kind="region", name_en="Abai region", name_kk="Абай облысы"))
+    omsk = store.save(empty_db, Party(kind="region", name_en="Omsk region", name_ru="Омская область"))
     rows = [(abai if n % 3 else omsk, omsk, "exports", f"{2000 + n % 25}-01-01", f"{2000 + n % 25}-12-31",
              float(n), "USD million") for n in range(3000)]
     with empty_db.atomic():
@@ -22,36 +22,36 @@ def many_figures(empty_db):
 
 
 def test_a_page_holds_only_the_rows_asked_for(many_figures):
-    page = listings.page(many_figures, listings.INDICATORS, offset=100, limit=50)
+    page = listings.page(many_figures, record_lists.INDICATORS, offset=100, limit=50)
     assert len(page) == 50
-    assert listings.count(many_figures, listings.INDICATORS) == 3000
+    assert listings.count(many_figures, record_lists.INDICATORS) == 3000
 
 
 def test_sorting_by_value_runs_in_sql(many_figures):
-    top = listings.page(many_figures, listings.INDICATORS, sort="value", descending=True, limit=3)
+    top = listings.page(many_figures, record_lists.INDICATORS, sort="value", descending=True, limit=3)
     assert [row[5] for row in top] == [2999.0, 2998.0, 2997.0]
-    last = listings.page(many_figures, listings.INDICATORS, sort="value", offset=2998, limit=5)
+    last = listings.page(many_figures, record_lists.INDICATORS, sort="value", offset=2998, limit=5)
     assert [row[5] for row in last] == [2998.0, 2999.0]
 
 
 def test_filtering_by_a_party_name_in_cyrillic_ignores_case(many_figures):
-    assert listings.count(many_figures, listings.INDICATORS, filter_text="АБАЙ") == 2000
-    rows = listings.page(many_figures, listings.INDICATORS, filter_text="омская", limit=5000)
+    assert listings.count(many_figures, record_lists.INDICATORS, filter_text="АБАЙ") == 2000
+    rows = listings.page(many_figures, record_lists.INDICATORS, filter_text="омская", limit=5000)
     assert len(rows) == 3000  # the Omsk region is the counterpart of every figure
 
 
 def test_filter_words_must_all_match_and_wildcards_are_literal(many_figures):
-    assert listings.count(many_figures, listings.INDICATORS, filter_text="abai exports") == 2000
-    assert listings.count(many_figures, listings.INDICATORS, filter_text="%") == 0
+    assert listings.count(many_figures, record_lists.INDICATORS, filter_text="abai exports") == 2000
+    assert listings.count(many_figures, record_lists.INDICATORS, filter_text="%") == 0
 
 
 def test_position_of_a_record_follows_sort_and_filter(many_figures):
     record_id = many_figures.execute("SELECT id FROM indicators WHERE value = 2999").fetchone()[0]
-    assert listings.position_of(many_figures, listings.INDICATORS, record_id, sort="value", descending=True) == 0
+    assert listings.position_of(many_figures, record_lists.INDICATORS, record_id, sort="value", descending=True) == 0
 
 
 def test_every_tab_listing_runs_on_the_seed(seeded_db):
-    for listing in listings.LISTINGS.values():
+    for listing in record_lists.LISTINGS.values():
         rows = listings.page(seeded_db, listing)
         assert rows, listing.name
         assert all(len(row) == len(listing.columns) + 1 for row in rows)

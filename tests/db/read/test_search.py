@@ -8,10 +8,9 @@ from db import store
 from db.file import connection, search_index
 from db.file.connection import open_database
 from db.file.database import FactSheetDatabase
-from db.file.migrations import MIGRATIONS
+from db.file.migrations import MIGRATIONS, SCHEMA_VERSION
 from db.model.records import Event, Party, Person, Source, Statement
 from db.read import search
-from db.seed import load_seed
 
 
 def _found(db, text):
@@ -35,7 +34,7 @@ def test_a_latin_query_finds_titles_summaries_quotes_and_places(seeded_db):
 
 
 def test_words_match_at_their_start_and_every_word_must_match(seeded_db):
-    assert ("person", "Berik Uali / Берік Уәли") in _found(seeded_db, "ber ual")
+    assert ("person", "Berik Uali / Берик Уали") in _found(seeded_db, "ber ual")
     assert _found(seeded_db, "berik shpilenko") == [] or all(
         kind != "person" for kind, _ in _found(seeded_db, "berik shpilenko"))
     assert _found(seeded_db, "zzzz") == []
@@ -52,17 +51,17 @@ def test_typed_operators_and_quotes_are_plain_text(seeded_db):
 
 
 def test_yo_and_ye_are_the_same_letter(empty_db):
-    store.save(empty_db, Party(kind="city", name_en="Semey", name_local="Семёй"))
+    store.save(empty_db, Party(kind="city", name_en="Semey", name_ru="Семёй"))
     assert _found(empty_db, "семей") == [("party", "Semey / Семёй")]
     assert _found(empty_db, "СЕМЁЙ") == [("party", "Semey / Семёй")]
 
 
 def test_the_index_follows_inserts_updates_and_deletes(empty_db):
     party_id = store.save(empty_db, Party(kind="region", name_en="Pavlodar region",
-                                          name_local="Павлодарская область"))
+                                          name_ru="Павлодарская область"))
     assert _found(empty_db, "павлодар") == [("party", "Pavlodar region / Павлодарская область")]
     party = store.get(empty_db, "party", party_id)
-    party.name_local = "Павлодар облысы"
+    party.name_ru, party.name_kk = None, "Павлодар облысы"
     store.save(empty_db, party)
     assert _found(empty_db, "павлодарская") == []
     assert _found(empty_db, "облысы") == [("party", "Pavlodar region / Павлодар облысы")]
@@ -72,7 +71,7 @@ def test_the_index_follows_inserts_updates_and_deletes(empty_db):
 
 def test_every_searched_kind_is_indexed(empty_db):
     source = store.save(empty_db, Source(title="Akimat press release"))
-    person = store.save(empty_db, Person(name_en="Aigerim Nurlanovna", name_local="Айгерім Нұрланқызы"))
+    person = store.save(empty_db, Person(name_en="Aigerim Nurlanovna", name_kk="Айгерім Нұрланқызы"))
     store.save(empty_db, Event(title="Business mission", place="Semipalatinsk", sources=[_link(source)]))
     store.save(empty_db, Statement(person_id=person, text="Қазақстан мен Ресей серіктестігі",
                                    sources=[_link(source)]))
@@ -106,16 +105,29 @@ def test_triggers_run_with_trusted_schema_off(empty_db):
     assert empty_db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0
 
 
-def test_a_file_made_before_search_existed_is_indexed_when_upgraded(tmp_path):
+def _copy_records(source, target) -> None:
+    """Every record of ``source`` into ``target``, an older schema: the columns it has (the
+    search index is derived, and left to catch up)."""
+    for table in target.table_names():
+        if table.startswith(("_", "sqlite_", "search_")):
+            continue
+        columns = [c.name for c in target[table].columns]
+        rows = source.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+        target.conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})", rows)
+    target.conn.commit()
+
+
+def test_a_file_made_before_search_existed_is_indexed_when_upgraded(tmp_path, seeded_db):
     path = tmp_path / "old.factsheet"
     old = FactSheetDatabase(connection.connect_file(path, "rwc"), path)
     MIGRATIONS.apply(old, stop_before="0002_search")
-    load_seed(old)
+    old.execute("INSERT INTO parties (kind, name_en, name_local) VALUES ('region', 'Omsk region', 'Омская область')")
+    old.conn.commit()
     assert "search_index" not in old.table_names()
     old.close()
 
     db = open_database(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0  # indexed in the migration
     assert ("party", "Omsk region / Омская область") in _found(db, "Омская")
     assert path.with_name("old.factsheet.bak-1").exists()

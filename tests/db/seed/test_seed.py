@@ -7,7 +7,7 @@ import pytest
 from db import store
 from db.model.dates import FuzzyDate, Precision
 from db.model.records import KINDS
-from db.read import queries
+from db.read import pair_facts, queries
 from db.seed import load_seed
 
 
@@ -44,7 +44,7 @@ def test_countries_regions_and_bodies_with_both_name_forms(seeded_db):
     kz, ru = _party(seeded_db, "Kazakhstan"), _party(seeded_db, "Russian Federation")
     abai = _party(seeded_db, "абайская область")  # a local name, any case
     omsk = _party(seeded_db, "Омская область")
-    assert (abai.kind, abai.parent_id, abai.name_alt) == ("region", kz.id, "Абай облысы")
+    assert (abai.kind, abai.parent_id, abai.name_kk) == ("region", kz.id, "Абай облысы")
     assert (omsk.kind, omsk.parent_id) == ("region", ru.id)
     akimat = _party(seeded_db, "Administration (akimat) of the Abai region")
     government = _party(seeded_db, "Government of the Omsk region")
@@ -54,7 +54,7 @@ def test_countries_regions_and_bodies_with_both_name_forms(seeded_db):
 
 def test_people_and_every_position_the_article_names(seeded_db):
     rows = seeded_db.execute(
-        "SELECT p.name_en, p.name_local, po.title, b.name_en FROM positions po "
+        "SELECT p.name_en, p.name_kk, po.title, b.name_en FROM positions po "
         "JOIN people p ON p.id = po.person_id JOIN parties b ON b.id = po.body_id ORDER BY po.id").fetchall()
     assert rows == [
         ("Berik Uali", "Берік Уәли", "Akim (governor) of the Abai region",
@@ -75,7 +75,7 @@ def test_people_and_every_position_the_article_names(seeded_db):
 
 def test_both_agreements_with_parties_date_and_validity(seeded_db):
     scope = queries.pair_scope(seeded_db, _party(seeded_db, "Abai region").id, _party(seeded_db, "Omsk region").id)
-    agreements = {a.title: a for a in queries.pair_agreements(seeded_db, scope)}
+    agreements = {a.title: a for a in pair_facts.pair_agreements(seeded_db, scope)}
     protocol = agreements["Protocol on the joint use and development of the Irtysh River"]
     plan = agreements["Interaction Plan on international and foreign economic relations for 2025–2028"]
     for agreement in (protocol, plan):

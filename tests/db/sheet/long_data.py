@@ -58,7 +58,7 @@ def build_long_database(path: Path) -> Path:
     people = [*KAZAKH_NAMES, "Ivan Petrov", "Aigerim Sadykova", HTML_NAME]
     for n, name in enumerate(people):
         person = store.save(db, Person(name_en=name if name.isascii() else f"Official {n + 1}",
-                                       name_local=name, sources=cited))
+                                       name_ru=name, sources=cited))
         body = akimat if n % 2 == 0 else omsk_government
         store.save(db, Position(person_id=person, title=f"Deputy head of department {n + 1}", body_id=body,
                                 start_date=FuzzyDate(dt.date(2023, 1 + n, 1), "month"), sources=cited))

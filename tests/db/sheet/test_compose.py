@@ -10,6 +10,7 @@ from db.model.records import Event, Link
 from db.sheet.compose import compose
 from db.sheet.options import ALL_SECTIONS
 from tests.db.sheet.long_data import LONG_AS_OF, pair_ids
+from tests.db.sheet.rich_data import RICH_AS_OF
 
 SEED_DAY = dt.date(2025, 7, 2)
 
@@ -107,7 +108,7 @@ def test_events_older_than_the_recent_window_are_counted_not_listed(seeded_db):
 def test_officials_are_grouped_by_person_with_every_current_position(seeded_db):
     abai_side, omsk_side = _seed_sheet(seeded_db).officials
     assert abai_side.party == "Abai region"
-    assert [(o.name, o.name_local) for o in abai_side.officials] == [("Berik Uali", "Берік Уәли")]
+    assert [(o.name, o.other_name) for o in abai_side.officials] == [("Berik Uali", "Берик Уали")]
     shpilenko = next(o for o in omsk_side.officials if o.name == "Andrei Shpilenko")
     assert len(shpilenko.positions) == 2 and all(p.since == "unknown" for p in shpilenko.positions)
 
@@ -121,7 +122,94 @@ def test_the_chart_is_the_pairs_trade_with_the_exact_counterpart(seeded_db):
     assert _seed_sheet(seeded_db, as_of=dt.date(2025, 5, 30)).chart is None
 
 
-def test_the_chart_keeps_the_latest_periods_and_counts_the_rest(long_db):
+def test_the_chart_keeps_the_latest_periods_of_one_kind_and_counts_the_rest(long_db):
     chart = compose(long_db, *pair_ids(long_db), as_of=LONG_AS_OF).chart
-    assert len(chart.periods) == 12 and chart.earlier_periods == 2
+    # Thirteen quarters and the seed's Jan–May 2025: quarters are drawn, never mixed with a year.
+    assert chart.group == "quarters" and chart.other_groups == ("Years",)
+    assert len(chart.periods) == 12 and chart.earlier_periods == 1
     assert chart.periods[-1].label == "Q1 2026"
+    assert "Jan–May 2025" not in {p.label for p in chart.periods}
+
+
+# -- honest statuses, provenance and qualifiers -------------------------------------------------------
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def test_the_protocol_says_its_validity_is_not_stated_and_the_forum_that_its_date_passed(seeded_db):
+    sheet = _seed_sheet(seeded_db, as_of=TODAY)
+    statuses = {a.title.split(" ")[0]: (a.status, a.status_key) for a in sheet.agreements}
+    assert statuses["Protocol"] == ("signed, validity not stated", "validity_not_stated")
+    assert statuses["Interaction"] == ("in force", "in_force")
+    assert sheet.planned_events == ()
+    forum = next(e for e in sheet.recent_events if e.date == "Q4 2025")
+    assert (forum.status, forum.status_key) == ("date passed — not confirmed held", "date_passed")
+
+
+def test_every_position_carries_its_own_sources_and_an_old_check_says_so(seeded_db):
+    _abai, omsk = _seed_sheet(seeded_db, as_of=TODAY).officials
+    shpilenko = next(o for o in omsk.officials if o.name == "Andrei Shpilenko")
+    assert [p.notes for p in shpilenko.positions] == [(1,), (1,)]
+    assert {p.verified for p in shpilenko.positions} == {"last verified 17 months ago"}
+    recent = _seed_sheet(seeded_db).officials[0].officials[0].positions[0]
+    assert recent.verified is None  # checked on the day of the article
+
+
+def test_a_figures_qualifier_prints_under_it_once_per_series(seeded_db):
+    enterprises = next(f for f in _seed_sheet(seeded_db).figures if f.indicator == "Enterprises")
+    assert enterprises.qualifier.startswith("Large enterprises with Russian capital participation")
+    assert enterprises.reporter == "reported by Administration (akimat) of the Abai region"
+
+
+# -- a briefing from any amount of data ------------------------------------------------------------------
+
+def test_a_data_rich_pair_is_shortened_by_the_rules_and_says_what_it_left_out(rich_db):
+    sheet = compose(rich_db, *pair_ids(rich_db), as_of=RICH_AS_OF)
+    assert len(sheet.agreements) == 5 and sheet.agreements_left_out == 27
+    assert [a.status_key for a in sheet.agreements][:1] == ["expiring"]  # what binds now comes first
+    assert len(sheet.quality_notes) == 8 and sheet.quality_left_out > 20
+    assert all(side.left_out > 0 for side in sheet.officials) and sheet.shortened
+    # Officials who took part in the pair's events come first.
+    assert sheet.officials[0].officials[0].name == "Berik Uali"
+    # A figure names only notes the sheet prints.
+    printed = {n.number for n in sheet.quality_notes}
+    assert all(set(f.quality) <= printed for f in sheet.figures)
+
+
+def test_quality_notes_are_grouped_by_check_and_numbered_in_print_order(rich_db):
+    sheet = compose(rich_db, *pair_ids(rich_db), as_of=RICH_AS_OF)
+    groups = sheet.quality_groups
+    assert [n.number for g in groups for n in g.notes] == list(range(1, len(sheet.quality_notes) + 1))
+    assert len({g.title for g in groups}) == len(groups)
+
+
+def test_the_long_version_leaves_nothing_out(rich_db):
+    sheet = compose(rich_db, *pair_ids(rich_db), as_of=RICH_AS_OF, long=True)
+    assert sheet.long and not sheet.shortened
+    assert len(sheet.agreements) == 32 and sheet.quality_left_out == 0 and sheet.figures_left_out == 0
+
+
+def test_each_step_of_the_rules_shortens_more(rich_db):
+    from db.sheet.compose import at_step, shorter
+    from db.sheet.options import STEPS
+
+    sheet = compose(rich_db, *pair_ids(rich_db), as_of=RICH_AS_OF)
+    sizes = []
+    while sheet is not None:
+        sizes.append(len(sheet.agreements) + len(sheet.quality_notes) + sum(len(s.officials) for s in sheet.officials)
+                     + len(sheet.statements) + len(sheet.recent_events) + len(sheet.mirrors))
+        sheet = shorter(sheet)
+    assert len(sizes) == len(STEPS) and sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
+    long = compose(rich_db, *pair_ids(rich_db), as_of=RICH_AS_OF, long=True)
+    assert at_step(long, 1) is None  # the long version is never shortened
+
+
+def test_mirror_rows_name_both_reporters_side_by_side(rich_db):
+    sheet = compose(rich_db, *pair_ids(rich_db), as_of=RICH_AS_OF)
+    first = sheet.mirrors[0]
+    assert first.period == "2024"
+    assert (first.first.description, first.first.reporter) == (
+        "Exports of Abai region to Russian Federation", "reported by Kazakhstan")
+    assert (first.second.description, first.second.reporter) == (
+        "Imports of Russian Federation from Abai region", "reported by Russian Federation")
+    assert first.gap == "+4.3%" and "FOB" in sheet.mirror_note

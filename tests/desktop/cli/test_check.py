@@ -70,7 +70,11 @@ def test_a_file_failing_the_full_integrity_check_exits_two(seeded_path, capsys):
                  "WHERE name = 'indicators_value'")
     conn.commit()
     conn.close()
-    assert main(["check", "--db", str(seeded_path)]) == 2
+    # Every page is sound: the quick check by default does not compare indexes with tables,
+    # and says which option does.
+    assert main(["check", "--db", str(seeded_path), "--as-of", "2026-11-25"]) == 1
+    assert "(“--thorough” also compares every index with its table)" in capsys.readouterr().out
+    assert main(["check", "--db", str(seeded_path), "--thorough"]) == 2
     captured = capsys.readouterr()
     assert "missing from index indicators_value" in captured.out
     assert captured.err == "factsheet: “seed.factsheet” is damaged: it fails SQLite's integrity check.\n"
@@ -123,3 +127,63 @@ def test_a_newer_or_foreign_file_is_checked_as_it_is_and_the_report_says_why_it_
     assert lines[0].startswith("Checking ") and lines[1].startswith(why)
     assert "10 data-quality findings:" in lines
     assert _digest(seeded_path) == before
+
+
+def _disagreeing(path, groups: int) -> None:
+    """``groups`` figures recorded twice with different values (sources that disagree)."""
+    conn = sqlite3.connect(path)
+    subject = conn.execute("SELECT id FROM parties WHERE name_en = 'Abai region'").fetchone()[0]
+    for n in range(groups):
+        for value in (1.0, 2.0):
+            conn.execute("INSERT INTO indicators (subject_id, indicator, period_start, period_end, value, unit) "
+                         "VALUES (?, 'exports', ?, ?, ?, 'USD million')",
+                         [subject, f"{1900 + n}-01-01", f"{1900 + n}-12-31", value])
+    conn.commit()
+    conn.close()
+
+
+def test_each_heading_lists_its_first_findings_and_counts_the_rest(seeded_path, capsys):
+    _disagreeing(seeded_path, 25)
+    assert main(["check", "--db", str(seeded_path), "--as-of", "2026-11-25"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    heading = out.index("Sources that disagree (25)")
+    assert [line[:4] for line in out[heading + 1:heading + 11]] == ["  • "] * 10
+    assert out[heading + 11] == "  … and 15 more (“--all” lists every one)"
+
+
+def test_all_lists_every_finding(seeded_path, capsys):
+    _disagreeing(seeded_path, 25)
+    assert main(["check", "--db", str(seeded_path), "--as-of", "2026-11-25", "--all"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    heading = out.index("Sources that disagree (25)")
+    assert [line[:4] for line in out[heading + 1:heading + 26]] == ["  • "] * 25
+    assert not any("more (“--all”" in line for line in out)
+
+
+def test_before_print_lists_only_the_check_before_printing(seeded_path, capsys):
+    before = _digest(seeded_path)
+    assert main(["check", "--db", str(seeded_path), "--before-print", "--parties", "abai region", "Омская область",
+                 "--as-of", "2026-12-07"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Before printing, check 8 things that would make this sheet misleading:\n")
+    assert "Planned events whose date has passed" in out and "[event 2]" in out
+    assert "integrity" not in out and "data-quality findings" not in out
+    assert _digest(seeded_path) == before
+
+
+def test_before_print_with_nothing_to_check_exits_zero(seeded_path, capsys):
+    assert main(["check", "--db", str(seeded_path), "--before-print", "--parties", "Abai region", "Omsk region",
+                 "--as-of", "2025-05-30"]) == 0
+    assert capsys.readouterr().out.startswith("Nothing to check before printing")
+
+
+@pytest.mark.parametrize("args", [["--before-print"], ["--parties", "Abai region", "Omsk region"]])
+def test_before_print_and_parties_go_together(seeded_path, capsys, args):
+    assert main(["check", "--db", str(seeded_path), *args]) == 2
+    assert capsys.readouterr().err == ("factsheet: --before-print and --parties go together: name the two parties "
+                                       "of the sheet to check.\n")
+
+
+def test_before_print_with_an_unknown_party_is_one_sentence(seeded_path, capsys):
+    assert main(["check", "--db", str(seeded_path), "--before-print", "--parties", "Abai region", "Tomsk"]) == 1
+    assert capsys.readouterr().err == "factsheet: No party called “Tomsk” is in the database.\n"

@@ -1,6 +1,7 @@
 """``factsheet import`` and ``factsheet export``: one sentence on failure, the database untouched."""
 
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -188,3 +189,115 @@ def test_an_existing_output_is_replaced_only_when_the_export_succeeds(seeded_pat
     assert main(["export", "--db", str(seeded_path), "--format", "csv", "-o", str(out)]) == 1
     assert out.read_text() == "my earlier export"
     assert not list(tmp_path.glob("*.part"))
+
+
+def _figure_with(db_path, **fields):
+    from db import store
+    from db.model.records import Indicator, Link
+
+    db = open_database(db_path)
+    try:
+        subject = db.execute("SELECT id FROM parties WHERE name_en = 'Abai region'").fetchone()[0]
+        source = db.execute("SELECT id FROM sources").fetchone()[0]
+        values = {"subject_id": subject, "indicator": "exports", "period_start": dt.date(2019, 1, 1),
+                  "period_end": dt.date(2019, 12, 31), "value": 1.5, "unit": "USD million",
+                  "sources": [Link(source)], **fields}
+        store.save(db, Indicator(**values))
+    finally:
+        db.close()
+
+
+def _notes(db_path) -> set[str]:
+    conn = sqlite3.connect(db_path)
+    try:
+        return {row[0] for row in conn.execute("SELECT notes FROM indicators WHERE notes IS NOT NULL")}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("note", [
+    "x" * 300_000,  # longer than Python's default CSV field limit of 128 KB
+    "'=genuinely starts with an apostrophe",
+    " =1+1 after a space",
+    "\n=cmd after a line break",
+    "''two apostrophes",
+])
+def test_the_exported_figures_import_again_with_every_note_exact(seeded_path, tmp_path, empty_db, capsys, note):
+    _figure_with(seeded_path, notes=note)
+    out = tmp_path / "figures.csv"
+    assert main(["export", "--db", str(seeded_path), "--format", "csv", "-o", str(out)]) == 0
+    target = empty_db.path
+    empty_db.close()
+    assert main(["import", "--db", str(target), str(out)]) == 0, capsys.readouterr().err
+    assert note in _notes(target)
+
+
+def test_text_with_a_formula_after_spaces_is_guarded_in_the_file(seeded_path, tmp_path):
+    _figure_with(seeded_path, notes=" =HYPERLINK(\"http://x\")")
+    out = tmp_path / "figures.csv"
+    main(["export", "--db", str(seeded_path), "--format", "csv", "-o", str(out)])
+    notes = [r["notes"] for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))]
+    assert "' =HYPERLINK(\"http://x\")" in notes
+
+
+_LOCKER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("ROLLBACK")
+"""
+
+
+def test_a_committed_import_is_reported_as_imported_when_another_writer_takes_the_lock_at_once(
+        seeded_path, tmp_path, capsys, monkeypatch):
+    """Another process takes the write lock the moment the import commits: the import still
+    says what it did, and the search index catches up afterwards."""
+    import subprocess
+    import sys
+
+    import db.file.connection as connection
+    import db.file.sqlite as sqlite_settings
+    from db.read.search import search
+
+    monkeypatch.setattr(sqlite_settings, "BUSY_TIMEOUT_MS", 300)
+    lockers: list[subprocess.Popen] = []
+    real_open = connection.open_database
+
+    def open_and_watch(*args, **kwargs):
+        db = real_open(*args, **kwargs)
+        committed = []
+
+        def trace(statement: str) -> None:
+            if committed and not lockers:  # the first statement after the import's commit
+                locker = subprocess.Popen([sys.executable, "-c", _LOCKER, str(seeded_path), "3"],
+                                          stdout=subprocess.PIPE, text=True)
+                assert locker.stdout.readline().strip() == "locked"
+                lockers.append(locker)
+            if statement.strip().upper() == "COMMIT":
+                committed.append(statement)
+
+        db.conn.set_trace_callback(trace)
+        return db
+
+    monkeypatch.setattr(connection, "open_database", open_and_watch)
+    figures = tmp_path / "figures.csv"
+    figures.write_text(HEADER + "\n" + GOOD.replace("Abai region", "Zhetysu region") + "\n", encoding="utf-8")
+    try:
+        status = main(["import", "--db", str(seeded_path), str(figures)])
+        out, err = capsys.readouterr()
+    finally:
+        for locker in lockers:
+            locker.wait(10)
+    assert (status, err) == (0, "")
+    assert out.startswith("Imported figures.csv: 1 new, 0 already present.")
+    monkeypatch.setattr(connection, "open_database", real_open)
+    db = real_open(seeded_path)
+    try:
+        assert db.execute("SELECT count(*) FROM parties WHERE name_en = 'Zhetysu region'").fetchone()[0] == 1
+        # The index was brought up to date by the import's own transaction: nothing waits.
+        assert db.execute("SELECT count(*) FROM search_changes").fetchone()[0] == 0
+        assert [hit.label for hit in search(db, "zhetysu").hits()][:1] == ["Zhetysu region"]
+    finally:
+        db.close()

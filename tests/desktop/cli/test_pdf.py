@@ -33,7 +33,9 @@ def test_writes_the_sheet_and_prints_the_path(qapp, capsys, seeded_path, tmp_pat
     out_pdf = tmp_path / "sheet.pdf"
     status, out, err = _run(capsys, "--db", seeded_path, "--parties", "Abai region", "Omsk region",
                             "-o", out_pdf, "--as-of", "2025-07-02")
-    assert (status, out.strip(), err) == (0, str(out_pdf), "")
+    assert (status, out.strip()) == (0, str(out_pdf))
+    # The seed's Jan–May 2025 has no Jan–May 2024 to compare with: said before printing, on stderr.
+    assert err.startswith("factsheet: Before printing, check 3 things that would make this sheet misleading:\n")
     text = " ".join(pdf_pages(out_pdf))
     assert "As of 2 Jul 2025" in text and "USD 128.6 million" in text
 
@@ -64,7 +66,7 @@ def test_an_unknown_party_is_one_sentence_and_no_file(capsys, seeded_path, tmp_p
 
 def test_an_ambiguous_party_is_refused(capsys, seeded_path, tmp_path):
     db = open_database(seeded_path)
-    store.save(db, Party(kind="organisation", name_en="Omsk", name_local="Омск"))
+    store.save(db, Party(kind="organisation", name_en="Omsk", name_ru="Омск"))
     db.close()
     status, _out, err = _run(capsys, "--db", seeded_path, "--parties", "Abai region", "omsk",
                              "-o", tmp_path / "x.pdf")
@@ -123,7 +125,8 @@ def test_runs_without_a_display_and_reports_its_time(seeded_path, tmp_path):
                             capture_output=True, text=True, env=env, timeout=120)
     elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(out_pdf) and result.stderr == ""
+    assert result.stdout.strip() == str(out_pdf)
+    assert result.stderr.startswith("factsheet: Before printing, check") and "Traceback" not in result.stderr
     assert len(pdf_pages(out_pdf)) in (1, 2)
     print(f"factsheet pdf for the seed took {elapsed:.2f} s")  # measured, never asserted
 
@@ -154,3 +157,53 @@ def test_hostile_and_very_long_text_prints_as_typed_and_shortened(qapp, capsys, 
     links = [a.get_object().get("/A", {}).get("/URI", "") for page in PdfReader(out_pdf).pages
              for a in page.get("/Annots", [])]
     assert not any("javascript" in str(uri) for uri in links)  # no link made of the markup
+
+
+# -- the check before printing, the long version -------------------------------------------------------
+
+def test_what_to_check_before_printing_is_listed_on_stderr_and_the_pdf_written(qapp, capsys, seeded_path, tmp_path):
+    out_pdf = tmp_path / "sheet.pdf"
+    status, out, err = _run(capsys, "--db", seeded_path, "--parties", "Abai region", "Omsk region",
+                            "-o", out_pdf, "--as-of", "2026-12-07")
+    assert (status, out.strip()) == (0, str(out_pdf)) and out_pdf.exists()
+    lines = err.splitlines()
+    assert lines[0] == "factsheet: Before printing, check 8 things that would make this sheet misleading:"
+    assert lines[1] == "Planned events whose date has passed"
+    assert lines[2].startswith("  • International cross-border forum “Irtysh – River of Friendship and Development” "
+                               "(Q4 2025) is still recorded as planned") and lines[2].endswith("[event 2]")
+    assert "Officials not verified for over a year" in lines and "Traceback" not in err
+
+
+def test_strict_refuses_with_exit_status_one_and_writes_nothing(qapp, capsys, seeded_path, tmp_path):
+    out_pdf = tmp_path / "sheet.pdf"
+    status, out, err = _run(capsys, "--db", seeded_path, "--parties", "Abai region", "Omsk region",
+                            "-o", out_pdf, "--as-of", "2026-12-07", "--strict")
+    assert status == 1 and out == "" and not out_pdf.exists() and list(tmp_path.glob("*.pdf")) == []
+    assert err.splitlines()[-1] == ("factsheet: The PDF was not written: 8 things to check before printing are "
+                                    "listed above; run without --strict to write it anyway.")
+
+
+def test_strict_writes_a_sheet_with_nothing_to_check(qapp, capsys, rich_path, tmp_path):
+    from db.file.connection import open_database
+
+    db = open_database(rich_path)  # every check done: events held, officials verified, validity extended
+    db.execute("UPDATE events SET status = 'held' WHERE status = 'planned'")
+    db.execute("UPDATE positions SET verified_on = '2025-12-01'")
+    db.execute("UPDATE agreements SET valid_until = '2030-01-01', valid_until_precision = 'year'")
+    db.close()
+    out_pdf = tmp_path / "rich.pdf"
+    status, _out, err = _run(capsys, "--db", rich_path, "--parties", "Abai region", "Omsk region",
+                             "-o", out_pdf, "--as-of", "2025-12-15", "--strict")
+    assert (status, err) == (0, "")
+    assert len(pdf_pages(out_pdf)) <= 2
+
+
+def test_long_writes_every_section_in_full(qapp, capsys, rich_path, tmp_path):
+    short, long = tmp_path / "short.pdf", tmp_path / "long.pdf"
+    for target, extra in ((short, ()), (long, ("--long",))):
+        status, _out, _err = _run(capsys, "--db", rich_path, "--parties", "Abai region", "Omsk region",
+                                  "-o", target, "--as-of", "2025-12-15", *extra)
+        assert status == 0
+    assert len(pdf_pages(short)) <= 2 < len(pdf_pages(long))
+    assert "more agreements are recorded" in " ".join(pdf_pages(short))
+    assert "more agreements are recorded" not in " ".join(pdf_pages(long))

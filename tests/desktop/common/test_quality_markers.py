@@ -115,7 +115,7 @@ def test_overview_findings_link_to_the_records_and_escape_their_text(qtbot, seed
 def test_markers_are_asked_for_a_block_of_ids_when_a_row_of_it_is_drawn(qtbot, tmp_path):
     db = make_big_database(tmp_path / "big.factsheet", rows=3 * PAGE_SIZE)
     asked: list[int] = []
-    from db.read.listings import INDICATORS
+    from db.read.record_lists import INDICATORS
     from desktop.common import quality
 
     def provider(database, kind, ids):

@@ -187,3 +187,59 @@ def test_a_file_whose_permissions_forbid_changes_turns_import_off_and_says_why(q
         assert fingerprint(seeded_path) == before
     finally:
         seeded_path.chmod(0o644)
+
+
+def _import(qtbot, window, path) -> ImportDialog:
+    dialog = _open(qtbot, window, path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.imported, timeout=10_000)
+    return dialog
+
+
+def test_an_import_is_one_undoable_step_and_not_a_change_from_elsewhere(qtbot, window, tmp_path):
+    path = tmp_path / "figures.csv"
+    path.write_text(HEADER + "\n" + GOOD + "\n" + GOOD.replace("Russian Federation", "Mongolia") + "\n",
+                    encoding="utf-8")
+    before = content(window.db)
+    dialog = _import(qtbot, window, path)
+    _close(qtbot, dialog)
+    after = content(window.db)
+    assert after != before
+    # The import ran on a worker connection: the window knows it for its own.
+    assert window.change_watcher.poll() is False
+    assert "Another window" not in window.statusBar().currentMessage()
+
+    assert window.editing.undo_action.text() == "Undo Import figures.csv"
+    window.editing.undo_action.trigger()
+    assert content(window.db) == before  # the figures, the new party and the new source: all gone
+    window.editing.redo_action.trigger()
+    assert content(window.db) == after
+
+
+def test_a_bundle_with_a_conflict_lets_the_person_take_its_version(qtbot, window, tmp_path):
+    plan = window.db.execute("SELECT id FROM agreements WHERE kind = 'plan'").fetchone()[0]
+    data = bundle.export_bundle(window.db)
+    item = next(i for i in data["records"]["agreements"] if i["ref"] == f"agreement-{plan}")
+    item["previous"] = [item["updated_at"] or "2026-01-01T00:00:00.000000Z"]
+    item["updated_at"], item["summary"] = "2026-03-01T09:00:00.000000Z", "Their summary."
+    from db import store
+
+    mine = store.get(window.db, "agreement", plan)
+    mine.summary = "My summary."
+    store.save(window.db, mine)
+    path = tmp_path / "colleague.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    dialog = _open(qtbot, window, path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    assert dialog.conflicts.isVisible() and dialog.conflicts.count() == 1
+    line = dialog.conflicts.item(0)
+    assert "“My summary.” here, “Their summary.” in the bundle" in line.text()
+    line.setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.imported, timeout=10_000)
+    assert store.get(window.db, "agreement", plan).summary == "Their summary."
+    _close(qtbot, dialog)
+    window.editing.undo_action.trigger()
+    assert store.get(window.db, "agreement", plan).summary == "My summary."

@@ -4,9 +4,11 @@ import pytest
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPdfWriter
 
+from desktop.factsheet.blocks import Heading, Row, Table, paragraph
 from desktop.factsheet.fonts import sheet_family
-from desktop.factsheet.layout import Heading, Row, Table, Typesetter, paginate, paragraph
+from desktop.factsheet.layout import paginate
 from desktop.factsheet.render import page_layout, stylesheet
+from desktop.factsheet.typesetter import Typesetter
 
 BODY = QSizeF(2000, 3000)  # device pixels at 300 dpi: about 17 × 25 cm
 
@@ -81,7 +83,7 @@ def test_sheet_text_is_black_on_its_paper_even_under_a_dark_desktop_palette(qapp
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
-    from desktop.factsheet.layout import _Measurer
+    from desktop.factsheet.typesetter import Measurer as _Measurer
 
     dark = QPalette(qapp.palette())
     dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))

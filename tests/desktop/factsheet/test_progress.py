@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushB
 
 from desktop.factsheet import render as render_module
 from desktop.factsheet import window as factsheet_window
-from tests.desktop.factsheet.test_window import choose_file, when_modal
+from tests.desktop.factsheet.test_window import choose_file, print_anyway, when_modal
 
 
 def test_saving_a_pdf_shows_each_page_and_cancel_leaves_no_file(qtbot, window, tmp_path, monkeypatch):
@@ -27,6 +27,7 @@ def test_saving_a_pdf_shows_each_page_and_cancel_leaves_no_file(qtbot, window, t
 
     monkeypatch.setattr(render_module, "render", render_and_press_cancel)
     target = tmp_path / "sheet.pdf"
+    print_anyway(qtbot)
     when_modal(qtbot, lambda dialog: choose_file(dialog, target), kind=QFileDialog)
     assert window.factsheet_actions.export_pdf() is None
     assert seen and seen[0].startswith("Saving the fact sheet as a PDF. Page ")
@@ -37,6 +38,7 @@ def test_saving_a_pdf_shows_each_page_and_cancel_leaves_no_file(qtbot, window, t
 def test_the_pdf_is_written_when_nobody_cancels(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(factsheet_window, "SHOW_PROGRESS_AFTER_MS", 0)
     target = tmp_path / "sheet.pdf"
+    print_anyway(qtbot)
     when_modal(qtbot, lambda dialog: choose_file(dialog, target), kind=QFileDialog)
     assert window.factsheet_actions.export_pdf() == target
     assert target.stat().st_size > 0

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from db.read import listings
+from db.read import listings, record_lists
 from desktop.tabs.table_model import MAX_CACHED_PAGES, PAGE_SIZE, ListingModel
 from tests.bench.bigdata import make_big_database
 
@@ -51,7 +51,7 @@ def _all_rows_cost(db) -> int:
 def test_the_first_page_loads_through_the_model_without_reading_all_rows(qtbot, big_db):
     reading_all = _all_rows_cost(big_db)
     with sqlite_steps(big_db) as ticks:
-        model = ListingModel(big_db, listings.INDICATORS)
+        model = ListingModel(big_db, record_lists.INDICATORS)
         first = [model.data(model.index(row, 0)) for row in range(50)]
     assert ticks[0] * 100 < reading_all  # a page costs well under 1% of reading every row
     assert all(first) and model.cached_pages() == 1
@@ -61,18 +61,18 @@ def test_the_first_page_loads_through_the_model_without_reading_all_rows(qtbot, 
 
 
 def test_the_last_rows_are_read_from_the_end(qtbot, big_db):
-    model = ListingModel(big_db, listings.INDICATORS)
+    model = ListingModel(big_db, record_lists.INDICATORS)
     qtbot.waitUntil(lambda: model.counted, timeout=60_000)
     reading_all = _all_rows_cost(big_db)
     with sqlite_steps(big_db) as ticks:
         last = model.row(TOTAL - 1)
     assert ticks[0] * 20 < reading_all
-    expected = listings.page(big_db, listings.INDICATORS, offset=TOTAL - 1, limit=1)
+    expected = listings.page(big_db, record_lists.INDICATORS, offset=TOTAL - 1, limit=1)
     assert last == expected[0]
 
 
 def test_scrolling_keeps_memory_bounded(qtbot, big_db):
-    model = ListingModel(big_db, listings.INDICATORS)
+    model = ListingModel(big_db, record_lists.INDICATORS)
     qtbot.waitUntil(lambda: model.counted, timeout=60_000)
     for row in range(0, TOTAL, TOTAL // 40):
         assert model.row(row) is not None
@@ -84,7 +84,7 @@ def test_sorting_by_a_header_uses_an_index(qtbot, big_db):
     for key in ("subject", "counterpart", "indicator", "period", "value", "unit"):
         for descending in (False, True):
             with sqlite_steps(big_db) as ticks:
-                listings.page(big_db, listings.INDICATORS, sort=key, descending=descending)
+                listings.page(big_db, record_lists.INDICATORS, sort=key, descending=descending)
             assert ticks[0] * 50 < reading_all, (key, descending)
 
 
@@ -95,7 +95,7 @@ def test_filtering_by_a_party_reads_only_its_rows(qtbot, big_db):
             "WHERE name_en = 'Region 05') OR counterpart_id = (SELECT id FROM parties WHERE name_en = 'Region 05')"
         ).fetchone()[0]
     with sqlite_steps(big_db) as ticks:
-        found = listings.count(big_db, listings.INDICATORS, filter_text="Region 05")
+        found = listings.count(big_db, record_lists.INDICATORS, filter_text="Region 05")
     assert found == expected
     assert ticks[0] * 5 < scanning[0]
 
@@ -153,6 +153,6 @@ def test_the_filter_box_counts_a_party_in_the_background(qtbot, big_window):
     qtbot.keyClicks(trade.filter_box, "Region 05")
     qtbot.keyClick(trade.filter_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: trade.model.counted, timeout=60_000)
-    expected = listings.count(big_window.db, listings.INDICATORS, filter_text="Region 05")
+    expected = listings.count(big_window.db, record_lists.INDICATORS, filter_text="Region 05")
     assert trade.model.rowCount() == expected
     assert trade.count_label.text() == f"{expected:,} indicators"

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from db.model import i18n
+from db.model.dates import Period
 from db.read import queries
+from db.read.trade import time_span
 from desktop.gui import create_application
 from desktop.tabs.trade import TradeTab
 from desktop.window.main_window import MainWindow
@@ -75,6 +80,15 @@ def test_trade_tab_opens_on_the_pair_with_most_trade_data(trade, seeded_db):
     assert trade.panel.chart.title_label.text() == "Trade of Abai region with Russian Federation, USD million"
 
 
+def test_the_chart_names_its_unit_as_the_language_in_use_does(trade):
+    with i18n.using_language("ru"):
+        assert trade.panel.chart_title().endswith(", млн долл. США")
+        trade.panel.chart.show_series(trade.panel.current_series(), title=trade.panel.chart_title())
+        assert trade.panel.chart.axis_y.labelText == "млн долл. США"
+    with i18n.using_language("kk"):
+        assert trade.panel.chart_title().endswith(", млн АҚШ доллары")
+
+
 def test_seed_chart_has_the_two_partial_bars_and_the_turnover_marker(trade):
     assert _bars(trade) == [("exports", "Jan–May 2025", 67.8, True), ("imports", "Jan–May 2025", 70.4, True),
                             ("turnover", "Jan–May 2025", 128.6, True)]
@@ -87,20 +101,45 @@ def test_seed_chart_has_the_two_partial_bars_and_the_turnover_marker(trade):
     assert [c.figure.label for c in trade.panel.cards.cards] == ["Investment inflow", "Enterprises"]
 
 
-def test_multi_year_chart_draws_years_and_same_span_changes_only(multi_year):
+def _centre(start, end) -> float:
+    return sum(time_span(Period(start, end), "years")) / 2
+
+
+def test_multi_year_chart_draws_years_on_a_time_axis_and_same_span_changes_only(multi_year):
     tab = multi_year
     chart = tab.panel.chart
-    assert chart.axis_x.labels == ["2019", "2020", "2021", "2022", "2023", "Jan–May 2024", "2024", "Jan–May 2025"]
+    # Whole years and the latest part of a year after them; Jan–May 2024 is not set between years.
+    assert chart.axis_x.labels == ["2019", "2020", "2021", "2022", "2023", "2024", "Jan–May 2025"]
+    assert chart.axis_x.positions[:2] == [2019.5, 2020.5]
+    assert chart.axis_x.positions[-1] == pytest.approx(_centre(dt.date(2025, 1, 1), dt.date(2025, 5, 31)))
     exports = [(b.period.label, b.value, b.partial) for b in chart.bars if b.flow == "exports"]
     assert exports[0] == ("2019", 141.2, False) and exports[-1] == ("Jan–May 2025", 67.8, True)
-    assert len(_drawn_heights(tab)) == 16
+    assert len(_drawn_heights(tab)) == 14
     changes = {label.text: label.x for label in chart._labels if label.change}
     shown = [label.item.toPlainText() for label in chart._labels if label.item is not None and label.item.isVisible()]
     assert "−1.3%" in shown and "141.2" in shown  # the chart is wide enough for every number
-    assert changes["−1.3%"] == 7.0  # Jan–May 2025 against Jan–May 2024
-    assert changes["−1.0%"] == 6.0  # 2024 against 2023
-    assert 5.0 not in changes.values()  # Jan–May 2024 is never compared with the year 2023
+    # Jan–May 2025 against Jan–May 2024 (recorded, not drawn), 2024 against 2023.
+    assert changes["−1.3%"] == pytest.approx(_centre(dt.date(2025, 1, 1), dt.date(2025, 5, 31)))
+    assert changes["−1.0%"] == 2024.5
     assert "Percentages: change in turnover on the same span" in chart.note_label.text()
+
+
+def test_a_missing_year_is_an_empty_slot_under_its_own_name(qtbot, multi_year, seeded_db):
+    seeded_db.execute("DELETE FROM indicators WHERE period_start = '2021-01-01' AND period_end = '2021-12-31'")
+    multi_year.reload()
+    axis = multi_year.panel.chart.axis_x
+    assert "2021" not in axis.labels and 2021.5 not in axis.positions
+    assert (2021.5, "2021") in axis.ticks(2018, 2026)  # the gap keeps its place on the axis
+    assert axis.positions[2] == 2022.5  # 2022 is not moved up beside 2020
+
+
+def test_the_periods_box_opens_on_the_kind_the_data_suggests_and_keeps_the_users_choice(qtbot, multi_year):
+    panel = multi_year.panel
+    assert panel.period_box.currentData() == "years"  # six whole years are recorded
+    panel.period_box.setCurrentIndex(1)
+    assert panel.period_box.currentData() == "quarters"
+    multi_year.reload()
+    assert panel.period_box.currentData() == "quarters"
 
 
 def test_quarters_are_charted_apart_from_years_and_not_hatched(qtbot, multi_year):
@@ -115,10 +154,10 @@ def test_quarters_are_charted_apart_from_years_and_not_hatched(qtbot, multi_year
 
 def test_period_labels_thin_out_instead_of_overlapping(multi_year):
     axis = multi_year.panel.chart.axis_x
-    ((step, values),) = axis.tickValues(-0.6, 7.6, 200)  # eight periods in 200 pixels
-    assert step > 1 and values[-1] == 7  # the latest period keeps its label
-    ((step, values),) = axis.tickValues(-0.6, 7.6, 2000)
-    assert step == 1 and values == list(range(8))
+    ((step, values),) = axis.tickValues(2018.9, 2025.8, 200)  # seven periods in 200 pixels
+    assert step > 1 and values[-1] == axis.positions[-1]  # the latest period keeps its label
+    ((step, values),) = axis.tickValues(2018.9, 2025.8, 2000)
+    assert step == 1 and values == axis.positions
 
 
 def test_hovering_a_bar_shows_value_unit_period_and_source(qtbot, trade):
@@ -174,7 +213,7 @@ def test_dragging_pans_and_reset_view_shows_everything_again(qtbot, multi_year):
     zoomed = box.viewRange()[0]
     assert zoomed[1] - zoomed[0] < (before[1] - before[0]) / 2
     viewport = chart.view.viewport()
-    start = chart.view.mapFromScene(box.mapViewToScene(QPointF(3, 100)))
+    start = chart.view.mapFromScene(box.mapViewToScene(QPointF(2022, 100)))
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
     for step in range(1, 6):
         qtbot.mouseMove(viewport, start + QPoint(step * 30, 0))
@@ -200,7 +239,7 @@ def test_a_failed_export_says_so_in_a_sentence(qtbot, trade, tmp_path):
     shown: list[str] = []
     answer(read_message(shown))
     assert not trade.panel.export_png(str(tmp_path / "missing" / "chart.png"))
-    assert shown and shown[0].startswith("The chart could not be saved as ")
+    assert shown == [f"The folder {tmp_path / 'missing'} does not exist, so “chart.png” cannot be written there."]
 
 
 def test_choosing_a_pair_without_trade_offers_pairs_that_have_it(qtbot, trade, seeded_db):
@@ -270,7 +309,7 @@ def test_refresh_after_a_change_redraws_the_chart(qtbot, window, seeded_db):
     trade = _open_trade(qtbot, window)
     add_multi_year(seeded_db)
     window.refresh()
-    assert len(trade.panel.chart.axis_x.labels) == 8
+    assert len(trade.panel.chart.axis_x.labels) == 7
     assert trade.model.rowCount() == 36
 
 
@@ -282,7 +321,7 @@ def test_switching_the_database_rereads_pickers_chart_and_table(qtbot, trade, se
     load_seed(other)
     add_multi_year(other)
     trade.set_database(other)
-    assert len(trade.panel.chart.axis_x.labels) == 8
+    assert len(trade.panel.chart.axis_x.labels) == 7
     assert trade.model.rowCount() == 36
     assert trade.pair() == _ids(other)
     trade.set_database(seeded_db)
@@ -293,7 +332,7 @@ def test_switching_the_database_rereads_pickers_chart_and_table(qtbot, trade, se
 def test_colours_follow_the_palette_and_keep_the_colour_blind_safe_set():
     from PySide6.QtGui import QColor, QPalette
 
-    from desktop.trade.chart import chart_colours
+    from desktop.trade.plot_items import chart_colours
 
     def palette(base: str, text: str) -> QPalette:
         result = QPalette()

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 
 from db.read import queries
 from desktop.forms.engine import RecordDialog
-from desktop.forms.pickers import LinksField
+from desktop.forms.links import LinksField
 from tests.desktop.form_helpers import (
     answer,
     back_to,
@@ -85,7 +85,7 @@ def test_add_an_agreement_with_parties_a_signatory_and_a_new_source(qtbot, windo
     assert names == ["Abai region / Абайская область", "Omsk region / Омская область"]
     assert [link.note for link in agreement.parties] == [None, "host"]
     assert [queries.record_label(seeded_db, "person", link.id) for link in agreement.signatories] == [
-        "Berik Uali / Берік Уәли"]
+        "Berik Uali / Берик Уали"]
     (source,) = agreement.sources
     assert queries.record_label(seeded_db, "source", source.id) == "Kazinform report"
     assert source.note == "agreed to open tourist routes"
@@ -204,7 +204,8 @@ def test_the_edit_menu_toolbar_and_shortcuts(window):
     assert editing.edit_action.shortcut().toString() == "Return"
     toolbar = window.findChild(type(editing.toolbar), "main_toolbar")
     assert toolbar is editing.toolbar
-    assert [a.objectName() for a in toolbar.actions() if a.objectName()] == ["new", "edit", "delete", "undo", "redo"]
+    assert [a.objectName() for a in toolbar.actions() if a.objectName()] == ["new", "edit", "delete", "undo", "redo",
+                                                                             "capture"]
     assert all(a.toolTip() for a in toolbar.actions() if a.objectName())
     # Nothing to undo yet, no row chosen on the Overview.
     assert not editing.undo_action.isEnabled() and not editing.edit_action.isEnabled()

@@ -124,12 +124,24 @@ def test_a_source_a_figure_and_the_pdf_with_the_keyboard_alone(qtbot, window, se
         typed(qtbot, str(target))
         press(qtbot, Qt.Key.Key_Return)
 
+    answer(_print_anyway_by_keys(qtbot))  # the check before printing lists what to fix first
     answer(save_as)
     press(qtbot, _mnemonic(window.factsheet_actions.export_action.text()))  # “Export P&DF…”
     qtbot.waitUntil(target.exists, timeout=10_000)
     text = " ".join(pdf_pages(target))
     assert "Jan–Mar 2026" in text or "Q1 2026" in text
     assert "Customs statistics of the Abai region" in text
+
+
+def _print_anyway_by_keys(qtbot):
+    """A handler for the check before printing: Alt+P, “&Print anyway”."""
+
+    def handler(dialog) -> None:
+        assert type(dialog).__name__ == "PrePrintDialog", dialog
+        qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+        press(qtbot, Qt.Key.Key_P, ALT)
+
+    return handler
 
 
 def test_no_two_entries_of_a_menu_share_an_underlined_letter(window):
@@ -205,6 +217,7 @@ def test_preview_find_and_about_open_from_keys_and_close_with_escape(qtbot, wind
         qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
         press(qtbot, Qt.Key.Key_Escape)
 
+    answer(_print_anyway_by_keys(qtbot))
     answer(look_and_leave, seen=seen)
     press(qtbot, Qt.Key.Key_P, CTRL | SHIFT)  # Print Preview… runs until Esc closes it
     assert type(seen[0]).__name__ == "PreviewDialog" and not seen[0].isVisible()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from desktop.tabs.list_tab import ListTab
 from tests.desktop.helpers import click_link
 
-TAB_TITLES = ["Overview", "Agreements", "Officials", "Events", "Trade", "Sources"]
+TAB_TITLES = ["Overview", "Agreements", "Officials", "Events", "Trade", "Sources", "Timeline"]
 
 
 def _tab(window, title) -> ListTab:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.gui import create_application
 from desktop.tabs.list_tab import ListTab
 from desktop.tabs.overview import OverviewTab
+from desktop.tabs.timeline import TimelineTab
 from desktop.window.main_window import MainWindow
 from desktop.window.pages import LIST_TAB_NAMES
 from tests.bench import run_all
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _built(window: MainWindow) -> list[str]:
-    return [name for name in ("overview", *LIST_TAB_NAMES) if window.pages.made(name) is not None]
+    return [name for name in ("overview", *LIST_TAB_NAMES, "timeline") if window.pages.made(name) is not None]
 
 
 def test_only_the_tab_in_front_is_built_with_the_window(qtbot, seeded_db):
@@ -32,7 +33,7 @@ def test_only_the_tab_in_front_is_built_with_the_window(qtbot, seeded_db):
     assert window.tabs.currentWidget() is window.overview
     assert "Abai region" in window.overview.page.toPlainText()  # with its data, not an empty frame
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Overview", "Agreements", "Officials", "Events", "Trade", "Sources"]
+        "Overview", "Agreements", "Officials", "Events", "Trade", "Sources", "Timeline"]
 
 
 def test_a_tab_is_built_when_first_shown_and_takes_its_placeholders_place(qtbot, seeded_db):
@@ -47,7 +48,7 @@ def test_a_tab_is_built_when_first_shown_and_takes_its_placeholders_place(qtbot,
     assert shown == [officials]  # those listening see the tab itself, never the placeholder
     assert window.list_tabs["officials"] is officials and window.tabs.indexOf(officials) == 2
     assert officials.model.rowCount() == 3
-    assert window.tabs.count() == 6 and _built(window) == ["overview", "officials"]
+    assert window.tabs.count() == 7 and _built(window) == ["overview", "officials"]
 
 
 def test_asking_for_a_list_tab_builds_it_in_place_without_showing_it(qtbot, seeded_db):
@@ -62,8 +63,8 @@ def test_asking_for_a_list_tab_builds_it_in_place_without_showing_it(qtbot, seed
 
 def test_the_other_tabs_are_built_once_the_window_is_painted(qtbot, seeded_db):
     window = open_window(qtbot, seeded_db)
-    qtbot.waitUntil(lambda: len(_built(window)) == 6)
-    assert all(isinstance(window.tabs.widget(i), OverviewTab | ListTab) for i in range(6))
+    qtbot.waitUntil(lambda: len(_built(window)) == 7)
+    assert all(isinstance(window.tabs.widget(i), OverviewTab | ListTab | TimelineTab) for i in range(7))
     assert window.tabs.currentIndex() == 0
 
 
@@ -88,7 +89,7 @@ def test_a_change_refreshes_the_built_tabs_and_a_tab_built_later_reads_it(qtbot,
 
 
 @pytest.mark.slow
-def test_the_first_paint_needs_no_sqlite_utils_dialogs_forms_or_printing(seeded_path, tmp_path):
+def test_the_first_paint_needs_no_sqlite_utils_dialogs_forms_printing_history_or_capture(seeded_path, tmp_path):
     """The real start (desktop.app.main), in a process of its own, up to the painted window."""
     modules_file = tmp_path / "modules.txt"
     args = [sys.executable, "-m", "tests.bench.first_paint", "app", "--db", str(seeded_path),
@@ -99,7 +100,10 @@ def test_the_first_paint_needs_no_sqlite_utils_dialogs_forms_or_printing(seeded_
     modules = set(modules_file.read_text(encoding="utf-8").split())
     assert {"desktop.tabs.overview", "db.read.queries"} <= modules  # the Overview was built from the file
     late = ("sqlite_utils", "desktop.dialogs", "desktop.forms", "desktop.factsheet", "desktop.common.undo",
-            "db.store", "desktop.tabs.list_tab", "desktop.window.files", "pyqtgraph", "numpy")
+            "db.store", "desktop.tabs.list_tab", "desktop.window.files", "pyqtgraph", "numpy",
+            "desktop.tabs.timeline", "db.read.timeline", "db.read.history", "desktop.window.deleting",
+            "desktop.safety.backup_action", "desktop.safety.restore_dialog", "desktop.capture.dialog",
+            "db.capture", "natasha", "desktop.help.window", "openpyxl", "python_calamine", "babel", "uuid")
     assert sorted(m for m in modules if m.split(".")[0] in late or m.startswith(late)) == []
 
 

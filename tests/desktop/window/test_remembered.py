@@ -16,7 +16,7 @@ from desktop.factsheet import preferences
 from desktop.factsheet.preview import PreviewDialog
 from desktop.window import files
 from desktop.window.main_window import MainWindow
-from tests.desktop.factsheet.test_window import when_modal
+from tests.desktop.factsheet.test_window import print_anyway, when_modal
 from tests.desktop.helpers import open_window
 
 
@@ -69,6 +69,7 @@ def test_the_fact_sheet_options_come_back(qtbot, seeded_db):
         qtbot.waitUntil(lambda: dialog.sheet is not None and "officials" not in dialog.sheet.sections)
         dialog.reject()
 
+    print_anyway(qtbot)
     when_modal(qtbot, choose, kind=PreviewDialog)
     first.factsheet_actions.preview_action.trigger()
     _close(first)
@@ -81,6 +82,7 @@ def test_the_fact_sheet_options_come_back(qtbot, seeded_db):
         seen["paper"] = dialog.panel.page_size.currentText()
         dialog.reject()
 
+    print_anyway(qtbot)
     when_modal(qtbot, look, kind=PreviewDialog)
     second.factsheet_actions.preview_action.trigger()
     assert seen == {"officials": False, "paper": "Letter"}

@@ -1,0 +1,349 @@
+"""What a pair has to show: its figures, agreements, officials, events and statements.
+
+The window's Overview, the Trade tab and the fact sheet all read through these functions,
+so a figure appears the same way wherever it is shown: with its period, unit and source.
+A fact belongs to the pair (a ``PairScope``) when it involves each side or a body inside
+it, or (for figures) a country containing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from db.model.dates import FuzzyDate, Period
+from db.model.i18n import _
+from db.model.names import ShownName, other_form, shown
+from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, indicator_label
+from db.model.status import Status, agreement_status, event_status, verification_status
+from db.read.queries import PairScope
+from db.read.sources import SourceRef, sources_of
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def _ids(values: Iterable[int]) -> str:
+    return json.dumps(sorted(values))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An indicator as shown anywhere: value, unit, period and where it comes from."""
+
+    id: int
+    subject_id: int
+    subject: str
+    counterpart_id: int | None
+    counterpart: str | None
+    indicator: str
+    period: Period
+    value: float
+    unit: str
+    notes: str | None
+    sources: tuple[SourceRef, ...] = field(default=())
+    reporter_id: int | None = None
+    reporter: str | None = None  # who reported it (a statistics office's country, a body), if recorded
+
+    @property
+    def indicator_label(self) -> str:
+        return indicator_label(self.indicator)
+
+
+_FIGURE_SQL = (
+    "SELECT i.id, i.subject_id, i.counterpart_id, i.indicator, i.period_start, "
+    "i.period_end, i.value, i.unit, i.notes, s.name_en, s.name_ru, s.name_kk, c.name_en, c.name_ru, c.name_kk, "
+    "i.reporter_id, r.name_en, r.name_ru, r.name_kk "
+    "FROM indicators i JOIN parties s ON s.id = i.subject_id "
+    "LEFT JOIN parties c ON c.id = i.counterpart_id LEFT JOIN parties r ON r.id = i.reporter_id"
+)
+
+
+def _figure(db: Database, row: tuple) -> Figure:
+    counterpart = shown(*row[12:15]) if row[2] is not None else None
+    reporter = shown(*row[16:19]) if row[15] is not None else None
+    return Figure(row[0], row[1], shown(*row[9:12]), row[2], counterpart, row[3], Period.from_db(row[4], row[5]),
+                  row[6], row[7], row[8], sources_of(db, "indicators", "indicator_id", row[0]), row[15], reporter)
+
+
+def figure(db: Database, indicator_id: int) -> Figure:
+    row = db.execute(_FIGURE_SQL + " WHERE i.id = ?", [indicator_id]).fetchone()
+    return _figure(db, row)
+
+
+def figures_by_id(db: Database, ids: Iterable[int]) -> dict[int, Figure]:
+    """Whole figures (with their sources) for a few ids, read in one statement."""
+    rows = db.execute(_FIGURE_SQL + " WHERE i.id IN (SELECT value FROM json_each(?))", [_ids(ids)]).fetchall()
+    return {r[0]: _figure(db, r) for r in rows}
+
+
+def _pair_condition(scope: PairScope) -> tuple[str, dict[str, str]]:
+    """Figures with one side in A (or a country containing it) and the other in B, and
+    at least one side inside A or B themselves (so country-to-country trade is left out).
+
+    The ids are found first, in a subquery SQLite answers from the pair index alone (one
+    index search per side); joined with more tables or a correlated subquery, its planner
+    would otherwise walk the whole index (seconds on a million figures instead of a
+    millisecond)."""
+    condition = (
+        "i.id IN (SELECT f.id FROM indicators f WHERE "
+        "((f.subject_id IN (SELECT value FROM json_each(:a_all)) AND "
+        "  f.counterpart_id IN (SELECT value FROM json_each(:b_all))) OR "
+        " (f.subject_id IN (SELECT value FROM json_each(:b_all)) AND "
+        "  f.counterpart_id IN (SELECT value FROM json_each(:a_all)))) AND "
+        "(f.subject_id IN (SELECT value FROM json_each(:downs)) OR "
+        " f.counterpart_id IN (SELECT value FROM json_each(:downs))))"
+    )
+    params = {"a_all": _ids(scope.a_all), "b_all": _ids(scope.b_all),
+              "downs": _ids(scope.a_down | scope.b_down)}
+    return condition, params
+
+
+def pair_figures(db: Database, scope: PairScope, *, indicators: Iterable[str] | None = None,
+                 as_of: dt.date | None = None) -> list[Figure]:
+    """Every figure about the pair (oldest first), optionally only some indicators."""
+    condition, params = _pair_condition(scope)
+    if indicators is not None:
+        params["names"] = json.dumps(list(indicators))
+        condition += " AND i.indicator IN (SELECT value FROM json_each(:names))"
+    if as_of is not None:
+        params["as_of"] = as_of.isoformat()
+        condition += " AND i.period_end <= :as_of"
+    rows = db.execute(f"{_FIGURE_SQL} WHERE {condition} ORDER BY i.period_start, i.indicator, i.id",
+                      params).fetchall()
+    return [_figure(db, r) for r in rows]
+
+
+def pair_entries(db: Database, scope: PairScope, as_of: dt.date) -> list[tuple]:
+    """The pair's figures known as of a day, light: (id, subject, counterpart, reporter, indicator,
+    unit, period start, period end, value) — no names, no sources, so thousands are read at once
+    and only the few a view shows are read whole (``figures_by_id``)."""
+    condition, params = _pair_condition(scope)
+    params["as_of"] = as_of.isoformat()
+    return db.execute(
+        "SELECT i.id, i.subject_id, i.counterpart_id, i.reporter_id, i.indicator, i.unit, i.period_start, "
+        f"i.period_end, i.value FROM indicators i WHERE {condition} AND i.period_end <= :as_of "
+        "ORDER BY i.id", params).fetchall()
+
+
+def pair_figure_ids(db: Database, scope: PairScope, among: Iterable[int] | None = None) -> set[int]:
+    """The ids of the figures about the pair (as ``pair_figures``), or of those among ``among``.
+
+    Given ``among``, they are looked up by id, so asking about a few records stays fast in
+    a million-row table.
+    """
+    condition, params = _pair_condition(scope)
+    narrow = ""
+    if among is not None:
+        params["among"] = _ids(among)
+        narrow = "i.id IN (SELECT value FROM json_each(:among)) AND "
+    rows = db.execute(f"SELECT i.id FROM indicators i WHERE {narrow}{condition}", params).fetchall()
+    return {r[0] for r in rows}
+
+
+def pair_figure_counts(db: Database, scope: PairScope, *, indicators: Iterable[str],
+                       as_of: dt.date) -> dict[tuple[int, int | None], int]:
+    """How many of the pair's figures each (subject, counterpart) has, counted in SQL."""
+    condition, params = _pair_condition(scope)
+    params.update(names=json.dumps(list(indicators)), as_of=as_of.isoformat())
+    rows = db.execute(
+        f"SELECT i.subject_id, i.counterpart_id, count(*) FROM indicators i WHERE {condition} "
+        "AND i.indicator IN (SELECT value FROM json_each(:names)) AND i.period_end <= :as_of "
+        "GROUP BY i.subject_id, i.counterpart_id", params).fetchall()
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
+@dataclass(frozen=True)
+class AgreementSummary:
+    id: int
+    title: str
+    kind: str
+    signed: FuzzyDate | None
+    valid_from: FuzzyDate | None
+    valid_until: FuzzyDate | None
+    status: str
+    summary: str | None
+    parties: tuple[str, ...]
+    signatories: tuple[str, ...]
+    subjects: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+
+    @property
+    def kind_label(self) -> str:
+        return AGREEMENT_KINDS.get(self.kind, self.kind)
+
+    def status_as_of(self, day: dt.date) -> Status:
+        """Its status on ``day`` (``db.model.status.agreement_status``)."""
+        return agreement_status(self.status, self.signed, self.valid_from, self.valid_until, day)
+
+    def status_on(self, day: dt.date) -> str:
+        """The words for its status on ``day``: "in force", "signed, validity not stated" …"""
+        return self.status_as_of(day).label
+
+
+def _names(db: Database, sql: str, record_id: int) -> tuple[ShownName, ...]:
+    """Names in the language in use from rows of (English, Russian, Kazakh[, role])."""
+    result = []
+    for row in db.execute(sql, [record_id]).fetchall():
+        name = shown(*row[:3])
+        if len(row) > 3 and row[3]:
+            name = ShownName(_("{name} ({role})").format(name=name, role=row[3]), name.language, name.borrowed)
+        result.append(name)
+    return tuple(result)
+
+
+def pair_agreements(db: Database, scope: PairScope) -> list[AgreementSummary]:
+    """Agreements with a party on each side of the pair, newest first."""
+    rows = db.execute(
+        """SELECT id, title, kind, signed_date, signed_date_precision, valid_from, valid_from_precision,
+                  valid_until, valid_until_precision, status, summary, title_ru, title_kk FROM agreements a
+           WHERE EXISTS (SELECT 1 FROM agreement_parties WHERE agreement_id = a.id
+                         AND party_id IN (SELECT value FROM json_each(:a)))
+             AND EXISTS (SELECT 1 FROM agreement_parties WHERE agreement_id = a.id
+                         AND party_id IN (SELECT value FROM json_each(:b)))
+           ORDER BY signed_date DESC, id DESC""",
+        {"a": _ids(scope.a_down), "b": _ids(scope.b_down)}).fetchall()
+    result = []
+    for r in rows:
+        result.append(AgreementSummary(
+            r[0], shown(r[1], r[11], r[12]), r[2], FuzzyDate.from_db(r[3], r[4]), FuzzyDate.from_db(r[5], r[6]),
+            FuzzyDate.from_db(r[7], r[8]), r[9], r[10],
+            _names(db, "SELECT p.name_en, p.name_ru, p.name_kk FROM agreement_parties ap "
+                       "JOIN parties p ON p.id = ap.party_id "
+                       "WHERE ap.agreement_id = ? ORDER BY ap.rowid", r[0]),
+            _names(db, "SELECT p.name_en, p.name_ru, p.name_kk FROM agreement_signatories s "
+                       "JOIN people p ON p.id = s.person_id "
+                       "WHERE s.agreement_id = ? ORDER BY s.rowid", r[0]),
+            _names(db, "SELECT s.name_en, s.name_ru, s.name_kk FROM agreement_subjects x "
+                       "JOIN subjects s ON s.id = x.subject_id "
+                       "WHERE x.agreement_id = ? ORDER BY s.name_en", r[0]),
+            sources_of(db, "agreements", "agreement_id", r[0])))
+    return result
+
+
+@dataclass(frozen=True)
+class Official:
+    person_id: int
+    name: ShownName  # in the language in use, else the best other form
+    other_name: str | None  # a second form shown beside it
+    position_id: int
+    title: str
+    body_id: int | None
+    body: str | None
+    since: FuzzyDate | None
+    sources: tuple[SourceRef, ...]
+    verified_on: dt.date | None = None
+    notes: str | None = None
+
+    def verification(self, day: dt.date) -> Status:
+        """How recently the position was checked, on ``day`` (``db.model.status.verification_status``)."""
+        return verification_status(self.verified_on, day)
+
+
+def officials(db: Database, party_ids: Iterable[int], as_of: dt.date) -> list[Official]:
+    """People holding a position in one of these parties on ``as_of``."""
+    rows = db.execute(
+        """SELECT pe.id, pe.name_en, pe.name_ru, pe.name_kk, po.id, po.title, po.title_ru, po.title_kk,
+                  po.body_id, b.name_en, b.name_ru, b.name_kk,
+                  po.start_date, po.start_date_precision, po.end_date, po.end_date_precision,
+                  po.verified_on, po.notes
+           FROM positions po JOIN people pe ON pe.id = po.person_id LEFT JOIN parties b ON b.id = po.body_id
+           WHERE po.body_id IN (SELECT value FROM json_each(:ids))
+           ORDER BY po.start_date IS NULL, po.start_date, pe.name_en, po.id""",
+        {"ids": _ids(party_ids)}).fetchall()
+    result = []
+    for r in rows:
+        start, end = FuzzyDate.from_db(r[12], r[13]), FuzzyDate.from_db(r[14], r[15])
+        if (start is not None and start.start > as_of) or (end is not None and end.end < as_of):
+            continue
+        body = shown(*r[9:12]) if r[8] is not None else None
+        result.append(Official(r[0], shown(*r[1:4]), other_form(*r[1:4]), r[4], shown(*r[5:8]), r[8], body,
+                               start, sources_of(db, "positions", "position_id", r[4]),
+                               dt.date.fromisoformat(r[16]) if r[16] else None, r[17]))
+    return result
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    id: int
+    kind: str
+    title: str
+    place: str | None
+    start: FuzzyDate | None
+    end: FuzzyDate | None
+    status: str
+    summary: str | None
+    participants: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+
+    @property
+    def kind_label(self) -> str:
+        return EVENT_KINDS.get(self.kind, self.kind)
+
+    def status_as_of(self, day: dt.date) -> Status:
+        """Its status on ``day`` (``db.model.status.event_status``)."""
+        return event_status(self.status, self.start, self.end, day)
+
+    @property
+    def date_label(self) -> str:
+        if self.start is None:
+            return _("date unknown")
+        if self.end is None or self.end == self.start:
+            return self.start.label()
+        return f"{self.start.label()} – {self.end.label()}"
+
+
+def pair_events(db: Database, scope: PairScope) -> list[EventSummary]:
+    """Events with a participant from either side of the pair, by date."""
+    sides = _ids(scope.a_down | scope.b_down)
+    rows = db.execute(
+        """SELECT id, kind, title, place, start_date, start_date_precision, end_date, end_date_precision,
+                  status, summary, title_ru, title_kk FROM events e
+           WHERE EXISTS (SELECT 1 FROM event_parties WHERE event_id = e.id
+                         AND party_id IN (SELECT value FROM json_each(:ids)))
+              OR EXISTS (SELECT 1 FROM event_people ep JOIN positions po ON po.person_id = ep.person_id
+                         WHERE ep.event_id = e.id AND po.body_id IN (SELECT value FROM json_each(:ids)))
+           ORDER BY start_date IS NULL, start_date, id""", {"ids": sides}).fetchall()
+    result = []
+    for r in rows:
+        people = _names(db, "SELECT p.name_en, p.name_ru, p.name_kk, ep.role FROM event_people ep "
+                            "JOIN people p ON p.id = ep.person_id WHERE ep.event_id = ? ORDER BY ep.rowid", r[0])
+        parties = _names(db, "SELECT p.name_en, p.name_ru, p.name_kk FROM event_parties ea "
+                             "JOIN parties p ON p.id = ea.party_id "
+                             "WHERE ea.event_id = ? ORDER BY ea.rowid", r[0])
+        result.append(EventSummary(r[0], r[1], shown(r[2], r[10], r[11]), r[3], FuzzyDate.from_db(r[4], r[5]),
+                                   FuzzyDate.from_db(r[6], r[7]), r[8], r[9], people + parties,
+                                   sources_of(db, "events", "event_id", r[0])))
+    return result
+
+
+@dataclass(frozen=True)
+class StatementSummary:
+    id: int
+    text: str
+    person_id: int | None
+    speaker: ShownName | None  # in the language in use, else the best other form
+    speaker_local: str | None  # a second form shown beside it
+    said: FuzzyDate | None
+    event: str | None
+    sources: tuple[SourceRef, ...]
+
+
+def pair_statements(db: Database, scope: PairScope) -> list[StatementSummary]:
+    """Statements by people holding a position on either side, or made at a pair's event."""
+    sides = _ids(scope.a_down | scope.b_down)
+    events = _ids(e.id for e in pair_events(db, scope))
+    rows = db.execute(
+        """SELECT s.id, s.text, s.person_id, p.name_en, p.name_ru, p.name_kk, s.said_date,
+                  s.said_date_precision, e.title, e.title_ru, e.title_kk FROM statements s LEFT JOIN people p ON p.id = s.person_id
+                  LEFT JOIN events e ON e.id = s.event_id
+           WHERE s.event_id IN (SELECT value FROM json_each(:events))
+              OR s.person_id IN (SELECT person_id FROM positions WHERE body_id IN (SELECT value FROM json_each(:ids)))
+           ORDER BY s.said_date IS NULL, s.said_date, s.id""", {"ids": sides, "events": events}).fetchall()
+    return [StatementSummary(r[0], r[1], r[2], shown(*r[3:6]) if r[3] else None,
+                             other_form(*r[3:6]) if r[3] else None, FuzzyDate.from_db(r[6], r[7]),
+                             shown(*r[8:11]) if r[8] else None,
+                             sources_of(db, "statements", "statement_id", r[0])) for r in rows]

@@ -1,0 +1,70 @@
+"""Opening the guide: Help ▸ Fact Sheet Help (F1) in the main window, and context help —
+F1 or the Help button in a form or dialog opens the guide at the section about it.
+
+One help window serves the whole application and stays beside the main window (closing
+the main window still quits). A dialog that blocks every other window while it is open
+(an application-modal one, such as Export…) gets a help window of its own, in front of
+it, so its help can be read and scrolled while the dialog waits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from shiboken6 import isValid
+
+from db.model.i18n import _
+from desktop import APP_NAME
+
+_shared = None  # the application's help window, once opened
+
+
+def show_help(topic: str | None = None, asker: QWidget | None = None):
+    """Show the guide at ``topic`` (None: where it was left, else its start); return the help window."""
+    from desktop.help.window import HelpWindow  # the guide is read when help is first asked for
+
+    global _shared
+    owner = asker.window() if asker is not None else None
+    if owner is not None and owner.windowModality() == Qt.WindowModality.ApplicationModal:
+        help_window = owner.findChild(HelpWindow) or HelpWindow(owner)
+    else:
+        if _shared is None or not isValid(_shared):
+            _shared = HelpWindow()
+        help_window = _shared
+    first_look = not help_window.isVisible()
+    if help_window.isMinimized():
+        help_window.showNormal()
+    help_window.show()  # laid out at its size first, so the section lands at the top
+    help_window.raise_()
+    help_window.activateWindow()
+    if topic is not None or first_look:
+        help_window.show_topic(topic)
+    return help_window
+
+
+def install(dialog: QWidget, topic: str, buttons: QDialogButtonBox | None = None) -> None:
+    """F1 in ``dialog``, and a Help button in its ``buttons`` when given, open the guide at ``topic``."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog)
+    shortcut.activated.connect(lambda: show_help(topic, dialog))
+    if buttons is not None:
+        button = buttons.addButton(QDialogButtonBox.StandardButton.Help)
+        button.setAutoDefault(False)
+        button.setToolTip(_("Open the guide at the section about this window (F1)."))
+        buttons.helpRequested.connect(lambda: show_help(topic, dialog))
+
+
+def install_menu(window) -> QAction:
+    """Help ▸ Fact Sheet Help (F1), first in the main window's Help menu."""
+    action = QAction(_("{app} &Help").format(app=APP_NAME), window)
+    action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents) or [QKeySequence("F1")])
+    tip = _("Open the user guide: getting started, the tabs, editing, importing, printing and more.")
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    action.triggered.connect(lambda: show_help(None, window))
+    first = window.help_menu.actions()[0] if window.help_menu.actions() else None
+    window.help_menu.insertAction(first, action)
+    if first is not None:
+        window.help_menu.insertSeparator(first)
+    window.help_action = action
+    return action
