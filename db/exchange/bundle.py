@@ -26,35 +26,29 @@ with the version there (``db.exchange.bundle_sync``): a newer version updates it
 one is left, and one changed on both sides is listed as a conflict for the person to
 decide. Other records are looked up by their natural key (``db.exchange.matching``) and,
 when found, used as they are, so links from new records point at them; the rest are added
-with the bundle's UUID and stamp. Exporting writes every record of every kind with all
-its fields, links and identity; loading that file into an empty database gives the same content.
-The export is written as it is read, one record at a time, so a database of a million
-figures is exported without holding it in memory.
+with the bundle's UUID and stamp. Writing bundles is ``db.exchange.bundle_write``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from collections.abc import Callable, Iterator
-from itertools import groupby
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from db import store
 from db.errors import FactSheetError, Problem, ValidationError
 from db.exchange import bundle_sync, matching
 from db.exchange.bundle_shape import (
-    FORMAT,
-    VERSION,
+    ORDER,
     brief,
     read_json,
+    records_key,
     shape_problem,
     value_from_json,
 )
 from db.exchange.report import ImportRejected, ImportReport, NoSteps, Steps, in_transaction
 from db.model import validate
-from db.model.dates import DateError, FuzzyDate
+from db.model.dates import DateError
 from db.model.i18n import _
 from db.model.names import sort_local_names
 from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
@@ -62,24 +56,8 @@ from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# Loading order: every kind comes after the kinds it refers to.
-ORDER = ("source", "party", "subject", "person", "position", "event", "agreement", "indicator", "statement")
 # Stands for a record that could not be read, so records pointing at it are still checked.
 _UNREADABLE = -1
-
-
-def _key(kind: str) -> str:
-    return KINDS[kind].TABLE
-
-
-def _value_to_json(typ: type, value: Any) -> Any:
-    if value is None:
-        return None
-    if typ is FuzzyDate:
-        return value.to_text()
-    if typ is dt.date:
-        return value.isoformat()
-    return value
 
 
 def load_bundle(db: Database, data: dict[str, Any],
@@ -140,7 +118,7 @@ class _Loader:
         self.known: dict[str, dict[str, tuple[int, str | None]]] = {}  # kind -> uuid -> (id, stamp)
 
     def _items(self, kind: str) -> list[dict[str, Any]]:
-        return self.records.get(_key(kind)) or []
+        return self.records.get(records_key(kind)) or []
 
     def run(self) -> ImportReport:
         total = sum(len(self._items(k)) for k in ORDER)
@@ -173,7 +151,7 @@ class _Loader:
             if count > 1:
                 self.problems.append(_("{kind}: the ref “{ref}” is given to {n} records; each record needs a ref "
                                        "of its own, or links to it would reach the wrong one.").format(
-                    kind=_key(kind), ref=brief(ref), n=count))
+                    kind=records_key(kind), ref=brief(ref), n=count))
 
     def _parents_first(self, items: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
         """Parties ordered so that each comes after the party it belongs to, wherever the file
@@ -284,7 +262,7 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
     """The record a bundle item describes, or the problems that keep it from being read."""
     cls = KINDS[kind]
     item = _upgraded(item)
-    where = _("{kind} “{ref}”").format(kind=_key(kind), ref=item.get("ref", f"#{position}"))
+    where = _("{kind} “{ref}”").format(kind=records_key(kind), ref=item.get("ref", f"#{position}"))
     values: dict[str, Any] = {}
     problems: list[str] = []
 
@@ -321,98 +299,3 @@ def _record_from_json(kind: str, item: dict[str, Any], ids: dict[tuple[str, str]
         return problems
     record = cls(**values)
     return [f"{where}: {p.message}" for p in validate.problems(None, record)] or record
-
-
-def export_bundle(db: Database) -> dict[str, Any]:
-    """Every record and link as a bundle; refs are ``<kind>-<id>``."""
-    return {"format": FORMAT, "version": VERSION,
-            "records": {_key(kind): list(_items(db, kind)) for kind in ORDER}}
-
-
-def write_bundle(db: Database, out: IO[str], *, steps: Steps | None = None) -> int:
-    """Write every record and link as a bundle to a text stream, one record at a time.
-
-    Returns how many records were written. The file is indented like ``json.dump`` with one
-    record per line, so it reads well and compares well line by line.
-    """
-    steps = steps or NoSteps()
-    total = sum(db.execute(f"SELECT count(*) FROM {_key(k)}").fetchone()[0] for k in ORDER)
-    out.write(f'{{"format": "{FORMAT}", "version": {VERSION},\n "records": {{')
-    done = 0
-    for number, kind in enumerate(ORDER):
-        out.write(f'{"," if number else ""}\n  "{_key(kind)}": [')
-        for count, item in enumerate(_items(db, kind)):
-            out.write(("," if count else "") + "\n    " + json.dumps(item, ensure_ascii=False))
-            done += 1
-            if done % 1000 == 0:
-                steps.check_cancelled()
-                steps.report(done, total)
-        out.write("\n  ]")
-    out.write("\n }\n}\n")
-    steps.report(done, total)
-    return done
-
-
-def _items(db: Database, kind: str) -> Iterator[dict[str, Any]]:
-    """Every record of a kind as a bundle item, with its identity and earlier versions."""
-    previous = bundle_sync.previous_versions(db, kind)
-    for record, uuid, stamp in records_with_identity(db, kind):
-        item = _record_to_json(record)
-        item["uuid"], item["updated_at"] = uuid, stamp
-        if uuid in previous:
-            item["previous"] = previous[uuid]
-        yield item
-
-
-def records(db: Database, kind: str) -> Iterator[Record]:
-    """Every record of a kind with its links, by id, in two ordered passes (no query per record)."""
-    for record, _uuid, _stamp in records_with_identity(db, kind):
-        yield record
-
-
-def records_with_identity(db: Database, kind: str) -> Iterator[tuple[Record, str | None, str | None]]:
-    """(record, uuid, updated_at) of every record of a kind, by id, links included."""
-    cls = KINDS[kind]
-    cursor = db.execute(f"SELECT * FROM {cls.TABLE} ORDER BY id")
-    names = [d[0] for d in cursor.description]
-    links = {attr: _links(db, spec.table, spec.own_column, spec.other_column, spec.note_column)
-             for attr, spec in cls.LINKS.items()}
-    pending: dict[str, tuple[int, list[Link]] | None] = {attr: next(group, None) for attr, group in links.items()}
-    for row in cursor:
-        values = dict(zip(names, row, strict=True))
-        record = store.from_row(cls, values)
-        for attr, group in links.items():
-            # Link rows come ordered by owner; skip owners that no longer exist.
-            while pending[attr] is not None and pending[attr][0] < record.id:  # type: ignore[index]
-                pending[attr] = next(group, None)
-            current = pending[attr]
-            if current is not None and current[0] == record.id:
-                setattr(record, attr, current[1])
-                pending[attr] = next(group, None)
-        yield record, values.get("uuid"), values.get("updated_at")
-
-
-def _links(db: Database, table: str, own: str, other: str, note: str | None) -> Iterator[tuple[int, list[Link]]]:
-    rows = db.execute(f"SELECT {own}, {other}, {note or 'NULL'} FROM {table} ORDER BY {own}, rowid")
-    for owner, group in groupby(rows, key=lambda r: r[0]):
-        yield owner, [Link(target, text) for _owner, target, text in group]
-
-
-def _record_to_json(record: Record) -> dict[str, Any]:
-    cls = type(record)
-    item: dict[str, Any] = {"ref": f"{cls.KIND}-{record.id}"}
-    for name, typ in cls.column_fields():
-        value = getattr(record, name)
-        if name in REFERENCE_KINDS and value is not None:
-            item[name] = f"{REFERENCE_KINDS[name]}-{value}"
-        else:
-            item[name] = _value_to_json(typ, value)
-    for attr, spec in cls.LINKS.items():
-        entries = []
-        for link in getattr(record, attr):
-            entry: dict[str, Any] = {"ref": f"{spec.other_kind}-{link.id}"}
-            if spec.note_column and link.note is not None:
-                entry[spec.note_column] = link.note
-            entries.append(entry)
-        item[attr] = entries
-    return item

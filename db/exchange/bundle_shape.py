@@ -29,6 +29,13 @@ VERSIONS = (1, 2)  # the format versions this program reads
 # A bundle is {records: {kind: [{field: [{ref, note}]}]}}: five levels. Anything much deeper
 # is not a bundle, and is refused before code that walks values could recurse into it.
 MAX_DEPTH = 12
+# Loading and writing order: every kind comes after the kinds it refers to.
+ORDER = ("source", "party", "subject", "person", "position", "event", "agreement", "indicator", "statement")
+
+
+def records_key(kind: str) -> str:
+    """The bundle's name for a kind's list of records: its table's name ("parties")."""
+    return KINDS[kind].TABLE
 
 
 def read_json(path: Path) -> Any:

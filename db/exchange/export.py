@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from db.errors import FactSheetError
-from db.exchange import bundle
+from db.exchange import bundle_write
 from db.exchange.formula_guard import guard
 from db.exchange.report import NoSteps, Steps
 from db.exchange.tables.header import COLUMNS, EXTRA_COLUMNS
@@ -113,7 +113,7 @@ def write_table(db: Database, name: str, out: IO[str], *, steps: Steps | None = 
     labels = _Labels(db)
 
     def rows() -> Iterator[list[object]]:
-        for record in bundle.records(db, kind):
+        for record in bundle_write.records(db, kind):
             yield [record.id, *(_field(labels, record, f) for f in fields),
                    *("; ".join(labels.of(spec.other_kind, link.id) for link in getattr(record, attr))
                      for attr, spec in cls.LINKS.items())]
@@ -174,7 +174,7 @@ def write(db: Database, out: IO[str], *, format: str, table: str | None = None,
     """Write a JSON bundle of everything, or one table as CSV, to a text stream."""
     check_request(format, table)
     if format == "json":
-        return bundle.write_bundle(db, out, steps=steps)
+        return bundle_write.write_bundle(db, out, steps=steps)
     return write_table(db, table or "indicators", out, steps=steps)
 
 

@@ -31,6 +31,7 @@ from desktop.common.rich_text import esc
 from desktop.common.theme import alert
 from desktop.factsheet.panel import OptionsPanel
 from desktop.factsheet.render import fit, render
+from desktop.help import context as context_help
 
 GEOMETRY_KEY = "factsheet/preview_geometry"
 REDRAW_DELAY_MS = 150
@@ -71,6 +72,7 @@ class PreviewDialog(QDialog):
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        context_help.install(self, "printing", buttons)
         self.print_button.clicked.connect(self._print)
         self.export_button.clicked.connect(self._export)
         self.print_button.setDefault(True)

@@ -37,6 +37,7 @@ from db.read import backup_compare
 from desktop.common import message_box
 from desktop.common.progress import busy
 from desktop.common.rich_text import esc
+from desktop.help import context as context_help
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -134,6 +135,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setProperty("writes", True)
         self.restore_button.clicked.connect(self.restore)
         self.buttons.rejected.connect(self.reject)
+        context_help.install(self, "restoring", self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addWidget(splitter, 1)

@@ -56,6 +56,7 @@ class _List(QTreeWidget):
 class TimelineTab(QWidget):
     """The pair and kinds chosen, the timeline to scale, and its items as a list."""
 
+    help_topic = "timeline"  # the guide's section F1 opens while the tab is shown
     link_activated = Signal(str, int)
 
     def __init__(self, db, parent: QWidget | None = None) -> None:

@@ -35,6 +35,7 @@ SPLITTER_KEY = "tabs/indicators/chart_splitter"
 class TradeTab(ListTab):
     """Pickers, chart and cards above the figures list."""
 
+    help_topic = "trade"
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(db, INDICATORS, parent=parent,
                          filter_placeholder=_("Filter figures by party (any script), indicator or unit…"))

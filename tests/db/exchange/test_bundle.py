@@ -7,7 +7,7 @@ import pytest
 
 from db import store
 from db.errors import Cancelled, DatabaseReadOnly, FactSheetError
-from db.exchange import bundle
+from db.exchange import bundle, bundle_write
 from db.exchange.imports import ImportRejected, import_file
 from db.file.connection import open_database
 from db.model.dates import FuzzyDate, Precision
@@ -39,7 +39,7 @@ def _d(text):
 
 def _round_trip(db, tmp_path):
     out = io.StringIO()
-    bundle.write_bundle(db, out)
+    bundle_write.write_bundle(db, out)
     target = open_database(tmp_path / "copy.factsheet")
     report = bundle.import_bundle(target, json.loads(out.getvalue()))
     return target, report, out.getvalue()
@@ -55,14 +55,14 @@ def test_export_then_import_into_an_empty_database_gives_the_same_content(seeded
 
 def test_the_streamed_export_equals_the_bundle_in_memory(seeded_db):
     out = io.StringIO()
-    written = bundle.write_bundle(seeded_db, out)
-    assert json.loads(out.getvalue()) == bundle.export_bundle(seeded_db)
+    written = bundle_write.write_bundle(seeded_db, out)
+    assert json.loads(out.getvalue()) == bundle_write.export_bundle(seeded_db)
     assert written == sum(queries.counts(seeded_db).values())
 
 
 def test_importing_the_same_bundle_twice_adds_nothing(seeded_db, tmp_path):
     path = tmp_path / "all.json"
-    path.write_text(json.dumps(bundle.export_bundle(seeded_db)), encoding="utf-8")
+    path.write_text(json.dumps(bundle_write.export_bundle(seeded_db)), encoding="utf-8")
     before = content(seeded_db)
     report = import_file(seeded_db, path)
     assert report.total_added == 0
@@ -71,7 +71,7 @@ def test_importing_the_same_bundle_twice_adds_nothing(seeded_db, tmp_path):
 
 
 def test_a_partly_known_bundle_links_new_records_to_the_ones_present(seeded_db):
-    data = bundle.export_bundle(seeded_db)
+    data = bundle_write.export_bundle(seeded_db)
     omsk = next(p for p in data["records"]["parties"] if p["name_en"] == "Omsk region")
     source = data["records"]["sources"][0]
     data["records"]["parties"].append({"ref": "tara", "kind": "city", "name_en": "Tara", "parent_id": omsk["ref"]})
@@ -85,7 +85,7 @@ def test_a_partly_known_bundle_links_new_records_to_the_ones_present(seeded_db):
 
 
 def test_every_problem_is_listed_and_nothing_is_written(seeded_db):
-    data = bundle.export_bundle(seeded_db)
+    data = bundle_write.export_bundle(seeded_db)
     data["records"]["parties"].append({"ref": "bad", "kind": "planet", "name_en": ""})
     data["records"]["indicators"].append({"ref": "i", "subject_id": "missing", "indicator": "exports",
                                           "period_start": "2024-13-01", "period_end": "2024-12-31",
@@ -105,7 +105,7 @@ def test_every_problem_is_listed_and_nothing_is_written(seeded_db):
 
 def test_a_dry_run_reports_and_rolls_back(seeded_db, tmp_path):
     target = open_database(tmp_path / "empty.factsheet")
-    report = bundle.import_bundle(target, bundle.export_bundle(seeded_db), dry_run=True)
+    report = bundle.import_bundle(target, bundle_write.export_bundle(seeded_db), dry_run=True)
     assert report.added["indicator"] == 5
     assert all(n == 0 for n in queries.counts(target).values())
 
@@ -125,7 +125,7 @@ def test_stopping_rolls_back(seeded_db, tmp_path):
                 raise Cancelled("stopped")
 
     with pytest.raises(Cancelled):
-        bundle.import_bundle(target, bundle.export_bundle(seeded_db), steps=StopAfterTen())
+        bundle.import_bundle(target, bundle_write.export_bundle(seeded_db), steps=StopAfterTen())
     assert all(n == 0 for n in queries.counts(target).values())
 
 

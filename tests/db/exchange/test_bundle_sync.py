@@ -7,13 +7,13 @@ import io
 import json
 
 from db import store
-from db.exchange import bundle
+from db.exchange import bundle, bundle_write
 from db.file.connection import open_database
 
 
 def _export(db) -> dict:
     out = io.StringIO()
-    bundle.write_bundle(db, out)
+    bundle_write.write_bundle(db, out)
     return json.loads(out.getvalue())
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db.exchange.bundle import export_bundle
+from db.exchange.bundle_write import export_bundle
 from db.file.connection import open_database
 from db.file.migrations import SCHEMA_VERSION
 from db.read import search

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from db import store
 from db.errors import FactSheetError
-from db.exchange.bundle import export_bundle, load_bundle
+from db.exchange.bundle import load_bundle
+from db.exchange.bundle_write import export_bundle
 from db.file.connection import open_database
 from db.model import validate
 from db.model.dates import DateError, FuzzyDate, Period, Precision, parse_iso_day

@@ -9,7 +9,7 @@ import pytest
 
 from db import store
 from db.errors import FactSheetError
-from db.exchange import bundle
+from db.exchange import bundle, bundle_write
 from db.exchange.figures.importing import import_figures
 from db.model.records import Agreement, Event, Link, Source
 from db.store import journal
@@ -74,7 +74,7 @@ def test_writes_say_what_they_were_for(seeded_db):
 
 
 def test_a_bundle_import_records_each_new_record_as_imported(empty_db):
-    data = bundle.export_bundle(_seeded_copy(empty_db))
+    data = bundle_write.export_bundle(_seeded_copy(empty_db))
     report = bundle.import_bundle(empty_db, data, name="colleague.json")
     imported = _entries(empty_db, action="import")
     assert len(imported) == report.total_added

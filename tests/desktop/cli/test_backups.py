@@ -59,10 +59,10 @@ def test_a_database_without_backups_says_so(capsys, seeded_path):
 def test_import_lists_the_conflicts_it_did_not_decide(capsys, seeded_path, tmp_path):
     import json
 
-    from db.exchange import bundle
+    from db.exchange import bundle_write
 
     db = open_database(seeded_path)
-    data = bundle.export_bundle(db)
+    data = bundle_write.export_bundle(db)
     plan = next(i for i in data["records"]["agreements"] if i["kind"] == "plan")
     plan["previous"], plan["updated_at"], plan["summary"] = ["2001-01-01T00:00:00.000000Z"], \
         "2026-03-01T09:00:00.000000Z", "Their summary."

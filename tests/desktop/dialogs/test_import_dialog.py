@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from db.exchange import bundle
+from db.exchange import bundle_write
 from db.read import queries
 from desktop.dialogs.import_dialog import ImportDialog
 from tests.bench.bench_import import write_figures_csv
@@ -99,7 +99,7 @@ def test_a_file_that_cannot_be_read_says_why(qtbot, window, tmp_path):
 
 def test_nothing_new_to_import_says_so(qtbot, window, tmp_path):
     path = tmp_path / "all.json"
-    path.write_text(json.dumps(bundle.export_bundle(window.db)), encoding="utf-8")
+    path.write_text(json.dumps(bundle_write.export_bundle(window.db)), encoding="utf-8")
     dialog = _open(qtbot, window, path)
     assert "Fact Sheet bundle" in dialog.about.text()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Nothing to import"), timeout=10_000)
@@ -219,7 +219,7 @@ def test_an_import_is_one_undoable_step_and_not_a_change_from_elsewhere(qtbot, w
 
 def test_a_bundle_with_a_conflict_lets_the_person_take_its_version(qtbot, window, tmp_path):
     plan = window.db.execute("SELECT id FROM agreements WHERE kind = 'plan'").fetchone()[0]
-    data = bundle.export_bundle(window.db)
+    data = bundle_write.export_bundle(window.db)
     item = next(i for i in data["records"]["agreements"] if i["ref"] == f"agreement-{plan}")
     item["previous"] = [item["updated_at"] or "2026-01-01T00:00:00.000000Z"]
     item["updated_at"], item["summary"] = "2026-03-01T09:00:00.000000Z", "Their summary."
