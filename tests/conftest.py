@@ -24,7 +24,8 @@ for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_H
 os.environ.setdefault("XDG_RUNTIME_DIR", str(_SANDBOX / "runtime"))
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
 
-from db.file.connection import FactSheetDatabase, open_database  # noqa: E402
+from db.file.connection import open_database  # noqa: E402
+from db.file.database import FactSheetDatabase  # noqa: E402
 from db.seed import load_seed  # noqa: E402
 from tests.db.scales_data import build_scales_database  # noqa: E402
 from tests.db.sheet.long_data import build_long_database  # noqa: E402

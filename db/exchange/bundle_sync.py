@@ -21,14 +21,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db.model.i18n import _, ngettext
 from db.model.records import KIND_NAMES, KINDS, Record
 from db.read.history import Difference, differences
 from db.read.queries import record_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

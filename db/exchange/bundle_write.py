@@ -11,9 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from itertools import groupby
-from typing import IO, Any
-
-from sqlite_utils import Database
+from typing import IO, TYPE_CHECKING, Any
 
 from db import store
 from db.exchange import bundle_sync
@@ -21,6 +19,9 @@ from db.exchange.bundle_shape import FORMAT, ORDER, VERSION, records_key
 from db.exchange.report import NoSteps, Steps
 from db.model.dates import FuzzyDate
 from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _value_to_json(typ: type, value: Any) -> Any:

@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.errors import DatabaseReadOnly, FactSheetError
-from db.file.connection import FactSheetDatabase, open_database
+from db.file.connection import open_database
+from db.file.database import FactSheetDatabase
 from db.file.integrity import error_detail, keep_damaged_copy
 from db.file.snapshot import backup_to
 from db.file.sqlite import connect_read_only

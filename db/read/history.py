@@ -5,7 +5,8 @@ record before and after. ``record_history`` lists a record's entries newest firs
 own, and the entry of the import that brought it in when it came with a whole table of
 figures (one entry per import, matched by the ids it covers). ``differences`` compares two
 versions field by field in the words of the detail pane; ``deleted_records`` finds every
-record deleted and not brought back, with the rows needed to bring it back.
+record deleted and not brought back, with the rows needed to bring it back. Where the
+history stands (its newest entry, who wrote since) is ``db.read.last_change``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.formatting import format_day, format_quantity
 from db.model.i18n import _
@@ -25,6 +25,9 @@ from db.read.details import _format
 from db.read.queries import record_label
 from db.store import journal
 from db.store.graph import Captured
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ACTION_LABELS = {
     "add": _("Added"), "edit": _("Changed"), "delete": _("Deleted"), "import": _("Imported"),
@@ -219,16 +222,6 @@ def _brought_back_elsewhere(db: Database, deleted: list[DeletedRecord]) -> set[s
         back |= {r[0] for r in db.execute(f"SELECT uuid FROM {KINDS[kind].TABLE} WHERE uuid IN "
                                           "(SELECT value FROM json_each(?))", [json.dumps(uuids)])}
     return back
-
-
-def last_change(db: Database) -> int:
-    """The newest history entry (for telling later entries apart)."""
-    return db.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
-
-
-def sessions_since(db: Database, entry_id: int) -> set[str | None]:
-    """Which program runs wrote the entries after ``entry_id``."""
-    return {r[0] for r in db.execute("SELECT DISTINCT session FROM history WHERE id > ?", [entry_id])}
 
 
 def day_of(stamp: str) -> dt.date:

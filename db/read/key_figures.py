@@ -45,8 +45,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.records import indicator_label
@@ -56,6 +55,9 @@ from db.read.mirror import SeriesKey, gap, pair_mirrors
 from db.read.pair_facts import Figure
 from db.read.queries import PairScope
 from db.read.scales import display_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 LIMIT = 12
 KINDS = ("year", "to_date", "latest")

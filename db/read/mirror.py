@@ -28,8 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.formatting import format_change
@@ -38,6 +37,9 @@ from db.model.records import TRADE_INDICATORS, indicator_label
 from db.model.units import measure_of, same_measure
 from db.read.queries import party_name
 from db.read.scales import Published, display_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Each trade flow's counterpart as the partner reports it.
 MIRROR_FLOWS = {"exports": "imports", "imports": "exports", "turnover": "turnover"}

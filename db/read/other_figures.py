@@ -12,14 +12,16 @@ that period disagree, every value is shown, never an average.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.records import KNOWN_INDICATORS, indicator_label
 from db.model.units import measure_of
 from db.read.scales import Published, display_units
 from db.read.trade import TRADE_NAMES, source_titles
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate, Period
 from db.model.i18n import _
@@ -23,6 +22,9 @@ from db.model.status import Status, agreement_status, event_status, verification
 from db.read.queries import PairScope
 from db.read.scales import Published
 from db.read.sources import SourceRef, sources_of
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _ids(values: Iterable[int]) -> str:

@@ -22,13 +22,15 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate, Precision
 from db.model.i18n import _, ngettext
 from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, EVENT_STATUSES
 from db.read import pair_facts, queries
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The one function that says an agreement's status on a day (swappable for a shared one).
 agreement_status = pair_facts.agreement_status

@@ -24,8 +24,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period, last_day_of_month
 from db.model.formatting import format_change
@@ -33,6 +32,9 @@ from db.model.i18n import N_, Labels, _
 from db.model.records import TRADE_INDICATORS
 from db.model.units import measure_of
 from db.read.scales import Published, display_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The trade flows as an SQL list, for ``indicator IN (…)``.
 TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)

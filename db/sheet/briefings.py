@@ -16,9 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import store
 from db.errors import FactSheetError
@@ -27,6 +25,9 @@ from db.model.formatting import format_day
 from db.model.i18n import _, using_language
 from db.read import pair_facts, queries
 from db.read.history import when_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 HOW_LABELS = {"printed": _("printed"), "pdf": _("saved as PDF")}
 

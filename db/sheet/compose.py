@@ -36,8 +36,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.formatting import format_change, format_day, format_quantity, format_unit
 from db.model.i18n import _, ngettext, using_language
@@ -67,6 +66,9 @@ from db.sheet.sheet import (
     StatementRow,
     TradeChart,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["ChartPeriod", "EventRow", "FactSheet", "OfficialsSide", "PartyInfo", "TradeChart", "at_step", "build",
            "compose", "shorter"]

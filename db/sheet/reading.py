@@ -22,8 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.names import other_form, shown
 from db.model.records import TRADE_INDICATORS
@@ -37,6 +36,9 @@ from db.read.sources import SourceRef
 from db.read.trade import PERIOD_GROUPS, TradePeriod, TradeSeries, trade_series
 from db.sheet.options import STEPS
 from db.sheet.sheet import ChartPeriod, PartyInfo, TradeChart
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The most chart periods any step draws; only these are read with their sources.
 _CHART_PERIODS = max(limits.chart_periods for limits in STEPS)

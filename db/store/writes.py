@@ -10,8 +10,7 @@ brings the identity with the record (an import keeps a bundle's, undo its own).
 from __future__ import annotations
 
 import copy
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.errors import FactSheetError, RecordInUse, RecordNotFound
 from db.model import identity, validate
@@ -20,6 +19,9 @@ from db.model.records import KIND_NAMES, KINDS, Link, Record
 from db.store import journal
 from db.store.graph import Captured, capture, describe_references, references, with_new_id
 from db.store.rows import ensure_writable, from_row, sqlite_errors_as_sentences, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _gone(kind: str) -> RecordNotFound:

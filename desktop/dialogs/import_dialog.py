@@ -393,12 +393,3 @@ def import_path(window, path: Path) -> ImportDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def install(window) -> None:
-    """Add File ▸ Import… to the data section of the File menu."""
-    window.import_action = window._action(
-        _("&Import…"), lambda: ask_and_import(window), None,
-        _("Add figures from a statistics CSV file, or the records of a Fact Sheet bundle."))
-    window.import_action.setProperty("writes", True)  # off while the file is read-only (desktop.safety.read_only)
-    window.add_file_actions("data", [window.import_action])

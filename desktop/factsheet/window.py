@@ -1,7 +1,8 @@
-"""Print Preview…, Print… and Export PDF… in the main window's File menu.
+"""What Print Preview…, Print… and Export PDF… in the main window's File menu do.
 
-``install(window)`` adds the three actions; all of them compose the sheet for the pair
-shown on the Overview with the remembered options (``preferences``) and hand it to the one
+The window makes the three actions (``desktop.window.menus``) and, when one is first used,
+the ``FactSheetActions`` that serves them (``window.factsheet_actions``). All of them compose
+the sheet for the pair shown on the Overview with the remembered options (``preferences``) and hand it to the one
 renderer, so the preview shows exactly what Print… sends and Export PDF… saves. The
 preview carries the options panel; Print… opens the system print dialog on a printer the
 window keeps for the session; Export PDF… asks where to save, suggesting a name made of
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from db.errors import Cancelled, FactSheetError
@@ -50,13 +51,6 @@ if TYPE_CHECKING:
 
 # Characters no file system accepts in a name (Windows is the strictest).
 _UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
-
-def install(window) -> FactSheetActions:
-    """Add the printing actions to ``window``'s File menu (above Quit)."""
-    actions = FactSheetActions(window)
-    window.factsheet_actions = actions
-    return actions
 
 
 def suggested_file_name(sheet: FactSheet) -> str:
@@ -106,7 +100,7 @@ def _compose(db, a: int, b: int, as_of, sections, language: str | None, long: bo
 
 
 class FactSheetActions(QObject):
-    """The window's printing actions and the printer they share."""
+    """What the window's printing actions do, and the printer they share."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -114,15 +108,19 @@ class FactSheetActions(QObject):
         self._printer = None
         self._let_through: FactSheet | None = None  # the sheet the user chose to print anyway
         self.stopped_to_fix = False  # the last check stopped so that a record could be opened
-        self.preview_action = window._action(
-            _("Print Pre&view…"), self.preview, QKeySequence("Ctrl+Shift+P"),
-            _("See the fact sheet for the Overview's pair as it will print, and choose what it shows."))
-        self.print_action = window._action(
-            _("&Print…"), self.print_sheet, QKeySequence.StandardKey.Print,
-            _("Print the fact sheet for the Overview's pair."))
-        self.export_action = window._action(
-            _("Export P&DF…"), self.export_pdf, None, _("Save the fact sheet for the Overview's pair as a PDF file."))
-        window.add_file_actions("print", [self.preview_action, self.print_action, self.export_action])
+
+    # -- the window's actions this serves -----------------------------------------------------
+    @property
+    def preview_action(self) -> QAction:
+        return self.window.print_preview_action
+
+    @property
+    def print_action(self) -> QAction:
+        return self.window.print_action
+
+    @property
+    def export_action(self) -> QAction:
+        return self.window.export_pdf_action
 
     # -- what to print ----------------------------------------------------------------------
     def pair(self) -> tuple[int, int] | None:

@@ -180,15 +180,6 @@ class RestoreDialog(QDialog):
         return kept
 
 
-def install(window) -> None:
-    """Add File ▸ Restore from Backup… beside Back Up Now."""
-    window.restore_backup_action = window._action(
-        _("&Restore from Backup…"), lambda: ask_and_restore(window),
-        tip=_("Go back to one of the database's backups; the file as it is now is kept as a backup first."))
-    window.restore_backup_action.setProperty("writes", True)
-    window.add_file_actions("files", [window.restore_backup_action])
-
-
 def ask_and_restore(window) -> RestoreDialog | None:
     if window.db.path is None:
         message_box.inform(window, _("This database is kept in memory, so it has no backups."))

@@ -14,8 +14,10 @@ import datetime as dt
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Scope = Mapping[str, Collection[int]]  # record kind -> ids
 

@@ -21,14 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.formatting import format_day, format_quantity
 from db.model.i18n import _
 from db.read.checks.framework import PAIR_IDS, Finding, Scope, check, ids_json, in_scope
 from db.read.checks.wording import Names, period_label, quote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _standard_period(alias: str) -> str:

@@ -8,13 +8,15 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.i18n import _
 from db.model.records import KIND_NAMES
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Kinds every fact of which needs a source: (kind, table, link table's own column).
 _SOURCED = (("indicator", "indicators", "indicator_id"), ("agreement", "agreements", "agreement_id"),

@@ -17,8 +17,7 @@ a check never disagrees with the status the lists and the sheet print.
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_day
@@ -26,6 +25,9 @@ from db.model.i18n import _
 from db.model.status import agreement_status, event_status, needs_verifying
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _fuzzy_end(column: str) -> str:

@@ -25,8 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.formatting import format_number, format_quantity
 from db.model.i18n import _
@@ -43,6 +42,9 @@ from db.read.checks.framework import (
 from db.read.checks.wording import Names, period_label, quoted
 from db.read.mirror import reporter_label
 from db.read.scales import Published, shown_quantity
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # A difference up to this much (in the figures' unit, the coarsest of them when their scales
 # differ) is rounding, not an inconsistency.

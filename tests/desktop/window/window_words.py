@@ -141,11 +141,15 @@ def main(path: str) -> int:
     from desktop.forms.engine import RecordDialog
     from desktop.forms.kinds import FORMS
     from desktop.window.main_window import MainWindow
+    from desktop.window.pages import TABS
 
     db = open_database(Path(path))
     load_seed(db)
     window = MainWindow(db)
     window.show()
+    app.processEvents()
+    for name, _title, _module in TABS:  # tabs are built when first needed: every one, to walk them all
+        window.pages.get(name)
     app.processEvents()
     words = {"window": _texts(window)}
     for kind in FORMS:
