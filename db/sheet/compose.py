@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from db.model.formatting import format_change, format_day, format_quantity, format_unit
+from db.model.formatting import format_change, format_quantity, format_unit
 from db.model.i18n import _, ngettext, using_language
 from db.model.status import is_upcoming
 from db.read.checks import CHECKS
@@ -46,7 +46,6 @@ from db.read.key_figures import KINDS, KeyFigure, choose
 from db.read.mirror import MIRROR_NOTE, flow_description, gap_label, reporter_label
 from db.read.pair_facts import Figure
 from db.read.scales import shown_quantity
-from db.read.sources import SourceRef
 from db.sheet.options import ALL_SECTIONS, LONG, STEPS, Limits
 from db.sheet.reading import PairFacts, read_pair
 from db.sheet.sheet import (
@@ -62,10 +61,10 @@ from db.sheet.sheet import (
     OfficialsSide,
     PartyInfo,
     QualityNote,
-    SourceNote,
     StatementRow,
     TradeChart,
 )
+from db.sheet.source_numbers import SourceNumbers
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -83,30 +82,6 @@ QUALITY_WEIGHT = ("turnover_sum", "conflicting_values", "unlabelled_partial", "f
 # Agreements a briefing lists first: those that bind now or soon.
 AGREEMENT_WEIGHT = ("expiring", "in_force", "not_yet_in_force", "validity_not_stated", "not_yet_signed",
                     "draft", "expired", "terminated")
-
-
-class SourceNumbers:
-    """Numbers sources in order of first use; ``notes()`` lists them in that order."""
-
-    def __init__(self) -> None:
-        self._refs: dict[int, SourceRef] = {}
-        self._numbers: dict[int, int] = {}
-
-    def number(self, sources: Iterable[SourceRef]) -> tuple[int, ...]:
-        sources = list(sources)
-        for source in sources:
-            if source.id not in self._numbers:
-                self._refs[source.id] = source
-                self._numbers[source.id] = len(self._numbers) + 1
-        return tuple(sorted({self._numbers[s.id] for s in sources}))
-
-    def notes(self) -> tuple[SourceNote, ...]:
-        return tuple(SourceNote(n, ref.title, ref.publisher, _published(ref.published), ref.url)
-                     for n, ref in enumerate(self._refs.values(), start=1))
-
-
-def _published(iso: str | None) -> str | None:
-    return format_day(dt.date.fromisoformat(iso)) if iso else None
 
 
 def compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str] = ALL_SECTIONS,
