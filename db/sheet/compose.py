@@ -293,7 +293,8 @@ def _official_row(builder: _Builder, held) -> OfficialRow:
         verified = o.verification(day)
         positions.append(HeldPosition(o.title, o.since.label() if o.since else _("unknown"),
                                       builder.notes.number(o.sources),
-                                      verified.label if verified.key != "verified" else None))
+                                      verified.label if verified.key != "verified" else None,
+                                      since_known=o.since is not None))
     first = held[0]
     return OfficialRow(first.name, first.other_name, tuple(positions),
                        tuple(sorted({n for p in positions for n in p.notes})))
