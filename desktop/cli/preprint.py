@@ -58,5 +58,7 @@ def strict_refusal(items: list[Item], *, document: str = "pdf") -> str:
                     "--strict to write it anyway.", len(items)).format(n=format_number(len(items)))
 
 
-NOTHING = _("Nothing to check before printing: every fact has a source, no date has passed unnoticed and "
-            "every part of a year has its comparison.")
+def nothing_to_check() -> str:
+    """What ``factsheet check --before-print`` says when the sheet is ready to print."""
+    return _("Nothing to check before printing: every fact has a source, no date has passed unnoticed and "
+             "every part of a year has its comparison.")
