@@ -19,7 +19,7 @@ _TAG = re.compile(r"<[^>]*>")
 # Words that stay as they are in every language: the product's and its components' names,
 # file formats, keys, codes typed as they are, and the columns of the CSV format (a contract).
 ALLOWED = {
-    "Fact", "Sheet", "PDF", "P&DF", "CSV", "JSON", "PNG", "UTF-8", "UTF-16", "Windows-1251", "URL", "Ctrl", "Shift",
+    "Fact", "Sheet", "PDF", "P&DF", "Word", "CSV", "JSON", "PNG", "UTF-8", "UTF-16", "Windows-1251", "URL", "Ctrl", "Shift",
     "Z", "Y", "N", "F", "Del", "Return", "Enter", "Esc", "Q4", "Q1", "A4", "Letter", "SQLite", "Qt", "PySide6",
     "UTF-32", "Windows-1252", "KOI8-R", "ISO-8859-5", "CP866", "DOS", "F1", "V",
     "Apache", "MIT", "PSF", "GNU", "LGPL", "Python", "pyqtgraph", "sqlite-utils", "Babel", "BSD", "https", "Trend",
