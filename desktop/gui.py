@@ -4,6 +4,9 @@ With no file named, the user's own database is opened; on first run it is create
 filled with the seed data set. A file that cannot be opened gives a sentence in a message
 box (and on stderr), never a traceback. Any unhandled exception afterwards is logged and
 shown in a dialog while the window keeps running (``desktop.safety.crash_report``).
+
+What is imported here is what the first paint needs; the rest (message boxes, the seed,
+the files the system asks to open on macOS) is imported where it is used.
 """
 
 from __future__ import annotations
@@ -13,15 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.errors import FactSheetError
-from db.file.connection import FactSheetDatabase, open_database
+from db.file.connection import open_database
 from db.model.i18n import _
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.common import message_box
 from desktop.platform import system_check
 from resources import resource_path
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+
+    from db.file.database import FactSheetDatabase
 
 
 def open_user_database(path: Path | None) -> FactSheetDatabase:
@@ -52,14 +56,16 @@ def open_database_to_show(path: Path | None) -> FactSheetDatabase:
     database, with the reason said in a message box."""
     if path is not None:
         return open_user_database(path)
-    from desktop.window import files
+    from desktop.window import recent
 
-    remembered = files.last_database()
+    remembered = recent.last_database()
     if remembered is not None:
         try:
             return open_user_database(remembered)
         except FactSheetError as error:
-            files.forget(remembered)
+            from desktop.common import message_box
+
+            recent.forget(remembered)
             message_box.warn(None, _("{reason} Your own database opens instead.").format(reason=error))
     return open_user_database(None)
 
@@ -99,16 +105,21 @@ def run_window(path: Path | None) -> int:
 
     language.apply(app)  # before the window's modules are imported: their labels follow it
 
-    from desktop.platform import file_open_events
     from desktop.safety import crash_report
     from desktop.window.main_window import MainWindow
 
     reporter = crash_report.install(app)
-    opening = file_open_events.install(app)  # a database double-clicked on macOS
+    opening = None
+    if sys.platform == "darwin":  # a database double-clicked arrives as an event, only there
+        from desktop.platform import file_open_events
+
+        opening = file_open_events.install(app)
 
     try:
         db = open_database_to_show(path)
     except FactSheetError as error:
+        from desktop.common import message_box
+
         sys.stderr.write(f"{APP_ID}: {error}\n")
         message_box.critical(None, str(error))
         return 1
@@ -121,5 +132,6 @@ def run_window(path: Path | None) -> int:
             reporter.dialog.exec()
         return 1
     window.show()
-    opening.attach(window)
+    if opening is not None:
+        opening.attach(window)
     return app.exec()

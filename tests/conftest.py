@@ -24,8 +24,10 @@ for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_H
 os.environ.setdefault("XDG_RUNTIME_DIR", str(_SANDBOX / "runtime"))
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
 
-from db.file.connection import FactSheetDatabase, open_database  # noqa: E402
+from db.file.connection import open_database  # noqa: E402
+from db.file.database import FactSheetDatabase  # noqa: E402
 from db.seed import load_seed  # noqa: E402
+from tests.db.scales_data import build_scales_database  # noqa: E402
 from tests.db.sheet.long_data import build_long_database  # noqa: E402
 from tests.db.sheet.rich_data import build_rich_database  # noqa: E402
 
@@ -110,5 +112,26 @@ def rich_path(tmp_path: Path, _rich_template: Path) -> Path:
 @pytest.fixture
 def rich_db(rich_path: Path):
     db = open_database(rich_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def _scales_template(tmp_path_factory) -> Path:
+    return build_scales_database(tmp_path_factory.mktemp("scales") / "scales.factsheet")
+
+
+@pytest.fixture
+def scales_path(tmp_path: Path, _scales_template: Path) -> Path:
+    """The seed with figures published in USD thousand and in USD million, built with the imports
+    (``tests/db/scales_data.py``), closed."""
+    path = tmp_path / "scales.factsheet"
+    shutil.copyfile(_scales_template, path)
+    return path
+
+
+@pytest.fixture
+def scales_db(scales_path: Path):
+    db = open_database(scales_path)
     yield db
     db.close()

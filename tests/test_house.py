@@ -1,4 +1,5 @@
-"""The house stays readable: the import contracts hold, and each package keeps only its face and entry points at the top, the rest in rooms."""
+"""The house stays readable: the import contracts hold, no module grows past 400 lines, and
+each package keeps only its face and entry points at the top, the rest in rooms."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+MAX_LINES = 400
 TOP_FILES = {"db": 6, "desktop": 10}
 
 
@@ -23,6 +25,12 @@ def test_the_import_contracts_hold():
     assert lint, "import-linter is part of the test tools (pip install -e '.[test]')"
     result = subprocess.run([lint, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("path", _modules("db", "desktop", "resources"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_module_is_over_400_lines(path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.relative_to(ROOT)} has {lines} lines; split it by what it does"
 
 
 @pytest.mark.parametrize("package", sorted(TOP_FILES))

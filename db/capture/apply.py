@@ -18,9 +18,7 @@ import copy
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import store
 from db.capture.proposals import Capture, Proposal
@@ -28,6 +26,9 @@ from db.errors import Problem
 from db.model import validate
 from db.model.dates import FuzzyDate, parse_iso_day
 from db.model.records import KINDS, REFERENCE_KINDS, Link, Record, Source
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Kinds in the order they can be written: each after the kinds it refers to.
 ORDER = ("party", "person", "event", "agreement", "position", "indicator", "statement")

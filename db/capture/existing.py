@@ -11,13 +11,15 @@ by its speaker and words.
 from __future__ import annotations
 
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.capture import names
 from db.capture.cast import Cast, Entity
 from db.capture.proposals import Capture, Proposal
 from db.model.dates import FuzzyDate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def cast_of(db: Database) -> Cast:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.capture import agreements, events, existing, figures, finders, positions, statements, verbs
 from db.capture.cast import Cast, Entity
@@ -19,6 +18,9 @@ from db.capture.proposals import Capture, Proposal, Reading
 from db.capture.text import sentences
 from db.model import period_phrases as dates
 from db.model.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _PUBLISHERS = (
     (re.compile(r"\b(Trend)\s+reports\b"), None), (re.compile(r"\b(KAZINFORM|Kazinform)\b"), "Kazinform"),

@@ -33,9 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import store
 from db.errors import FactSheetError, Problem, ValidationError
@@ -54,6 +52,9 @@ from db.model.dates import DateError
 from db.model.i18n import _
 from db.model.names import sort_local_names
 from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Stands for a record that could not be read, so records pointing at it are still checked.
 _UNREADABLE = -1

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db.model.i18n import _, ngettext
 from db.model.records import KIND_NAMES, Record
 from db.read.history import Difference, differences
 from db.read.queries import record_label
 from db.store import identities
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from itertools import groupby
-from typing import IO, Any
-
-from sqlite_utils import Database
+from typing import IO, TYPE_CHECKING, Any
 
 from db import store
 from db.exchange import bundle_sync
@@ -23,6 +21,9 @@ from db.model.dates import FuzzyDate
 from db.model.identity import BATCHED_TABLE
 from db.model.records import KINDS, REFERENCE_KINDS, Link, Record
 from db.store import identities
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _value_to_json(typ: type, value: Any) -> Any:

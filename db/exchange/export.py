@@ -24,9 +24,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import IO
-
-from sqlite_utils import Database
+from typing import IO, TYPE_CHECKING
 
 from db.errors import FactSheetError
 from db.exchange import bundle_write
@@ -40,6 +38,9 @@ from db.model.i18n import _
 from db.model.records import KINDS, REFERENCE_KINDS, Record
 from db.read import listings
 from db.read.queries import LABEL_SQL
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Names ``--table`` accepts: each kind's table name, and the kind's own name.
 TABLES = {**{cls.TABLE: kind for kind, cls in KINDS.items()}, **{kind: kind for kind in KINDS}}

@@ -12,8 +12,7 @@ bundle's version is newer (``db.exchange.bundle_sync``). Every import is precede
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import store
 from db.errors import FactSheetError
@@ -23,6 +22,9 @@ from db.exchange.report import ImportRejected, ImportReport, Steps
 from db.exchange.tables.opening import ReadOptions
 from db.file import backups
 from db.model.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["ImportRejected", "ImportReport", "ReadOptions", "import_file", "is_bundle"]
 

@@ -19,10 +19,13 @@ holds under the same UUID is compared version by version instead: ``db.exchange.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import store
 from db.model.records import Indicator, Record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # kind -> (columns compared exactly, columns compared ignoring case)
 NATURAL_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

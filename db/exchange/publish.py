@@ -28,13 +28,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from db.errors import FactSheetError
 from db.exchange import publish_metadata
 from db.file import output
 from db.file.clean_copy import save_clean_copy
-from db.file.connection import FactSheetDatabase
+from db.file.database import FactSheetDatabase, load_sqlite_utils
 from db.file.integrity import error_detail
 from db.file.snapshot import backup_to
 from db.model.i18n import _
@@ -151,7 +149,7 @@ def _prepare(path: Path) -> tuple[list[str], dict[str, list[str]], dict[str, int
     conn = sqlite3.connect(str(path))
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # no -wal or -shm beside a served file
-        copy = Database(conn)
+        copy = load_sqlite_utils().Database(conn)
         tables = copy.table_names()
         searched = []
         for table, wanted in publish_metadata.SEARCHED_COLUMNS.items():

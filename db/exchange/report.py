@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from db import store
 from db.errors import FactSheetError
@@ -26,6 +24,9 @@ from db.model.formatting import format_number
 from db.model.i18n import _, ngettext
 from db.model.records import KIND_NAMES
 from db.store import journal
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHOWN_PROBLEMS = 20
 T = TypeVar("T")

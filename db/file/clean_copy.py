@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from db.errors import FactSheetError, sqlite_failure
 from db.file import known_schema, output
-from db.file.migrations import MIGRATIONS, SCHEMA_VERSION
+from db.file.migrations import MIGRATIONS_TABLE, SCHEMA_VERSION
 from db.model.i18n import _
 
 
@@ -24,7 +24,7 @@ def _copied_tables(conn: sqlite3.Connection) -> list[str]:
     themselves through our own triggers, and the migration record is the new file's own."""
     rows = conn.execute("PRAGMA main.table_list").fetchall()
     return [name for _schema, name, kind, *_rest in rows
-            if kind == "table" and not name.startswith("sqlite_") and name != MIGRATIONS.migrations_table]
+            if kind == "table" and not name.startswith("sqlite_") and name != MIGRATIONS_TABLE]
 
 
 def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
@@ -60,13 +60,12 @@ def save_clean_copy(source: Path, target: Path) -> Path:
 
 def _copy_rows(source: Path, part: Path, version: int) -> None:
     """Build our schema of ``version`` in the new file ``part`` and copy ``source``'s rows into it."""
-    from sqlite_utils import Database
-
+    from db.file.database import FactSheetDatabase
     from db.file.sqlite import connect_file
 
     conn = connect_file(part, "rwc")
     try:
-        known_schema.build_schema(Database(conn, execute_plugins=False), MIGRATIONS, version)
+        known_schema.build_schema(FactSheetDatabase(conn), version)
         conn.execute("ATTACH DATABASE ? AS src", [f"file:{quote(str(source.absolute()))}?mode=ro"])
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("PRAGMA defer_foreign_keys = ON")  # rows arrive table by table

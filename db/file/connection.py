@@ -13,7 +13,8 @@ decides everything on a read-only connection before anything could be written:
 3. **Inspection on a read-only connection** (``mode=ro``, ``query_only``, no extension
    loading, ``trusted_schema=OFF``): the schema is read, the damage check runs when it is
    due (``db.file.integrity`` explains when the full ``quick_check`` runs and why), and every
-   schema object is compared with what our own migrations create (``db.file.known_schema``).
+   schema object is compared with what our own migrations create (``db.file.known_schema``,
+   from a description generated per schema version).
 
    - damaged: the bytes are copied aside first, then ``DatabaseDamaged``: "“X” is
      damaged; a copy was kept at …". The file itself is never modified.
@@ -36,17 +37,17 @@ Every write transaction starts with ``BEGIN IMMEDIATE`` and waits up to
 editing one file both succeed instead of one meeting "database is locked". After each
 commit the write-ahead log is copied into the file (``checkpoint``), so the file alone
 holds every saved change even while the window keeps it open.
+
+The open file is a ``db.file.database.FactSheetDatabase``. Opening a file that is already
+at our schema version imports no sqlite-utils: its migrations are loaded only when a file is
+created or upgraded (``db.file.migrations``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-from collections.abc import Generator
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from db.errors import (
     DatabaseNeedsUpgrade,
@@ -54,10 +55,9 @@ from db.errors import (
     FactSheetError,
     NotAFactSheetDatabase,
 )
-from db.file import filesystems, integrity, known_schema, sql_functions
+from db.file import filesystems, integrity, known_schema, migrations
+from db.file.database import FactSheetDatabase
 from db.file.integrity import SQLITE_HEADER
-from db.file.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
-from db.file.snapshot import backup_to
 from db.file.sqlite import (
     connect_file,
     connect_read_only,
@@ -67,102 +67,17 @@ from db.file.sqlite import (
 )
 from db.model.i18n import _
 
-__all__ = ["SQLITE_HEADER", "FactSheetDatabase", "backup_to", "open_database"]
+__all__ = ["open_again", "open_database"]
 
 # Below this much free space a file opens read-only: an edit could not be saved anyway.
 LOW_SPACE_BYTES = 1024 * 1024
 
 
-class FactSheetDatabase(Database):
-    """A sqlite-utils ``Database`` that knows its file and whether it may be written."""
-
-    path: Path | None = None
-    read_only_reason: str | None = None
-    # True when opening skipped the full damage check (a large, cleanly closed file);
-    # the window then runs it in the background.
-    damage_check_pending: bool = False
-    # True when the file holds schema objects Fact Sheet did not create (see db.file.known_schema),
-    # which ``foreign_objects`` lists.
-    foreign_schema: bool = False
-    foreign_objects: known_schema.SchemaDifferences | None = None
-    # True when a newer version of Fact Sheet wrote the file (it is then never changed).
-    newer_schema: bool = False
-    # Who the history names for writes here (None: the system user) and which program run made them.
-    author: str | None = None
-    session: str | None = None
-    # The network file system the file is on ("cifs", "nfs4"), written with a rollback journal.
-    network_filesystem: str | None = None
-    # True when the last checkpoint could not copy every change into the file (a reader held an
-    # older snapshot); ``checkpoint`` is then tried again when idle.
-    checkpoint_pending: bool = False
-
-    @property
-    def read_only(self) -> bool:
-        return self.read_only_reason is not None
-
-    def ensure_writable(self) -> None:
-        """Raise a sentence instead of letting SQLite fail deep inside a write."""
-        if self.read_only_reason:
-            raise DatabaseReadOnly(self.read_only_reason)
-
-    def checkpoint(self) -> bool:
-        """Copy every committed change from the write-ahead log into the database file, so the
-        file alone is complete — copied to a stick while the window is open, it holds every
-        saved edit. Never fails: True when done, False when a reader still needs an older
-        snapshot or another program is checkpointing (``checkpoint_pending``: try again later).
-        """
-        if self.read_only or self.path is None:
-            return True
-        try:
-            busy, log, copied = self.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        except sqlite3.Error:
-            self.checkpoint_pending = True
-            return False
-        self.checkpoint_pending = bool(busy) or copied < log
-        return not self.checkpoint_pending
-
-    def data_version(self) -> int:
-        """A number that changes whenever another connection commits to this file."""
-        return self.execute("PRAGMA data_version").fetchone()[0]
-
-    @contextlib.contextmanager
-    def atomic(self) -> Generator[FactSheetDatabase, None, None]:
-        """A transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
-
-        A deferred transaction that reads before it writes fails at once with "database
-        is locked" if another process committed in between; an immediate one waits its
-        turn under the busy timeout. Nested blocks use savepoints, as in sqlite-utils.
-        """
-        if self.conn.in_transaction or self.read_only:
-            with super().atomic():
-                yield self
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
-        self.checkpoint()  # after the commit: it can only make the file more complete, never fail it
-
-
-def _wrap(conn: sqlite3.Connection, path: Path | None) -> FactSheetDatabase:
-    db = FactSheetDatabase(conn, execute_plugins=False)
-    db.path = path
-    sql_functions.register(db)
-    return db
-
-
-def _version(db: Database) -> int:
+def _version(db: FactSheetDatabase) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def _application_id(db: Database) -> int:
+def _application_id(db: FactSheetDatabase) -> int:
     return db.execute("PRAGMA application_id").fetchone()[0]
 
 
@@ -180,7 +95,7 @@ def open_again(db: FactSheetDatabase) -> FactSheetDatabase:
     else:
         conn = connect_file(db.path, "rw")
         conn.execute("PRAGMA synchronous = FULL")
-    again = _wrap(conn, db.path)
+    again = FactSheetDatabase(conn, db.path)
     again.read_only_reason = db.read_only_reason
     again.author, again.session = db.author, db.session  # its writes are the window's own
     return again
@@ -203,8 +118,8 @@ def open_database(
     ``FactSheetError`` subclass whose message is a sentence for the user.
     """
     if path is None:
-        db = _wrap(connect_file(None, "memory"), None)
-        MIGRATIONS.apply(db)
+        db = FactSheetDatabase(connect_file(None, "memory"))
+        migrations.MIGRATIONS.apply(db)
         return db
 
     path = Path(path).expanduser().absolute()
@@ -240,7 +155,7 @@ def open_database(
     try:
         if interrupted and reason is None:
             _finish_interrupted_write(path)
-        db = _wrap(connect_read_only(path), path)
+        db = FactSheetDatabase(connect_read_only(path), path)
     except sqlite3.DatabaseError as error:
         if interrupted and reason is not None:
             raise DatabaseReadOnly(_(
@@ -281,8 +196,8 @@ def _create(path: Path) -> FactSheetDatabase:
         raise DatabaseReadOnly(_("“{name}” cannot be created because the folder {folder} is "
                                  "read-only.").format(name=path.name, folder=folder))
     try:
-        db = _wrap(connect_file(path, "rwc"), path)
-        _make_writable(db)
+        db = FactSheetDatabase(connect_file(path, "rwc"), path)
+        _make_writable(db, 0)
         return db
     except sqlite3.Error as error:
         path.unlink(missing_ok=True)
@@ -304,17 +219,17 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
 
     app_id, version = _application_id(db), _version(db)
     has_tables = any(kind == "table" for kind, _name in objects)
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
+    if app_id not in (0, migrations.APPLICATION_ID) or (app_id == 0 and has_tables):
         db.close()
         raise NotAFactSheetDatabase(
             _("“{name}” is not a Fact Sheet database (it belongs to another program).").format(name=name)
         )
-    not_ours = known_schema.not_ours(name, objects, MIGRATIONS, version, SCHEMA_VERSION)
+    not_ours = known_schema.not_ours(name, objects, version, migrations.SCHEMA_VERSION)
     if not_ours:  # our application id, someone else's tables: nothing in it can be read as ours
         db.close()
         raise NotAFactSheetDatabase(not_ours)
 
-    if version > SCHEMA_VERSION:
+    if version > migrations.SCHEMA_VERSION:
         db.newer_schema = True
         db.read_only_reason = _(
             "“{name}” was written by a newer version of Fact Sheet; it is shown read-only "
@@ -323,14 +238,14 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
         return db
 
     if version > 0:
-        foreign = known_schema.differences(db.conn, MIGRATIONS, version, found=objects)
+        foreign = known_schema.differences(db.conn, version, found=objects)
         if foreign:
             reason = foreign.sentence(name)
             db.foreign_schema, db.foreign_objects = True, foreign
 
     if reason is not None:
         db.read_only_reason = reason
-        if version == SCHEMA_VERSION:
+        if version == migrations.SCHEMA_VERSION:
             return db
         db.close()
         if version == 0:
@@ -343,16 +258,18 @@ def _inspect_and_open(db: FactSheetDatabase, path: Path, reason: str | None,
 
     pending = db.damage_check_pending
     db.close()
-    db = _wrap(connect_file(path, "rwc"), path)
+    db = FactSheetDatabase(connect_file(path, "rwc"), path)
     db.damage_check_pending = pending
     backup = None
     try:
-        if version < SCHEMA_VERSION and has_tables:
+        if version < migrations.SCHEMA_VERSION and has_tables:
+            from db.file.snapshot import backup_to  # only before an upgrade
+
             backup = backup_to(db, path.with_name(f"{path.name}.bak-{version}"))
-        _make_writable(db)
+        _make_writable(db, version)
     except _JournalRefused as refused:  # a WAL file on a network drive that another program holds
         db.close()
-        db = _wrap(connect_read_only(path), path)
+        db = FactSheetDatabase(connect_read_only(path), path)
         db.damage_check_pending = pending
         db.read_only_reason = filesystems.shared_wal_reason(name, str(refused))
     except FactSheetError:
@@ -373,9 +290,13 @@ class _JournalRefused(Exception):
     """The file is on a network drive in WAL mode and another program holds it so."""
 
 
-def _make_writable(db: FactSheetDatabase) -> None:
+def _make_writable(db: FactSheetDatabase, version: int) -> None:
     """The journal the file's disk allows (``db.file.filesystems``: WAL, or the rollback journal
-    on a network drive), durable commits, the log copied into the file, the schema up to date."""
+    on a network drive), durable commits, the log copied into the file, the schema up to date.
+
+    A file at our schema version with every step recorded needs no migration, so
+    sqlite-utils (which applies them) is not loaded for it.
+    """
     wanted, network = filesystems.journal_for(db.path)
     with db.ensure_autocommit_on():
         if db.execute("PRAGMA journal_mode").fetchone()[0] != wanted:
@@ -387,5 +308,6 @@ def _make_writable(db: FactSheetDatabase) -> None:
                 raise _JournalRefused(network)
         db.execute("PRAGMA synchronous = FULL")
     db.network_filesystem = network
-    MIGRATIONS.apply(db)
+    if version != migrations.SCHEMA_VERSION or migrations.pending_steps(db.conn):
+        migrations.MIGRATIONS.apply(db)
     db.checkpoint()

@@ -31,7 +31,6 @@ an untouched copy to send to someone who can repair it.
 from __future__ import annotations
 
 import datetime as dt
-import filecmp
 import os
 import shutil
 import sqlite3
@@ -166,6 +165,8 @@ def keep_damaged_copy(path: Path) -> Path:
     The original is only read. An identical copy kept earlier is reused, so opening the
     same damaged file again does not pile up copies.
     """
+    import filecmp  # only for a damaged file
+
     folder = _copy_folder(path)
     wal = sidecar(path, "-wal")
     for earlier in sorted(folder.glob(f"{path.name}.damaged-*")):

@@ -5,12 +5,18 @@ create. ``trusted_schema=OFF`` stops them from calling risky functions, but SQLi
 runs a plain trigger's SQL: ``AFTER INSERT ON indicators BEGIN DELETE FROM sources; END``
 would wipe the sources the moment the app saved a figure. So before a file is opened for
 writing, every object in its ``sqlite_master`` is compared with what our own migrations
-create for the file's schema version — built by applying those migrations to an
-in-memory database, so the list stays right as migrations are added (full-text tables,
-their shadow tables and triggers included). Any object that is extra, changed or missing
-makes the file open read-only, where no trigger can fire. A file lacking one of the tables
+create for the file's schema version. Any object that is extra, changed or missing makes
+the file open read-only, where no trigger can fire. A file lacking one of the tables
 records are kept in (``lacking_tables``; a view by that name does not count) is not a Fact
 Sheet database of any version: its data cannot be read as ours, so it is not read at all.
+
+What the migrations create is described once per schema version in
+``db.file.known_objects``, a module generated from the migrations themselves
+(``python -m db.file.known_schema`` writes it again after a migration is added; a test
+proves it equals what the migrations build, full-text tables, their shadow tables and
+triggers included). Opening a file thus compares it with a dictionary instead of building
+the schema in memory and importing sqlite-utils to do so; a version the description lacks
+(only while a new migration is being written) is built from the migrations.
 
 SQL is compared after normalising what tools and SQLite versions write differently
 (identifier quoting, letter case, spacing); string literals are compared exactly.
@@ -20,12 +26,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
+from db.file import known_objects, migrations
 from db.model.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Objects SQLite itself creates (AUTOINCREMENT counters, ANALYZE statistics).
 _SQLITE_TABLES = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
@@ -59,35 +69,62 @@ def schema_objects(conn: sqlite3.Connection, schema: str = "main") -> dict[Key, 
             if not _is_sqlite_internal(kind, name, sql)}
 
 
-_expected: dict[tuple[int, tuple[str, ...], int], dict[Key, str]] = {}
+_built: dict[tuple[int, tuple[str, ...], int], dict[Key, str]] = {}
 
 
-def migration_names(migrations: Migrations) -> list[str]:
-    """The names of every migration step, in order."""
-    empty = Database(memory=True, execute_plugins=False)
-    try:
-        return [m.name for m in migrations.pending(empty)]
-    finally:
-        empty.close()
+def _step_names(steps: object, empty: Database) -> list[str]:
+    """The names of every step of a sqlite-utils ``Migrations``, in order."""
+    return [m.name for m in steps.pending(empty)]  # type: ignore[attr-defined]
 
 
-def build_schema(db: Database, migrations: Migrations, version: int) -> None:
+def build_schema(db: Database, version: int) -> None:
     """Apply the first ``version`` migration steps to ``db`` (an empty database)."""
-    names = migration_names(migrations)
-    migrations.apply(db, stop_before=names[version] if version < len(names) else None)
+    steps = migrations.MIGRATIONS
+    names = _step_names(steps, db)
+    steps.apply(db, stop_before=names[version] if version < len(names) else None)
 
 
-def expected_objects(migrations: Migrations, version: int) -> dict[Key, str]:
-    """What our migrations create up to schema ``version``, from an in-memory database."""
-    key = (id(migrations), tuple(migration_names(migrations)), version)
-    if key not in _expected:
-        reference = Database(memory=True, execute_plugins=False)
-        try:
-            build_schema(reference, migrations, version)
-            _expected[key] = schema_objects(reference.conn)
-        finally:
-            reference.close()
-    return _expected[key]
+def built_objects(version: int) -> dict[Key, str]:
+    """What our migrations create up to schema ``version``, built in an in-memory database."""
+    from db.file.database import FactSheetDatabase
+    from db.file.sqlite import connect_file
+
+    reference = FactSheetDatabase(connect_file(None, "memory"))
+    try:
+        steps = migrations.MIGRATIONS
+        key = (id(steps), tuple(_step_names(steps, reference)), version)
+        if key not in _built:
+            build_schema(reference, version)
+            _built[key] = schema_objects(reference.conn)
+    finally:
+        reference.close()
+    return _built[key]
+
+
+_described: dict[int, dict[Key, str]] = {}
+
+
+def described_objects(version: int) -> dict[Key, str] | None:
+    """What the generated description says our migrations create up to ``version`` (each
+    version is kept there as what its step adds, changes and removes); None when it lacks it."""
+    if version not in _described:
+        if not all(step in known_objects.CHANGES for step in range(1, version + 1)):
+            return None
+        objects: dict[Key, str] = {}
+        for step in range(1, version + 1):
+            added, removed = known_objects.CHANGES[step]
+            objects.update(added)
+            for key in removed:
+                objects.pop(key, None)
+        _described[version] = objects
+    return _described[version]
+
+
+def expected_objects(version: int) -> dict[Key, str]:
+    """What our migrations create up to schema ``version``: from the generated description
+    when it has that version, else built."""
+    known = described_objects(version)
+    return known if known is not None else built_objects(version)
 
 
 @dataclass
@@ -144,21 +181,21 @@ def record_tables() -> set[str]:
                                                      for spec in cls.LINKS.values()}
 
 
-def lacking_tables(found: dict[Key, str], migrations: Migrations, version: int) -> list[str]:
+def lacking_tables(found: dict[Key, str], version: int) -> list[str]:
     """The record tables our migrations create up to ``version`` that ``found`` lacks as
     tables (absent, or with a view or some other object in their place), in order."""
-    expected = expected_objects(migrations, version)
+    expected = expected_objects(version)
     wanted = record_tables()
     return sorted(name for kind, name in expected
                   if kind == "table" and name in wanted and ("table", name) not in found)
 
 
-def not_ours(name: str, found: dict[Key, str], migrations: Migrations, version: int, newest: int) -> str | None:
+def not_ours(name: str, found: dict[Key, str], version: int, newest: int) -> str | None:
     """The sentence for a file with Fact Sheet's application id and someone else's tables
     (``None`` when the file's tables are ours): at ``version`` (up to ``newest``) it lacks a
     table records are kept in, or it is at version 0 and holds tables at all."""
     if 0 < version <= newest:
-        lacking = lacking_tables(found, migrations, version)
+        lacking = lacking_tables(found, version)
         in_place = [table for table in lacking if any(other == table for _kind, other in found)]
     else:
         lacking = [name for kind, name in found if kind == "table"] if version == 0 else []
@@ -172,7 +209,7 @@ def not_ours(name: str, found: dict[Key, str], migrations: Migrations, version: 
         name=name)
 
 
-def differences(conn: sqlite3.Connection, migrations: Migrations, version: int, *,
+def differences(conn: sqlite3.Connection, version: int, *,
                 found: dict[Key, str] | None = None) -> SchemaDifferences:
     """How the schema of the database on ``conn`` differs from ours at ``version``.
 
@@ -180,7 +217,7 @@ def differences(conn: sqlite3.Connection, migrations: Migrations, version: int, 
     """
     if found is None:
         found = schema_objects(conn)
-    expected = expected_objects(migrations, version)
+    expected = expected_objects(version)
     result = SchemaDifferences()
     # Triggers and views first: they are what could act.
     order = {"trigger": 0, "view": 1, "table": 2, "index": 3}
@@ -191,3 +228,35 @@ def differences(conn: sqlite3.Connection, migrations: Migrations, version: int, 
             result.changed.append(key)
     result.missing = sorted(key for key in expected if key not in found)
     return result
+
+
+def describe_module() -> str:
+    """The text of ``db.file.known_objects``: what each migration step adds, changes and
+    removes, as built."""
+    lines = ['"""What Fact Sheet\'s migrations create, per schema version: generated, do not edit.',
+             "",
+             "Written by ``python -m db.file.known_schema`` from the migrations (``db.file.migrations``):",
+             "for each schema version, the objects its step adds or changes and those it removes.",
+             "``db.file.known_schema`` compares every file it opens with the objects of its version",
+             "(``described_objects``), and a test proves they equal what the migrations build.",
+             '"""',
+             "",
+             "CHANGES: dict[int, tuple[dict[tuple[str, str], str], tuple[tuple[str, str], ...]]] = {"]
+    before: dict[Key, str] = {}
+    for version in range(1, migrations.SCHEMA_VERSION + 1):
+        after = built_objects(version)
+        lines.append(f"    {version}: ({{")
+        for key, sql in sorted(after.items()):
+            if before.get(key) != sql:
+                lines.append(f"        {key!r}: {sql!r},")
+        removed = "".join(f"{key!r}, " for key in sorted(set(before) - set(after)))
+        lines.append(f"    }}, ({removed.strip()})),")
+        before = after
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    target = Path(known_objects.__file__)
+    target.write_text(describe_module(), encoding="utf-8")
+    sys.stdout.write(f"Wrote {target}.\n")

@@ -5,6 +5,11 @@ its number, so a file's schema version can be read without knowing step names (a
 from a newer app has a higher number and is opened read-only, never migrated down).
 ``PRAGMA application_id`` marks the file as a Fact Sheet database.
 
+The steps are defined without sqlite-utils (``db.file.schema_initial``, ``schema_later``);
+``MIGRATIONS``, the sqlite-utils ``Migrations`` that applies them, is made (and sqlite-utils
+imported) the first time it is asked for — when a file is created or upgraded. A file
+already at ``SCHEMA_VERSION`` with every step recorded (``pending_steps``) needs neither.
+
 Tables use plain names and plain values so that ``sqlite-utils`` and Datasette can browse
 a file. Dates are ISO text; a date known to a precision is two columns, ``<name>`` and
 ``<name>_precision`` (see ``db.model.dates``).
@@ -12,14 +17,18 @@ a file. Dates are ISO text; a date known to a precision is two columns, ``<name>
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from db.file import schema_initial, schema_later
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 APPLICATION_ID = 0x46534854  # "FSHT"
+MIGRATION_SET = "factsheet"  # the name our steps are recorded under in _sqlite_migrations
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
 # Every step, in the order it is applied; a file's ``user_version`` is the number of steps it has.
 STEPS: tuple[tuple[str, Callable[[Database], None]], ...] = (
@@ -33,20 +42,37 @@ STEPS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0008_first_source_in_figure_row", schema_later.first_source_in_figure_row),
     ("0009_figure_batches", schema_later.figure_batches),
 )
-MIGRATIONS = Migrations("factsheet")
+SCHEMA_VERSION = len(STEPS)
 
 
-def _register(number: int, name: str, step: Callable[[Database], None]) -> None:
-    """Register a step that also records its number in ``PRAGMA user_version``."""
+def _numbered(number: int, step: Callable[[Database], None]) -> Callable[[Database], None]:
+    """A step that also records its number in ``PRAGMA user_version``."""
     def run(db: Database) -> None:
         step(db)
         db.execute(f"PRAGMA user_version = {number}")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
-    MIGRATIONS(name=name)(run)
+    return run
 
 
-for _number, (_name, _step_fn) in enumerate(STEPS, start=1):
-    _register(_number, _name, _step_fn)
+def __getattr__(name: str) -> Any:
+    """``MIGRATIONS``: sqlite-utils' ``Migrations`` for our steps, made when first asked for."""
+    if name != "MIGRATIONS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from db.file.database import load_sqlite_utils
 
-SCHEMA_VERSION = len(STEPS)
+    migrations = load_sqlite_utils().Migrations(MIGRATION_SET)
+    for number, (step_name, step) in enumerate(STEPS, start=1):
+        migrations(name=step_name)(_numbered(number, step))
+    globals()["MIGRATIONS"] = migrations
+    return migrations
+
+
+def pending_steps(conn: sqlite3.Connection) -> list[str]:
+    """The names of our steps not yet recorded in the file (what ``MIGRATIONS.apply`` would run)."""
+    recorded: set[str] = set()
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                    [MIGRATIONS_TABLE]).fetchone():
+        recorded = {row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])}
+    return [name for name, _step in STEPS if name not in recorded]

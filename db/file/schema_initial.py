@@ -1,16 +1,19 @@
 """The first release's schema: every table, constraint and index, and full-text search.
 
 Migration steps ``0001_initial`` and ``0002_search`` (``db.file.migrations`` applies them in
-order). The SQL lives here because the schema is also rebuilt in memory to tell our own
-objects from anyone else's (``db.file.known_schema``), so running it must stay quick.
+order). The SQL lives here because the schema is also built in memory to describe our own
+objects (``db.file.known_schema``, which tells them from anyone else's), so running it must
+stay quick.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def run_script(db: Database, script: str) -> None:
@@ -18,8 +21,7 @@ def run_script(db: Database, script: str) -> None:
 
     Like sqlite-utils' ``executescript`` in a transaction, but in linear time: that one
     re-joins the text for every character to find where statements end, which made
-    building the schema (done in memory on every start, see ``db.file.known_schema``) take
-    tens of milliseconds.
+    building the schema in memory (``db.file.known_schema``) take tens of milliseconds.
     """
     pending = ""
     for piece in script.split(";"):

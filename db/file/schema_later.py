@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.file.schema_initial import SEARCHED_TABLES, run_script
 from db.model import identity
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # Tables whose names or titles gain a Russian and a Kazakh form in 0003.
 NAMED_TABLES = ("parties", "people", "subjects")

@@ -12,11 +12,13 @@ Searching the index is ``db.read.search``.
 from __future__ import annotations
 
 import json
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.names import key
 from db.model.records import KINDS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Each indexed record's rowid is ``id * KIND_SLOTS + code``, so one index holds every kind
 # and a record's entry is found by rowid alone (FTS5 has no index on other columns).

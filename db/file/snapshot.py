@@ -12,12 +12,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.errors import FactSheetError
 from db.file import integrity, output
 from db.model.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BACKUP_STEP_PAGES = 2048  # copied between progress reports (8 MB at the usual page size)
 

@@ -6,7 +6,7 @@ never block a save.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.errors import Problem
 from db.model.formatting import format_quantity
@@ -23,6 +23,9 @@ from db.model.records import (
     Source,
     Subject,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def duplicates(db: Database, record: Record) -> list[Problem]:

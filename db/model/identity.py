@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import uuid
 from collections.abc import Callable
 
 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)  # noqa: E731 (tests replace it)
@@ -27,6 +26,8 @@ _last_stamp = ""
 
 def new_uuid() -> str:
     """A random UUID for one new record."""
+    import uuid  # with the first record written: it costs the window's start-up otherwise
+
     return str(uuid.uuid4())
 
 
@@ -37,6 +38,8 @@ def uuid_prefix() -> str:
     by twelve hexadecimal digits of its own number: unique like random UUIDs, cheap to make
     for a million rows, and written in order.
     """
+    import uuid
+
     return str(uuid.uuid4())[:24]
 
 

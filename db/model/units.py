@@ -8,8 +8,11 @@ figures are written in (1, a thousand, a million, a billion, a trillion).
 Figures are kept as published: a value of 1 234.5 "тыс. долл. США" stays 1234.5 with the
 unit "USD thousand" (``Unit.name``, the one spelling stored for a recognised unit, so that
 "млн долл. США" and "USD million" are one series). Values in different scales of one
-measure are converted only to be compared or plotted side by side (``convert``), never
-before they are stored.
+measure are converted only to be compared or plotted side by side (``rescale``,
+``convert``), never before they are stored. A series holding several scales of one measure
+is shown in one unit (``display_unit``): the one most of its figures use, on a tie the larger.
+Stored units are told apart by what they measure (``measure_of``; a unit Fact Sheet does not
+recognise measures something of its own) and compared across scales by ``amount``.
 
 ``parse_unit`` returns None for text it does not recognise: the caller asks the person
 rather than guessing. Plain Python, no I/O.
@@ -18,7 +21,10 @@ rather than guessing. Plain Python, no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
 
 # Scale words, normalised (see ``_tokens``), in English, Russian and Kazakh.
 SCALES: dict[str, int] = {
@@ -128,7 +134,63 @@ def convert(value: float, from_unit: str, to_unit: str) -> float | None:
     """``value`` written in ``from_unit`` rewritten in ``to_unit`` (to compare or plot only);
     None when either is unknown or they measure different things."""
     source, target = parse_unit(from_unit), parse_unit(to_unit)
-    if source is None or target is None:
+    if source is None or target is None or source.factor_to(target) is None:
         return None
-    factor = source.factor_to(target)
-    return None if factor is None else value * factor
+    return _shift(value, source.scale, target.scale)
+
+
+# -- stored units compared across scales ------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def measure_and_scale(unit: str | None) -> tuple[str, int]:
+    """What a stored unit measures and its scale: ("USD", 1000) for "USD thousand".
+
+    A unit Fact Sheet does not recognise is a measure of its own in scale 1, so it is only
+    ever compared with figures in exactly that unit."""
+    parsed = parse_unit(unit)
+    if parsed is None:
+        return "=" + (unit or "").strip(), 1
+    return parsed.measure, parsed.scale
+
+
+def measure_of(unit: str | None) -> str:
+    """What a stored unit measures: "USD" for "USD thousand" and "USD million" alike."""
+    return measure_and_scale(unit)[0]
+
+
+def same_measure(first: str | None, second: str | None) -> bool:
+    """Whether figures in these two units can be compared (dollars and tenge never are)."""
+    return first == second or measure_of(first) == measure_of(second)
+
+
+def rescale(value: float, unit: str, to_unit: str) -> float:
+    """``value`` in ``unit`` written in ``to_unit``, a scale of the same measure.
+
+    The shift is made in decimal, so 67.8 USD million is exactly 67 800 USD thousand and
+    128 600 USD thousand exactly 128.6 USD million (never 67 800.00000000001)."""
+    if unit == to_unit:
+        return value
+    (measure, scale), (other, to_scale) = measure_and_scale(unit), measure_and_scale(to_unit)
+    if measure != other:
+        raise ValueError(f"{unit!r} and {to_unit!r} measure different things")
+    return _shift(value, scale, to_scale)
+
+
+def amount(value: float | None, unit: str | None) -> float | None:
+    """``value`` in the measure's own scale (128.6 USD million → 128 600 000): equal amounts
+    of one measure are equal numbers, whatever scale each was published in."""
+    if value is None:
+        return None
+    return _shift(value, measure_and_scale(unit)[1], 1)
+
+
+def display_unit(counts: Mapping[str, int]) -> str:
+    """The unit a series of one measure is shown in, given how many of its figures use each
+    unit: the one most use; on a tie, the larger scale."""
+    return max(counts, key=lambda unit: (counts[unit], measure_and_scale(unit)[1], unit))
+
+
+def _shift(value: float, scale: int, to_scale: int) -> float:
+    if scale == to_scale:
+        return value
+    return float(Decimal(repr(float(value))) * scale / to_scale)

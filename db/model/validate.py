@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from sqlite_utils import Database
 
 from db.errors import Problem, ValidationError
 from db.model.dates import FuzzyDate
@@ -34,6 +33,9 @@ from db.model.records import (
     Statement,
     Subject,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The visible label of each field named in a sentence.
 FIELD_LABELS = Labels({

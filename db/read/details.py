@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import store
 from db.model.dates import FuzzyDate, Period
@@ -29,6 +28,9 @@ from db.model.records import (
 )
 from db.model.validate import label as field_label
 from db.read.queries import record_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _CHOICE_LABELS = {
     ("party", "kind"): PARTY_KINDS, ("agreement", "kind"): AGREEMENT_KINDS,

@@ -5,7 +5,8 @@ record before and after. ``record_history`` lists a record's entries newest firs
 own, and the entry of the import that brought it in when it came with a whole table of
 figures (one entry per import, matched by the ids it covers). ``differences`` compares two
 versions field by field in the words of the detail pane; ``deleted_records`` finds every
-record deleted and not brought back, with the rows needed to bring it back.
+record deleted and not brought back, with the rows needed to bring it back. Where the
+history stands (its newest entry, who wrote since) is ``db.read.last_change``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.formatting import format_day, format_quantity
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.model.identity import parse_stamp
 from db.model.records import KIND_NAMES, KINDS, REFERENCE_KINDS, Indicator, Record
 from db.model.validate import label as field_label
@@ -26,10 +26,13 @@ from db.read.queries import record_label
 from db.store import identities, journal
 from db.store.graph import Captured
 
-ACTION_LABELS = {
-    "add": _("Added"), "edit": _("Changed"), "delete": _("Deleted"), "import": _("Imported"),
-    "restore": _("Restored"), "capture": _("Captured from an article"),
-}
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+ACTION_LABELS = Labels({
+    "add": N_("Added"), "edit": N_("Changed"), "delete": N_("Deleted"), "import": N_("Imported"),
+    "restore": N_("Restored"), "capture": N_("Captured from an article"),
+})
 
 
 def when_label(stamp: str) -> str:
@@ -218,16 +221,6 @@ def _brought_back_elsewhere(db: Database, deleted: list[DeletedRecord]) -> set[s
     for kind, uuids in by_kind.items():
         back |= set(identities.holding(db, kind, uuids))
     return back
-
-
-def last_change(db: Database) -> int:
-    """The newest history entry (for telling later entries apart)."""
-    return db.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0]
-
-
-def sessions_since(db: Database, entry_id: int) -> set[str | None]:
-    """Which program runs wrote the entries after ``entry_id``."""
-    return {r[0] for r in db.execute("SELECT DISTINCT session FROM history WHERE id > ?", [entry_id])}
 
 
 def day_of(stamp: str) -> dt.date:

@@ -2,8 +2,13 @@
 
 One rule, used by the Overview, the fact sheet and the check before printing
 (``factsheet check --before-print``). The figures known on the day are grouped into
-*series*: one subject, counterpart, reporter, indicator and unit (``db.read.mirror.SeriesKey``).
-From each series at most three rows are drawn, each with the figure it is compared with:
+*series*: one subject, counterpart, reporter, indicator and measure (``db.read.mirror.SeriesKey``).
+A series' figures published in different scales of one measure — a statistics office's
+2023 in USD thousand, a news item's 2024 in USD million — are read in one unit, the one most
+of them use (``db.read.scales``), so that 2024 is compared with 2023; a converted figure keeps
+its value as published (``Figure.published``) for the note beside it. Dollars and tenge are
+never one series. From each series at most three rows are drawn, each with the figure it is
+compared with:
 
 ``year``
     the latest whole calendar year, beside the year before it;
@@ -20,9 +25,10 @@ quarter stays one click away in the Trade tab.
 Mirror figures (``db.read.mirror``) are set side by side: when another reporter's series
 mirrors a series and gives a row of the same kind for the same period, that row is shown as
 the first row's ``mirror`` rather than on its own (the first being the series whose subject is
-on the pair's first side). Of one flow (subject, counterpart, indicator, unit) given by
-several reporters, a row older than another reporter's row of the same kind is left out: a
-newer release supersedes it (the seed's Jan–May 2025 beside a statistics office's Jan–Sep).
+on the pair's first side), written in that row's unit. Of one flow (subject, counterpart,
+indicator, measure) given by several reporters, a row older than another reporter's row of
+the same kind is left out: a newer release supersedes it (the seed's Jan–May 2025 beside a
+statistics office's Jan–Sep).
 
 At most ``LIMIT`` rows are chosen, in this order: first the newest row of every series, then
 the others; series in the order trade flows (turnover, exports, imports), investment, counts,
@@ -39,15 +45,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.records import indicator_label
+from db.model.units import measure_of, rescale
 from db.read import pair_facts
 from db.read.mirror import SeriesKey, gap, pair_mirrors
 from db.read.pair_facts import Figure
 from db.read.queries import PairScope
+from db.read.scales import display_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 LIMIT = 12
 KINDS = ("year", "to_date", "latest")
@@ -175,12 +185,14 @@ def _pairing_order(scope: PairScope) -> Callable[[SeriesKey], tuple]:
 
 def _supersede(rows: list[_Row]) -> list[_Row]:
     """Of one flow from several reporters, only the newest row of each kind."""
+    def flow(row: _Row) -> tuple:
+        key = row.series
+        return (key.subject_id, key.counterpart_id, key.indicator, measure_of(key.unit), row.kind)
+
     newest: dict[tuple, dt.date] = {}
     for row in rows:
-        flow = (row.series.subject_id, row.series.counterpart_id, row.series.indicator, row.series.unit, row.kind)
-        newest[flow] = max(newest.get(flow, dt.date.min), row.period.end)
-    return [row for row in rows if row.period.end >= newest[(row.series.subject_id, row.series.counterpart_id,
-                                                               row.series.indicator, row.series.unit, row.kind)]]
+        newest[flow(row)] = max(newest.get(flow(row), dt.date.min), row.period.end)
+    return [row for row in rows if row.period.end >= newest[flow(row)]]
 
 
 def _fold_mirrors(rows: list[_Row], series: dict[SeriesKey, Slots], scope: PairScope) -> list[_Row]:
@@ -229,23 +241,28 @@ def key_figures(db: Database, scope: PairScope, as_of: dt.date, *, limit: int | 
 
 def all_key_figures(db: Database, scope: PairScope, as_of: dt.date) -> KeyFigures:
     """Every row the rule draws from the pair's series, before any limit, in the rule's order."""
+    entries = pair_facts.pair_entries(db, scope, as_of)
+    shown = display_units((tuple(entry[1:5]), entry[5], 1) for entry in entries)
     series: dict[SeriesKey, Slots] = {}
-    for rid, subject, counterpart, reporter, indicator, unit, start, end, value in pair_facts.pair_entries(
-            db, scope, as_of):
-        key = SeriesKey(subject, counterpart, reporter, indicator, unit)
+    for rid, subject, counterpart, reporter, indicator, unit, start, end, value in entries:
+        unit_shown = shown[((subject, counterpart, reporter, indicator), measure_of(unit))]
+        key = SeriesKey(subject, counterpart, reporter, indicator, unit_shown)
+        value = rescale(value, unit, unit_shown)  # exact: the same amount is the same value in any scale
         series.setdefault(key, {}).setdefault(Period.from_db(start, end), []).append((rid, value))
     rows = [row for key, slots in series.items() for row in _series_rows(key, slots)]
     order = _series_order(scope)
     rows = _supersede(_fold_mirrors(rows, series, scope))
     figures = pair_facts.figures_by_id(db, {rid for row in rows for rid in _ids(series, row)})
 
-    def read(key: SeriesKey | None, period: Period | None) -> tuple[Figure, ...]:
+    def read(key: SeriesKey | None, period: Period | None, unit: str) -> tuple[Figure, ...]:
         if key is None or period is None:
             return ()
-        return tuple(figures[rid] for rid in _distinct(series[key][period]))
+        return tuple(figures[rid].in_unit(unit) for rid in _distinct(series[key][period]))
 
-    found = [KeyFigure(row.kind, row.series, read(row.series, row.period), read(row.series, row.earlier),
-                       Mirror(read(row.mirror, row.period)) if row.mirror else None, order(row.series))
+    found = [KeyFigure(row.kind, row.series, read(row.series, row.period, row.series.unit),
+                       read(row.series, row.earlier, row.series.unit),
+                       Mirror(read(row.mirror, row.period, row.series.unit)) if row.mirror else None,
+                       order(row.series))
              for row in rows]
     return KeyFigures(tuple(sorted(found, key=_display)))
 

@@ -23,10 +23,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.names import key
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def sql_label(expr: str, labels: dict[str, str]) -> str:

@@ -3,7 +3,9 @@
 Statistics offices on both sides of a border count the same goods: the Abai region's exports
 to Russia as Kazakhstan reports them are Russia's imports from the Abai region as Russia
 reports them. A figure keeps who reported it (``indicators.reporter_id``), and two series
-(subject, counterpart, reporter, indicator, unit) are *mirrors* (``mirror_kind``) when
+(subject, counterpart, reporter, indicator, unit) are *mirrors* (``mirror_kind``) when they
+measure the same thing — Kazakhstan's figure in USD thousand mirrors Russia's in USD
+million; dollars never mirror tenge — and
 
 - they give the same indicator for the same subject and counterpart from two different named
   reporters (``"reporters"``: two statistics offices), or
@@ -12,10 +14,11 @@ reports them. A figure keeps who reported it (``indicators.reporter_id``), and t
   partner's turnover (``"partner"``) — unless one named reporter gave both.
 
 Mirror figures for the same period are never a conflict (``db.read.checks`` does not flag
-them): partners value trade differently (``MIRROR_NOTE``) and record it at different times.
+them): partners value trade differently (``mirror_note``) and record it at different times.
 They are shown side by side, each with its reporter, and the *gap*: the second figure
-against the first, in per cent. The first is the series whose subject is the side read
-first (the Overview's first party, the Trade tab's subject).
+against the first, in per cent, worked out with both in the first one's unit. The first is
+the series whose subject is the side read first (the Overview's first party, the Trade tab's
+subject).
 
 ``db.read.key_figures`` pairs the key figures this way for the Overview and the sheet;
 ``mirror_rows`` gives the Trade tab every matched period of one pair.
@@ -25,26 +28,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.formatting import format_change
 from db.model.i18n import _
 from db.model.records import TRADE_INDICATORS, indicator_label
+from db.model.units import measure_of, same_measure
 from db.read.queries import party_name
+from db.read.scales import Published, display_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Each trade flow's counterpart as the partner reports it.
 MIRROR_FLOWS = {"exports": "imports", "imports": "exports", "turnover": "turnover"}
 
-MIRROR_NOTE = _("Partners value trade differently — exports free on board (FOB), imports with cost, "
-                "insurance and freight (CIF) — and record it at different times, so mirror figures "
-                "rarely match; neither is corrected.")
+
+def mirror_note() -> str:
+    """Why mirror figures rarely match, said under every table of them."""
+    return _("Partners value trade differently — exports free on board (FOB), imports with cost, "
+             "insurance and freight (CIF) — and record it at different times, so mirror figures "
+             "rarely match; neither is corrected.")
 
 
 @dataclass(frozen=True, order=True)
 class SeriesKey:
-    """What makes figures one series: who trades with whom, who says so, what, in which unit."""
+    """What makes figures one series: who trades with whom, who says so, what, and the unit it is
+    shown in (its figures may have been published in other scales of that unit's measure)."""
 
     subject_id: int
     counterpart_id: int | None
@@ -55,7 +66,7 @@ class SeriesKey:
 
 def mirror_kind(first: SeriesKey, second: SeriesKey) -> str | None:
     """"reporters", "partner" or None: whether (and how) two series mirror each other."""
-    if first.unit != second.unit:
+    if not same_measure(first.unit, second.unit):
         return None
     if (first.subject_id, first.counterpart_id, first.indicator) == (
             second.subject_id, second.counterpart_id, second.indicator):
@@ -101,8 +112,10 @@ def flow_description(indicator: str, subject: str, counterpart: str | None) -> s
     texts = {"exports": _("Exports of {subject} to {counterpart}"),
              "imports": _("Imports of {subject} from {counterpart}"),
              "turnover": _("Trade turnover of {subject} with {counterpart}")}
-    text = texts.get(indicator, indicator_label(indicator) + " " + _("{subject} – {counterpart}"))
-    return text.format(subject=subject, counterpart=counterpart)
+    if indicator not in texts:
+        return _("{indicator}: {subject} – {counterpart}").format(
+            indicator=indicator_label(indicator), subject=subject, counterpart=counterpart)
+    return texts[indicator].format(subject=subject, counterpart=counterpart)
 
 
 def reporter_label(reporter: str | None) -> str:
@@ -122,6 +135,7 @@ class MirrorSide:
     reporter: str | None
     value: float
     unit: str
+    published: Published | None = None  # the record as published, when ``value`` is converted
 
 
 @dataclass(frozen=True)
@@ -141,17 +155,21 @@ _TRADE = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)
 def mirror_rows(db: Database, subject_id: int, counterpart_id: int) -> list[MirrorRow]:
     """Every period for which the trade of ``subject_id`` with ``counterpart_id`` has a mirror figure,
     the subject's own series first; newest period first. Where one reporter gives several values
-    for a period, the first recorded is shown (the data-quality check names the others)."""
+    for a period, the first recorded is shown (the data-quality check names the others). Each
+    series is read in the unit most of its periods use, and the second figure of a row in the
+    first one's unit."""
     rows = db.execute(
         "SELECT min(id), subject_id, counterpart_id, reporter_id, indicator, unit, period_start, period_end, "
         "value FROM indicators WHERE ((subject_id = :s AND counterpart_id = :c) OR "
         f"(subject_id = :c AND counterpart_id = :s)) AND indicator IN ({_TRADE}) "
         "GROUP BY subject_id, counterpart_id, reporter_id, indicator, unit, period_start, period_end",
         {"s": subject_id, "c": counterpart_id}).fetchall()
-    series: dict[SeriesKey, dict[Period, tuple[int, float]]] = {}
-    for rid, subject, counterpart, reporter, indicator, unit, start, end, value in rows:
-        key = SeriesKey(subject, counterpart, reporter, indicator, unit)
-        series.setdefault(key, {})[Period.from_db(start, end)] = (rid, value)
+    shown = display_units((tuple(row[1:5]), row[5], 1) for row in rows)
+    series: dict[SeriesKey, dict[Period, tuple[int, Published]]] = {}
+    for rid, subject, counterpart, reporter, indicator, unit, start, end, value in sorted(rows):
+        unit_shown = shown[((subject, counterpart, reporter, indicator), measure_of(unit))]
+        slots = series.setdefault(SeriesKey(subject, counterpart, reporter, indicator, unit_shown), {})
+        slots.setdefault(Period.from_db(start, end), (rid, Published(value, unit)))  # the first recorded
     names: dict[int | None, str | None] = {None: None}
 
     def name(party_id: int | None) -> str | None:
@@ -163,14 +181,16 @@ def mirror_rows(db: Database, subject_id: int, counterpart_id: int) -> list[Mirr
         return (key.subject_id != subject_id, TRADE_INDICATORS.index(key.indicator),
                 name(key.reporter_id) or "\uffff", key.reporter_id or 0)
 
-    def side(key: SeriesKey, found: tuple[int, float]) -> MirrorSide:
+    def side(key: SeriesKey, found: tuple[int, Published], unit: str) -> MirrorSide:
+        value, published = found[1].converted(unit)
         return MirrorSide(found[0], key.indicator, flow_description(key.indicator, name(key.subject_id) or "",
                                                      name(key.counterpart_id)),
-                          name(key.reporter_id), found[1], key.unit)
+                          name(key.reporter_id), value, unit, published)
 
     result = []
     for first, second in pair_mirrors(series, order).items():
         for period in series[first].keys() & series[second].keys():
-            result.append(MirrorRow(period, side(first, series[first][period]), side(second, series[second][period])))
+            result.append(MirrorRow(period, side(first, series[first][period], first.unit),
+                                    side(second, series[second][period], first.unit)))
     result.sort(key=lambda r: (-r.period.end.toordinal(), r.period.start, TRADE_INDICATORS.index(r.first.indicator)))
     return result

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate, Period
 from db.model.i18n import _
@@ -21,7 +20,11 @@ from db.model.names import ShownName, other_form, shown
 from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, indicator_label
 from db.model.status import Status, agreement_status, event_status, verification_status
 from db.read.queries import PairScope
+from db.read.scales import Published
 from db.read.sources import SourceRef, sources_of
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _ids(values: Iterable[int]) -> str:
@@ -45,10 +48,17 @@ class Figure:
     sources: tuple[SourceRef, ...] = field(default=())
     reporter_id: int | None = None
     reporter: str | None = None  # who reported it (a statistics office's country, a body), if recorded
+    published: Published | None = None  # its value and unit as published, when ``in_unit`` converted them
 
     @property
     def indicator_label(self) -> str:
         return indicator_label(self.indicator)
+
+    def in_unit(self, unit: str) -> Figure:
+        """The figure written in ``unit``, a scale of its unit's measure, to be compared or shown
+        beside figures in that unit; its value as published is kept in ``published``."""
+        value, published = (self.published or Published(self.value, self.unit)).converted(unit)
+        return replace(self, value=value, unit=unit, published=published)
 
 
 _FIGURE_SQL = (

@@ -11,13 +11,15 @@ region and the Omsk region); ``PairScope`` says which parties count as each side
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.i18n import _
 from db.model.names import ShownName, fold, key, shown, split_alternatives
 from db.model.records import KINDS, KNOWN_INDICATORS, Party
 from db.read.listings import sql_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # SQL giving a record's one-line label; the main table is aliased ``r``.
 NAME_FORMS = "name_en, name_ru, name_kk"

@@ -21,12 +21,14 @@ import contextlib
 import re
 import sqlite3
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.file.search_index import CODE_KINDS, KIND_SLOTS, catch_up
 from db.model.names import key
 from db.read.queries import record_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The order results are listed in: the kinds people look for most first.
 RESULT_ORDER = ("agreement", "event", "person", "party", "statement", "position", "subject", "source")

@@ -3,11 +3,15 @@
 The Trade tab's chart and the fact sheet's chart both draw from ``trade_series``: exports,
 imports and turnover per period for one subject and one counterpart, exactly those two
 parties (the seed's trade is with the Russian Federation, so it is not shown as trade
-with the Omsk region). Values are grouped by unit so that a chart never mixes USD
-million with USD thousand on one axis, and by reporter so that two statistics offices'
-figures for one flow are two series (mirror statistics, ``db.read.mirror``), never a
-disagreement. A chart never averages: when one reporter's sources disagree for the same
-period the first value is drawn and the disagreement is flagged.
+with the Omsk region). Values are grouped by what they measure: a statistics office's
+years in USD thousand and a news item's year in USD million are one series, drawn in one
+unit (``db.read.scales``: the unit most of its figures use), each converted value keeping
+its value as published (``Flow.published``) — dollars and tenge are two series, never
+converted. They are grouped by reporter too, so that two statistics offices' figures for
+one flow are two series (mirror statistics, ``db.read.mirror``), never a disagreement. A
+chart never averages: when one reporter's sources disagree for the same period the first
+value is drawn and the disagreement is flagged. The SQL groups by unit, so the grouping by
+measure costs only a pass over its few rows.
 
 A chart draws one kind of period at a time (``period_group``), on a time axis. Which kind
 it opens on is chosen by the data (``default_group``): whole years when at least
@@ -17,20 +21,26 @@ it opens on is chosen by the data (``default_group``): whole years when at least
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period, last_day_of_month
 from db.model.formatting import format_change
 from db.model.i18n import N_, Labels, _
-from db.model.records import KNOWN_INDICATORS, TRADE_INDICATORS, Indicator, indicator_label
+from db.model.records import TRADE_INDICATORS, Indicator
+from db.model.units import measure_of
+from db.read.scales import Published, display_units
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The trade flows as an SQL list, for ``indicator IN (…)``.
-_TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)
+TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)
 
 
-def _source_titles(figure_id: str) -> str:
+def source_titles(figure_id: str) -> str:
     """SQL for the titles of a figure's sources, "; "-separated in source order ('' for none)."""
     return ("coalesce((SELECT group_concat(title, '; ') FROM (SELECT s.title FROM "
             f"({Indicator.LINKS['sources'].of(figure_id)}) l CROSS JOIN sources s ON s.id = l.linked_id "
@@ -72,6 +82,7 @@ class Flow:
     low: float
     high: float
     sources: str = ""  # titles of the first record's sources, "; "-separated
+    published: Published | None = None  # the first record as published, when ``value`` is converted
 
 
 @dataclass(frozen=True)
@@ -102,15 +113,22 @@ class TradePeriod:
 
 @dataclass(frozen=True)
 class TradeSeries:
-    """Every period of trade between two parties in one unit, oldest first."""
+    """Every period of trade between two parties in one measure, oldest first, in one unit."""
 
     subject_id: int
     counterpart_id: int
-    unit: str
+    unit: str  # the unit every value is shown in
     periods: tuple[TradePeriod, ...]
     group: str | None = None  # the kind of period kept by ``only``; None: every kind
     reporter_id: int | None = None  # who reported these figures (None: not recorded)
     everything: tuple[TradePeriod, ...] = ()  # every period, kept by ``only`` for comparisons
+    units: tuple[str, ...] = ()  # the units its figures were published in, ``unit`` first
+
+    def published_in(self) -> tuple[str, ...]:
+        """The units of the figures drawn that were published in another unit than ``unit``."""
+        found = {flow.published.unit for p in self.periods for flow in (p.exports, p.imports, p.turnover)
+                 if flow is not None and flow.published is not None}
+        return tuple(u for u in self.units if u in found)
 
     def is_partial(self, period: TradePeriod) -> bool:
         """Whether a chart shows this period as partial (hatched).
@@ -195,31 +213,53 @@ class Change:
 
 _SQL = f"""
 SELECT g.unit, g.reporter_id, g.period_start, g.period_end, g.indicator, g.low, g.high, g.records, first.value,
-       g.first_id, {_source_titles("g.first_id")}
+       g.first_id, {source_titles("g.first_id")}
 FROM (SELECT unit, reporter_id, period_start, period_end, indicator, min(value) AS low, max(value) AS high,
              count(*) AS records, min(id) AS first_id
       FROM indicators
       WHERE subject_id = :subject AND counterpart_id = :counterpart
-        AND indicator IN ({_TRADE_NAMES})
+        AND indicator IN ({TRADE_NAMES})
       GROUP BY unit, reporter_id, period_start, period_end, indicator) AS g
 JOIN indicators AS first ON first.id = g.first_id
 """
 
 
 def trade_series(db: Database, subject_id: int, counterpart_id: int) -> list[TradeSeries]:
-    """Trade of ``subject_id`` with ``counterpart_id``: one series per unit and reporter, most data first."""
+    """Trade of ``subject_id`` with ``counterpart_id``: one series per measure and reporter, most data first."""
+    rows = db.execute(_SQL, {"subject": subject_id, "counterpart": counterpart_id}).fetchall()
+    shown = display_units((row[1], row[0], row[7]) for row in rows)  # records per reporter and unit
     by_series: dict[tuple[str, int | None], dict[tuple[str, str], dict[str, Flow]]] = {}
-    for unit, reporter, start, end, indicator, low, high, records, first, first_id, sources in db.execute(
-            _SQL, {"subject": subject_id, "counterpart": counterpart_id}).fetchall():
-        flows = by_series.setdefault((unit, reporter), {}).setdefault((start, end), {})
-        flows[indicator] = Flow(first, first_id, records, low != high, low, high, sources)
+    units: dict[tuple[str, int | None], set[str]] = {}
+    for unit, reporter, start, end, indicator, low, high, records, first, first_id, sources in sorted(
+            rows, key=lambda row: row[9]):  # the first record of a period and flow comes first
+        key = (shown[(reporter, measure_of(unit))], reporter)
+        units.setdefault(key, set()).add(unit)
+        flows = by_series.setdefault(key, {}).setdefault((start, end), {})
+        flow = _flow(Published(first, unit), key[0], first_id, records, low, high, sources)
+        flows[indicator] = _merged(flows[indicator], flow) if indicator in flows else flow
     series = []
     for (unit, reporter), periods in by_series.items():
-        rows = tuple(TradePeriod(Period.from_db(start, end), **flows)
-                     for (start, end), flows in sorted(periods.items()))
-        series.append(TradeSeries(subject_id, counterpart_id, unit, rows, reporter_id=reporter))
+        drawn = tuple(TradePeriod(Period.from_db(start, end), **flows)
+                      for (start, end), flows in sorted(periods.items()))
+        others = sorted(units[(unit, reporter)] - {unit})
+        series.append(TradeSeries(subject_id, counterpart_id, unit, drawn, reporter_id=reporter,
+                                  units=(unit, *others)))
     series.sort(key=lambda s: (-len(s.periods), s.unit, s.reporter_id is None, s.reporter_id or 0))
     return series
+
+
+def _flow(first: Published, unit: str, first_id: int, records: int, low: float, high: float,
+          sources: str) -> Flow:
+    """One unit's records of a flow and period, written in the series' ``unit``."""
+    value, published = first.converted(unit)
+    low, high = (Published(x, first.unit).converted(unit)[0] for x in (low, high))
+    return Flow(value, first_id, records, low != high, low, high, sources, published)
+
+
+def _merged(earlier: Flow, later: Flow) -> Flow:
+    """A flow and period given in two scales: the first record's value, every record's range."""
+    low, high = min(earlier.low, later.low), max(earlier.high, later.high)
+    return replace(earlier, records=earlier.records + later.records, disputed=low != high, low=low, high=high)
 
 
 def trade_pairs(db: Database, *, limit: int = -1) -> list[tuple[int, int, int]]:
@@ -227,17 +267,19 @@ def trade_pairs(db: Database, *, limit: int = -1) -> list[tuple[int, int, int]]:
     most data first (``limit``: only that many pairs)."""
     rows = db.execute(
         f"SELECT subject_id, counterpart_id, count(*) FROM indicators WHERE counterpart_id IS NOT NULL "
-        f"AND indicator IN ({_TRADE_NAMES}) "
+        f"AND indicator IN ({TRADE_NAMES}) "
         "GROUP BY subject_id, counterpart_id ORDER BY count(*) DESC, subject_id, counterpart_id LIMIT ?",
         [limit]).fetchall()
     return [tuple(r) for r in rows]
 
 
-def trade_sources(db: Database, subject_id: int, counterpart_id: int, unit: str) -> list[tuple[str, int]]:
-    """(title, number of figures) of every source of the pair's trade figures in one unit,
-    most used first: the note under a chart."""
-    pair = (f"i.subject_id = :subject AND i.counterpart_id = :counterpart AND i.unit = :unit "
-            f"AND i.indicator IN ({_TRADE_NAMES})")
+def trade_sources(db: Database, subject_id: int, counterpart_id: int,
+                  units: str | Iterable[str]) -> list[tuple[str, int]]:
+    """(title, number of figures) of every source of the pair's trade figures in these units (a
+    series' ``units``), most used first: the note under a chart."""
+    wanted = [units] if isinstance(units, str) else list(units)
+    pair = ("i.subject_id = :subject AND i.counterpart_id = :counterpart "
+            f"AND i.unit IN (SELECT value FROM json_each(:units)) AND i.indicator IN ({TRADE_NAMES})")
     # Each figure's first source is in its row, any further ones in the link table (``db.model.links``).
     rows = db.execute(
         f"""SELECT s.title, count(*) FROM (
@@ -246,82 +288,8 @@ def trade_sources(db: Database, subject_id: int, counterpart_id: int, unit: str)
               SELECT l.source_id FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id WHERE {pair}
             ) f JOIN sources s ON s.id = f.source_id
             GROUP BY s.id ORDER BY count(*) DESC, s.title""",
-        {"subject": subject_id, "counterpart": counterpart_id, "unit": unit}).fetchall()
+        {"subject": subject_id, "counterpart": counterpart_id, "units": json.dumps(wanted)}).fetchall()
     return [(r[0], r[1]) for r in rows]
-
-
-@dataclass(frozen=True)
-class FigureValue:
-    """One value of a figure, the first record giving it, and that value's sources."""
-
-    value: float
-    indicator_id: int
-    sources: str
-
-
-@dataclass(frozen=True)
-class LatestFigure:
-    """The latest figure of an indicator that is not a trade flow (investment, counts …).
-
-    ``values`` holds every distinct value recorded for that period: when sources disagree
-    all are shown, never an average.
-    """
-
-    indicator: str
-    unit: str
-    period: Period
-    values: tuple[FigureValue, ...]
-
-    @property
-    def label(self) -> str:
-        return indicator_label(self.indicator)
-
-    @property
-    def disputed(self) -> bool:
-        return len(self.values) > 1
-
-
-_LATEST_SQL = f"""
-WITH latest AS (
-  SELECT indicator, unit, max(period_end) AS last_end FROM indicators
-  WHERE subject_id = :subject AND counterpart_id = :counterpart
-    AND indicator NOT IN ({_TRADE_NAMES})
-  GROUP BY indicator, unit),
-spans AS (
-  SELECT l.indicator, l.unit, l.last_end, min(i.period_start) AS first_start FROM latest l
-  JOIN indicators i ON i.subject_id = :subject AND i.counterpart_id = :counterpart
-       AND i.indicator = l.indicator AND i.unit = l.unit AND i.period_end = l.last_end
-  GROUP BY l.indicator, l.unit)
-SELECT i.indicator, i.unit, i.period_start, i.period_end, i.value, i.id, {_source_titles("i.id")}
-FROM spans p JOIN indicators i ON i.subject_id = :subject AND i.counterpart_id = :counterpart
-     AND i.indicator = p.indicator AND i.unit = p.unit AND i.period_end = p.last_end
-     AND i.period_start = p.first_start
-ORDER BY i.indicator, i.unit, i.value, i.id
-"""
-
-
-def latest_other_figures(db: Database, subject_id: int, counterpart_id: int) -> list[LatestFigure]:
-    """For each indicator other than the trade flows (and each unit), its latest figure.
-
-    "Latest" is the period ending last; of periods ending the same day the longest (the
-    year 2024 rather than Q4 2024). Known indicators come first, then others by name.
-    """
-    grouped: dict[tuple[str, str, str, str], dict[float, FigureValue]] = {}
-    for indicator, unit, start, end, value, record_id, sources in db.execute(
-            _LATEST_SQL, {"subject": subject_id, "counterpart": counterpart_id}).fetchall():
-        values = grouped.setdefault((indicator, unit, start, end), {})
-        if value in values:
-            known = values[value]
-            extra = [t for t in sources.split("; ") if t and t not in known.sources.split("; ")]
-            values[value] = replace(known, sources="; ".join(filter(None, [known.sources, *extra])))
-        else:
-            values[value] = FigureValue(value, record_id, sources)
-    figures = [LatestFigure(indicator, unit, Period.from_db(start, end), tuple(values.values()))
-               for (indicator, unit, start, end), values in grouped.items()]
-    order = list(KNOWN_INDICATORS)
-    figures.sort(key=lambda f: (order.index(f.indicator) if f.indicator in order else len(order),
-                                f.label.casefold(), f.unit))
-    return figures
 
 
 # -- the time axis -----------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.exchange.bundle import load_bundle
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SEED_DIR = Path(__file__).resolve().parent
 SEED_FILE = SEED_DIR / "irtysh-2025.json"

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.i18n import using_language
 from db.sheet.briefings import Briefing
@@ -20,6 +19,9 @@ from db.sheet.changes import compose_changes
 from db.sheet.compose import FactSheet, compose
 from db.sheet.options import ALL_SECTIONS
 from db.sheet.timeline import compose_timeline
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def compose_sheet(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str] = ALL_SECTIONS,

@@ -16,21 +16,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import store
 from db.errors import FactSheetError
 from db.model import identity
 from db.model.formatting import format_day
-from db.model.i18n import _, using_language
+from db.model.i18n import N_, Labels, _, using_language
 from db.model.records import KINDS
 from db.read import pair_facts, queries
 from db.read.history import when_label
 from db.store.identities import identities
 
-HOW_LABELS = {"printed": _("printed"), "pdf": _("saved as PDF")}
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+HOW_LABELS = Labels({"printed": N_("printed"), "pdf": N_("saved as PDF")})
 
 
 @dataclass(frozen=True)

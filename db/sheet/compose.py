@@ -16,7 +16,8 @@ Decisions that shape the sheet:
 - Key figures follow ``db.read.key_figures``: the latest whole year and the latest part of a
   year, each beside the same span a year earlier; mirror figures from two reporters side by
   side with the gap (``db.read.mirror``). A figure's qualifier (its notes: what it counts)
-  prints under it.
+  prints under it; a figure shown in another scale than its source used (a series' one unit,
+  ``db.read.scales``) prints how it was published beside its value.
 - Sources are numbered in order of first use, section by section in print order; every
   printed row — each official's position included — carries the numbers of its sources, and
   only sources the printed rows use are listed.
@@ -35,17 +36,16 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from db.model.formatting import format_change, format_day, format_quantity
-from db.model.i18n import _, using_language
+from db.model.formatting import format_change, format_quantity, format_unit
+from db.model.i18n import _, ngettext, using_language
 from db.model.status import is_upcoming
 from db.read.checks import CHECKS
 from db.read.key_figures import KINDS, KeyFigure, choose
-from db.read.mirror import MIRROR_NOTE, flow_description, gap_label, reporter_label
+from db.read.mirror import flow_description, gap_label, mirror_note, reporter_label
 from db.read.pair_facts import Figure
-from db.read.sources import SourceRef
+from db.read.scales import shown_quantity
 from db.sheet.options import ALL_SECTIONS, LONG, STEPS, Limits
 from db.sheet.reading import PairFacts, read_pair
 from db.sheet.sheet import (
@@ -61,16 +61,20 @@ from db.sheet.sheet import (
     OfficialsSide,
     PartyInfo,
     QualityNote,
-    SourceNote,
     StatementRow,
     TradeChart,
 )
+from db.sheet.source_numbers import SourceNumbers
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["ChartPeriod", "EventRow", "FactSheet", "OfficialsSide", "PartyInfo", "TradeChart", "at_step", "build",
            "compose", "shorter"]
 
 RECENT_MONTHS = 24
 QUALIFIER_LIMIT = 240  # characters of a figure's notes printed under it
+CONVERTED_NAMED = 6  # periods the chart's caption names as published in another scale; more are counted
 # Which findings a briefing prints first when not all fit: what misleads a reader most.
 QUALITY_WEIGHT = ("turnover_sum", "conflicting_values", "unlabelled_partial", "future_figure",
                   "agreement_expired_in_force", "planned_event_passed", "unsourced", "position_not_verified",
@@ -78,30 +82,6 @@ QUALITY_WEIGHT = ("turnover_sum", "conflicting_values", "unlabelled_partial", "f
 # Agreements a briefing lists first: those that bind now or soon.
 AGREEMENT_WEIGHT = ("expiring", "in_force", "not_yet_in_force", "validity_not_stated", "not_yet_signed",
                     "draft", "expired", "terminated")
-
-
-class SourceNumbers:
-    """Numbers sources in order of first use; ``notes()`` lists them in that order."""
-
-    def __init__(self) -> None:
-        self._refs: dict[int, SourceRef] = {}
-        self._numbers: dict[int, int] = {}
-
-    def number(self, sources: Iterable[SourceRef]) -> tuple[int, ...]:
-        sources = list(sources)
-        for source in sources:
-            if source.id not in self._numbers:
-                self._refs[source.id] = source
-                self._numbers[source.id] = len(self._numbers) + 1
-        return tuple(sorted({self._numbers[s.id] for s in sources}))
-
-    def notes(self) -> tuple[SourceNote, ...]:
-        return tuple(SourceNote(n, ref.title, ref.publisher, _published(ref.published), ref.url)
-                     for n, ref in enumerate(self._refs.values(), start=1))
-
-
-def _published(iso: str | None) -> str | None:
-    return format_day(dt.date.fromisoformat(iso)) if iso else None
 
 
 def compose(db: Database, a: int, b: int, *, as_of: dt.date, sections: Iterable[str] = ALL_SECTIONS,
@@ -176,7 +156,7 @@ def _build(facts: PairFacts, limits: Limits, *, step: int, long: bool, language:
         mirrored = _cut(sorted(figures.mirrored, key=lambda r: (KINDS.index(r.kind), r.rank)), limits.mirrors)[0]
         mirrored = sorted(mirrored, key=lambda r: (r.rank, KINDS.index(r.kind)))
         parts["mirrors"] = tuple(_mirror_row(builder, row) for row in mirrored)
-        parts["mirror_note"] = MIRROR_NOTE if mirrored else ""
+        parts["mirror_note"] = mirror_note() if mirrored else ""
     if "agreements" in wanted:
         parts["agreements"] = rows = tuple(_agreement_row(builder, x) for x in agreements[0])
         parts["agreements_left_out"] = agreements[1]
@@ -211,8 +191,12 @@ def _cut(items, limit: int | None) -> tuple[tuple, int]:
 
 # -- key figures ------------------------------------------------------------------------------------
 
-def _value(figures: tuple[Figure, ...]) -> str:
-    return " / ".join(format_quantity(f.value, f.unit) for f in figures)
+def _value(figures: tuple[Figure, ...]) -> tuple[str, str]:
+    """Every value of the row, and, for one converted from another scale, how it was published
+    (said beside each value when records disagree)."""
+    if len(figures) == 1 and figures[0].published is not None:
+        return format_quantity(figures[0].value, figures[0].unit), figures[0].published.note
+    return " / ".join(shown_quantity(f.value, f.unit, f.published) for f in figures), ""
 
 
 def _figure_row(builder: _Builder, row: KeyFigure) -> FigureRow:
@@ -231,10 +215,11 @@ def _figure_row(builder: _Builder, row: KeyFigure) -> FigureRow:
     if qualifier and len(qualifier) > QUALIFIER_LIMIT:
         qualifier = qualifier[:QUALIFIER_LIMIT].rstrip() + "…"
     ids = [x.id for x in row.figures + row.earlier]
-    return FigureRow(row.indicator_label, _value(row.figures), row.period.label(), row.period.is_partial, between,
+    value, published = _value(row.figures)
+    return FigureRow(row.indicator_label, value, row.period.label(), row.period.is_partial, between,
                      builder.notes.number(s for x in row.figures + row.earlier for s in x.sources),
                      builder.marks("indicator", ids), row.kind, change, no_comparison,
-                     reporter_label(f.reporter) if f.reporter_id is not None else None, qualifier)
+                     reporter_label(f.reporter) if f.reporter_id is not None else None, qualifier, published)
 
 
 def _once(rows: tuple[FigureRow, ...]) -> tuple[FigureRow, ...]:
@@ -255,8 +240,9 @@ def _mirror_row(builder: _Builder, row: KeyFigure) -> MirrorRow:
 
     def side(figures: tuple[Figure, ...]) -> MirrorSide:
         f = figures[0]
+        value, published = _value(figures)
         return MirrorSide(flow_description(f.indicator, f.subject, f.counterpart), reporter_label(f.reporter),
-                          _value(figures), builder.notes.number(s for x in figures for s in x.sources))
+                          value, builder.notes.number(s for x in figures for s in x.sources), published)
 
     return MirrorRow(row.period.label(), side(row.figures), side(row.mirror.figures), gap_label(row.gap))
 
@@ -307,7 +293,8 @@ def _official_row(builder: _Builder, held) -> OfficialRow:
         verified = o.verification(day)
         positions.append(HeldPosition(o.title, o.since.label() if o.since else _("unknown"),
                                       builder.notes.number(o.sources),
-                                      verified.label if verified.key != "verified" else None))
+                                      verified.label if verified.key != "verified" else None,
+                                      since_known=o.since is not None))
     first = held[0]
     return OfficialRow(first.name, first.other_name, tuple(positions),
                        tuple(sorted({n for p in positions for n in p.notes})))
@@ -351,7 +338,22 @@ def _chart(builder: _Builder) -> TradeChart:
     sources = facts.sources[-len(shown):] if shown else ()
     notes = builder.notes.number(s for period in sources for s in period)
     return TradeChart(chart.subject, chart.counterpart, chart.unit, shown, notes, len(chart.periods) - len(shown),
-                      chart.other_units, chart.group, chart.reporter, chart.other_groups)
+                      chart.other_units, chart.group, chart.reporter, chart.other_groups,
+                      _published_note(shown, chart.unit))
+
+
+def _published_note(periods: tuple[ChartPeriod, ...], unit: str) -> str:
+    """Which of the periods drawn hold values converted from another scale, or ""."""
+    converted = [p for p in periods if p.published_in]
+    if not converted:
+        return ""
+    units = ", ".join(format_unit(u) for u in dict.fromkeys(u for p in converted for u in p.published_in))
+    if len(converted) > CONVERTED_NAMED:
+        return ngettext("Figures for {n} period were published in {units} and are drawn in {unit}.",
+                        "Figures for {n} periods were published in {units} and are drawn in {unit}.",
+                        len(converted)).format(n=len(converted), units=units, unit=format_unit(unit))
+    return _("Figures for {periods} were published in {units} and are drawn in {unit}.").format(
+        periods=", ".join(p.label for p in converted), units=units, unit=format_unit(unit))
 
 
 def _quality(builder: _Builder, printed: set[tuple[str, int]]) -> tuple[tuple[QualityNote, ...], int]:

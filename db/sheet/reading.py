@@ -8,8 +8,9 @@ What is read, as of the sheet's day:
   and which officials took part in the pair's events, statements or agreements (a briefing
   that cannot list every official lists those first);
 - the trade chart's series: the pair's trade (subject and counterpart exactly as recorded)
-  with the most figures, in the unit and from the reporter with the most periods, the kind of
-  period chosen by the data (``TradeSeries.default_group``), on a time axis;
+  with the most figures, in the measure and from the reporter with the most periods (figures
+  published in other scales of its unit converted into it, each period saying so), the kind
+  of period chosen by the data (``TradeSeries.default_group``), on a time axis;
 - the data-quality findings about the pair's records, indexed by record once so that each
   printed row finds its notes without asking every finding.
 
@@ -21,11 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.names import other_form, shown
 from db.model.records import TRADE_INDICATORS
+from db.model.units import same_measure
 from db.read import checks, pair_facts, queries
 from db.read.checks.framework import Finding
 from db.read.key_figures import KeyFigures, all_key_figures
@@ -35,6 +36,9 @@ from db.read.sources import SourceRef
 from db.read.trade import PERIOD_GROUPS, TradePeriod, TradeSeries, trade_series
 from db.sheet.options import STEPS
 from db.sheet.sheet import ChartPeriod, PartyInfo, TradeChart
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The most chart periods any step draws; only these are read with their sources.
 _CHART_PERIODS = max(limits.chart_periods for limits in STEPS)
@@ -163,7 +167,7 @@ def _chart(db: Database, scope: PairScope, as_of: dt.date) -> ChartFacts | None:
                           for s in figures[flow.indicator_id].sources) for p in latest)
     subject, counterpart = (queries.party_name(db, pid) for pid in pair)
     reporter = queries.party_name(db, series.reporter_id) if series.reporter_id is not None else None
-    other_units = tuple(dict.fromkeys(s.unit for s in known[1:] if s.unit != series.unit))
+    other_units = tuple(dict.fromkeys(s.unit for s in known[1:] if not same_measure(s.unit, series.unit)))
     other_groups = tuple(PERIOD_GROUPS[g] for g in series.groups() if g != group)
     chart = TradeChart(subject, counterpart, series.unit, periods, (), 0, other_units, group,
                        reporter_label(reporter) if reporter else None, other_groups)
@@ -176,5 +180,7 @@ def _chart_period(period: TradePeriod, series: TradeSeries) -> ChartPeriod:
     flows = {name: period.flow(name) for name in TRADE_INDICATORS}
     return ChartPeriod(period.label, series.is_partial(period), *(f.value if f else None for f in flows.values()),
                        disputed=tuple(n for n, f in flows.items() if f and f.disputed),
-                       start=period.period.start, end=period.period.end)
+                       start=period.period.start, end=period.period.end,
+                       published_in=tuple(dict.fromkeys(f.published.unit for f in flows.values()
+                                                        if f and f.published)))
 

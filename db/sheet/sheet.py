@@ -57,6 +57,7 @@ class FigureRow:
     no_comparison: str | None = None  # why there is no change: "no figure for Jan–May 2024"
     reporter: str | None = None  # "reported by Kazakhstan" (None: not recorded)
     qualifier: str | None = None  # what the figure counts, from its notes, for small type under it
+    published: str = ""  # for a value converted from another scale: "published as USD 128,600 thousand"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class MirrorSide:
     reporter: str  # "reported by Russian Federation"
     value: str  # "USD 180.1 million"
     notes: tuple[int, ...]
+    published: str = ""  # for a value converted from another scale: "published as USD 180,100 thousand"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class HeldPosition:
     since: str  # "Mar 2024", or "unknown"
     notes: tuple[int, ...] = ()  # the position's own sources
     verified: str | None = None  # "last verified 17 months ago" when the check is old
+    since_known: bool = True  # False: the start is not recorded (the sheet says "since unknown" whole)
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ class ChartPeriod:
     disputed: tuple[str, ...] = ()  # flows whose sources give different values
     start: dt.date | None = None  # where the period lies on the time axis
     end: dt.date | None = None
+    published_in: tuple[str, ...] = ()  # units its values were published in, when not the chart's own
 
 
 @dataclass(frozen=True)
@@ -153,10 +157,11 @@ class TradeChart:
     periods: tuple[ChartPeriod, ...]
     notes: tuple[int, ...]
     earlier_periods: int = 0  # older periods of the same kind not drawn
-    other_units: tuple[str, ...] = ()  # trade also recorded in these units, not drawn
+    other_units: tuple[str, ...] = ()  # trade also recorded in these units (other measures), not drawn
     group: str = "other"  # the kind of period drawn: "years", "quarters", "months" or "other"
     reporter: str | None = None  # "reported by Kazakhstan" when the series says
     other_groups: tuple[str, ...] = ()  # kinds of period recorded but not drawn ("Quarters", …)
+    published_note: str = ""  # which drawn values were published in another scale: "Figures for 2024 were …"
 
 
 @dataclass(frozen=True)

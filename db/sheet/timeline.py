@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.read.timeline import timeline
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 YEARS_BEFORE = 2
 YEARS_AFTER = 1

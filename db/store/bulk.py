@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import json
 import uuid
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.store import identities, journal
 from db.store.rows import ensure_writable, sqlite_errors_as_sentences
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Ranges = list[tuple[int, int]]
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.errors import RecordNotFound
 from db.model.i18n import _
 from db.model.records import KIND_NAMES, KINDS, REFERENCE_KINDS, format_count
 from db.store.identities import identity_columns
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,13 @@ import getpass
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.records import KINDS, Link, Record
 from db.store.rows import from_row, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ACTIONS = ("add", "edit", "delete", "import", "restore", "capture")
 

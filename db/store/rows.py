@@ -11,14 +11,16 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.errors import DatabaseDamaged, DatabaseReadOnly, FactSheetError, sqlite_failure
 from db.model import validate
 from db.model.dates import FuzzyDate
 from db.model.i18n import _
 from db.model.records import Record
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Columns every record table has besides the record's own fields (``db.model.identity``).
 IDENTITY_COLUMNS = ("uuid", "updated_at")

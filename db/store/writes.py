@@ -11,8 +11,7 @@ figure's identity may be its batch's (``db.store.identities``); a deleted one ta
 from __future__ import annotations
 
 import copy
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.errors import FactSheetError, RecordInUse, RecordNotFound
 from db.model import identity, validate
@@ -21,6 +20,9 @@ from db.model.records import KIND_NAMES, KINDS, Link, Record
 from db.store import identities, journal
 from db.store.graph import Captured, capture, describe_references, references, with_new_id
 from db.store.rows import ensure_writable, from_row, sqlite_errors_as_sentences, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _gone(kind: str) -> RecordNotFound:

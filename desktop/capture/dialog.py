@@ -45,6 +45,7 @@ from desktop.capture.review import (
 from desktop.common import message_box, settings
 from desktop.common.progress import busy
 from desktop.common.theme import alert_style
+from desktop.help import context as context_help
 
 
 class CaptureDialog(QDialog):
@@ -93,6 +94,7 @@ class CaptureDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept_everything)
         self.buttons.rejected.connect(self.reject)
+        context_help.install(self, "capture", self.buttons)
         self._lay_out(fields)
         self._update_buttons()
         if text.strip():

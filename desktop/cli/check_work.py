@@ -19,7 +19,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from db.file.connection import FactSheetDatabase, open_again
+from db.file.connection import open_again
+from db.file.database import FactSheetDatabase
 from db.file.known_schema import SchemaDifferences
 from db.model.i18n import _
 from db.read.checks import CHECKS

@@ -24,7 +24,8 @@ import sys
 from pathlib import Path
 
 from db.errors import DatabaseNeedsUpgrade, FactSheetError
-from db.file.connection import FactSheetDatabase, open_database
+from db.file.connection import open_database
+from db.file.database import FactSheetDatabase
 from db.model.i18n import _
 from desktop import APP_ID
 

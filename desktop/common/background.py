@@ -22,7 +22,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from db.errors import Cancelled, FactSheetError
-from db.file.connection import FactSheetDatabase, open_again
+from db.file.connection import open_again
+from db.file.database import FactSheetDatabase
 from db.model.i18n import _
 
 # Work receives its own connection and the job (to call ``report`` and ``check_cancelled``).

@@ -12,7 +12,6 @@ changed, only what one view shows of it.
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlsplit
 
 from db.model.formatting import format_number
@@ -28,7 +27,14 @@ def esc(text: object) -> str:
 
     Text longer than ``INLINE_LIMIT`` characters is cut there and ends with "…" (``shown``).
     """
-    return html.escape(shown(text), quote=True)
+    return _escape(shown(text))
+
+
+def _escape(text: str) -> str:
+    """What ``html.escape(text, quote=True)`` does, without loading the html module (and its
+    table of every named entity) at start-up."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;")
 
 
 def shown(text: object, limit: int = INLINE_LIMIT) -> str:
@@ -78,9 +84,9 @@ def multiline(text: str | None, limit: int = LONG_TEXT_LIMIT) -> str:
     """Escaped text with its line breaks kept; a long text shows its beginning and says so."""
     if text is None:
         return ""
-    start = html.escape(text[:limit], quote=True).replace("\n", "<br>")
+    start = _escape(text[:limit]).replace("\n", "<br>")
     if len(text) <= limit:
         return start
     note = _("The text is {length} characters long; the first {shown} are shown.").format(
         length=format_number(len(text)), shown=format_number(limit))
-    return f"{start}…<br><i>{html.escape(note)}</i>"
+    return f"{start}…<br><i>{_escape(note)}</i>"

@@ -31,6 +31,7 @@ from db.sheet import briefings
 from db.sheet.changes import CATEGORIES, ChangesSection, compose_changes
 from desktop.common.rich_text import esc, shown
 from desktop.common.theme import secondary_text
+from desktop.help import context as context_help
 
 
 def changes_html(section: ChangesSection) -> str:
@@ -81,6 +82,7 @@ class BriefingsDialog(QDialog):
         splitter.setSizes([560, 420])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        context_help.install(self, "briefings", buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)

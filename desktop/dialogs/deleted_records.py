@@ -31,6 +31,7 @@ from db.model.records import KIND_NAMES
 from db.model.validate import label as field_label
 from db.read import history
 from desktop.common.rich_text import esc, multiline, shown
+from desktop.help import context as context_help
 
 
 def fields_html(db, deleted: history.DeletedRecord) -> str:
@@ -80,6 +81,7 @@ class DeletedRecordsDialog(QDialog):
         self.bring_back_button.setProperty("writes", True)
         self.bring_back_button.clicked.connect(self.bring_back)
         self.buttons.rejected.connect(self.reject)
+        context_help.install(self, "deleted-records", self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(splitter, 1)

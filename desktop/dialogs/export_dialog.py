@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QRadioButton,
-    QToolButton,
     QVBoxLayout,
 )
 
@@ -129,18 +128,3 @@ def export_tab(window, tab) -> None:
             return exporting.write_listing(db, tab.listing, out, steps=job, **options)
 
     _run(window, path, work, path.name)
-
-
-def install(window) -> None:
-    """Add File ▸ Export… to the data section of the File menu, and an export button to every list tab."""
-    window.export_action = window._action(_("&Export…"), lambda: export(window), None,
-                                          _("Write every record as a bundle, or one table as CSV."))
-    window.add_file_actions("data", [window.export_action])
-    for tab in window.list_tabs.values():
-        button = QToolButton(tab)
-        button.setText(_("Export table as CSV…"))
-        button.setToolTip(_("Write this list, as filtered and sorted, to a CSV file."))
-        button.setAccessibleName(_("Export table as CSV…"))
-        button.clicked.connect(lambda _checked=False, t=tab: export_tab(window, t))
-        tab.top_bar.addWidget(button)
-        tab.export_button = button

@@ -14,7 +14,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
-    QKeySequence,
     QPalette,
     QTextDocument,
 )
@@ -214,17 +213,3 @@ class FindDialog(QDialog):
         self.activateWindow()
         self.box.setFocus()
         self.box.selectAll()
-
-
-def install(window) -> None:
-    """Add Edit ▸ Find… (Ctrl+F)."""
-    def show() -> None:
-        if getattr(window, "find_dialog", None) is None:
-            window.find_dialog = FindDialog(window)
-        window.find_dialog.show_and_focus()
-
-    window.find_dialog = None
-    window.find_action = window._action(_("&Find…"), show, QKeySequence.StandardKey.Find,
-                                        _("Find any record by the words in it."))
-    window.edit_menu.addAction(window.find_action)
-

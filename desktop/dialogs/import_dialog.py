@@ -114,7 +114,7 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self._import)
         self.cancel_button.clicked.connect(self._cancel_or_close)
-        context_help.install(self, "importing", self.buttons)
+        context_help.install(self, lambda: "bundles" if self.step is None else self.step.help_topic(), self.buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
@@ -232,7 +232,7 @@ class ImportDialog(QDialog):
         self.preview.resizeColumnsToContents()
         if self.step is not None:  # the boxes above stand over the columns they name
             for c in range(width):
-                wanted = max(self.preview.columnWidth(c), self.step.columns.columnWidth(c))
+                wanted = max(self.preview.columnWidth(c), self.step.width_of(c))
                 self.preview.setColumnWidth(c, wanted)
                 self.step.columns.setColumnWidth(c, wanted)
             numbers = max(self.preview.verticalHeader().sizeHint().width(),
@@ -393,12 +393,3 @@ def import_path(window, path: Path) -> ImportDialog | None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def install(window) -> None:
-    """Add File ▸ Import… to the data section of the File menu."""
-    window.import_action = window._action(
-        _("&Import…"), lambda: ask_and_import(window), None,
-        _("Add figures from a statistics CSV file, or the records of a Fact Sheet bundle."))
-    window.import_action.setProperty("writes", True)  # off while the file is read-only (desktop.safety.read_only)
-    window.add_file_actions("data", [window.import_action])

@@ -96,6 +96,7 @@ class MappingStep(QWidget):
         self.questions = QGroupBox(_("Names Fact Sheet does not know"), self)
         self.questions_form = QFormLayout(self.questions)
         self.value_boxes: dict[str, QLineEdit] = {}
+        self.widths: list[int] = []  # what each column's box needs to show the field it names
         top = QHBoxLayout()
         top.addWidget(self.encoding_label)
         top.addWidget(self.encoding)
@@ -155,6 +156,7 @@ class MappingStep(QWidget):
         for column, box in enumerate(boxes):
             shown = box.fontMetrics().horizontalAdvance(box.currentText()) + 48  # the text and the arrow
             self.columns.setColumnWidth(column, max(self.columns.columnWidth(column), shown))
+        self.widths = [self.columns.columnWidth(column) for column in range(len(header))]
         height = max([b.sizeHint().height() for b in boxes], default=24) + 8
         self.columns.setRowHeight(0, height)
         frame = 2 * self.columns.frameWidth()
@@ -239,6 +241,16 @@ class MappingStep(QWidget):
         else:
             self.names[kind].pop(text, None)
         self._changed()
+
+    def help_topic(self) -> str:
+        """The guide's section for the dialog: the mapping step's while it asks for a value for
+        every row or about a name, else importing's."""
+        return "import-mapping" if self.value_boxes or not self.questions.isHidden() else "importing"
+
+    def width_of(self, column: int) -> int:
+        """The width the box over ``column`` needs (0 beyond the header): the column itself follows
+        the preview's, which fitting the preview to its cells may have narrowed."""
+        return self.widths[column] if column < len(self.widths) else 0
 
     def chosen_encoding(self) -> str | None:
         return self.encoding.currentData() if self.encoding_chosen else None

@@ -140,7 +140,7 @@ def _left_out(text: str) -> list[Block]:
 def _figure_rows(f: FigureRow) -> list[Row]:
     """The figure's row, and under it in small type the two sides as recorded, who reported it
     and its qualifier (what it counts)."""
-    value = _cell(f"<span class='value'>{esc(f.value)}</span>", _quality_marks(f.quality))
+    value = _cell(f"<span class='value'>{esc(f.value)}</span>", _muted_small(f.published), _quality_marks(f.quality))
     when = esc(f.period) + (" " + _muted_small(_("part of a year")) if f.partial else "")
     compared = f"<span class='small'>{esc(f.change)}</span>" if f.change else _muted_small(f.no_comparison or "")
     period = f"{when} <span class='small muted'>·</span> {compared}" if compared else when
@@ -169,7 +169,8 @@ def _figures(sheet: FactSheet) -> list[Block]:
 
 
 def _mirror_side(side: MirrorSide) -> str:
-    return f"<span class='value'>{esc(side.value)}</span> {_muted_small(side.reporter)} {marks(side.notes)}"
+    published = f" {_muted_small(side.published)}" if side.published else ""
+    return f"<span class='value'>{esc(side.value)}</span>{published} {_muted_small(side.reporter)} {marks(side.notes)}"
 
 
 def _mirrors(sheet: FactSheet) -> list[Block]:
@@ -228,7 +229,8 @@ def _person(person: OfficialRow) -> str:
     """One official in a cell: the names, then each position held with since when and its sources."""
     lines = [f"<b>{esc(person.name)}</b> {esc(person.other_name or '')}".rstrip()]
     for position in person.positions:
-        since = _("since {date}").format(date=position.since)
+        # "since unknown" whole: a language cannot put "unknown" where a date goes.
+        since = _("since {date}").format(date=position.since) if position.since_known else _("since unknown")
         lines.append(f"{esc(position.title)} <span class='muted'>· {esc(since)}</span> {marks(position.notes)}".rstrip())
         if position.verified:
             lines.append(f"<span class='small warn'>{esc(position.verified)}</span>")
@@ -314,6 +316,8 @@ def _chart(sheet: FactSheet, setter: Typesetter) -> list[Block]:
     if chart.earlier_periods:
         lines.append(ngettext("{n} earlier period is not drawn.", "{n} earlier periods are not drawn.",
                               chart.earlier_periods).format(n=chart.earlier_periods))
+    if chart.published_note:
+        lines.append(chart.published_note)
     if chart.other_units:
         lines.append(_("Also recorded in {units}; not drawn.").format(units=", ".join(format_unit(u) for u in chart.other_units)))
     if chart.other_groups:
@@ -386,6 +390,7 @@ def _sources(sheet: FactSheet) -> list[Block]:
     for s in sheet.sources:
         parts = [esc(s.publisher) if s.publisher else "", f"<b>{esc(s.title)}</b>",
                  esc(_("published {day}").format(day=s.published)) if s.published else ""]
-        text = ". ".join(p for p in parts if p) + "."
+        text = ". ".join(p for p in parts if p)
+        text += "" if text.endswith((".", "!", "?")) else "."  # "2 июл. 2025 г." ends a sentence already
         items.append((s.number, f"{text} {esc(s.url)}" if s.url else text))
     return [_heading(title), _numbered(items, title)]

@@ -24,6 +24,7 @@ from db.model.i18n import _, ngettext
 from db.model.records import KIND_NAMES
 from db.sheet.preprint import Item
 from desktop.common.rich_text import esc, parse_record_href, record_href
+from desktop.help import context as context_help
 
 PRINT, FIX, OPEN = "print", "fix", "open"
 
@@ -57,6 +58,7 @@ class PrePrintDialog(QDialog):
         self.fix_button.clicked.connect(self._fix)
         self.print_button.clicked.connect(self._print)
         self.fix_button.setDefault(True)
+        context_help.install(self, "before-printing", buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.list, 1)

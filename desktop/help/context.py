@@ -1,6 +1,11 @@
 """Opening the guide: Help ▸ Fact Sheet Help (F1) in the main window, and context help —
 F1 or the Help button in a form or dialog opens the guide at the section about it.
 
+In the main window, F1 opens the section about the tab shown when the tab names one
+(``help_topic``: the lists, Trade, Timeline); on the Overview it opens the guide where it
+was left, or at its start. A dialog whose section depends on what it shows (Import…: a
+bundle, or a table whose mapping step asks for something) gives a function for its topic.
+
 One help window serves the whole application and stays beside the main window (closing
 the main window still quits). A dialog that blocks every other window while it is open
 (an application-modal one, such as Export…) gets a help window of its own, in front of
@@ -8,6 +13,8 @@ it, so its help can be read and scrolled while the dialog waits.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -25,7 +32,7 @@ def show_help(topic: str | None = None, asker: QWidget | None = None):
     from desktop.help.window import HelpWindow  # the guide is read when help is first asked for
 
     global _shared
-    owner = asker.window() if asker is not None else None
+    owner = QWidget.window(asker) if asker is not None else None  # a dialog may name its own attribute `window`
     if owner is not None and owner.windowModality() == Qt.WindowModality.ApplicationModal:
         help_window = owner.findChild(HelpWindow) or HelpWindow(owner)
     else:
@@ -43,15 +50,25 @@ def show_help(topic: str | None = None, asker: QWidget | None = None):
     return help_window
 
 
-def install(dialog: QWidget, topic: str, buttons: QDialogButtonBox | None = None) -> None:
-    """F1 in ``dialog``, and a Help button in its ``buttons`` when given, open the guide at ``topic``."""
+def install(dialog: QWidget, topic: str | Callable[[], str], buttons: QDialogButtonBox | None = None) -> None:
+    """F1 in ``dialog``, and a Help button in its ``buttons`` when given, open the guide at
+    ``topic`` (or at the topic a function gives at that moment)."""
+    def ask() -> None:
+        show_help(topic() if callable(topic) else topic, dialog)
+
     shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog)
-    shortcut.activated.connect(lambda: show_help(topic, dialog))
+    shortcut.activated.connect(ask)
     if buttons is not None:
         button = buttons.addButton(QDialogButtonBox.StandardButton.Help)
         button.setAutoDefault(False)
         button.setToolTip(_("Open the guide at the section about this window (F1)."))
-        buttons.helpRequested.connect(lambda: show_help(topic, dialog))
+        buttons.helpRequested.connect(ask)
+
+
+def tab_topic(window) -> str | None:
+    """The guide's section about the main window's tab shown; None on a tab without one."""
+    tabs = getattr(window, "tabs", None)
+    return getattr(tabs.currentWidget(), "help_topic", None) if tabs is not None else None
 
 
 def install_menu(window) -> QAction:
@@ -61,7 +78,7 @@ def install_menu(window) -> QAction:
     tip = _("Open the user guide: getting started, the tabs, editing, importing, printing and more.")
     action.setStatusTip(tip)
     action.setToolTip(tip)
-    action.triggered.connect(lambda: show_help(None, window))
+    action.triggered.connect(lambda: show_help(tab_topic(window), window))
     first = window.help_menu.actions()[0] if window.help_menu.actions() else None
     window.help_menu.insertAction(first, action)
     if first is not None:

@@ -2,7 +2,8 @@
 
 macOS does not start a program with the file as an argument: it sends a ``QFileOpenEvent``
 to the application (also when the app is already running). ``install(app)`` catches those
-events; once the main window exists (``attach``), each file opens in it through the window's
+events (``desktop.gui`` installs it on macOS only: elsewhere no such event comes, and a
+filter on the whole application would see every event of every widget); once the main window exists (``attach``), each file opens in it through the window's
 ``open_database_file``, the same file-switching code as File ▸ Open…, which says in a sentence
 why a file cannot be opened. A file announced before the window exists opens as soon as
 it does.

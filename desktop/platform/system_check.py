@@ -8,10 +8,7 @@ calls ``missing_packages`` too, so a double-click gives a sentence, not a core d
 
 from __future__ import annotations
 
-import ctypes
 import os
-import shutil
-import subprocess
 import sys
 
 # Library loaded by Qt's xcb plugin -> Debian/Ubuntu package providing it.
@@ -48,6 +45,8 @@ def missing_packages() -> list[str]:
     """Packages whose libraries cannot be loaded (only for the X11 platform)."""
     if not uses_x11():
         return []
+    import ctypes  # only where the X11 plugin will be loaded
+
     missing = []
     for library, package in XCB_LIBRARIES.items():
         try:
@@ -72,6 +71,9 @@ def main() -> int:
     packages = missing_packages()
     if not packages:
         return 0
+    import shutil
+    import subprocess
+
     if os.geteuid() == 0 and shutil.which("apt-get"):
         print("Installing the system libraries Qt needs: " + " ".join(packages), file=sys.stderr)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}

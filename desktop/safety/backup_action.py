@@ -24,18 +24,6 @@ from desktop.common.progress import busy
 STATUS_MS = 20_000
 
 
-def install(window: QMainWindow) -> None:
-    """Add File ▸ Back Up Now with the other database-file actions."""
-    action = window._action(_("&Back Up Now"), lambda: back_up_now(window),
-                            tip=_("Copy the database into its backups folder now (backups are kept: all of "
-                                  "the last 7 days, one a week for 2 months, one a month before)."))
-    window.add_file_actions("files", [action])
-    window.back_up_action = action
-    editing = getattr(window, "editing", None)
-    if editing is not None:  # the day's first change is preceded by the day's backup
-        editing.history.before_write.append(lambda: daily_backup(window))
-
-
 def daily_backup(window: QMainWindow) -> Path | None:
     """The day's backup, before the window's first change of the day (once a day)."""
     db = window.db

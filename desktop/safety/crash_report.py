@@ -20,7 +20,6 @@ sentence it is; anything else as "Something went wrong: …".
 from __future__ import annotations
 
 import datetime as dt
-import platform
 import sqlite3
 import sys
 import threading
@@ -43,6 +42,8 @@ MAX_LOG_BYTES = 1_000_000
 
 def describe(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The log entry: when, which versions, and the traceback."""
+    import platform  # only when something went wrong: it is slow to import
+
     when = dt.datetime.now().isoformat(timespec="seconds")
     versions = (f"Fact Sheet {__version__}, Python {platform.python_version()}, "
                 f"PySide6 {PySide6.__version__}, SQLite {sqlite3.sqlite_version}, {platform.platform()}")

@@ -17,14 +17,14 @@ while the window is idle the database file alone holds every saved change.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-import uuid
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from db.model.i18n import _
-from db.read import history
+from db.read import last_change
 
 POLL_MS = 1500
 
@@ -51,7 +51,7 @@ class ChangeWatcher(QObject):
         try:
             if db is not self._db:  # a different file is shown now: start watching it
                 if getattr(db, "session", "") is None:
-                    db.session = uuid.uuid4().hex
+                    db.session = os.urandom(16).hex()  # as random as a UUID, without importing uuid
                 self._db, self._version, self._entry = db, db.data_version(), _last_entry(db)
                 return False
             if db.conn.in_transaction:
@@ -76,7 +76,7 @@ class ChangeWatcher(QObject):
         if last < self._entry:  # the file was replaced (a backup restored): look at it afresh
             self._entry = 0
         try:
-            sessions = history.sessions_since(db, self._entry) if last > self._entry else set()
+            sessions = last_change.sessions_since(db, self._entry) if last > self._entry else set()
         except sqlite3.Error:
             sessions = set()
         self._entry = last
@@ -85,7 +85,7 @@ class ChangeWatcher(QObject):
 
 def _last_entry(db) -> int:
     try:
-        return history.last_change(db)
+        return last_change.last_change(db)
     except sqlite3.Error:  # a file without a history (read-only, from an older version)
         return 0
 

@@ -2,8 +2,10 @@
 
 - ``read_only``: the banner saying why a database cannot be changed, and every action
   with the ``writes`` property disabled while it cannot;
-- ``backup_action``: File ▸ Back Up Now, and the day's backup before the first change of a day;
-- ``restore_dialog``: File ▸ Restore from Backup…;
+- ``backup_action``: what File ▸ Back Up Now does, and the day's backup before the first
+  change of a day (the action is in the File menu from the start; this module is imported
+  when it is first used);
+- ``restore_dialog``: what File ▸ Restore from Backup… does (imported likewise);
 - ``external_changes``: re-reading the views when another window or program commits;
 - ``integrity_watch``: the damage check a large file skipped on opening, in the background.
 
@@ -16,13 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.safety import (
-    backup_action,
-    external_changes,
-    integrity_watch,
-    read_only,
-    restore_dialog,
-)
+from desktop.safety import external_changes, integrity_watch, read_only
 
 
 def database_changed(window: QMainWindow) -> None:
@@ -36,8 +32,6 @@ def database_changed(window: QMainWindow) -> None:
 
 def install(window: QMainWindow) -> None:
     read_only.install(window)
-    backup_action.install(window)
-    restore_dialog.install(window)
     external_changes.install(window)
     integrity_watch.install(window)
     # Writing actions added later in the window's construction are disabled once it is built.

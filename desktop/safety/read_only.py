@@ -12,6 +12,9 @@ it only leaves a button that answers with the reason.
 When the reason is a schema Fact Sheet did not create, the banner offers "Save a Clean
 Copy…" (``db.file.clean_copy``): the data in a new file with only our schema, which can be
 edited.
+
+The banner is made the first time it is needed (``banner``): a writable file, the common
+case, opens without it.
 """
 
 from __future__ import annotations
@@ -34,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from db.errors import FactSheetError
 from db.model.i18n import _
-from desktop.common import message_box
 
 WRITES = "writes"  # the Qt property naming actions that change the database
 _DISABLED_HERE = "_disabled_read_only"
@@ -72,21 +74,35 @@ class ReadOnlyBanner(QFrame):
         self.setVisible(bool(reason))
 
 
-def install(window: QMainWindow) -> ReadOnlyBanner:
-    """Put the banner above the window's tabs and apply the database's state."""
-    banner = ReadOnlyBanner(window)
+def install(window: QMainWindow) -> None:
+    """Make room for the banner above the window's tabs and apply the database's state."""
     central = window.takeCentralWidget()
     holder = QWidget(window)
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    layout.addWidget(banner)
     layout.addWidget(central, 1)
     window.setCentralWidget(holder)
-    window.read_only_banner = banner
-    banner.clean_copy_button.clicked.connect(lambda: save_clean_copy(window))
+    window.read_only_place = layout  # where the banner goes when one is needed
     apply(window)
-    return banner
+
+
+def banner(window: QMainWindow) -> ReadOnlyBanner:
+    """The window's banner (made now if it was not yet; hidden while the file is writable)."""
+    made = _made_banner(window)
+    if made is not None:
+        return made
+    made = ReadOnlyBanner(window)
+    window.read_only_place.insertWidget(0, made)
+    made.clean_copy_button.clicked.connect(lambda: save_clean_copy(window))
+    return made
+
+
+def _made_banner(window: QMainWindow) -> ReadOnlyBanner | None:
+    """The banner if it was made: the first widget above the tabs."""
+    place = getattr(window, "read_only_place", None)
+    first = place.itemAt(0).widget() if place is not None and place.count() > 1 else None
+    return first if isinstance(first, ReadOnlyBanner) else None
 
 
 def writing_actions(window: QWidget) -> list[QAction]:
@@ -97,9 +113,12 @@ def apply(window: QMainWindow) -> None:
     """Show or hide the banner and disable or restore writing actions for ``window.db``."""
     db = window.db
     reason = getattr(db, "read_only_reason", None)
-    banner = getattr(window, "read_only_banner", None)
-    if banner is not None:
-        banner.show_reason(reason, offer_clean_copy=bool(getattr(db, "foreign_schema", False)) and db.path is not None)
+    shown = _made_banner(window) if not reason else banner(window)
+    if shown is not None:
+        shown.show_reason(reason, offer_clean_copy=bool(getattr(db, "foreign_schema", False)) and db.path is not None)
+    if not reason and not getattr(window, "read_only_actions_off", False):
+        return  # writable, and no action was switched off here: none needs looking at
+    window.read_only_actions_off = bool(reason)
     for action in writing_actions(window):
         _watch(window, action)
         if reason and action.isEnabled():
@@ -137,6 +156,8 @@ def save_clean_copy(window: QMainWindow) -> Path | None:
     try:
         copy = write_copy(source, Path(chosen))
     except FactSheetError as error:
+        from desktop.common import message_box
+
         message_box.warn(window, str(error))
         return None
     window.statusBar().showMessage(_("A clean copy was saved at {path}; open it to edit the data.").format(

@@ -37,6 +37,7 @@ from db.read import backup_compare
 from desktop.common import message_box
 from desktop.common.progress import busy
 from desktop.common.rich_text import esc
+from desktop.help import context as context_help
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -134,6 +135,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setProperty("writes", True)
         self.restore_button.clicked.connect(self.restore)
         self.buttons.rejected.connect(self.reject)
+        context_help.install(self, "restoring", self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addWidget(splitter, 1)
@@ -176,15 +178,6 @@ class RestoreDialog(QDialog):
             when=f"{chosen.made:%Y-%m-%d %H:%M}"), 10_000)
         self.accept()
         return kept
-
-
-def install(window) -> None:
-    """Add File ▸ Restore from Backup… beside Back Up Now."""
-    window.restore_backup_action = window._action(
-        _("&Restore from Backup…"), lambda: ask_and_restore(window),
-        tip=_("Go back to one of the database's backups; the file as it is now is kept as a backup first."))
-    window.restore_backup_action.setProperty("writes", True)
-    window.add_file_actions("files", [window.restore_backup_action])
 
 
 def ask_and_restore(window) -> RestoreDialog | None:

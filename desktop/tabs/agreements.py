@@ -6,8 +6,6 @@ from db.model.i18n import _
 from db.read.record_lists import AGREEMENTS
 from desktop.tabs.list_tab import ListTab
 
-TITLE = _("Agreements")
-
 
 def create(db) -> ListTab:
     return ListTab(db, AGREEMENTS, filter_placeholder=_("Filter agreements by title, summary or party…"))

@@ -6,8 +6,6 @@ from db.model.i18n import _
 from db.read.record_lists import EVENTS
 from desktop.tabs.list_tab import ListTab
 
-TITLE = _("Events")
-
 
 def create(db) -> ListTab:
     return ListTab(db, EVENTS, filter_placeholder=_("Filter events by title, place or participant…"))

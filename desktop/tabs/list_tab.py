@@ -36,6 +36,7 @@ FIT_COLUMNS_ROWS = 40  # no more than table_model.NOTES_BLOCK: sizing reads the 
 class ListTab(QWidget):
     """Filter, table and detail pane for one kind of record."""
 
+    help_topic = "lists"  # the guide's section F1 opens while the tab is shown
     record_selected = Signal(str, int)  # kind, id of the row that became current
     record_activated = Signal(str, int)  # a row was double-clicked or Enter was pressed
     link_activated = Signal(str, int)  # a linked record was clicked in the detail pane

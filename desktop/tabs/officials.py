@@ -6,8 +6,6 @@ from db.model.i18n import _
 from db.read.record_lists import OFFICIALS
 from desktop.tabs.list_tab import ListTab
 
-TITLE = _("Officials")
-
 
 def create(db) -> ListTab:
     return ListTab(db, OFFICIALS, filter_placeholder=_("Filter people by name (any script), position or body…"))

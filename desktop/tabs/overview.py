@@ -21,7 +21,6 @@ from desktop.common.party_combo import PartyCombo, all_parties
 from desktop.common.rich_text import esc, parse_record_href
 from desktop.tabs.overview_page import TRADE_HREF, overview_html
 
-TITLE = _("Overview")
 PAIR_KEY = "overview/pair"
 
 
@@ -35,8 +34,9 @@ class OverviewTab(QWidget):
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self.first = PartyCombo(db, self)
-        self.second = PartyCombo(db, self)
+        parties = all_parties(db)
+        self.first = PartyCombo(db, self, parties=parties)
+        self.second = PartyCombo(db, self, parties=parties)
         self.first.setAccessibleName(_("First party"))
         self.second.setAccessibleName(_("Second party"))
         pair_label = QLabel(_("&Pair:"), self)
@@ -113,3 +113,7 @@ class OverviewTab(QWidget):
         target = parse_record_href(url.toString())
         if target:
             self.link_activated.emit(*target)
+
+
+def create(db) -> OverviewTab:
+    return OverviewTab(db)

@@ -18,7 +18,7 @@ from db.model.i18n import _, ngettext
 from db.model.names import shown
 from db.read import pair_facts, queries
 from db.read.key_figures import KeyFigure, key_figures
-from db.read.mirror import MIRROR_NOTE, flow_description, gap_label, reporter_label
+from db.read.mirror import flow_description, gap_label, mirror_note, reporter_label
 from db.read.queries import PairScope
 from desktop.common import quality
 from desktop.common.rich_text import esc, record_link
@@ -74,11 +74,12 @@ def _table(headers: tuple[str, ...], rows: list[str]) -> str:
 def _figure_row(row: KeyFigure, notes: SourceNotes) -> str:
     f = row.figure
     value = " / ".join(format_quantity(x.value, x.unit) for x in row.figures)
+    published = _published(row.figures)
     partial = f" <i>({esc(_('part of the year'))})</i>" if row.period.is_partial else ""
     earlier = row.period.shifted_years(-1).label()
     if row.change is not None:
         change = esc(_("{change} on {period}").format(change=format_change(row.change), period=earlier))
-    elif row.disputed:
+    elif row.disputed or len(row.earlier) > 1:
         change = _muted(_("records disagree"))
     elif row.period.is_point:
         change = _muted(_("nothing a year earlier"))
@@ -89,9 +90,15 @@ def _figure_row(row: KeyFigure, notes: SourceNotes) -> str:
         between += "<br>" + _muted(reporter_label(f.reporter))
     qualifier = f"<br><small>{esc(f.notes)}</small>" if f.notes else ""
     return (f"<tr><td>{record_link('indicator', f.id, row.indicator_label)}{qualifier}</td>"
-            f"<td align='right'><b>{esc(value)}</b></td><td>{esc(row.period.label())}{partial}</td>"
+            f"<td align='right'><b>{esc(value)}</b>{published}</td><td>{esc(row.period.label())}{partial}</td>"
             f"<td>{change}</td><td>{between}</td>"
             f"<td>{notes.marks(s for x in row.figures + row.earlier for s in x.sources)}</td></tr>")
+
+
+def _published(figures) -> str:
+    """Under a value converted from another scale, how it was published (in small type)."""
+    notes = [f.published.note for f in figures if f.published is not None]
+    return "".join(f"<br><small>{_muted(note)}</small>" for note in notes)
 
 
 def _mirror_row(row: KeyFigure, notes: SourceNotes) -> str:
@@ -101,7 +108,8 @@ def _mirror_row(row: KeyFigure, notes: SourceNotes) -> str:
         f = figures[0]
         value = " / ".join(format_quantity(x.value, x.unit) for x in figures)
         cells.append(f"<td>{record_link('indicator', f.id, flow_description(f.indicator, f.subject, f.counterpart))}"
-                     f"<br>{_muted(reporter_label(f.reporter))}</td><td align='right'><b>{esc(value)}</b> "
+                     f"<br>{_muted(reporter_label(f.reporter))}</td><td align='right'><b>{esc(value)}</b>"
+                     f"{_published(figures)} "
                      f"{notes.marks(s for x in figures for s in x.sources)}</td>")
     return (f"<tr><td>{esc(row.period.label())}</td>{''.join(cells)}"
             f"<td align='right'>{esc(gap_label(row.gap))}</td></tr>")
@@ -122,7 +130,7 @@ def _key_figures(db, scope: PairScope, today: dt.date, notes: SourceNotes) -> li
         parts.append(f"<h3>{esc(_('Mirror statistics'))}</h3>")
         parts.append(_table((_("Period"), _("Reported"), _("Value"), _("Mirror"), _("Value"), _("Gap")),
                             [_mirror_row(row, notes) for row in found.mirrored]))
-        parts.append(f"<p>{_muted(MIRROR_NOTE)}</p>")
+        parts.append(f"<p>{_muted(mirror_note())}</p>")
     return parts
 
 

@@ -6,8 +6,6 @@ from db.model.i18n import _
 from db.read.record_lists import SOURCES
 from desktop.tabs.list_tab import ListTab
 
-TITLE = _("Sources")
-
 
 def create(db) -> ListTab:
     return ListTab(db, SOURCES, filter_placeholder=_("Filter sources by title, publisher or address…"))

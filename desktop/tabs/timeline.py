@@ -32,11 +32,10 @@ from db.model.i18n import _
 from db.read import queries
 from db.read.timeline import GROUPS, TimelineItem, timeline
 from desktop.common import settings
-from desktop.common.party_combo import PartyCombo
+from desktop.common.party_combo import PartyCombo, all_parties
 from desktop.common.rich_text import shown
 from desktop.tabs.timeline_view import TimelineView
 
-TITLE = _("Timeline")
 PAIR_KEY = "timeline/pair"
 ALL_KEY = "timeline/all_pairs"
 HIDDEN_KEY = "timeline/hidden_groups"
@@ -57,6 +56,7 @@ class _List(QTreeWidget):
 class TimelineTab(QWidget):
     """The pair and kinds chosen, the timeline to scale, and its items as a list."""
 
+    help_topic = "timeline"  # the guide's section F1 opens while the tab is shown
     link_activated = Signal(str, int)
 
     def __init__(self, db, parent: QWidget | None = None) -> None:
@@ -64,8 +64,9 @@ class TimelineTab(QWidget):
         self._db = db
         self.items: list[TimelineItem] = []
         self._stale = True
-        self.first = PartyCombo(db, self)
-        self.second = PartyCombo(db, self)
+        parties = all_parties(db)  # read once for both pickers
+        self.first = PartyCombo(db, self, parties=parties)
+        self.second = PartyCombo(db, self, parties=parties)
         self.first.setAccessibleName(_("First party"))
         self.second.setAccessibleName(_("Second party"))
         self.all_pairs = QCheckBox(_("&All pairs"), self)
@@ -186,9 +187,10 @@ class TimelineTab(QWidget):
 
     def set_database(self, db) -> None:
         self._db = db
+        parties = all_parties(db)
         for combo in (self.first, self.second):
             combo.blockSignals(True)
-            combo.set_database(db)
+            combo.set_parties(parties)
             combo.blockSignals(False)
         self._choose_pair()
         self.reload()

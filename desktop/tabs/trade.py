@@ -28,7 +28,6 @@ from desktop.common import settings
 from desktop.common.party_combo import PartyCombo, all_parties
 from desktop.tabs.list_tab import ListTab
 
-TITLE = _("Trade")
 PAIR_KEY = "trade/pair"
 SPLITTER_KEY = "tabs/indicators/chart_splitter"
 
@@ -36,6 +35,7 @@ SPLITTER_KEY = "tabs/indicators/chart_splitter"
 class TradeTab(ListTab):
     """Pickers, chart and cards above the figures list."""
 
+    help_topic = "trade"
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(db, INDICATORS, parent=parent,
                          filter_placeholder=_("Filter figures by party (any script), indicator or unit…"))
@@ -43,10 +43,11 @@ class TradeTab(ListTab):
         self.panel = None  # a desktop.trade.panel.TradePanel once the tab has been shown
         self._pair_chosen = False
 
-        self.subject_box = PartyCombo(db, self)
+        parties = all_parties(db)
+        self.subject_box = PartyCombo(db, self, parties=parties)
         self.subject_box.setAccessibleName(_("Subject"))
         self.subject_box.setToolTip(_("The party whose exports and imports are shown"))
-        self.counterpart_box = PartyCombo(db, self)
+        self.counterpart_box = PartyCombo(db, self, parties=parties)
         self.counterpart_box.setAccessibleName(_("Counterpart"))
         self.counterpart_box.setToolTip(_("The party it trades with"))
         self.swap_button = QToolButton(self)

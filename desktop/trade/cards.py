@@ -2,7 +2,7 @@
 
 Investment inflows, enterprise counts and any other indicator have units of their own, so
 they are never drawn on the trade chart's axis; each gets a card beside it with value,
-unit, period and source. When sources disagree every value is shown. Clicking a card (or
+unit, period and source (a value published in another scale of the unit says how). When sources disagree every value is shown. Clicking a card (or
 pressing Enter or Space on it) selects its record in the table below.
 """
 
@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from db.model.formatting import format_quantity
 from db.model.i18n import _
-from db.read.trade import LatestFigure
+from db.read.other_figures import LatestFigure
+from db.read.scales import shown_quantity
 from desktop.common.rich_text import shown, tooltip_html
 
 CARD_WIDTH = 210
@@ -32,7 +32,7 @@ class FigureCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        values = " / ".join(format_quantity(v.value, figure.unit) for v in figure.values)
+        values = " / ".join(shown_quantity(v.value, figure.unit, v.published) for v in figure.values)
         period = figure.period.label()
         if figure.period.is_partial:
             period = _("{period} (part of the year)").format(period=period)

@@ -228,6 +228,11 @@ class TradeChart(QWidget):
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(colours.muted, width=1)))
         marks.draw(self.mode)
         notes = [self._note] if self._note else []
+        published_in = series.published_in()
+        if published_in:
+            notes.insert(0, _("Some figures were published in {units}; they are drawn in {unit}, and each one's "
+                              "tooltip gives it as published.").format(
+                units=", ".join(format_unit(u) for u in published_in), unit=format_unit(series.unit)))
         if any(label.change for label in self._labels):
             notes.insert(0, _("Percentages: change in turnover on the same span one year earlier "
                               "(Jan–May against Jan–May)."))

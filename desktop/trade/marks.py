@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from db.model.formatting import format_number, format_quantity
 from db.model.i18n import _
 from db.model.records import indicator_label
+from db.read.scales import shown_quantity
 from db.read.trade import Flow, TradePeriod, TradeSeries, time_span
 from desktop.trade.plot_items import MARKER_SIZE, ChartColours, Swatch
 
@@ -219,8 +220,7 @@ class SeriesMarks:
 
     # -- words ------------------------------------------------------------------------------------
     def _tooltip(self, series: TradeSeries, period: TradePeriod, flow: str, found: Flow) -> str:
-        lines = [f"{_flow_label(flow)} · {self._period_text(period)}",
-                 format_quantity(found.value, series.unit)]
+        lines = [f"{_flow_label(flow)} · {self._period_text(period)}", shown_quantity(found.value, series.unit, found.published)]
         if found.disputed:
             lines.append(_("Sources disagree: {low} to {high} in {n} records (see Data quality).").format(
                 low=format_number(found.low), high=format_number(found.high), n=found.records))
@@ -238,6 +238,9 @@ class SeriesMarks:
             format_quantity(balance, series.unit),
             _("Exports {exports} − imports {imports}").format(
                 exports=format_number(period.exports.value), imports=format_number(period.imports.value)),
+            *(_("{flow}: {note}").format(flow=_flow_label(name), note=flow.published.note)
+              for name, flow in (("exports", period.exports), ("imports", period.imports))
+              if flow.published is not None),
             _("Source: {sources}").format(sources=period.exports.sources or _("none recorded"))])
 
     def _period_text(self, period: TradePeriod) -> str:

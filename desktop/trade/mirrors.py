@@ -2,8 +2,8 @@
 
 Shown only when the pair has figures from another reporter for the same flows
 (``db.read.mirror.mirror_rows``): of the periods the chart draws, the latest, each with both
-figures, who reported each, and the gap; then the one-line note on why partners' figures
-differ. Clicking a figure selects its record in the table below.
+figures (in one unit, a figure published in another scale saying how it was published), who
+reported each, and the gap; then the one-line note on why partners' figures differ. Clicking a figure selects its record in the table below.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from db.model.dates import Period
 from db.model.formatting import format_quantity
 from db.model.i18n import _, ngettext
 from db.model.records import indicator_label
-from db.read.mirror import MIRROR_NOTE, MirrorRow, MirrorSide, gap_label, reporter_label
+from db.read.mirror import MirrorRow, MirrorSide, gap_label, mirror_note, reporter_label
 from desktop.common.rich_text import esc, parse_record_href, record_link
 
 SHOWN_ROWS = 4
@@ -83,7 +83,7 @@ class MirrorTable(QWidget):
                                          "{n} earlier periods have mirror figures too.", count).format(n=count))
         self.label.setText(f"<b>{esc(_('Mirror statistics'))}</b>"
                            f"<table cellspacing='0' cellpadding='1'><tr>{head}</tr>{body}</table>"
-                           f"<small>{esc(MIRROR_NOTE)}{more}</small>")
+                           f"<small>{esc(mirror_note())}{more}</small>")
 
     @staticmethod
     def _side(side: MirrorSide, first: MirrorSide | None = None) -> str:
@@ -91,8 +91,9 @@ class MirrorTable(QWidget):
         who = reporter_label(side.reporter)
         if first is not None and side.indicator != first.indicator:
             who = _("{reporter}, as {flow}").format(reporter=who, flow=indicator_label(side.indicator).lower())
-        return (f"{record_link('indicator', side.indicator_id, format_quantity(side.value, side.unit))} "
-                f"<small>{esc(who)}</small>")
+        published = f" <small>({esc(side.published.note)})</small>" if side.published else ""
+        return (f"{record_link('indicator', side.indicator_id, format_quantity(side.value, side.unit))}"
+                f"{published} <small>{esc(who)}</small>")
 
     def _follow(self, href: str) -> None:
         target = parse_record_href(href)

@@ -2,9 +2,10 @@
 mirror statistics.
 
 Built only when the Trade tab is first shown (it imports ``desktop.trade.chart`` and so
-pyqtgraph). It reads one pair through ``db.read.trade`` — the series per unit and reporter and
-the latest other figures, all aggregated in SQL — and offers what a person does with a chart:
-switch between flows and balance, choose the kind of period and the series (unit and
+pyqtgraph). It reads one pair through ``db.read.trade`` — the series per measure and reporter
+(figures published in USD thousand and in USD million drawn as one, in the unit most of them
+use) and the latest other figures, all aggregated in SQL — and offers what a person does with
+a chart: switch between flows and balance, choose the kind of period and the series (unit and
 reporter), reset the view, copy the chart or export it as a PNG. The kind of period opens on
 the one the data suggests (``TradeSeries.default_group``) until the user picks one in
 **Periods**, which is then kept. Below the chart, when another reporter gives the same flows
@@ -38,10 +39,10 @@ from db.model.formatting import format_unit
 from db.model.i18n import _, ngettext
 from db.read import queries
 from db.read.mirror import mirror_rows, reporter_label
+from db.read.other_figures import latest_other_figures
 from db.read.trade import (
     PERIOD_GROUPS,
     TradeSeries,
-    latest_other_figures,
     trade_pairs,
     trade_series,
     trade_sources,
@@ -286,7 +287,7 @@ class TradePanel(QWidget):
 
     def _source_note(self, series: TradeSeries) -> str:
         assert self.pair is not None
-        sources = trade_sources(self._db, *self.pair, series.unit)
+        sources = trade_sources(self._db, *self.pair, series.units or series.unit)
         titles = [title for title, _count in sources[:NOTE_SOURCES]]
         text = "; ".join(titles)
         if len(sources) > NOTE_SOURCES:

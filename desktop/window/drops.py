@@ -9,7 +9,8 @@
 
 While a drag is over the window the status bar says what dropping would do. The drop is
 acted on just after it completes, so the program it was dragged from is never held
-waiting by a question or a dialog.
+waiting by a question or a dialog. What a drop starts (Import…, Capture, a question) is
+imported when something is first dropped.
 """
 
 from __future__ import annotations
@@ -21,11 +22,9 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit
 
-from db.file.connection import SQLITE_HEADER
+from db.file.integrity import SQLITE_HEADER
 from db.model.i18n import _, ngettext
 from desktop import APP_NAME
-from desktop.common import message_box
-from desktop.dialogs import import_dialog
 from desktop.platform.paths import DATABASE_SUFFIX
 
 IMPORT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".json")
@@ -185,6 +184,8 @@ class DropHandler(QObject):
         if not any(form.has_changes() for form in forms):
             self._switch(path)
             return
+        from desktop.common import message_box
+
         box = message_box.plain_box(QMessageBox.Icon.Question, APP_NAME, _(
             "A form has changes that are not saved yet. Discard them and open {name}?").format(name=path.name),
             max(forms, key=_depth))  # in front of the form, which it keeps from changing meanwhile
@@ -218,6 +219,8 @@ class DropHandler(QObject):
             self.say(_("{name} was not imported: {reason}").format(name=path.name,
                                                                    reason=self.window.db.read_only_reason))
             return
+        from desktop.dialogs import import_dialog
+
         import_dialog.import_path(self.window, path)
 
     def _capture(self, drop: Drop) -> None:

@@ -9,8 +9,14 @@ statements have no tab: they are created from the Overview's New…, from a pick
 Every change goes through ``desktop.common.undo.History`` (one per window), so each Save and
 each Delete is one undo step; after any step the views are read again and the record
 it touched is selected. Delete asks first and names what goes with the record; a record
-still in use is not deleted and its uses can be shown. A read-only database disables
-every action that would write.
+still in use is not deleted and its uses can be shown (``desktop.window.deleting``). The
+day's first change is preceded by the day's backup (``desktop.safety.backup_action``). A
+read-only database disables every action that would write.
+
+The actions, the toolbar and the menu entries are made with the window; what they run —
+the form engine, the undo history and ``db.store`` with its validation, the kind chooser,
+Delete's dialogs — is imported when first used, and the history is made with the first
+step (or the first look at it), so none of it costs the window's first paint.
 """
 
 from __future__ import annotations
@@ -19,36 +25,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QMessageBox,
-    QStyle,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QWidget
 
-from db import store
 from db.errors import FactSheetError
-from db.model.i18n import _, ngettext
-from db.model.records import KIND_NAMES, Record, format_count
-from db.read.queries import person_of_position, record_label
-from desktop import APP_NAME
-from desktop.common import message_box
-from desktop.common.undo import History, step_text
-from desktop.tabs.list_tab import ListTab
-from desktop.tabs.record_window import RecordWindow
+from db.model.i18n import _
 
 if TYPE_CHECKING:
-    from desktop.forms.engine import RecordDialog
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-# The kinds New… offers on the Overview, in the order a news item is usually recorded.
-NEW_KINDS = ("agreement", "event", "indicator", "statement", "person", "position", "party", "subject", "source")
+    from db.model.records import Record
+    from desktop.common.undo import History
+    from desktop.forms.engine import RecordDialog
+    from desktop.tabs.list_tab import ListTab
 
 
 def install(window) -> Editing:
@@ -57,58 +45,48 @@ def install(window) -> Editing:
     return window.editing
 
 
-class KindChooser(QDialog):
-    """Which kind of record New… should create (asked on the Overview)."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("New"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(_("Kind of record"))
-        for kind in NEW_KINDS:
-            item = QListWidgetItem(KIND_NAMES[kind][0])
-            item.setData(Qt.ItemDataRole.UserRole, kind)
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        label = QLabel(_("&What do you want to add?"), self)
-        label.setBuddy(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                   self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.list)
-        layout.addWidget(buttons)
-
-    def kind(self) -> str:
-        return self.list.currentItem().data(Qt.ItemDataRole.UserRole)
-
-
 class Editing(QObject):
     """The editing actions of one main window and the undo history behind them."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.history = History(window.db, self)
-        self.history.changed.connect(self._after_change)
-        self.history.failed.connect(self._step_failed)
+        self._history: History | None = None
         self._build_actions()
         self._build_menu_and_toolbar()
-        for tab in window.list_tabs.values():
+        for tab in window.list_tabs.built():
             self._connect_tab(tab)
+        window.pages.built.connect(self._connect_tab)
         window.tabs.currentChanged.connect(self.update_actions)
-        stack = self.history.stack
-        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
-            signal.connect(self.update_actions)
         self.update_actions()
 
     @property
     def db(self):
         return self.window.db
+
+    @property
+    def history(self) -> History:
+        """The window's undo history, made (and its module loaded) when first needed."""
+        if self._history is None:
+            from desktop.common.undo import History
+            from desktop.window import step_messages
+
+            history = self._history = History(self.db, self)
+            history.changed.connect(self._after_change)
+            history.failed.connect(self._step_failed)
+            stack = history.stack
+            for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
+                           stack.redoTextChanged):
+                signal.connect(self.update_actions)
+            step_messages.follow(self.window, stack)  # "Saved: …", "Undone: …" in the status bar
+            history.before_write.append(self._daily_backup)
+        return self._history
+
+    def _daily_backup(self) -> None:
+        """The day's first change is preceded by the day's backup (``desktop.safety.backup_action``)."""
+        from desktop.safety.backup_action import daily_backup
+
+        daily_backup(self.window)
 
     # -- actions -------------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot, shortcuts: list[QKeySequence], tip: str,
@@ -201,15 +179,16 @@ class Editing(QObject):
         self._sync_database()
         writable = not getattr(self.db, "read_only", False)
         current = self.current_record()
-        stack = self.history.stack
+        stack = self._history.stack if self._history is not None else None  # no history: nothing done yet
+        can_undo, can_redo = stack is not None and stack.canUndo(), stack is not None and stack.canRedo()
         self.new_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and current is not None)
         self.delete_action.setEnabled(writable and current is not None)
         self.new_position_action.setEnabled(writable and current is not None and current[0] == "person")
-        self.undo_action.setEnabled(writable and stack.canUndo())
-        self.redo_action.setEnabled(writable and stack.canRedo())
-        self.undo_action.setText(_("Undo {step}").format(step=stack.undoText()) if stack.canUndo() else _("Undo"))
-        self.redo_action.setText(_("Redo {step}").format(step=stack.redoText()) if stack.canRedo() else _("Redo"))
+        self.undo_action.setEnabled(writable and can_undo)
+        self.redo_action.setEnabled(writable and can_redo)
+        self.undo_action.setText(_("Undo {step}").format(step=stack.undoText()) if can_undo else _("Undo"))
+        self.redo_action.setText(_("Redo {step}").format(step=stack.redoText()) if can_redo else _("Redo"))
 
     # -- what the actions do ------------------------------------------------------------------------
     def current_record(self) -> tuple[str, int] | None:
@@ -228,13 +207,14 @@ class Editing(QObject):
 
     def set_database(self, db) -> None:
         """Another file is open in the window: the history starts again."""
-        self.history.set_database(db)
+        if self._history is not None:
+            self._history.set_database(db)
         self.update_actions()
 
     def _sync_database(self) -> None:
         # The window may have switched files without telling: a history never outlives its file.
-        if self.history.db is not self.db:
-            self.history.set_database(self.db)
+        if self._history is not None and self._history.db is not self.db:
+            self._history.set_database(self.db)
 
     def open_form(self, kind: str, record: Record | None = None, *, initial: dict[str, object] | None = None,
                   parent: QWidget | None = None) -> RecordDialog | None:
@@ -254,6 +234,8 @@ class Editing(QObject):
             return self.open_form(tab.listing.kind)
         if not self._writable():
             return None
+        from desktop.window.kind_chooser import KindChooser
+
         chooser = KindChooser(self.window)
         chooser.accepted.connect(lambda: self.open_form(chooser.kind()))
         chooser.open()
@@ -270,6 +252,8 @@ class Editing(QObject):
         return self.edit(*current) if current else None
 
     def edit(self, kind: str, record_id: int, parent: QWidget | None = None) -> RecordDialog | None:
+        from db import store
+
         try:
             record = store.get(self.db, kind, record_id)
         except FactSheetError as error:
@@ -285,83 +269,31 @@ class Editing(QObject):
         """Ask, then delete; a record still in use is refused with an offer to show its uses."""
         if not self._writable():
             return None
-        parent = parent or self.window
-        label = record_label(self.db, kind, record_id)
-        name = KIND_NAMES[kind][0].lower()
-        blocking = [r for r in store.references(self.db, kind, record_id) if not r.cascade]
-        if blocking:
-            return self._refuse_delete(kind, record_id, label, blocking, parent)
-        try:
-            captured = store.capture(self.db, kind, record_id)
-        except FactSheetError as error:
-            self.window.statusBar().showMessage(str(error), 5000)
-            return None
-        box = message_box.plain_box(QMessageBox.Icon.Question, _("Delete"),
-                                    _("Delete the {kind} “{label}”?").format(kind=name, label=label), parent,
-                                    informative=" ".join(self._consequences(captured)))
-        delete = box.addButton(_("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
+        from desktop.window import deleting
 
-        def answered() -> None:
-            if box.clickedButton() is delete:
-                self._delete_now(kind, record_id, label, parent)
-
-        box.finished.connect(answered)
-        box.open()
-        return box
-
-    @staticmethod
-    def _consequences(captured: store.Captured) -> list[str]:
-        parts = []
-        for kind, n in captured.dependents().items():
-            parts.append(ngettext("Its {records} is deleted with it.", "Its {records} are deleted with it.", n)
-                         .format(records=format_count(n, kind)))
-        for kind, n in captured.unlinked().items():
-            parts.append(ngettext("{records} will no longer refer to it.", "{records} will no longer refer to it.",
-                                  n).format(records=format_count(n, kind)))
-        parts.append(_("You can undo this with Edit ▸ Undo (Ctrl+Z)."))
-        return parts
-
-    def _refuse_delete(self, kind: str, record_id: int, label: str, blocking, parent: QWidget) -> QMessageBox:
-        box = message_box.plain_box(
-            QMessageBox.Icon.Warning, _("Delete"),
-            _("“{label}” is still used by {uses}, so it was not deleted.").format(
-                label=label, uses=store.describe_references(blocking)), parent,
-            informative=_("Change or delete those first; Show Uses lists them."))
-        show = box.addButton(_("Show Uses"), QMessageBox.ButtonRole.ActionRole)
-        close = box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(show)
-        box.setEscapeButton(close)
-        box.finished.connect(lambda _code: box.clickedButton() is show and self.show_uses(kind, record_id))
-        box.open()
-        return box
-
-    def _delete_now(self, kind: str, record_id: int, label: str, parent: QWidget) -> None:
-        try:
-            self.history.session().run(step_text("delete", kind, label),
-                                       lambda recorder: recorder.delete(kind, record_id))
-        except FactSheetError as error:
-            message_box.warn(parent, title=_("Delete"), text=str(error))
+        return deleting.ask(self, kind, record_id, parent or self.window)
 
     def show_uses(self, kind: str, record_id: int) -> QDialog:
         """A window listing the record with everything that uses it."""
+        from desktop.tabs.record_window import RecordWindow
+
         window = RecordWindow(self.db, kind, record_id, self.window)
         window.show()
         return window
 
     def undo(self) -> None:
-        if self._writable():
-            self.history.stack.undo()
+        if self._writable() and self._history is not None:
+            self._history.stack.undo()
 
     def redo(self) -> None:
-        if self._writable():
-            self.history.stack.redo()
+        if self._writable() and self._history is not None:
+            self._history.stack.redo()
 
     # -- detail windows (records without a tab) ----------------------------------------------------
     def add_record_buttons(self, record_window, buttons: QDialogButtonBox) -> None:
         """Edit… and Delete in a record's detail window; Undo and Redo work there too."""
+        from PySide6.QtWidgets import QDialogButtonBox
+
         edit = buttons.addButton(_("Edit…"), QDialogButtonBox.ButtonRole.ActionRole)
         delete = buttons.addButton(_("Delete"), QDialogButtonBox.ButtonRole.ActionRole)
         edit.setObjectName("edit")
@@ -381,8 +313,13 @@ class Editing(QObject):
 
     # -- after every step ------------------------------------------------------------------------------
     def _after_change(self, focus: tuple[str, int] | None) -> None:
+        from db.read.queries import person_of_position
+        from desktop.tabs.record_window import RecordWindow
+
         window = self.window
-        window.overview.reload_parties()  # its pair pickers list every party: a new or renamed one shows there
+        overview = window.pages.made("overview")  # one built later reads the parties then
+        if overview is not None:
+            overview.reload_parties()  # its pair pickers list every party: a new or renamed one shows there
         window.refresh()
         for record_window in window.findChildren(RecordWindow):
             if hasattr(record_window, "edit_button"):
@@ -398,6 +335,11 @@ class Editing(QObject):
         self.update_actions()
 
     def _step_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop import APP_NAME
+        from desktop.common import message_box
+
         message_box.plain_box(QMessageBox.Icon.Warning, APP_NAME, message, self.window,
                               informative=_("Nothing was changed. The undo history was cleared, because "
                                             "the file no longer matches it."),

@@ -7,13 +7,15 @@ sentence and the window stays on the database it had. "New Database…" makes an
 database with the schema (not to be confused with New…, which makes a record) and never
 replaces an existing file. "Save a Copy…" uses SQLite's backup API, safe while the file is
 open and being read, on a worker thread with a progress dialog.
+
+The actions are in the File menu from the start (``desktop.window.menus``); this module is
+imported when one of them is first used. The list of files itself is ``desktop.window.recent``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from db.errors import FactSheetError
@@ -21,44 +23,11 @@ from db.file import search_index
 from db.file.connection import open_database
 from db.file.snapshot import backup_to
 from db.model.i18n import _
-from desktop.common import message_box, settings
+from desktop.common import message_box
 from desktop.common.file_choice import ask_path, start_folder
 from desktop.common.progress import run_with_progress
 from desktop.platform import paths
-
-RECENT_KEY = "files/recent"
-LAST_KEY = "files/last"
-MAX_RECENT = 8
-
-
-# -- remembered files ----------------------------------------------------------------------------
-def recent_files() -> list[Path]:
-    """Databases opened lately, the latest first."""
-    value = settings.settings().value(RECENT_KEY)
-    items = value if isinstance(value, list) else [value] if isinstance(value, str) and value else []
-    return [Path(item) for item in items if isinstance(item, str) and item]
-
-
-def remember(path: Path | None) -> None:
-    """Put a database first in Recent Files and open it again on the next start."""
-    if path is None:
-        return
-    path = Path(path).absolute()
-    recent = [path] + [p for p in recent_files() if p != path]
-    settings.save_value(RECENT_KEY, [str(p) for p in recent[:MAX_RECENT]])
-    settings.save_value(LAST_KEY, str(path))
-
-
-def forget(path: Path) -> None:
-    """Drop a file from Recent Files (it was moved or deleted)."""
-    settings.save_value(RECENT_KEY, [str(p) for p in recent_files() if p != Path(path)])
-
-
-def last_database() -> Path | None:
-    """The database open when the window last closed, if it still exists."""
-    value = settings.load_str(LAST_KEY)
-    path = Path(value) if value else None
-    return path if path is not None and path.is_file() else None
+from desktop.window.recent import forget, forget_all, recent_files, remember
 
 
 def _same_file(a: Path | None, b: Path) -> bool:
@@ -161,24 +130,5 @@ def refresh_recent_menu(window) -> None:
 
 
 def _clear_recent(window) -> None:
-    settings.save_value(RECENT_KEY, [])
+    forget_all()
     refresh_recent_menu(window)
-
-
-def install(window) -> None:
-    """Add the database-file actions to the top section of the window's File menu."""
-    window.new_database_action = window._action(
-        _("&New Database…"), lambda: new_database(window), None,
-        _("Make an empty database file, for another topic (New… adds a record)."))
-    window.open_action = window._action(_("&Open…"), lambda: open_file(window), QKeySequence.StandardKey.Open,
-                                        _("Open another database file."))
-    window.recent_menu = QMenu(_("Recent &Files"), window)
-    window.save_copy_action = window._action(
-        _("Save a &Copy…"), lambda: save_copy(window), None,
-        _("Copy this database to another file; safe while it is open."))
-    window.add_file_actions("files", [window.new_database_action, window.open_action,
-                                      window.recent_menu.menuAction(), window.save_copy_action])
-    window.recent_menu.aboutToShow.connect(lambda: refresh_recent_menu(window))
-    refresh_recent_menu(window)
-    remember(window.db.path)
-

@@ -2,7 +2,9 @@
 the name the history gives this person's changes.
 
 ``install(window)`` adds *Edit ▸ Deleted Records…* and *Edit ▸ Name in the History…* and
-*File ▸ Briefings…*, and connects each list tab's History panel. Restoring a version and
+*File ▸ Briefings…*, and connects each list tab's History panel as the tab is built. What
+they do — the history, ``db.store``, the dialogs — is imported when first used, so
+installing costs the window's first paint nothing. Restoring a version and
 bringing back a deleted record are each one step of the window's undo history, written
 through ``db.store`` like every change, so the history records them too (as ``restore``).
 The name set here (stored in the settings) is given to the database connection; without
@@ -11,20 +13,18 @@ one, the history names the operating-system user.
 
 from __future__ import annotations
 
-import uuid
+import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-from db import store
 from db.errors import FactSheetError
 from db.model.i18n import _
-from db.model.records import KIND_NAMES
-from db.read import history
-from db.read.queries import record_label
-from db.store import journal
-from desktop.common import message_box, settings
-from desktop.common.undo import step_text
+from desktop.common import settings
+
+if TYPE_CHECKING:
+    from db.read import history
 
 AUTHOR_KEY = "history/author"
 
@@ -36,16 +36,22 @@ def install(window) -> None:
     window.author_action = window._action(
         _("Name in the &History…"), lambda: ask_author(window),
         tip=_("Choose the name the change history gives your changes."))
-    window.edit_menu.addSeparator()
-    window.edit_menu.addActions([window.deleted_records_action, window.author_action])
+    window.edit_menu.insertSeparator(window.find_action)  # after Copy, above Find…
+    window.edit_menu.insertActions(window.find_action, [window.deleted_records_action, window.author_action])
     window.briefings_action = window._action(
         _("Briefin&gs…"), lambda: show_briefings(window),
         tip=_("List the fact sheets printed or saved, and what changed since each."))
-    window.add_file_actions("print", [window.briefings_action])
-    for tab in window.list_tabs.values():
-        tab.history.restore_requested.connect(lambda kind, rid, entry: restore_version(window, kind, rid, entry))
+    window.file_menu.insertAction(window.print_preview_action, window.briefings_action)  # first of printing
+    for tab in window.list_tabs.built():
+        _connect_tab(window, tab)
+    window.pages.built.connect(lambda tab: _connect_tab(window, tab))
     window.database_changed.connect(lambda db: _name_writer(db))
     _name_writer(window.db)
+
+
+def _connect_tab(window, tab) -> None:
+    """A list tab's History panel asks the window to restore the version chosen."""
+    tab.history.restore_requested.connect(lambda kind, rid, entry: restore_version(window, kind, rid, entry))
 
 
 def _name_writer(db) -> None:
@@ -53,10 +59,12 @@ def _name_writer(db) -> None:
     its own writes from another program's, ``desktop.safety.external_changes``)."""
     db.author = settings.load_str(AUTHOR_KEY) or None
     if getattr(db, "session", "") is None:
-        db.session = uuid.uuid4().hex
+        db.session = os.urandom(16).hex()  # as random as a UUID, without importing uuid
 
 
 def ask_author(window) -> None:
+    from db.store import journal
+
     name, ok = QInputDialog.getText(
         window, _("Name in the History"),
         _("The name the change history gives your changes (leave it empty for your user name, “{user}”):").format(
@@ -68,6 +76,12 @@ def ask_author(window) -> None:
 
 def restore_version(window, kind: str, record_id: int, entry_id: int) -> bool:
     """Write an earlier version of a record back, as one undoable step; False (said) if it cannot be."""
+    from db import store
+    from db.model.records import KIND_NAMES
+    from db.read import history
+    from db.read.queries import record_label
+    from desktop.common import message_box
+
     db = window.db
     version = next((v for v in history.record_history(db, kind, record_id) if v.entry_id == entry_id), None)
     record = version.record() if version else None
@@ -89,6 +103,11 @@ def restore_version(window, kind: str, record_id: int, entry_id: int) -> bool:
 
 def bring_back(window, deleted: history.DeletedRecord) -> bool:
     """Bring a deleted record back with everything its delete took, as one undoable step."""
+    from db import store
+    from db.model.records import KIND_NAMES
+    from desktop.common import message_box
+    from desktop.common.undo import step_text
+
     db = window.db
     try:
         with store.writing(db, note=_("brought back from Deleted Records")):

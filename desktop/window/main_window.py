@@ -4,21 +4,22 @@ Tabs: Overview, Agreements, Officials, Events, Trade, Sources, Timeline. Any rec
 from anywhere through ``open_record``: it switches to the record's tab and selects it, or
 shows records that have no tab of their own (parties, subject areas, statements) in a
 small detail window.
+
+The window is built for a quick first paint, with the real data of the tab in front: only
+that tab is built before it (``desktop.window.pages`` builds the others when shown, asked
+for, or idle after the first paint), the menus' actions import what they do when first
+used (``desktop.window.menus``, ``desktop.window.editing``), and the printing controller
+(``factsheet_actions``) is made on first use.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from db.model.i18n import _
 from db.model.records import format_count
@@ -26,29 +27,17 @@ from db.read import queries
 from desktop import APP_NAME
 from desktop.capture import action as capture_action
 from desktop.common import plain_text, settings, theme
-from desktop.dialogs import export_dialog, find_dialog, import_dialog
-from desktop.factsheet import window as factsheet_window
-from desktop.help import context as help_context
 from desktop.safety import net as safety
 from desktop.safety import read_only
-from desktop.tabs import agreements, events, officials, sources, timeline, trade
-from desktop.tabs.list_tab import ListTab
-from desktop.tabs.overview import OverviewTab
-from desktop.tabs.record_window import RecordWindow
-from desktop.window import (
-    drops,
-    editing,
-    files,
-    history_actions,
-    keyboard,
-    language_menu,
-    shortcuts,
-    step_messages,
-)
+from desktop.window import drops, editing, history_actions, keyboard, menus, recent, shortcuts
+from desktop.window.pages import TIMELINE, ListTabs, TabPages
 
-# The File menu's sections, top to bottom: database files (new, open, copies, backups),
-# data in and out, then printing; Quit comes last.
-FILE_SECTIONS = ("files", "data", "print")
+if TYPE_CHECKING:
+    from desktop.factsheet.window import FactSheetActions
+    from desktop.safety.read_only import ReadOnlyBanner
+    from desktop.tabs.list_tab import ListTab
+    from desktop.tabs.overview import OverviewTab
+    from desktop.tabs.timeline import TimelineTab
 
 # Which list tab shows each kind of record.
 KIND_TABS = {"agreement": "agreements", "person": "officials", "event": "events",
@@ -68,22 +57,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-
-        self.overview = OverviewTab(db, self)
-        self.overview.link_activated.connect(self.open_record)
-        self.overview.trade_requested.connect(lambda: self.tabs.setCurrentWidget(self.list_tabs["indicators"]))
-        self.tabs.addTab(self.overview, _("Overview"))
-        self.list_tabs: dict[str, ListTab] = {}
-        for module in (agreements, officials, events, trade, sources):
-            tab = module.create(db)
-            tab.setParent(self)
-            tab.link_activated.connect(self.open_record)
-            self.list_tabs[tab.listing.name] = tab
-            self.tabs.addTab(tab, module.TITLE)
-        self.timeline = timeline.create(db)  # every dated fact on one scale
-        self.timeline.setParent(self)
-        self.timeline.link_activated.connect(self.open_record)
-        self.tabs.addTab(self.timeline, timeline.TITLE)
+        self.pages = TabPages(self, self.tabs)
+        self.list_tabs = ListTabs(self.pages)
+        self._factsheet_actions: FactSheetActions | None = None
+        self._painted = False
 
         self.setStatusBar(plain_text.StatusBar(self))  # messages quoting data show controls, never pass them on
         self.path_label = QLabel(self)
@@ -91,22 +68,43 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel(self)
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self._build_menus()
-        self.editing = editing.install(self)
-        step_messages.install(self)  # "Saved: …", "Deleted: …", "Undone: …" in the status bar
+        menus.build(self)  # File, Edit, View, Help
+        self.editing = editing.install(self)  # New…, Edit…, Delete, Undo, Redo: Edit menu and toolbar
         history_actions.install(self)  # Restore this version, Deleted Records…, Briefings…
-        for module in (files, import_dialog, export_dialog, find_dialog):  # File and Edit menu actions
-            module.install(self)
-        factsheet_window.install(self)  # File ▸ Print Preview…, Print…, Export PDF…
-        help_context.install_menu(self)  # Help ▸ Fact Sheet Help (F1)
         capture_action.install(self)  # File ▸ Capture…, Ctrl+Shift+V, text pasted on the window
+        self._restore_geometry()  # the tab open last time comes to the front (and is built)
+        self.pages.build_current()
         self._show_database_info()
-        self._restore_geometry()
-        safety.install(self)  # read-only banner, Back Up Now, changes from elsewhere, damage check
-        shortcuts.name_shortcuts_in_tooltips(self)
+        recent.remember(db.path)  # opens again on the next start; first in Recent Files
+        safety.install(self)  # read-only banner, changes from elsewhere, damage check
+        shortcuts.name_shortcuts_in_tooltips(self.editing.toolbar)
         keyboard.install(self)  # Alt+number for tabs; the focus starts inside the page
         drops.install(self)  # a database, figures or an article dropped on the window
         theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
+
+    @property
+    def overview(self) -> OverviewTab:
+        """The Overview tab (built now if it was not yet)."""
+        return self.pages.get("overview")
+
+    @property
+    def timeline(self) -> TimelineTab:
+        """The Timeline tab (built now if it was not yet)."""
+        return self.pages.get(TIMELINE)
+
+    @property
+    def read_only_banner(self) -> ReadOnlyBanner:
+        """The strip saying why the file cannot be changed (made when first needed)."""
+        return read_only.banner(self)
+
+    @property
+    def factsheet_actions(self) -> FactSheetActions:
+        """What Print Preview…, Print… and Export PDF… do (made when first used)."""
+        if self._factsheet_actions is None:
+            from desktop.factsheet.window import FactSheetActions
+
+            self._factsheet_actions = FactSheetActions(self)
+        return self._factsheet_actions
 
     # -- opening records ------------------------------------------------------------------
     def open_record(self, kind: str, record_id: int) -> None:
@@ -118,6 +116,8 @@ class MainWindow(QMainWindow):
             kind, record_id = "person", person_id
         tab_name = KIND_TABS.get(kind)
         if tab_name is None:
+            from desktop.tabs.record_window import RecordWindow
+
             RecordWindow(self.db, kind, record_id, self).show()
             return
         tab = self.list_tabs[tab_name]
@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
     def open_database_file(self, path: Path) -> bool:
         """Show the database at ``path`` (File ▸ Open…, a double-click, a drop); False, with a
         sentence said, when it cannot be opened."""
+        from desktop.window import files
+
         return files.switch_to(self, path)
 
     def capture_text(self, text: str, path: Path | None = None) -> None:
@@ -137,18 +139,25 @@ class MainWindow(QMainWindow):
         capture_action.capture_text(self, text, path)
 
     def current_list_tab(self) -> ListTab | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, ListTab) else None
+        name = self.pages.current_name()
+        return self.pages.made(name) if name in KIND_TABS.values() else None
 
     def set_database(self, db) -> None:
-        """Show another database in this window: every tab and view, the title and the status bar."""
+        """Show another database in this window: every tab and view, the title and the status bar.
+        (A tab not built yet reads the new database when it is.)"""
+        from desktop.tabs.record_window import RecordWindow
+
         for record_window in self.findChildren(RecordWindow):
             record_window.close()
         self.db = db
-        self.overview.set_database(db)
-        for tab in self.list_tabs.values():
+        overview = self.pages.made("overview")
+        if overview is not None:
+            overview.set_database(db)
+        for tab in self.list_tabs.built():
             tab.set_database(db)
-        self.timeline.set_database(db)
+        timeline = self.pages.made(TIMELINE)
+        if timeline is not None:
+            timeline.set_database(db)
         self.editing.set_database(db)
         self._show_database_info()
         safety.database_changed(self)
@@ -156,10 +165,14 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read every view from the database (after a change made anywhere)."""
-        self.overview.refresh()
-        for tab in self.list_tabs.values():
+        overview = self.pages.made("overview")
+        if overview is not None:
+            overview.refresh()
+        for tab in self.list_tabs.built():
             tab.reload()
-        self.timeline.reload()
+        timeline = self.pages.made(TIMELINE)
+        if timeline is not None:
+            timeline.reload()
         self._show_database_info()
 
     def apply_read_only(self) -> None:
@@ -181,50 +194,16 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(_("&File"))
-        # Sections in a fixed order whatever order features install in; empty ones collapse.
-        self._file_sections = {name: self.file_menu.addSeparator() for name in FILE_SECTIONS}
-        # Ctrl+Q where the platform names no Quit key of its own (Windows has Alt+F4 besides).
-        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
-        self.quit_action = self._action(_("&Quit"), self.close, quit_keys,
-                                        _("Close Fact Sheet; everything is already saved."))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.file_menu.addAction(self.quit_action)
-
-        self.edit_menu = bar.addMenu(_("&Edit"))
-        self.copy_action = self._action(_("&Copy"), self.copy_selection, QKeySequence.StandardKey.Copy,
-                                        _("Copy the selected row as text."))
-        self.edit_menu.addAction(self.copy_action)
-
-        self.view_menu = bar.addMenu(_("&View"))
-        for number in range(self.tabs.count()):
-            title = self.tabs.tabText(number)
-            action = self._action(title, lambda _checked=False, n=number: self.tabs.setCurrentIndex(n),
-                                  QKeySequence(f"Ctrl+{number + 1}"), _("Show the {tab} tab.").format(tab=title))
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
-        self.refresh_action = self._action(_("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh,
-                                           _("Read everything again from the database file."))
-        self.view_menu.addAction(self.refresh_action)
-        self.view_menu.addSeparator()
-        self.language_menu = language_menu.install(self, self.view_menu)
-
-        self.help_menu = bar.addMenu(_("&Help"))
-        self.about_action = self._action(_("&About Fact Sheet"), self.show_about, tip=_(
-            "Show the version, the open database's path and the licences."))
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.help_menu.addAction(self.about_action)
-
     def add_file_actions(self, section: str, actions: list[QAction]) -> None:
-        """Put actions at the end of a File menu section (see ``FILE_SECTIONS``)."""
-        self.file_menu.insertActions(self._file_sections[section], actions)
+        """Put actions at the end of a File menu section (see ``desktop.window.menus``)."""
+        self.file_menu.insertActions(self.file_sections[section], actions)
 
     def copy_selection(self) -> None:
         tab = self.current_list_tab()
         if tab is None:
-            self.overview.page.copy()
+            overview = self.pages.made("overview")
+            if overview is not None and self.tabs.currentWidget() is overview:
+                overview.page.copy()
             return
         index = tab.table.currentIndex()
         if not index.isValid():
@@ -233,13 +212,6 @@ class MainWindow(QMainWindow):
         cells = [model.data(model.index(index.row(), c)) or "" for c in range(model.columnCount())]
         QApplication.clipboard().setText("\t".join(cells))
         self.statusBar().showMessage(_("Row copied."), 3000)
-
-    def show_about(self) -> None:
-        from desktop.dialogs.about import AboutDialog
-
-        dialog = AboutDialog(self.db.path, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     # -- window state ------------------------------------------------------------------------
     def _show_database_info(self) -> None:
@@ -262,10 +234,16 @@ class MainWindow(QMainWindow):
         if tab and 0 <= tab[0] < self.tabs.count():
             self.tabs.setCurrentIndex(tab[0])
 
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:  # the window is on screen: build the other tabs while idle
+            self._painted = True
+            QTimer.singleShot(0, self.pages, self.pages.build_the_rest)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         settings.save_value("window/geometry", self.saveGeometry())
         settings.save_value("window/state", self.saveState())
         settings.save_value("window/tab", self.tabs.currentIndex())
-        for tab in self.list_tabs.values():
+        for tab in self.list_tabs.built():  # a tab never built keeps the layout remembered before
             tab.save_layout()
         super().closeEvent(event)

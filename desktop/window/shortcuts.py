@@ -44,9 +44,9 @@ def shortcut_text(action: QAction) -> str:
     return shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText) if shortcuts else ""
 
 
-def name_shortcuts_in_tooltips(window: QWidget) -> None:
+def name_shortcuts_in_tooltips(*toolbars: QToolBar) -> None:
     """Add each toolbar action's shortcut to its tooltip (once)."""
-    for toolbar in window.findChildren(QToolBar):
+    for toolbar in toolbars:
         for action in toolbar.actions():
             keys = shortcut_text(action)
             tip = action.toolTip() or action.text().replace("&", "")

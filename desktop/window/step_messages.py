@@ -8,10 +8,14 @@ longer work (imports, exports, backups, the PDF) says what it did in its own wor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
-from PySide6.QtGui import QUndoStack
 
 from db.model.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
 
 SHOWN_MS = 6000
 
@@ -51,7 +55,7 @@ class StepMessages:
         return _("Saved: {step}.").format(step=command.text())
 
 
-def install(window) -> StepMessages:
-    """Follow ``window.editing``'s undo stack (call after ``desktop.window.editing.install``)."""
-    window.step_messages = StepMessages(window, window.editing.history.stack)
+def follow(window, stack: QUndoStack) -> StepMessages:
+    """Tell ``window``'s status bar what each step of ``stack`` (its undo history) did."""
+    window.step_messages = StepMessages(window, stack)
     return window.step_messages

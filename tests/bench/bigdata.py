@@ -14,7 +14,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from db.file.connection import FactSheetDatabase, open_database
+from db.file.connection import open_database
+from db.file.database import FactSheetDatabase
 from db.model.dates import last_day_of_month
 from db.seed import load_seed
 

@@ -2,18 +2,31 @@
 
     python -m tests.bench.first_paint app [--db FILE]     Fact Sheet's own start (desktop.app.main)
     python -m tests.bench.first_paint empty               an empty PySide6 QMainWindow, started alike
-    python -m tests.bench.first_paint data-layer          the same, after importing the data layer (sqlite-utils)
+    python -m tests.bench.first_paint imports             the same, after importing every module Fact
+                                                          Sheet imports before its first paint (for scale)
+    python -m tests.bench.first_paint widgets --shown F   Fact Sheet's first window built by Qt alone: the
+                                                          same widgets and texts (``shown`` writes F), no
+                                                          Fact Sheet code and no database (the floor)
 
-Both print ``painted`` when the main window receives its first paint event, and leave at
-once (``os._exit``: no clean-up is timed). ``tests.bench.startup`` runs them as separate
+Both print ``painted`` once the main window's first frame is complete, and leave at once
+(``os._exit``: no clean-up is timed). ``tests.bench.run_all`` runs them as separate
 processes of the same interpreter, timing each from before it is spawned until that line
 arrives, and compares the two. With ``--stay MS`` the process instead keeps running that long
 after the first paint (visiting every tab) and prints its peak memory: ``peak <KiB>``.
+With ``--modules FILE`` it also writes the names of every module imported by then, one a line.
+
+How the moment is caught, the same way in both processes: an event filter on the main window
+alone (one on the whole application would run Python for every event of every widget, a cost
+the program itself does not have, and it grows with the number of widgets) sees the window's
+first paint event; Qt paints a window's children right after the window itself, in the same
+pass, so a zero-time timer started then fires once the whole first frame — the Overview's
+text included — is painted.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import sys
@@ -35,29 +48,32 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _watch_first_paint(window_class: type, on_painted) -> None:
-    """Call ``on_painted(window)`` once, when a ``window_class`` window is first painted."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
+def _watch_first_paint(window, on_painted) -> None:
+    """Call ``on_painted(window)`` once, when ``window``'s first frame has been painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Watcher(QObject):
         done = False
 
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-            if not self.done and event.type() == QEvent.Type.Paint and isinstance(watched, window_class):
+            if not self.done and event.type() == QEvent.Type.Paint:
                 self.done = True
-                on_painted(watched)
+                QTimer.singleShot(0, lambda: on_painted(watched))  # after the children's paint
             return False
 
-    watcher = Watcher()
-    QApplication.instance().installEventFilter(watcher)
-    _watch_first_paint.keep = watcher  # type: ignore[attr-defined]
+    watcher = Watcher(window)
+    window.installEventFilter(watcher)
 
 
 def _report_and_exit(_window) -> None:
+    if _MODULES_FILE is not None:
+        Path(_MODULES_FILE).write_text("\n".join(sorted(sys.modules)) + "\n", encoding="utf-8")
     sys.stdout.write("painted\n")
     sys.stdout.flush()
     os._exit(0)
+
+
+_MODULES_FILE: str | None = None
 
 
 def _stay(milliseconds: int):
@@ -93,33 +109,124 @@ def _scroll(tab, fraction: float) -> None:
 
 
 def run_app(db: str | None, stay: int | None) -> None:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from desktop.window import main_window
 
-    import desktop.gui as gui
+    on_painted = _stay(stay) if stay else _report_and_exit
 
-    real_create = gui.create_application
+    class WatchedWindow(main_window.MainWindow):  # the window desktop.gui builds, watched
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            _watch_first_paint(self, on_painted)
 
-    def create_application():  # the watcher needs the application Fact Sheet creates
-        app = real_create()
-        _watch_first_paint(QMainWindow, _stay(stay) if stay else _report_and_exit)
-        return app
-
-    gui.create_application = create_application
-    QApplication  # noqa: B018 (imported above so both processes pay for the same module)
+    main_window.MainWindow = WatchedWindow
     from desktop.app import main
 
     sys.exit(main(["--db", db] if db else []))
 
 
-def run_empty(stay: int | None, *, data_layer: bool = False) -> None:
-    if data_layer:  # what any window over the database pays first: sqlite-utils and db/
-        import db.file.connection  # noqa: F401
-        import db.read.queries  # noqa: F401
+def run_empty(stay: int | None, *, imports: bool = False) -> None:
+    if imports:  # the code Fact Sheet loads before its first paint, without running it
+        import desktop.app  # noqa: F401
+        import desktop.cli  # noqa: F401
+        import desktop.cli.terminal  # noqa: F401
+        import desktop.gui  # noqa: F401
+        import desktop.platform.paths  # noqa: F401
+        import desktop.safety.crash_report  # noqa: F401
+        import desktop.tabs.overview  # noqa: F401
+        import desktop.window.main_window  # noqa: F401
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
-    _watch_first_paint(QMainWindow, _stay(stay) if stay else _report_and_exit)
     window = QMainWindow()
+    _watch_first_paint(window, _stay(stay) if stay else _report_and_exit)
+    window.resize(1200, 780)
+    window.show()
+    sys.exit(app.exec())
+
+
+def shown(db_path: Path, target: Path) -> None:
+    """Write what Fact Sheet's first window shows for ``db_path`` (the Overview's page, the
+    parties in its pickers, the status bar) to ``target``, for ``widgets``."""
+    import datetime as dt
+
+    from db.file.connection import open_database
+    from db.read import queries
+    from desktop.common.party_combo import all_parties
+    from desktop.tabs.overview import overview_html
+
+    db = open_database(db_path, read_only=True)
+    try:
+        pair = queries.suggest_pair(db)
+        page = overview_html(db, queries.pair_scope(db, *pair), dt.date.today())
+        parties = [label for _id, label in all_parties(db)]
+        counts = " · ".join(f"{n} {kind}" for kind, n in queries.counts(db).items())
+    finally:
+        db.close()
+    target.write_text(json.dumps({"page": page, "parties": parties, "path": str(db_path), "counts": counts}),
+                      encoding="utf-8")
+
+
+def run_widgets(shown_file: str) -> None:
+    """The window Fact Sheet paints first, made with Qt alone from texts read beforehand: the
+    cost of its widgets, fonts, icons and the Overview's text, without any of its own code."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QIcon
+    from PySide6.QtWidgets import (
+        QApplication,
+        QComboBox,
+        QHBoxLayout,
+        QLabel,
+        QMainWindow,
+        QStyle,
+        QTabWidget,
+        QTextBrowser,
+        QToolBar,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    texts = json.loads(Path(shown_file).read_text(encoding="utf-8"))
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    _watch_first_paint(window, _report_and_exit)
+    for title in ("&File", "&Edit", "&View", "&Help"):
+        menu = window.menuBar().addMenu(title)
+        menu.addActions([QAction(f"Action {n}", window) for n in range(8)])
+    toolbar = QToolBar("Main toolbar", window)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    pixmaps = QStyle.StandardPixmap
+    for text, icon, fallback in (("New…", "document-new", pixmaps.SP_FileIcon),
+                                 ("Edit…", "document-properties", pixmaps.SP_FileDialogDetailedView),
+                                 ("Delete", "edit-delete", pixmaps.SP_TrashIcon),
+                                 ("Undo", "edit-undo", pixmaps.SP_ArrowBack),
+                                 ("Redo", "edit-redo", pixmaps.SP_ArrowForward)):
+        toolbar.addAction(QAction(QIcon.fromTheme(icon, window.style().standardIcon(fallback)), text, window))
+    window.addToolBar(toolbar)
+    tabs = QTabWidget(window)
+    tabs.setDocumentMode(True)
+    overview = QWidget()
+    pickers = QHBoxLayout()
+    pickers.addWidget(QLabel("&Pair:"))
+    for n in range(2):
+        combo = QComboBox()
+        combo.setMinimumContentsLength(24)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.addItems(texts["parties"])
+        combo.setCurrentIndex(n)
+        pickers.addWidget(combo, 1)
+    page = QTextBrowser()
+    page.setHtml(texts["page"])
+    layout = QVBoxLayout(overview)
+    layout.addLayout(pickers)
+    layout.addWidget(page, 1)
+    tabs.addTab(overview, "Overview")
+    for title in ("Agreements", "Officials", "Events", "Trade", "Sources"):
+        tabs.addTab(QWidget(), title)
+    window.setCentralWidget(tabs)
+    path = QLabel(texts["path"])
+    path.setTextFormat(Qt.TextFormat.PlainText)
+    window.statusBar().addWidget(path, 1)
+    window.statusBar().addPermanentWidget(QLabel(texts["counts"]))
     window.resize(1200, 780)
     window.show()
     sys.exit(app.exec())
@@ -127,14 +234,20 @@ def run_empty(stay: int | None, *, data_layer: bool = False) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", choices=("app", "empty", "data-layer"))
+    parser.add_argument("which", choices=("app", "empty", "imports", "widgets"))
     parser.add_argument("--db")
+    parser.add_argument("--shown", help="for widgets: the texts to show (written by shown())")
     parser.add_argument("--stay", type=int, help="stay this many ms after the first paint, then print peak memory")
+    parser.add_argument("--modules", help="write the modules imported by the first paint to this file")
     args = parser.parse_args()
+    global _MODULES_FILE
+    _MODULES_FILE = args.modules
     if args.which == "app":
         run_app(args.db, args.stay)
+    elif args.which == "widgets":
+        run_widgets(args.shown)
     else:
-        run_empty(args.stay, data_layer=args.which == "data-layer")
+        run_empty(args.stay, imports=args.which == "imports")
 
 
 if __name__ == "__main__":

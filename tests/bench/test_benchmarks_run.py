@@ -5,6 +5,7 @@ Nothing here measures or asserts a time; it only checks that each measure produc
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bench import big_tabs, run_all
+from tests.bench import big_tabs, first_paint, run_all
 from tests.bench.bigdata import make_big_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,13 +24,34 @@ def _child_env(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("which", ["empty", "data-layer", "app"])
+@pytest.mark.parametrize("which", ["empty", "imports", "app"])
 def test_the_first_paint_process_reports_its_paint(tmp_path, seeded_path, which):
     args = [sys.executable, "-m", "tests.bench.first_paint", which]
     if which == "app":
         args += ["--db", str(seeded_path)]
     seconds, line = run_all._until_line(args, _child_env(tmp_path), "painted")
     assert line.strip() == "painted" and seconds > 0
+
+
+@pytest.mark.slow
+def test_the_imports_measure_loads_exactly_what_the_program_loads_before_its_first_paint(tmp_path, seeded_path):
+    loaded = {}
+    for which, extra in (("app", ["--db", str(seeded_path)]), ("imports", [])):
+        listed = tmp_path / f"{which}.txt"
+        args = [sys.executable, "-m", "tests.bench.first_paint", which, *extra, "--modules", str(listed)]
+        run_all._until_line(args, _child_env(tmp_path), "painted")
+        loaded[which] = set(listed.read_text(encoding="utf-8").split())
+    assert loaded["imports"] == loaded["app"]
+
+
+@pytest.mark.slow
+def test_the_window_built_by_qt_alone_shows_the_same_texts_and_reports_its_paint(tmp_path, seeded_path):
+    texts = tmp_path / "shown.json"
+    first_paint.shown(seeded_path, texts)
+    assert "Abai region" in json.loads(texts.read_text(encoding="utf-8"))["page"]
+    args = [sys.executable, "-m", "tests.bench.first_paint", "widgets", "--shown", str(texts)]
+    _seconds, line = run_all._until_line(args, _child_env(tmp_path), "painted")
+    assert line.strip() == "painted"
 
 
 @pytest.mark.slow

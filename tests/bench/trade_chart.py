@@ -28,8 +28,9 @@ def main() -> None:
     from db.file.connection import open_database
     from db.read import queries
     from db.read.listings import page
+    from db.read.other_figures import latest_other_figures
     from db.read.record_lists import INDICATORS
-    from db.read.trade import latest_other_figures, trade_pairs, trade_series
+    from db.read.trade import trade_pairs, trade_series
     from desktop.common import quality
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

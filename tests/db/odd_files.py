@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from db.file import connection
+from db.file import migrations
 from db.file.migrations import SCHEMA_VERSION
 from tests.bench.bigdata import make_big_database
 
@@ -79,7 +79,7 @@ WIPE_TRIGGER = ("CREATE TRIGGER wipe_statements AFTER INSERT ON indicators "
 def with_a_search_migration(monkeypatch) -> None:
     """Our migrations plus a full-text step like the search migration: FTS5 table and triggers."""
     newer = Migrations("factsheet")
-    for step in connection.MIGRATIONS.pending(Database(memory=True)):
+    for step in migrations.MIGRATIONS.pending(Database(memory=True)):
         newer(name=step.name)(step.fn)
 
     @newer(name="0099_search_like")
@@ -91,5 +91,5 @@ def with_a_search_migration(monkeypatch) -> None:
         """)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
 
-    monkeypatch.setattr(connection, "MIGRATIONS", newer)
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", newer)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)

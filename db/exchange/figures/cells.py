@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.exchange.figures.parties import Parties, Sources
 from db.exchange.figures.writer import BATCH, Writer
@@ -37,6 +36,9 @@ from db.model.indicator_names import known_indicator, split_unit
 from db.model.period_words import parse_day, parse_period
 from db.model.records import KNOWN_INDICATORS, Indicator, Link
 from db.model.units import parse_unit
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The fields that make a row's context, in the order of the context tuple's texts.
 CONTEXT = ("subject", "counterpart", "reporter", "indicator", "period_start", "period_end", "unit",

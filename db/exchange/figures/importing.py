@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.exchange.figures import writer as figure_writer
 from db.exchange.figures.cells import Cells, problem_text
@@ -27,6 +26,9 @@ from db.exchange.tables import encodings, wide
 from db.exchange.tables.opening import ReadOptions, Table, TableError, open_table
 from db.exchange.tables.text import LineTooLong, csv_problem
 from db.model.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _CHECK_EVERY = 5_000
 _SCAN_CHUNK = 1 << 20

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import store
 from db.errors import Problem
@@ -25,6 +24,9 @@ from db.model.i18n import _
 from db.model.names import language_of
 from db.model.records import PARTY_KINDS, Party, Source
 from db.read import queries
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -14,12 +14,14 @@ row by row.
 from __future__ import annotations
 
 import json
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import store
 from db.exchange.report import Steps
 from db.model import identity
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BATCH = 20_000
 _FEW_STAGED = 2_000  # fewer staged rows than this are compared one by one

@@ -29,8 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.read.checks.framework import Check, Finding, Scope, ids_json
 from db.read.checks.periods import (
@@ -46,6 +45,9 @@ from db.read.checks.status import (
     check_position_not_verified,
 )
 from db.read.checks.values import check_conflicting_values, check_turnover_sum
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Every check by name, in the order reports list them.
 CHECKS: dict[str, Check] = {check.name: check for check in (

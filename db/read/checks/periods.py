@@ -1,10 +1,10 @@
 """Checks on figures' periods: overlaps, part-year figures recorded whole, and the future.
 
 ``overlapping_periods``
-    Two records of one series (pair, indicator, unit) whose periods overlap without
-    being equal, where at least one period is not a standard statistical span
-    (``Period.is_standard``: whole years, a half-year, a quarter, a month, year to
-    date). Jan–May against Q2 is normal reporting; Jan–Jun against 1 Jun–31 Dec is not.
+    Two records of one series (pair, indicator, measure: USD thousand and USD million are
+    one series, dollars and tenge two) whose periods overlap without being equal, where at
+    least one period is not a standard statistical span (``Period.is_standard``: whole
+    years, a half-year, a quarter, a month, year to date). Jan–May against Q2 is normal reporting; Jan–Jun against 1 Jun–31 Dec is not.
 ``unlabelled_partial``
     A figure for part of a period recorded as if it covered all of it: its period ends
     after its source was published (an article of 2 July cannot give the whole year),
@@ -21,14 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.formatting import format_day, format_quantity
-from db.model.i18n import _
+from db.model.i18n import N_, _
 from db.read.checks.framework import PAIR_IDS, Finding, Scope, check, ids_json, in_scope
 from db.read.checks.wording import Names, period_label, quote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _standard_period(alias: str) -> str:
@@ -44,7 +46,7 @@ def _standard_period(alias: str) -> str:
             f"OR ({months} = 6 AND {start_month} IN (1, 7)))))))")
 
 
-@check("overlapping_periods", _("Overlapping periods"), "indicator")
+@check("overlapping_periods", N_("Overlapping periods"), "indicator")
 def check_overlapping_periods(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Overlapping periods of one series where one of them is not a standard span."""
     # The distinct periods come from the period index in milliseconds; with no odd period
@@ -58,7 +60,8 @@ def check_overlapping_periods(db: Database, today: dt.date, scope: Scope | None 
     columns = ("a.id, b.id, a.subject_id, a.counterpart_id, a.indicator, a.period_start, a.period_end, "
                "b.period_start, b.period_end")
     same_series = ("b.subject_id = a.subject_id AND b.counterpart_id IS a.counterpart_id "
-                   "AND b.indicator = a.indicator AND b.unit = a.unit AND b.id <> a.id "
+                   "AND b.indicator = a.indicator AND b.id <> a.id "
+                   "AND (b.unit = a.unit OR unit_measure(b.unit) = unit_measure(a.unit)) "
                    "AND NOT (b.period_start = a.period_start AND b.period_end = a.period_end)")
     odd_start, odd_end = "json_extract(o.value, '$[0]')", "json_extract(o.value, '$[1]')"
     # CROSS JOIN keeps SQLite's join order: from the few starting records to their series.
@@ -108,7 +111,7 @@ _PART_OF_YEAR = re.compile(
     re.IGNORECASE)
 
 
-@check("unlabelled_partial", _("Part-year figures recorded as whole periods"), "indicator")
+@check("unlabelled_partial", N_("Part-year figures recorded as whole periods"), "indicator")
 def check_unlabelled_partial(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Figures whose source could not cover their whole period, or says it covers part of it."""
     narrow, params = in_scope(scope, "i.id", "indicator")
@@ -162,7 +165,7 @@ def check_unlabelled_partial(db: Database, today: dt.date, scope: Scope | None =
 _FORWARD_NAMES = ("target", "forecast", "plan", "projection")
 
 
-@check("future_figure", _("Figures dated in the future"), "indicator")
+@check("future_figure", N_("Figures dated in the future"), "indicator")
 def check_future_figure(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Figures whose period ends after today (targets and forecasts excepted)."""
     narrow, params = in_scope(scope, "i.id", "indicator")

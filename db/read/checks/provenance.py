@@ -8,13 +8,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from db.model.i18n import _
+from db.model.i18n import N_, _
 from db.model.records import KIND_NAMES, KINDS
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Kinds every fact of which needs a source.
 _SOURCED = ("indicator", "agreement", "event", "position", "statement")
@@ -49,7 +51,7 @@ def _any_unsourced(db: Database, kind: str) -> bool:
                       f"WHERE NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = l.{own}))").fetchone()[0] == 1
 
 
-@check("unsourced", _("Facts without a source"), "indicator", "agreement", "event", "position", "person",
+@check("unsourced", N_("Facts without a source"), "indicator", "agreement", "event", "position", "person",
         "statement")
 def check_unsourced(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Figures, agreements, events, positions and statements with no source."""

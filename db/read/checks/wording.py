@@ -6,12 +6,14 @@ Shared by every family of checks, so a finding reads the same whichever check wr
 from __future__ import annotations
 
 from functools import lru_cache
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.i18n import _, current_language
 from db.model.records import indicator_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Names:

@@ -92,11 +92,12 @@ def test_a_file_that_is_not_a_good_backup_is_refused_and_nothing_changes(seeded_
 
 def test_the_copy_made_before_an_upgrade_is_listed_and_restores_up_to_date(tmp_path, seeded_db):
     from db.file import connection
+    from db.file.database import FactSheetDatabase
     from db.file.migrations import MIGRATIONS, SCHEMA_VERSION
     from tests.db.read.test_search import _copy_records
 
     path = tmp_path / "old.factsheet"
-    old = connection._wrap(connection.connect_file(path, "rwc"), path)
+    old = FactSheetDatabase(connection.connect_file(path, "rwc"), path)
     MIGRATIONS.apply(old, stop_before="0005_record_identities")
     _copy_records(seeded_db, old)
     old.close()

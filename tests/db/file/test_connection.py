@@ -6,7 +6,7 @@ import pytest
 from sqlite_utils.migrations import Migrations
 
 from db.errors import DatabaseDamaged, NotAFactSheetDatabase
-from db.file import connection
+from db.file import migrations
 from db.file.connection import open_database
 from db.file.migrations import APPLICATION_ID, SCHEMA_VERSION
 
@@ -36,7 +36,7 @@ def test_reopening_a_current_file_changes_nothing_and_makes_no_backup(seeded_pat
 
 def test_a_file_with_data_is_copied_aside_before_a_migration(seeded_path, monkeypatch):
     newer = Migrations("factsheet")
-    for step in connection.MIGRATIONS._migrations:
+    for step in migrations.MIGRATIONS._migrations:
         newer(name=step.name)(step.fn)
 
     @newer(name="0002_test_column")
@@ -44,8 +44,8 @@ def test_a_file_with_data_is_copied_aside_before_a_migration(seeded_path, monkey
         db.execute("ALTER TABLE sources ADD COLUMN language TEXT")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
 
-    monkeypatch.setattr(connection, "MIGRATIONS", newer)
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", newer)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     db = open_database(seeded_path)
     assert "language" in db["sources"].columns_dict
     backup = seeded_path.with_name(f"{seeded_path.name}.bak-{SCHEMA_VERSION}")

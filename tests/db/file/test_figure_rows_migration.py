@@ -13,7 +13,7 @@ import sqlite_utils
 from db import store
 from db.file.connection import open_database
 from db.file.known_schema import build_schema
-from db.file.migrations import MIGRATIONS, SCHEMA_VERSION
+from db.file.migrations import SCHEMA_VERSION
 from db.model.records import Link
 from tests.db.file.test_names_migration import OLD_FILE
 
@@ -34,7 +34,7 @@ LINKED = {
 def _file_of_schema_7(path: Path) -> Path:
     """A file as the previous version left it: figures, links with passages, identities, history."""
     db = sqlite_utils.Database(path)
-    build_schema(db, MIGRATIONS, 7)
+    build_schema(db, 7)
     db.execute("INSERT INTO parties (id, kind, name_en) VALUES (1, 'region', 'Abai region'), "
                "(2, 'country', 'Russian Federation')")
     for n in (1, 2, 3):

@@ -12,7 +12,7 @@ import pytest
 
 from db import store
 from db.errors import DatabaseReadOnly, FactSheetError
-from db.file import connection
+from db.file import connection, migrations
 from db.file.connection import open_database
 from db.file.migrations import SCHEMA_VERSION
 from db.model.records import Source
@@ -93,7 +93,7 @@ def test_a_new_file_cannot_be_made_in_a_read_only_folder(tmp_path):
 
 def test_an_upgrade_that_fails_says_where_the_copy_from_before_it_is(seeded_path, monkeypatch):
     with_a_search_migration(monkeypatch)
-    failing = connection.MIGRATIONS
+    failing = migrations.MIGRATIONS
 
     @failing(name="0100_breaks")
     def breaks(db):

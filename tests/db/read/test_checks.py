@@ -79,6 +79,58 @@ def test_same_value_twice_or_different_periods_or_units_is_not_a_conflict(pair):
     assert checks.check_conflicting_values(db, TODAY) == []
 
 
+def _scale_findings(db, name, **kwargs):
+    return [f for f in CHECKS[name](db, TODAY, **kwargs) if "2025" not in f.message]  # the seed's own
+
+
+def test_figures_in_usd_million_and_usd_thousand_that_disagree_are_named_in_one_unit(scales_db):
+    (finding,) = _scale_findings(scales_db, "conflicting_values")
+    assert finding.message == (
+        "Trade turnover Abai region – Russian Federation, 2023: the records disagree — USD 128.6 million "
+        "according to “Trade of the Abai region with Russia grew in 2024”; USD 130 million (published as USD "
+        "130,000 thousand) according to “Bureau of National Statistics: foreign trade of the Abai region, "
+        "2019–2023”. All are kept; none is averaged or preferred.")
+    ids = {r[0] for r in scales_db.execute("SELECT id FROM indicators WHERE indicator = 'turnover' AND "
+                                           "period_start = '2023-01-01' AND unit LIKE 'USD%'").fetchall()}
+    assert set(finding.records) == {("indicator", i) for i in ids}
+    # 60.2 million against 60 200 thousand, and 507 million against 507 000 thousand, agree; tenge are
+    # never set against dollars. The same finding when the check is narrowed to one of the records, and
+    # in the count of the quick report.
+    assert CHECKS["conflicting_values"](scales_db, TODAY, {"indicator": {min(ids)}}) == [finding]
+    assert CHECKS["conflicting_values"].first(scales_db, TODAY, 1)[1] == 1
+
+
+def test_turnover_is_added_up_across_scales_within_rounding_of_the_coarsest(scales_db):
+    (finding,) = _scale_findings(scales_db, "turnover_sum")
+    assert finding.message.startswith(
+        "Trade turnover Abai region – Russian Federation, 2023, is USD 128.6 million, but exports USD 62,000 "
+        "thousand + imports USD 68,000 thousand = USD 130 million (source: ")
+    # 2022: 125 300 thousand against 60.2 million + 65 100 thousand adds up; so do 2019–2024 in one unit.
+    assert all("2022" not in f.message for f in checks.check_turnover_sum(scales_db, TODAY))
+
+
+def test_a_sum_in_a_coarser_scale_is_held_only_to_its_rounding(pair):
+    db, a, b, source, _other = pair
+    year = (D(2024, 1, 1), D(2024, 12, 31))
+    _figure(db, a, b, source, "turnover", *year, 138230.0, unit="USD thousand")
+    _figure(db, a, b, source, "exports", *year, 67.8)
+    _figure(db, a, b, source, "imports", *year, 70.4)  # 138.2 million: 30 thousand off, within 0.15 million
+    _figure(db, a, b, source, "turnover", *year, 139.0)  # 0.8 million off
+    _figure(db, a, b, source, "turnover", *year, 56.9, unit="KZT billion")  # never compared with dollars
+    (finding,) = checks.check_turnover_sum(db, TODAY)
+    assert "is USD 139 million, but exports 67.8 + imports 70.4 = USD 138.2 million" in finding.message
+
+
+def test_periods_overlapping_in_two_scales_of_one_currency_are_reported_and_in_two_currencies_not(pair):
+    db, a, b, source, _other = pair
+    h1 = _figure(db, a, b, source, "imports", D(2024, 1, 1), D(2024, 6, 30), 60000.0, unit="USD thousand")
+    rest = _figure(db, a, b, source, "imports", D(2024, 6, 1), D(2024, 12, 31), 70.0)
+    _figure(db, a, b, source, "exports", D(2024, 1, 1), D(2024, 6, 30), 60000.0, unit="USD thousand")
+    _figure(db, a, b, source, "exports", D(2024, 6, 1), D(2024, 12, 31), 30.0, unit="KZT billion")
+    (finding,) = checks.check_overlapping_periods(db, TODAY)
+    assert set(finding.records) == {("indicator", h1), ("indicator", rest)}
+
+
 # -- overlapping periods ---------------------------------------------------------------------------
 
 def test_overlapping_non_standard_periods_are_reported(pair):

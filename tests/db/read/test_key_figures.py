@@ -7,6 +7,7 @@ from db import store
 from db.model.records import Indicator, Link, Party, Source
 from db.read import queries
 from db.read.key_figures import LIMIT, choose, key_figures
+from db.read.scales import Published
 from tests.db.sheet.long_data import pair_ids
 from tests.db.sheet.rich_data import RICH_AS_OF
 
@@ -79,3 +80,28 @@ def test_records_that_disagree_keep_every_value_and_no_change(empty_db):
                                        unit="USD million", sources=[Link(source)]))
     (row,) = key_figures(empty_db, queries.pair_scope(empty_db, a, b), D(2025, 1, 1)).rows
     assert [f.value for f in row.figures] == [110.0, 120.0] and row.disputed and row.change is None
+
+
+def test_a_year_published_in_usd_million_is_compared_with_the_year_before_in_usd_thousand(scales_db):
+    rows = _rows(scales_db, D(2025, 12, 1), limit=None).rows
+    by_kind = {(r.indicator_label, r.series.unit, r.kind): r for r in rows}
+    exports = by_kind[("Exports", "USD thousand", "year")]
+    assert (exports.period.label(), exports.figure.value, exports.figure.published) == (
+        "2024", 66500.0, Published(66.5, "USD million"))
+    assert [(e.value, e.unit, e.published) for e in exports.earlier] == [(62000.0, "USD thousand", None)]
+    assert round(exports.change, 4) == 0.0726
+    # Russia's imports, published in USD million, stand beside it in the same unit, with the gap.
+    mirror = exports.mirror.figure
+    assert (mirror.reporter, mirror.value, mirror.unit, mirror.published) == (
+        "Russian Federation", 69300.0, "USD thousand", Published(69.3, "USD million"))
+    assert round(exports.gap, 4) == 0.0421
+    # 2023 turnover: 130 000 thousand and 128.6 million disagree, so no change is worked out.
+    turnover = by_kind[("Trade turnover", "USD thousand", "year")]
+    assert [e.value for e in turnover.earlier] == [130000.0, 128600.0] and turnover.change is None
+    # Investment: the seed's USD 507 million and the akimat's 507 000 thousand are one value.
+    investment = by_kind[("Investment inflow", "USD thousand", "year")]
+    assert [f.value for f in investment.figures] == [507000.0] and not investment.disputed
+    assert round(investment.change, 4) == 0.2297
+    # Tenge are a series of their own, never converted into dollars.
+    assert by_kind[("Trade turnover", "KZT billion", "year")].figure.value == 59.8
+    assert not [r for r in rows if r.series.unit == "USD million"]

@@ -8,7 +8,8 @@ import pytest
 from db import store
 from db.model.records import Indicator, Link, Party, Source
 from db.read import checks
-from db.read.mirror import SeriesKey, mirror_kind, mirror_rows
+from db.read.mirror import SeriesKey, gap_label, mirror_kind, mirror_rows
+from db.read.scales import Published
 
 D = dt.date
 
@@ -21,7 +22,11 @@ D = dt.date
     (SeriesKey(1, 2, 7, "exports", "USD million"), SeriesKey(1, 2, None, "exports", "USD million"), None),
     (SeriesKey(1, 2, 1, "exports", "USD million"), SeriesKey(2, 1, 1, "imports", "USD million"), None),
     (SeriesKey(1, 2, 1, "exports", "USD million"), SeriesKey(2, 1, 2, "exports", "USD million"), None),
-    (SeriesKey(1, 2, 1, "exports", "USD million"), SeriesKey(2, 1, 2, "imports", "USD thousand"), None),
+    # Another scale of the same currency mirrors; another currency never does.
+    (SeriesKey(1, 2, 1, "exports", "USD million"), SeriesKey(2, 1, 2, "imports", "USD thousand"), "partner"),
+    (SeriesKey(1, 2, 7, "exports", "USD thousand"), SeriesKey(1, 2, 8, "exports", "USD million"), "reporters"),
+    (SeriesKey(1, 2, 1, "exports", "USD million"), SeriesKey(2, 1, 2, "imports", "KZT million"), None),
+    (SeriesKey(1, 2, 1, "exports", "USD million"), SeriesKey(2, 1, 2, "imports", "bushels"), None),
 ])
 def test_which_series_mirror_each_other(first, second, kind):
     assert mirror_kind(first, second) == kind
@@ -94,3 +99,21 @@ def test_turnover_is_checked_against_the_same_reporters_flows(offices):
         _figure(db, abai, ru, reporter, "imports", imports, bureau)
         _figure(db, abai, ru, reporter, "turnover", turnover, bureau)
     assert checks.check_turnover_sum(db, dt.date(2026, 1, 1)) == []
+
+
+def test_a_mirror_published_in_another_scale_is_paired_and_the_gap_worked_out_in_one_unit(scales_db):
+    abai, russia = 3, 2
+    rows = mirror_rows(scales_db, abai, russia)
+    assert [r.period.label() for r in rows] == ["2024", "2023"]
+    latest, earlier = rows
+    # The Abai region's exports (mostly in USD thousand) against Russia's imports, published in USD million.
+    assert (latest.first.value, latest.first.unit, latest.first.published) == (
+        66500.0, "USD thousand", Published(66.5, "USD million"))
+    assert (latest.second.value, latest.second.unit, latest.second.published) == (
+        69300.0, "USD thousand", Published(69.3, "USD million"))
+    assert (earlier.first.value, earlier.first.published, earlier.second.value) == (62000.0, None, 64900.0)
+    assert gap_label(latest.gap) == "+4.2%" and gap_label(earlier.gap) == "+4.7%"
+    assert latest.second.reporter == "Russian Federation" and latest.first.reporter is None
+    # The mirror is not a disagreement, and dollars are never set against tenge.
+    assert not any(f.check == "conflicting_values" and ("indicator", latest.second.indicator_id) in f.records
+                   for f in checks.run_checks(scales_db, dt.date(2026, 1, 1)))

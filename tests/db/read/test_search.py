@@ -7,6 +7,7 @@ import pytest
 from db import store
 from db.file import connection, search_index
 from db.file.connection import open_database
+from db.file.database import FactSheetDatabase
 from db.file.migrations import MIGRATIONS, SCHEMA_VERSION
 from db.model.records import Event, Party, Person, Source, Statement
 from db.read import search
@@ -118,7 +119,7 @@ def _copy_records(source, target) -> None:
 
 def test_a_file_made_before_search_existed_is_indexed_when_upgraded(tmp_path, seeded_db):
     path = tmp_path / "old.factsheet"
-    old = connection._wrap(connection.connect_file(path, "rwc"), path)
+    old = FactSheetDatabase(connection.connect_file(path, "rwc"), path)
     MIGRATIONS.apply(old, stop_before="0002_search")
     old.execute("INSERT INTO parties (kind, name_en, name_local) VALUES ('region', 'Omsk region', 'Омская область')")
     old.conn.commit()

@@ -8,8 +8,8 @@ from db import store
 from db.model.dates import Period
 from db.model.records import Indicator, Link, Party, Source
 from db.read import queries
+from db.read.scales import Published
 from db.read.trade import (
-    latest_other_figures,
     period_group,
     trade_pairs,
     trade_series,
@@ -60,17 +60,21 @@ def test_same_span_comparison_skips_the_full_year(seeded_db):
     assert series.same_span_before(full_year) is None
 
 
-def test_units_are_never_mixed_on_one_series(empty_db):
+def test_scales_of_one_measure_are_one_series_and_other_currencies_stay_apart(empty_db):
     a = store.save(empty_db, Party(kind="region", name_en="A"))
     b = store.save(empty_db, Party(kind="region", name_en="B"))
     source = store.save(empty_db, Source(title="S"))
-    for unit, year in (("USD million", 2023), ("USD million", 2024), ("USD thousand", 2024)):
+    for unit, year, value in (("USD million", 2023, 1.5), ("USD million", 2024, 1.0), ("USD thousand", 2024, 1.0),
+                              ("KZT billion", 2024, 480.0)):
         store.save(empty_db, Indicator(subject_id=a, counterpart_id=b, indicator="exports",
                                        period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31),
-                                       value=1.0, unit=unit, sources=[Link(source)]))
-    series = trade_series(empty_db, a, b)
-    assert [(s.unit, len(s.periods)) for s in series] == [("USD million", 2), ("USD thousand", 1)]
-    assert trade_pairs(empty_db) == [(a, b, 3)]
+                                       value=value, unit=unit, sources=[Link(source)]))
+    dollars, tenge = trade_series(empty_db, a, b)
+    assert [(s.unit, s.units, len(s.periods)) for s in (dollars, tenge)] == [
+        ("USD million", ("USD million", "USD thousand"), 2), ("KZT billion", ("KZT billion",), 1)]
+    exports = dollars.periods[-1].exports  # USD 1 million and USD 1 thousand for 2024 disagree
+    assert (exports.value, exports.disputed, exports.low, exports.high, exports.records) == (1.0, True, 0.001, 1.0, 2)
+    assert trade_pairs(empty_db) == [(a, b, 4)]
 
 
 def _save(db, a, b, source, name, start, end, value, unit="USD million"):
@@ -122,32 +126,35 @@ def test_year_on_year_change_only_against_the_same_span_a_year_earlier(empty_db)
     assert [p.label for p in series.only("quarters").periods] == ["Q2 2025"]
 
 
-def test_seed_other_figures_are_the_latest_investment_and_enterprise_count(seeded_db):
-    abai, russia = _ids(seeded_db)
-    figures = latest_other_figures(seeded_db, abai, russia)
-    assert [(f.label, f.unit, f.period.label(), [v.value for v in f.values]) for f in figures] == [
-        ("Investment inflow", "USD million", "2024", [507.0]),
-        ("Enterprises", "enterprises", "as of 2 Jul 2025", [178.0])]
-    assert figures[0].values[0].sources.startswith("Abai region and Omsk region sign protocol")
-    assert not figures[0].disputed
-
-
-def test_latest_other_figure_shows_every_disagreeing_value_of_the_longest_latest_period(seeded_db):
-    abai, russia = _ids(seeded_db)
-    other = store.save(seeded_db, Source(title="Bureau"))
-    _save(seeded_db, abai, russia, other, "investment_inflow", dt.date(2024, 1, 1), dt.date(2024, 12, 31), 520.0)
-    _save(seeded_db, abai, russia, other, "investment_inflow", dt.date(2024, 10, 1), dt.date(2024, 12, 31), 90.0)
-    _save(seeded_db, abai, russia, other, "investment_inflow", dt.date(2023, 1, 1), dt.date(2023, 12, 31), 400.0)
-    _save(seeded_db, abai, russia, other, "tourist_arrivals", dt.date(2024, 1, 1), dt.date(2024, 12, 31), 12000.0,
-          unit="people")
-    investment = latest_other_figures(seeded_db, abai, russia)[0]
-    assert investment.period.label() == "2024" and investment.disputed
-    assert [(v.value, v.sources) for v in investment.values][1] == (520.0, "Bureau")
-    assert latest_other_figures(seeded_db, abai, russia)[-1].label == "tourist arrivals"
-
-
 def test_trade_sources_and_the_busiest_pair(seeded_db):
     abai, russia = _ids(seeded_db)
     (title, count), = trade_sources(seeded_db, abai, russia, "USD million")
     assert title.startswith("Abai region and Omsk region") and count == 3
     assert trade_pairs(seeded_db, limit=1) == [(abai, russia, 3)]
+
+
+def test_a_table_in_usd_thousand_and_a_news_item_in_usd_million_are_one_series_drawn_in_one_unit(scales_db):
+    abai, russia = _ids(scales_db)
+    dollars, tenge = trade_series(scales_db, abai, russia)
+    # 15 figures of the Bureau's table in USD thousand, 8 of the news item and the seed in USD million.
+    assert (dollars.unit, dollars.units, dollars.published_in()) == (
+        "USD thousand", ("USD thousand", "USD million"), ("USD million",))
+    assert [p.label for p in dollars.only("years").periods] == [
+        "2019", "2020", "2021", "2022", "2023", "2024", "Jan–May 2025"]
+    by_label = {p.label: p for p in dollars.periods}
+    exports = by_label["2024"].exports
+    assert (exports.value, exports.published) == (66500.0, Published(66.5, "USD million"))
+    assert by_label["2023"].exports.published is None  # shown as the Bureau published it
+    assert dollars.change(by_label["2024"], "exports").label == "+7.3%"  # 66.5 million on 62 000 thousand
+    # 2022 exports given by both (60 200 thousand, 60.2 million) agree; 2023 turnover does not.
+    agreeing = by_label["2022"].exports
+    assert (agreeing.records, agreeing.disputed, agreeing.value) == (2, False, 60200.0)
+    turnover = by_label["2023"].turnover
+    assert (turnover.disputed, turnover.low, turnover.high, turnover.value) == (True, 128600.0, 130000.0, 130000.0)
+    # Tenge are never converted into dollars: a series of their own.
+    assert (tenge.unit, [p.label for p in tenge.periods]) == ("KZT billion", ["2023"])
+    titles = {title for title, _count in trade_sources(scales_db, abai, russia, dollars.units)}
+    assert {"Bureau of National Statistics: foreign trade of the Abai region, 2019–2023",
+            "Trade of the Abai region with Russia grew in 2024"} <= titles
+    assert [title for title, _n in trade_sources(scales_db, abai, russia, "USD thousand")] == [
+        "Bureau of National Statistics: foreign trade of the Abai region, 2019–2023"]

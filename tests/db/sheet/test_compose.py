@@ -213,3 +213,25 @@ def test_mirror_rows_name_both_reporters_side_by_side(rich_db):
     assert (first.second.description, first.second.reporter) == (
         "Imports of Russian Federation from Abai region", "reported by Russian Federation")
     assert first.gap == "+4.3%" and "FOB" in sheet.mirror_note
+
+
+def test_figures_published_in_two_scales_print_in_one_unit_saying_how_each_was_published(scales_db):
+    sheet = compose(scales_db, *pair_ids(scales_db), as_of=dt.date(2025, 12, 1))
+    exports = next(f for f in sheet.figures if f.indicator == "Exports" and f.kind == "year")
+    assert (exports.value, exports.published, exports.period, exports.change) == (
+        "USD 66,500 thousand", "published as USD 66.5 million", "2024", "+7.3% on 2023")
+    to_date = next(f for f in sheet.figures if f.indicator == "Exports" and f.kind == "to_date")
+    assert (to_date.value, to_date.published) == ("USD 67,800 thousand", "published as USD 67.8 million")
+    mirror = next(m for m in sheet.mirrors if m.period == "2024")
+    assert [(side.value, side.published) for side in (mirror.first, mirror.second)] == [
+        ("USD 66,500 thousand", "published as USD 66.5 million"),
+        ("USD 69,300 thousand", "published as USD 69.3 million")]
+    assert mirror.gap == "+4.2%"
+    chart = sheet.chart
+    # One series in one unit: the Bureau's years, the news item's 2024 and the seed's Jan–May 2025.
+    assert (chart.unit, chart.other_units) == ("USD thousand", ("KZT billion",))
+    assert [(p.label, p.exports, p.published_in) for p in chart.periods[-3:]] == [
+        ("2023", 62000.0, ()), ("2024", 66500.0, ("USD million",)), ("Jan–May 2025", 67800.0, ("USD million",))]
+    assert chart.published_note == ("Figures for 2024, Jan–May 2025 were published in USD million and are drawn "
+                                    "in USD thousand.")
+    assert any("USD 130 million (published as USD 130,000 thousand)" in q.message for q in sheet.quality_notes)

@@ -40,6 +40,22 @@ def test_writes_the_sheet_and_prints_the_path(qapp, capsys, seeded_path, tmp_pat
     assert "As of 2 Jul 2025" in text and "USD 128.6 million" in text
 
 
+def test_figures_published_in_two_scales_print_in_one_unit_saying_how_each_was_published(
+        qapp, capsys, scales_path, tmp_path):
+    out_pdf = tmp_path / "scales.pdf"
+    status, _out, err = _run(capsys, "--db", scales_path, "--parties", "Abai region", "Omsk region",
+                             "-o", out_pdf, "--as-of", "2025-12-01")
+    assert status == 0, err
+    pages = pdf_pages(out_pdf)
+    assert len(pages) <= 2
+    text = " ".join(pages)
+    # The akimat's USD 507,000 thousand and the article's USD 507 million: one figure, in the unit most use.
+    assert "Investment inflow USD 507,000 thousand published as USD 507 million 2024 · +23.0% on 2023" in text
+    assert "USD 128,600 thousand published as USD 128.6 million" in text
+    assert "Figures for 2024, Jan–May 2025 were published in USD million and are drawn in USD thousand." in text
+    assert "Also recorded in KZT billion; not drawn." in text
+
+
 def test_party_names_match_english_or_local_names_in_any_case(qapp, capsys, seeded_path, tmp_path):
     out_pdf = tmp_path / "local.pdf"
     status, _out, err = _run(capsys, "--db", seeded_path, "--parties", "АБАЙ ОБЛЫСЫ", "омская область",

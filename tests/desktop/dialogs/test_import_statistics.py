@@ -175,3 +175,14 @@ def test_an_uncertain_encoding_is_a_question_answered_in_the_box(qtbot, window, 
     assert window.db.execute("SELECT s.title FROM indicators i JOIN sources s ON s.id = i.source_id "
                              "WHERE i.id > ?", [since]).fetchone() == (
         "Bulletin №1",)
+
+
+def test_each_box_of_the_mapping_step_shows_the_whole_field_it_names(qtbot, window, tmp_path):
+    dialog = _open(qtbot, window, files.write(tmp_path, "wide.csv", files.WIDE_CSV, "cp1251"))
+    columns = dialog.step.columns
+    for column in range(columns.columnCount()):
+        box = columns.cellWidget(0, column)
+        needed = box.fontMetrics().horizontalAdvance(box.currentText())
+        assert columns.columnWidth(column) > needed, box.currentText()  # "Figures for 2022", not "Fi"
+        assert dialog.preview.columnWidth(column) == columns.columnWidth(column)  # over the column it names
+    dialog.reject()

@@ -10,10 +10,18 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from db.model import i18n
 from db.model.records import KINDS
+from db.seed import SEED_FILE
+from db.sheet.preprint import Item
+from desktop.capture.dialog import CaptureDialog
+from desktop.dialogs.briefings_dialog import BriefingsDialog
+from desktop.dialogs.deleted_records import DeletedRecordsDialog
 from desktop.dialogs.export_dialog import ExportDialog
 from desktop.dialogs.import_dialog import ImportDialog
+from desktop.factsheet.preprint_dialog import PrePrintDialog
 from desktop.help import context, guide
 from desktop.help.window import HelpWindow
+from desktop.safety.restore_dialog import RestoreDialog
+from tests.db.exchange import statistics_files
 from tests.db.exchange.test_indicator_csv import GOOD, HEADER
 from tests.desktop.form_helpers import form, type_text
 
@@ -44,6 +52,18 @@ def test_f1_in_the_main_window_opens_the_guide_at_its_start(qtbot, window):
     assert help_window.browser.verticalScrollBar().value() == 0
     assert help_window.parent() is None  # beside the window, and closing the window still quits
     assert not help_window.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+
+
+@pytest.mark.parametrize(("keys", "topic"), [(Qt.Key.Key_7, "timeline"), (Qt.Key.Key_5, "trade"),
+                                             (Qt.Key.Key_2, "lists")])
+def test_f1_on_a_tab_opens_the_section_about_that_tab(qtbot, window, keys, topic):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(QApplication.focusWidget() or window, keys, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
+    help_window = shown_help(qtbot)
+    assert help_window.current_topic() == topic
+    assert help_window._by_topic[topic].level == 3  # a section of its own, not the guide's start
 
 
 def test_the_help_menu_offers_the_guide_before_about(window):
@@ -87,6 +107,43 @@ def test_the_help_button_of_import_opens_the_section_on_importing(qtbot, window,
     dialog.reject()
 
 
+def _mapping_step_file(tmp_path):
+    return statistics_files.write(tmp_path, "wide.csv", statistics_files.WIDE_CSV, "cp1251")
+
+
+@pytest.mark.parametrize(("make", "topic"), [(_mapping_step_file, "import-mapping"), (lambda _path: SEED_FILE, "bundles")],
+                         ids=["a table whose mapping step asks", "a bundle"])
+def test_the_help_button_of_import_follows_what_the_dialog_shows(qtbot, window, tmp_path, make, topic):
+    dialog = ImportDialog(window, make(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: not dialog.working(), timeout=20_000)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Help), Qt.MouseButton.LeftButton)
+    assert shown_help(qtbot).current_topic() == topic
+    dialog.reject()
+
+
+DIALOGS = {
+    "restoring": lambda window: RestoreDialog(window),
+    "briefings": lambda window: BriefingsDialog(window.db, window),
+    "deleted-records": lambda window: DeletedRecordsDialog(window.db, lambda _deleted: False, window),
+    "before-printing": lambda window: PrePrintDialog([Item("date_passed", "A planned event's date has passed.",
+                                                           ("event", 2))], window),
+    "capture": lambda window: CaptureDialog(window),
+}
+
+
+@pytest.mark.parametrize("topic", sorted(DIALOGS))
+def test_the_help_button_of_each_dialog_opens_its_own_section(qtbot, window, topic):
+    dialog = DIALOGS[topic](window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    help_button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Help)
+    qtbot.mouseClick(help_button, Qt.MouseButton.LeftButton)
+    assert shown_help(qtbot).current_topic() == topic
+    dialog.reject()
+
+
 def test_a_dialog_that_blocks_every_window_gets_its_help_in_front_of_it(qtbot, window):
     dialog = ExportDialog(window)
     qtbot.addWidget(dialog)
@@ -114,10 +171,11 @@ def test_f1_in_find_opens_the_section_on_finding(qtbot, window):
 def test_searching_keeps_the_sections_that_have_every_word(qtbot):
     help_window = context.show_help()
     qtbot.waitExposed(help_window)
-    qtbot.keyClicks(help_window.search, "backups")
+    qtbot.keyClicks(help_window.search, "backups rule")  # each word alone is in other sections too
     shown = [item.text(0) for item in help_window._items() if not item.isHidden()]
     assert "Backups and copies" in shown and "Dates" not in shown
-    assert help_window.found.text() == "1 section has “backups”."
+    assert "Going back to a backup" not in shown and "Editing records" not in shown
+    assert help_window.found.text() == "1 section has “backups rule”."
     assert help_window.browser.extraSelections()  # the words are marked in the guide
     help_window.search.clear()
     type_text(qtbot, help_window.search, "Омская")

@@ -67,3 +67,20 @@ def test_the_key_figures_not_shown_are_one_click_away_in_the_trade_tab(qtbot, ri
     assert "more figures are in the Trade tab." in rich_window.overview.page.toPlainText()
     click_link(qtbot, rich_window.overview.page, "more figures are in the Trade tab")
     assert rich_window.tabs.currentWidget() is rich_window.list_tabs["indicators"]
+
+
+def test_a_key_figure_shown_in_another_scale_than_published_says_how_it_was_published(qtbot, scales_db):
+    create_application()
+    main = MainWindow(scales_db)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.overview.set_pair(3, 4)
+    text = main.overview.page.toPlainText()
+    figures = text[text.index("Key figures"):text.index("Mirror statistics")]
+    assert "USD 66,500 thousand\npublished as USD 66.5 million" in figures  # 2024 exports, on 2023's 62,000
+    assert "+7.3% on 2023" in figures
+    # 2024 turnover is not compared: 2023's USD 130,000 thousand and USD 128.6 million disagree.
+    assert "USD 137,700 thousand\npublished as USD 137.7 million\n2024\nrecords disagree\n" in figures
+    mirror = text[text.index("Mirror statistics"):text.index("Agreements")]
+    assert "USD 69,300 thousand\npublished as USD 69.3 million" in mirror and "+4.2%" in mirror

@@ -12,8 +12,10 @@ TAB_TITLES = ["Overview", "Agreements", "Officials", "Events", "Trade", "Sources
 
 
 def _tab(window, title) -> ListTab:
+    """The tab with ``title``, visited as a person would (a tab is built when first shown)."""
     for i in range(window.tabs.count()):
         if window.tabs.tabText(i) == title:
+            window.tabs.setCurrentIndex(i)
             return window.tabs.widget(i)
     raise AssertionError(title)
 
