@@ -7,7 +7,8 @@ Datasette serves (``datasette FOLDER/facts.db -m FOLDER/metadata.json``):
   writes) — or, for a file holding views, triggers or tables another program added, a clean
   copy of Fact Sheet's own tables (``db.file.clean_copy``), so none of those is served —,
   switched to a rollback journal so it can be served from a read-only folder, with
-  a full-text index per table (``<table>_fts``) for Datasette's search box;
+  a full-text index per table (``<table>_fts``) for Datasette's search box, and every
+  imported figure's identity written out in its row (``db.model.identity``);
 - ``metadata.json``, what the copy is and what its tables hold (``publish_metadata``);
 - ``publish.json``, when and from which file, which also marks the folder as a publish.
 
@@ -35,6 +36,7 @@ from db.file.clean_copy import save_clean_copy
 from db.file.database import FactSheetDatabase, load_sqlite_utils
 from db.file.integrity import error_detail
 from db.file.snapshot import backup_to
+from db.model import identity
 from db.model.i18n import _
 
 SNAPSHOT = "facts.db"
@@ -151,6 +153,10 @@ def _prepare(path: Path) -> tuple[list[str], dict[str, list[str]], dict[str, int
         conn.execute("PRAGMA journal_mode = DELETE")  # no -wal or -shm beside a served file
         copy = load_sqlite_utils().Database(conn)
         tables = copy.table_names()
+        if identity.BATCHES_TABLE in tables:  # readers of the copy have no batches to compute them from
+            uuid, stamp = identity.identity_sql(identity.BATCHED_TABLE, identity.BATCHED_TABLE)
+            conn.execute(f"UPDATE {identity.BATCHED_TABLE} SET uuid = {uuid}, updated_at = {stamp} "
+                         "WHERE uuid IS NULL OR updated_at IS NULL")
         searched = []
         for table, wanted in publish_metadata.SEARCHED_COLUMNS.items():
             if table not in tables:

@@ -45,8 +45,9 @@ FACETS = {
 NEWEST_FIRST = {"sources": "published", "agreements": "signed_date", "events": "start_date",
                 "indicators": "period_end", "statements": "said_date"}
 
-# Tables the app keeps for itself: the schema's history and its own search index.
-HIDDEN = ("_sqlite_migrations", "search_index", "search_changes")
+# Tables the app keeps for itself: the schema's history, its own search index, and the
+# imports' batches (the copy's figures carry their identity in their rows).
+HIDDEN = ("_sqlite_migrations", "search_index", "search_changes", "figure_batches")
 
 
 def _table_descriptions() -> dict[str, str]:

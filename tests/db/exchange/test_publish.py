@@ -9,8 +9,11 @@ import pytest
 
 from db.errors import FactSheetError
 from db.exchange import publish as publishing
+from db.exchange.figures.importing import import_figures
 from db.exchange.publish_metadata import canned_queries
 from db.file.connection import open_database
+from db.store import identities
+from tests.db.exchange.test_indicator_csv import HEADER, _write
 
 
 def _digest(path):
@@ -146,3 +149,19 @@ def test_what_a_publish_stopped_midway_left_does_not_make_the_folder_someone_els
     (folder / "facts.db.new.part").write_bytes(b"half a copy")
     publishing.publish(master, folder)
     assert sorted(p.name for p in folder.iterdir()) == ["facts.db", "metadata.json", "publish.json"]
+
+
+def test_imported_figures_carry_their_uuid_and_stamp_in_the_published_copy(seeded_db, tmp_path):
+    before = seeded_db.execute("SELECT max(id) FROM indicators").fetchone()[0]
+    rows = "\n".join(f"Abai region,Russian Federation,exports,{y}-01-01,{y}-12-31,{y - 1900},USD million,"
+                     "Customs bulletin,," for y in range(2000, 2005))
+    import_figures(seeded_db, _write(tmp_path, HEADER + "\n" + rows + "\n"))
+    ids = [r[0] for r in seeded_db.execute("SELECT id FROM indicators WHERE id > ?", [before])]
+    done = publishing.publish(seeded_db, tmp_path / "site")
+    # Readers of the copy (Datasette, plain SQL) have no batches to compute them from.
+    published = {r["id"]: (r["uuid"], r["updated_at"]) for r in _rows(done.snapshot,
+                                                                      "SELECT id, uuid, updated_at FROM indicators")}
+    assert {i: published[i] for i in ids} == identities.identities(seeded_db, "indicator", ids)
+    assert None not in {value for pair in published.values() for value in pair}
+    tables = json.loads(done.metadata.read_text(encoding="utf-8"))["databases"]["facts"]["tables"]
+    assert tables["figure_batches"] == {"hidden": True}

@@ -9,7 +9,7 @@ import re
 from db import store
 from db.exchange import bundle, bundle_write
 from db.exchange.figures.importing import import_figures
-from db.file import backups
+from db.file import backups, clean_copy, snapshot
 from db.file.connection import open_database
 from db.model import identity
 from db.read import backup_compare, history
@@ -124,3 +124,20 @@ def test_a_backup_tells_an_edited_imported_figure_from_added_and_removed_ones(se
     store.delete(seeded_db, "indicator", ids[4])
     [figures] = backup_compare.compare(seeded_db.path, backup)
     assert (figures.kind, figures.only_now, figures.only_backup, figures.changed) == ("indicator", 0, 1, 1)
+
+
+def test_a_copy_a_clean_copy_and_a_restored_backup_keep_every_imported_figures_identity(seeded_db, tmp_path):
+    ids = _import(seeded_db, tmp_path)
+    store.save(seeded_db, store.get(seeded_db, "indicator", ids[1]))  # one edited: a stamp of its own
+    found = _identities(seeded_db, ids)
+    copies = [snapshot.backup_to(seeded_db, tmp_path / "copy.factsheet"),  # Save a Copy…
+              clean_copy.save_clean_copy(seeded_db.path, tmp_path / "clean.factsheet")]
+    for path in copies:
+        other = open_database(path)
+        assert _identities(other, ids) == found, path.name
+        other.close()
+    backup = backups.make_backup(seeded_db)
+    store.remove_figures(seeded_db, [(ids[0], ids[-1])])
+    _import(seeded_db, tmp_path, years=[2040, 2041], name="other.csv")  # its own batch on the same ids
+    backups.restore_backup(seeded_db, backup)
+    assert _identities(seeded_db, ids) == found
