@@ -38,27 +38,27 @@ class LinkSpec:
         """SQL selecting ``linked_id``, ``note`` and ``place`` of the links of the record whose
         id is the SQL expression ``own`` (a column of an outer query, or a parameter);
         ``ORDER BY place`` gives the order they were linked in."""
-        note = self.note_column or "NULL"
-        rows = (f"SELECT {self.other_column} AS linked_id, {note} AS note, rowid AS place FROM {self.table} "
-                f"WHERE {self.own_column} = {own}")
-        if self.owner is None:
-            return rows
-        other, row_note = self.row_columns
-        return (f"SELECT {other} AS linked_id, {row_note} AS note, 0 AS place FROM {self.owner} "
-                f"WHERE id = {own} AND {other} IS NOT NULL UNION ALL {rows}")
+        return self._links(f"= {own}", with_owner=False)
 
     def among(self, ids: str) -> str:
         """SQL selecting ``owner_id``, ``linked_id``, ``note`` and ``place`` of the links of the
         records whose ids the SQL ``ids`` selects (``SELECT value FROM json_each(?)``), each place
         read through its index."""
+        return self._links(f"IN ({ids})", with_owner=True)
+
+    def _links(self, test: str, *, with_owner: bool) -> str:
+        """The links of the records whose id passes ``test`` (SQL after the id: ``= x``, ``IN (…)``),
+        from the link table and, for a kind that keeps its first link in its row, from there."""
         note = self.note_column or "NULL"
-        rows = (f"SELECT {self.own_column} AS owner_id, {self.other_column} AS linked_id, {note} AS note, "
-                f"rowid AS place FROM {self.table} WHERE {self.own_column} IN ({ids})")
+        owner_id = f"{self.own_column} AS owner_id, " if with_owner else ""
+        rows = (f"SELECT {owner_id}{self.other_column} AS linked_id, {note} AS note, rowid AS place "
+                f"FROM {self.table} WHERE {self.own_column} {test}")
         if self.owner is None:
             return rows
         other, row_note = self.row_columns
-        return (f"SELECT id AS owner_id, {other} AS linked_id, {row_note} AS note, 0 AS place FROM {self.owner} "
-                f"WHERE id IN ({ids}) AND {other} IS NOT NULL UNION ALL {rows}")
+        owner_id = "id AS owner_id, " if with_owner else ""
+        return (f"SELECT {owner_id}{other} AS linked_id, {row_note} AS note, 0 AS place FROM {self.owner} "
+                f"WHERE id {test} AND {other} IS NOT NULL UNION ALL {rows}")
 
     def count_of(self, linked: str) -> str:
         """SQL counting the links to the record whose id is the SQL expression ``linked``,
