@@ -218,7 +218,12 @@ def first_source_in_figure_row(db: Database) -> None:
     and sources in the same order; the link table keeps only further sources, and the
     triggers keep a source from being linked twice to one figure across the two places, as
     the link table's primary key did within it. The figures are copied once, in id order,
-    and each index is built once after the copy."""
+    and each index is built once after the copy.
+
+    Measured on a million-row CSV import, alternately with the code before (7 Dec 2026, 2
+    cores under load): against a bare table (``csv`` + ``executemany``) the import cost
+    4.73× before and 4.51–4.54× with this step alone; with ``0009`` as well, 3.27–3.84×
+    (median 3.56×, 13.0 s down to 10.0 s)."""
     run_script(db, FIGURE_ROWS_SCHEMA)
 
 
@@ -239,5 +244,10 @@ def figure_batches(db: Database) -> None:
     empty in their rows: a figure's UUID is its batch's ``uuid_prefix`` and its number in the
     batch, its stamp the batch's until it is edited (``db.store.identities``). Ranges never
     overlap: a batch starts after every figure the table holds, and a later one takes over
-    ids an earlier one left behind (``db.store.identities.record_batch``)."""
+    ids an earlier one left behind (``db.store.identities.record_batch``).
+
+    Measured on a million-row CSV import (7 Dec 2026, 2 cores under load), after ``0008``:
+    against the same figures inserted unchecked into the same tables, 1.55–1.61× with a UUID
+    and stamp in every row, 1.21–1.29× with them kept per batch; against a bare table,
+    4.51–4.54× and 3.27–3.84×. A million imported figures take 219 MB instead of 312 MB."""
     run_script(db, FIGURE_BATCHES_SCHEMA)
