@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from db.model.dates import Period
-from db.model.records import indicator_label
+from db.model.kinds import indicator_label
 from db.model.units import measure_of, rescale
 from db.read import pair_facts
 from db.read.mirror import SeriesKey, gap, pair_mirrors

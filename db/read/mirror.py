@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from db.model.dates import Period
 from db.model.formatting import format_change
 from db.model.i18n import _
-from db.model.records import TRADE_INDICATORS, indicator_label
+from db.model.kinds import TRADE_INDICATORS, indicator_label
 from db.model.units import measure_of, same_measure
 from db.read.queries import party_name
 from db.read.scales import Published, display_units
