@@ -13,7 +13,9 @@ Both print ``painted`` once the main window's first frame is complete, and leave
 processes of the same interpreter, timing each from before it is spawned until that line
 arrives, and compares the two. With ``--stay MS`` the process instead keeps running that long
 after the first paint (visiting every tab) and prints its peak memory: ``peak <KiB>``.
-With ``--modules FILE`` it also writes the names of every module imported by then, one a line.
+With ``--modules FILE`` it also writes the names of every module imported by then, and of
+every PySide6 class made by then (``PySide6.QtCore.Qt``: PySide makes a class, with its enums,
+when it is first named), one a line.
 
 How the moment is caught, the same way in both processes: an event filter on the main window
 alone (one on the whole application would run Python for every event of every widget, a cost
@@ -65,9 +67,18 @@ def _watch_first_paint(window, on_painted) -> None:
     window.installEventFilter(watcher)
 
 
+def _loaded() -> list[str]:
+    """The modules imported so far, and the PySide6 classes made so far."""
+    names = set(sys.modules)
+    for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
+        if module in sys.modules:
+            names.update(f"{module}.{name}" for name in vars(sys.modules[module]) if name.startswith("Q"))
+    return sorted(names)
+
+
 def _report_and_exit(_window) -> None:
     if _MODULES_FILE is not None:
-        Path(_MODULES_FILE).write_text("\n".join(sorted(sys.modules)) + "\n", encoding="utf-8")
+        Path(_MODULES_FILE).write_text("\n".join(_loaded()) + "\n", encoding="utf-8")
     sys.stdout.write("painted\n")
     sys.stdout.flush()
     os._exit(0)
