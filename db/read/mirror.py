@@ -27,8 +27,7 @@ subject).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from db.model.dates import Period
 from db.model.formatting import format_change
@@ -49,8 +48,7 @@ MIRROR_NOTE = _("Partners value trade differently — exports free on board (FOB
                 "rarely match; neither is corrected.")
 
 
-@dataclass(frozen=True, order=True)
-class SeriesKey:
+class SeriesKey(NamedTuple):
     """What makes figures one series: who trades with whom, who says so, what, and the unit it is
     shown in (its figures may have been published in other scales of that unit's measure)."""
 
@@ -120,8 +118,7 @@ def reporter_label(reporter: str | None) -> str:
 
 # -- the Trade tab: every matched period of one pair ---------------------------------------------
 
-@dataclass(frozen=True)
-class MirrorSide:
+class MirrorSide(NamedTuple):
     """One reporter's figure in a mirror row."""
 
     indicator_id: int
@@ -133,8 +130,7 @@ class MirrorSide:
     published: Published | None = None  # the record as published, when ``value`` is converted
 
 
-@dataclass(frozen=True)
-class MirrorRow:
+class MirrorRow(NamedTuple):
     period: Period
     first: MirrorSide
     second: MirrorSide

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from db.model.dates import FuzzyDate, Period
 from db.model.i18n import _
@@ -31,8 +30,7 @@ def _ids(values: Iterable[int]) -> str:
     return json.dumps(sorted(values))
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """An indicator as shown anywhere: value, unit, period and where it comes from."""
 
     id: int
@@ -45,7 +43,7 @@ class Figure:
     value: float
     unit: str
     notes: str | None
-    sources: tuple[SourceRef, ...] = field(default=())
+    sources: tuple[SourceRef, ...] = ()
     reporter_id: int | None = None
     reporter: str | None = None  # who reported it (a statistics office's country, a body), if recorded
     published: Published | None = None  # its value and unit as published, when ``in_unit`` converted them
@@ -58,7 +56,7 @@ class Figure:
         """The figure written in ``unit``, a scale of its unit's measure, to be compared or shown
         beside figures in that unit; its value as published is kept in ``published``."""
         value, published = (self.published or Published(self.value, self.unit)).converted(unit)
-        return replace(self, value=value, unit=unit, published=published)
+        return self._replace(value=value, unit=unit, published=published)
 
 
 _FIGURE_SQL = (
@@ -170,8 +168,7 @@ def pair_figure_counts(db: Database, scope: PairScope, *, indicators: Iterable[s
     return {(r[0], r[1]): r[2] for r in rows}
 
 
-@dataclass(frozen=True)
-class AgreementSummary:
+class AgreementSummary(NamedTuple):
     id: int
     title: str
     kind: str
@@ -247,8 +244,7 @@ def pair_agreement_ids(db: Database, scope: PairScope) -> set[int]:
     return {r[0] for r in rows.fetchall()}
 
 
-@dataclass(frozen=True)
-class Official:
+class Official(NamedTuple):
     person_id: int
     name: ShownName  # in the language in use, else the best other form
     other_name: str | None  # a second form shown beside it
@@ -288,8 +284,7 @@ def officials(db: Database, party_ids: Iterable[int], as_of: dt.date) -> list[Of
                      dt.date.fromisoformat(r[16]) if r[16] else None, r[17]) for r, start in current]
 
 
-@dataclass(frozen=True)
-class EventSummary:
+class EventSummary(NamedTuple):
     id: int
     kind: str
     title: str
@@ -351,8 +346,7 @@ def pair_event_ids(db: Database, scope: PairScope) -> set[int]:
     return {r[0] for r in rows}
 
 
-@dataclass(frozen=True)
-class StatementSummary:
+class StatementSummary(NamedTuple):
     id: int
     text: str
     person_id: int | None

@@ -10,8 +10,7 @@ region and the Omsk region); ``PairScope`` says which parties count as each side
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from db.model.i18n import _
 from db.model.kinds import KNOWN_INDICATORS, TABLES
@@ -233,8 +232,7 @@ def _chain_up(db: Database, party_id: int) -> list[int]:
     return chain
 
 
-@dataclass(frozen=True)
-class PairScope:
+class PairScope(NamedTuple):
     """The parties that count as each side of a pair.
 
     ``a_down`` is side A and what is inside it; ``a_all`` adds what contains it.

@@ -15,9 +15,8 @@ imported when something is first dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QDropEvent
@@ -36,8 +35,7 @@ MAX_ARTICLE_BYTES = 5_000_000
 MESSAGE_MS = 10000
 
 
-@dataclass(frozen=True)
-class Drop:
+class Drop(NamedTuple):
     """What a drop asks for: ``open``, ``import``, ``capture`` or ``refuse`` (with ``reason``)."""
 
     action: str
