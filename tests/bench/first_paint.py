@@ -28,6 +28,8 @@ text included — is painted.
 from __future__ import annotations
 
 import argparse
+import importlib.abc
+import importlib.util
 import json
 import os
 import resource
@@ -119,17 +121,42 @@ def _scroll(tab, fraction: float) -> None:
     bar.setValue(int(bar.maximum() * fraction))
 
 
-def run_app(db: str | None, stay: int | None) -> None:
-    from desktop.window import main_window
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Calls ``then(module)`` once the module ``name`` has been imported, where the program
+    imports it: importing it here first would load Qt before everything the program imports
+    ahead of Qt, which then costs more (PySide6 inspects the source of every module imported
+    after it)."""
 
+    def __init__(self, name: str, then) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        load, then = spec.loader.exec_module, self.then
+
+        def exec_module(module) -> None:
+            load(module)
+            then(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def run_app(db: str | None, stay: int | None) -> None:
     on_painted = _stay(stay) if stay else _report_and_exit
 
-    class WatchedWindow(main_window.MainWindow):  # the window desktop.gui builds, watched
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            _watch_first_paint(self, on_painted)
+    def watch(main_window) -> None:
+        class WatchedWindow(main_window.MainWindow):  # the window desktop.gui builds, watched
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                _watch_first_paint(self, on_painted)
 
-    main_window.MainWindow = WatchedWindow
+        main_window.MainWindow = WatchedWindow
+
+    sys.meta_path.insert(0, _WhenImported("desktop.window.main_window", watch))
     from desktop.app import main
 
     sys.exit(main(["--db", db] if db else []))
