@@ -56,8 +56,9 @@ test: $(TSTAMP) catalogues test-tools
 	$(BIN)/python -m pytest -q
 
 # desktop-file-validate and update-mime-database check the launcher and the file type in the
-# tests. They are installed only where that needs no password (as root, with apt-get); elsewhere
-# those few tests are skipped and name the package to install.
+# tests, and LibreOffice opens the Word document (about 100 MB, a quarter of a minute). They are
+# installed only where that needs no password (as root, with apt-get); elsewhere those few tests
+# are skipped and name the package to install.
 test-tools:
 	@if ! command -v desktop-file-validate >/dev/null || ! command -v update-mime-database >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -67,6 +68,16 @@ test-tools:
 	    echo "Could not install desktop-file-utils and shared-mime-info; their tests will be skipped."; \
 	  else \
 	    echo "desktop-file-validate or update-mime-database is missing (sudo apt-get install desktop-file-utils shared-mime-info); their tests will be skipped."; \
+	  fi; \
+	fi
+	@if ! command -v soffice >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1; } || \
+	    echo "Could not install LibreOffice (libreoffice-writer-nogui); the test that opens the Word document in it will be skipped."; \
+	  else \
+	    echo "LibreOffice is missing (sudo apt-get install libreoffice-writer-nogui); the test that opens the Word document in it will be skipped."; \
 	  fi; \
 	fi
 

@@ -42,15 +42,15 @@ from db.file.database import FactSheetDatabase
 from db.file.integrity import error_detail, keep_damaged_copy
 from db.file.snapshot import backup_to
 from db.file.sqlite import connect_read_only
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 
 FOLDER_NAME = "backups"
 APP_FOLDER = "factsheet"
-REASONS = {
-    "manual": _("made with Back Up Now"), "daily": _("the day's first change"),
-    "before-import": _("before an import"), "before-upgrade": _("before an upgrade"),
-    "before-restore": _("before a restore"),
-}
+REASONS = Labels({
+    "manual": N_("made with Back Up Now"), "daily": N_("the day's first change"),
+    "before-import": N_("before an import"), "before-upgrade": N_("before an upgrade"),
+    "before-restore": N_("before a restore"),
+})
 KEEP_ALL_DAYS = 7
 KEEP_WEEKLY_DAYS = 61  # about two months
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from db.model.formatting import format_day, format_quantity
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.model.identity import parse_stamp
 from db.model.records import KIND_NAMES, KINDS, REFERENCE_KINDS, Indicator, Record
 from db.model.validate import label as field_label
@@ -29,10 +29,10 @@ from db.store.graph import Captured
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-ACTION_LABELS = {
-    "add": _("Added"), "edit": _("Changed"), "delete": _("Deleted"), "import": _("Imported"),
-    "restore": _("Restored"), "capture": _("Captured from an article"),
-}
+ACTION_LABELS = Labels({
+    "add": N_("Added"), "edit": N_("Changed"), "delete": N_("Deleted"), "import": N_("Imported"),
+    "restore": N_("Restored"), "capture": N_("Captured from an article"),
+})
 
 
 def when_label(stamp: str) -> str:

@@ -14,7 +14,7 @@ million; dollars never mirror tenge — and
   partner's turnover (``"partner"``) — unless one named reporter gave both.
 
 Mirror figures for the same period are never a conflict (``db.read.checks`` does not flag
-them): partners value trade differently (``MIRROR_NOTE``) and record it at different times.
+them): partners value trade differently (``mirror_note``) and record it at different times.
 They are shown side by side, each with its reporter, and the *gap*: the second figure
 against the first, in per cent, worked out with both in the first one's unit. The first is
 the series whose subject is the side read first (the Overview's first party, the Trade tab's
@@ -43,9 +43,12 @@ if TYPE_CHECKING:
 # Each trade flow's counterpart as the partner reports it.
 MIRROR_FLOWS = {"exports": "imports", "imports": "exports", "turnover": "turnover"}
 
-MIRROR_NOTE = _("Partners value trade differently — exports free on board (FOB), imports with cost, "
-                "insurance and freight (CIF) — and record it at different times, so mirror figures "
-                "rarely match; neither is corrected.")
+
+def mirror_note() -> str:
+    """Why mirror figures rarely match, said under every table of them."""
+    return _("Partners value trade differently — exports free on board (FOB), imports with cost, "
+             "insurance and freight (CIF) — and record it at different times, so mirror figures "
+             "rarely match; neither is corrected.")
 
 
 class SeriesKey(NamedTuple):
@@ -107,8 +110,10 @@ def flow_description(indicator: str, subject: str, counterpart: str | None) -> s
     texts = {"exports": _("Exports of {subject} to {counterpart}"),
              "imports": _("Imports of {subject} from {counterpart}"),
              "turnover": _("Trade turnover of {subject} with {counterpart}")}
-    text = texts.get(indicator, indicator_label(indicator) + " " + _("{subject} – {counterpart}"))
-    return text.format(subject=subject, counterpart=counterpart)
+    if indicator not in texts:
+        return _("{indicator}: {subject} – {counterpart}").format(
+            indicator=indicator_label(indicator), subject=subject, counterpart=counterpart)
+    return texts[indicator].format(subject=subject, counterpart=counterpart)
 
 
 def reporter_label(reporter: str | None) -> str:

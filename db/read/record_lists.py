@@ -162,7 +162,7 @@ INDICATORS = Listing(
         Column("period", _("Period"), "period_label(r.period_start, r.period_end)", sort="r.period_start",
                then=("r.period_end",)),
         Column("value", _("Value"), "r.value", numeric=True),
-        Column("unit", _("Unit"), "r.unit"),
+        Column("unit", _("Unit"), "unit_label(r.unit)", sort="r.unit"),
         # A figure may rest on several sources: no index can order figures by them.
         Column("source", _("Source"), _SOURCE_TITLES.format(table="indicators", own="indicator_id"),
                sortable=False),
@@ -171,7 +171,7 @@ INDICATORS = Listing(
     lookups=(
         Lookup("r.subject_id", _PARTIES_NAMED), Lookup("r.counterpart_id", _PARTIES_NAMED),
         Lookup("r.indicator", _distinct_values("indicator", sql_label("v", KNOWN_INDICATORS))),
-        Lookup("r.unit", _distinct_values("unit")),
+        Lookup("r.unit", _distinct_values("unit", "unit_label(v)")),
     ),
     default_sort="r.period_start DESC, r.period_end DESC, r.id DESC",
 )

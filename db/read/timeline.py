@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate, Precision
-from db.model.i18n import _, ngettext
+from db.model.i18n import N_, Labels, _, ngettext
 from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, EVENT_STATUSES
 from db.read import pair_facts, queries
 
@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 # The one function that says an agreement's status on a day (swappable for a shared one).
 agreement_status = pair_facts.agreement_status
 
-GROUPS = {"agreements": _("Agreements"), "officials": _("Officials"), "events": _("Events"),
-          "statements": _("Statements"), "figures": _("Figures published")}
+GROUPS = Labels({"agreements": N_("Agreements"), "officials": N_("Officials"), "events": N_("Events"),
+                 "statements": N_("Statements"), "figures": N_("Figures published")})
 ALL_GROUPS = frozenset(GROUPS)
 
 
@@ -106,10 +106,11 @@ def _agreements(db: Database, scope: queries.PairScope | None, today: dt.date) -
         signed, valid_from, valid_until = (FuzzyDate.from_db(dates[i], dates[i + 1]) for i in (0, 2, 4))
         now = agreement_status(status, signed, valid_from, valid_until, today)
         kind_label = AGREEMENT_KINDS.get(kind, kind)
-        for when, what in ((signed, _("{kind} signed")), (valid_from, _("{kind} in force from")),
-                           (valid_until, _("{kind} valid until"))):
+        for when, what in ((signed, _("{kind} signed ({status} today)")),
+                           (valid_from, _("{kind} in force from ({status} today)")),
+                           (valid_until, _("{kind} valid until ({status} today)"))):
             if when is not None:
-                label = what.format(kind=kind_label) + " " + _("({status} today)").format(status=now)
+                label = what.format(kind=kind_label, status=now)
                 items.append(TimelineItem("agreements", when, None, label, title, ("agreement", rid)))
     return items
 

@@ -22,14 +22,14 @@ from db import store
 from db.errors import FactSheetError
 from db.model import identity
 from db.model.formatting import format_day
-from db.model.i18n import _, using_language
+from db.model.i18n import N_, Labels, _, using_language
 from db.read import pair_facts, queries
 from db.read.history import when_label
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-HOW_LABELS = {"printed": _("printed"), "pdf": _("saved as PDF")}
+HOW_LABELS = Labels({"printed": N_("printed"), "pdf": N_("saved as PDF")})
 
 
 @dataclass(frozen=True)

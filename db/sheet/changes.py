@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_day, format_quantity
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.model.records import EVENT_STATUSES
 from db.read import pair_facts, queries
 from db.read.sources import SourceRef, sources_of
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 # The one function that says an agreement's status on a day (swappable for a shared one).
 agreement_status = pair_facts.agreement_status
 
-CATEGORIES = {"agreement": _("Agreements"), "official": _("Officials"), "event": _("Events"),
-              "figure": _("Figures")}
+CATEGORIES = Labels({"agreement": N_("Agreements"), "official": N_("Officials"), "event": N_("Events"),
+                     "figure": N_("Figures")})
 _NOT_YET_HAPPENED = ("planned", "postponed")
 
 

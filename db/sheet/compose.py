@@ -43,7 +43,7 @@ from db.model.i18n import _, ngettext, using_language
 from db.model.status import is_upcoming
 from db.read.checks import CHECKS
 from db.read.key_figures import KINDS, KeyFigure, choose
-from db.read.mirror import MIRROR_NOTE, flow_description, gap_label, reporter_label
+from db.read.mirror import flow_description, gap_label, mirror_note, reporter_label
 from db.read.pair_facts import Figure
 from db.read.scales import shown_quantity
 from db.sheet.options import ALL_SECTIONS, LONG, STEPS, Limits
@@ -156,7 +156,7 @@ def _build(facts: PairFacts, limits: Limits, *, step: int, long: bool, language:
         mirrored = _cut(sorted(figures.mirrored, key=lambda r: (KINDS.index(r.kind), r.rank)), limits.mirrors)[0]
         mirrored = sorted(mirrored, key=lambda r: (r.rank, KINDS.index(r.kind)))
         parts["mirrors"] = tuple(_mirror_row(builder, row) for row in mirrored)
-        parts["mirror_note"] = MIRROR_NOTE if mirrored else ""
+        parts["mirror_note"] = mirror_note() if mirrored else ""
     if "agreements" in wanted:
         parts["agreements"] = rows = tuple(_agreement_row(builder, x) for x in agreements[0])
         parts["agreements_left_out"] = agreements[1]
@@ -293,7 +293,8 @@ def _official_row(builder: _Builder, held) -> OfficialRow:
         verified = o.verification(day)
         positions.append(HeldPosition(o.title, o.since.label() if o.since else _("unknown"),
                                       builder.notes.number(o.sources),
-                                      verified.label if verified.key != "verified" else None))
+                                      verified.label if verified.key != "verified" else None,
+                                      since_known=o.since is not None))
     first = held[0]
     return OfficialRow(first.name, first.other_name, tuple(positions),
                        tuple(sorted({n for p in positions for n in p.notes})))

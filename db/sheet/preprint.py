@@ -25,21 +25,21 @@ import math
 from dataclasses import dataclass
 
 from db.model.dates import Period
-from db.model.i18n import _
+from db.model.i18n import N_, Labels, _
 from db.read.checks.wording import quote
 from db.read.trade import slot_label, time_span
 from db.sheet.reading import PairFacts
 from db.sheet.sheet import FactSheet
 
 # Kinds of item, most urgent first, with the heading each is listed under.
-KINDS = {
-    "unsourced": _("Facts without a source"),
-    "date_passed": _("Planned events whose date has passed"),
-    "expiring": _("Agreements expiring soon"),
-    "stale_official": _("Officials not verified for over a year"),
-    "gap": _("Missing periods in the chart"),
-    "no_comparison": _("Parts of a year with nothing to compare with"),
-}
+KINDS = Labels({
+    "unsourced": N_("Facts without a source"),
+    "date_passed": N_("Planned events whose date has passed"),
+    "expiring": N_("Agreements expiring soon"),
+    "stale_official": N_("Officials not verified for over a year"),
+    "gap": N_("Missing periods in the chart"),
+    "no_comparison": N_("Parts of a year with nothing to compare with"),
+})
 
 
 @dataclass(frozen=True)

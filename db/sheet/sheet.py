@@ -97,6 +97,7 @@ class HeldPosition:
     since: str  # "Mar 2024", or "unknown"
     notes: tuple[int, ...] = ()  # the position's own sources
     verified: str | None = None  # "last verified 17 months ago" when the check is old
+    since_known: bool = True  # False: the start is not recorded (the sheet says "since unknown" whole)
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,7 @@ def _before_print(args: argparse.Namespace, today: dt.date) -> int:
     from db.sheet.options import ALL_SECTIONS
     from db.sheet.preprint import before_print
     from desktop.cli.pdf import resolve_party
-    from desktop.cli.preprint import NOTHING, print_items
+    from desktop.cli.preprint import nothing_to_check, print_items
     from desktop.cli.reading import open_to_read
 
     try:
@@ -151,7 +151,7 @@ def _before_print(args: argparse.Namespace, today: dt.date) -> int:
     finally:
         db.close()
     if not items:
-        print(NOTHING)
+        print(nothing_to_check())
         return EXIT_CLEAN
     print_items(items, sys.stdout)
     return EXIT_FINDINGS

@@ -12,6 +12,7 @@ from types import ModuleType
 # (command name, module that registers it)
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("pdf", "desktop.cli.pdf"),
+    ("docx", "desktop.cli.docx"),
     ("import", "desktop.cli.import_"),
     ("export", "desktop.cli.export"),
     ("check", "desktop.cli.check"),

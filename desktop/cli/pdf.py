@@ -123,16 +123,9 @@ def _start_qt() -> None:
         _app = QGuiApplication([sys.argv[0] if sys.argv else "factsheet"])
 
 
-def run(args: argparse.Namespace) -> int:
-    try:
-        page_size = page_size_named(args.page_size)
-    except ValueError as error:
-        raise FactSheetError(str(error)) from None
-    as_of = _as_of(args.as_of)
-    language = _language(args.language)
-    output = Path(args.output).absolute()
-    if output.is_dir():
-        raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=output))
+def read_sheet(args: argparse.Namespace, as_of: dt.date, language: str):
+    """(the composed sheet, party a, party b) for the command's ``--db``, ``--parties``,
+    ``--since`` and ``--long``, the database opened read-only and closed again."""
     from desktop.cli.reading import open_to_read
 
     db = open_to_read(Path(args.db))
@@ -149,6 +142,20 @@ def run(args: argparse.Namespace) -> int:
                               long=args.long)
     finally:
         db.close()
+    return sheet, a, b
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        page_size = page_size_named(args.page_size)
+    except ValueError as error:
+        raise FactSheetError(str(error)) from None
+    as_of = _as_of(args.as_of)
+    language = _language(args.language)
+    output = Path(args.output).absolute()
+    if output.is_dir():
+        raise FactSheetError(_("{path} is a folder; give a file name for the PDF.").format(path=output))
+    sheet, a, b = read_sheet(args, as_of, language)
     from db.sheet.preprint import before_print
     from desktop.cli.preprint import print_items, strict_refusal
 

@@ -43,13 +43,22 @@ def print_items(items: list[Item], stream: TextIO, *, prefix: str = "") -> None:
         line(f"{item.message} [{KIND_NAMES[kind][0].lower()} {record_id}]", "  • ", "    ")
 
 
-def strict_refusal(items: list[Item]) -> str:
-    """The sentence ``factsheet pdf --strict`` ends with when there is something to check."""
+def strict_refusal(items: list[Item], *, document: str = "pdf") -> str:
+    """The sentence ``factsheet pdf --strict`` (or ``docx --strict``) ends with when there is
+    something to check."""
+    if document == "docx":
+        return ngettext("The Word document was not written: {n} thing to check before printing is listed above; "
+                        "run without --strict to write it anyway.",
+                        "The Word document was not written: {n} things to check before printing are listed "
+                        "above; run without --strict to write it anyway.", len(items)).format(
+            n=format_number(len(items)))
     return ngettext("The PDF was not written: {n} thing to check before printing is listed above; run without "
                     "--strict to write it anyway.",
                     "The PDF was not written: {n} things to check before printing are listed above; run without "
                     "--strict to write it anyway.", len(items)).format(n=format_number(len(items)))
 
 
-NOTHING = _("Nothing to check before printing: every fact has a source, no date has passed unnoticed and "
-            "every part of a year has its comparison.")
+def nothing_to_check() -> str:
+    """What ``factsheet check --before-print`` says when the sheet is ready to print."""
+    return _("Nothing to check before printing: every fact has a source, no date has passed unnoticed and "
+             "every part of a year has its comparison.")

@@ -229,7 +229,8 @@ def _person(person: OfficialRow) -> str:
     """One official in a cell: the names, then each position held with since when and its sources."""
     lines = [f"<b>{esc(person.name)}</b> {esc(person.other_name or '')}".rstrip()]
     for position in person.positions:
-        since = _("since {date}").format(date=position.since)
+        # "since unknown" whole: a language cannot put "unknown" where a date goes.
+        since = _("since {date}").format(date=position.since) if position.since_known else _("since unknown")
         lines.append(f"{esc(position.title)} <span class='muted'>· {esc(since)}</span> {marks(position.notes)}".rstrip())
         if position.verified:
             lines.append(f"<span class='small warn'>{esc(position.verified)}</span>")
@@ -389,6 +390,7 @@ def _sources(sheet: FactSheet) -> list[Block]:
     for s in sheet.sources:
         parts = [esc(s.publisher) if s.publisher else "", f"<b>{esc(s.title)}</b>",
                  esc(_("published {day}").format(day=s.published)) if s.published else ""]
-        text = ". ".join(p for p in parts if p) + "."
+        text = ". ".join(p for p in parts if p)
+        text += "" if text.endswith((".", "!", "?")) else "."  # "2 июл. 2025 г." ends a sentence already
         items.append((s.number, f"{text} {esc(s.url)}" if s.url else text))
     return [_heading(title), _numbered(items, title)]

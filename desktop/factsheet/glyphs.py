@@ -18,7 +18,7 @@ from functools import cache
 
 from PySide6.QtGui import QRawFont
 
-from db.model.i18n import _
+from db.model.i18n import N_, _
 from desktop.factsheet.fonts import printing_font
 
 _REGIONAL = "\U0001f1e6-\U0001f1ff"
@@ -32,8 +32,8 @@ _SEQUENCE = re.compile(
     "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
     "|[0-9#*]\ufe0f?\u20e3"
     f"|[{_EMOJI}][\ufe0e\ufe0f]?[{_MODIFIERS}]?(?:\u200d[{_EMOJI}][\ufe0e\ufe0f]?[{_MODIFIERS}]?)*")
-_SKIN = {0x1F3FB: _("light skin tone"), 0x1F3FC: _("medium-light skin tone"), 0x1F3FD: _("medium skin tone"),
-         0x1F3FE: _("medium-dark skin tone"), 0x1F3FF: _("dark skin tone")}
+_SKIN = {0x1F3FB: N_("light skin tone"), 0x1F3FC: N_("medium-light skin tone"), 0x1F3FD: N_("medium skin tone"),
+         0x1F3FE: N_("medium-dark skin tone"), 0x1F3FF: N_("dark skin tone")}
 _JOINERS = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}
 
 
@@ -51,7 +51,7 @@ def _name(sequence: str) -> str:
     words = []
     for code in codes:
         if code in _SKIN:
-            words.append(_SKIN[code])
+            words.append(_(_SKIN[code]))  # in the sheet's language, read when printed
         elif code not in _JOINERS:
             words.append(unicodedata.name(chr(code), f"U+{code:04X}").lower())
     return ", ".join(words)

@@ -1,7 +1,8 @@
 """The Print Preview window: the sheet's pages exactly as they will print, beside the options.
 
 The pages are painted by the same renderer, on the same printer, that Print… uses, so
-what is seen is what prints; Export PDF… from here saves the same sheet. Changing an
+what is seen is what prints; Export PDF… and Export Word Document… from here save the same
+sheet. Changing an
 option recomposes the sheet and redraws the pages (changes in quick succession are
 gathered into one redraw).
 """
@@ -68,13 +69,16 @@ class PreviewDialog(QDialog):
         self.print_button = QPushButton(_("&Print…"), self)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.export_button = QPushButton(_("Export P&DF…"), self)
+        self.word_button = QPushButton(_("Export &Word Document…"), self)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.word_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         context_help.install(self, "printing", buttons)
         self.print_button.clicked.connect(self._print)
         self.export_button.clicked.connect(self._export)
+        self.word_button.clicked.connect(self._export_word)
         self.print_button.setDefault(True)
 
         pages = QWidget(self)
@@ -126,6 +130,7 @@ class PreviewDialog(QDialog):
             self._say_error(error)
         self.print_button.setEnabled(self.sheet is not None)
         self.export_button.setEnabled(self.sheet is not None)
+        self.word_button.setEnabled(self.sheet is not None)
         self.view.updatePreview()
         if self.sheet is not None:
             count = self.view.pageCount()
@@ -157,6 +162,12 @@ class PreviewDialog(QDialog):
     def _export(self) -> None:
         if self.sheet is not None:
             self.actions.export_pdf(sheet=self.sheet, options=self.panel.options(), parent=self)
+            if self.actions.stopped_to_fix:
+                self.reject()
+
+    def _export_word(self) -> None:
+        if self.sheet is not None:
+            self.actions.export_word(sheet=self.sheet, options=self.panel.options(), parent=self)
             if self.actions.stopped_to_fix:
                 self.reject()
 

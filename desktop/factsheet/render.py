@@ -6,7 +6,8 @@ within the page's paint rect (the page minus its margins), so a 300 dpi PDF and 
 printer give the same pages. Each page carries a header (the sheet's title and its "as
 of" day) and a footer (the generation date and "Page X of Y"). ``write_pdf`` saves a
 sheet to a file through ``db.file.output``, so it never leaves half a PDF behind nor
-replaces anything that is not a regular file.
+replaces anything that is not a regular file. ``printed_sheet`` says which rows the PDF
+prints, for the Word document to print the same.
 """
 
 from __future__ import annotations
@@ -178,6 +179,25 @@ def _paint_pages(painter: QPainter, device: QPagedPaintDevice, frame: _Frame, pa
         painter.restore()
     if progress is not None:
         progress(len(wanted), len(wanted))
+
+
+def printed_sheet(sheet: FactSheet, page_size: str = "A4") -> FactSheet:
+    """The sheet as a PDF of ``page_size`` prints it: shortened to the step of the rules its
+    pages end at (``fit``), laid out once on a PDF writer that is never painted; the long
+    version as it is. Another renderer (the Word document) writes the same rows from it."""
+    if sheet.long:
+        return sheet
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(page_size))
+    try:
+        with using_language(sheet.language):
+            return fit(sheet, writer)[0]
+    finally:
+        _last_fit.clear()  # laid out on this writer, which goes now
+        del writer
 
 
 def write_pdf(sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "A4",

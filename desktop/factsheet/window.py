@@ -1,12 +1,15 @@
-"""What Print Preview…, Print… and Export PDF… in the main window's File menu do.
+"""What Print Preview…, Print…, Export PDF… and Export Word Document… in the main window's
+File menu do.
 
-The window makes the three actions (``desktop.window.menus``) and, when one is first used,
+The window makes the four actions (``desktop.window.menus``) and, when one is first used,
 the ``FactSheetActions`` that serves them (``window.factsheet_actions``). All of them compose
 the sheet for the pair shown on the Overview with the remembered options (``preferences``) and hand it to the one
 renderer, so the preview shows exactly what Print… sends and Export PDF… saves. The
 preview carries the options panel; Print… opens the system print dialog on a printer the
 window keeps for the session; Export PDF… asks where to save, suggesting a name made of
-the parties and the day, in the folder last used.
+the parties and the day, in the folder last used. Export Word Document… saves the same sheet
+— the rows the PDF prints — as an editable Word document (``desktop.factsheet.word``, which
+loads python-docx when first used).
 
 Reading the records runs on a worker thread and painting reports each page: a sheet that
 takes longer than a moment (the long version of a pair with thousands of figures) shows a
@@ -18,9 +21,10 @@ it (``preprint_dialog``): *Print anyway* goes on, *Fix…* stops and opens the f
 a link stops and shows that record. A sheet once let through is not asked about again (the
 preview's own Print… and Export PDF… print what was previewed).
 
-Every sheet printed or saved is remembered as a briefing (``db.sheet.briefings``), and the
+Every sheet printed or saved as a PDF is remembered as a briefing (``db.sheet.briefings``), and the
 next sheet of the same pair can say what changed since the last one ("Changes since the
-briefing of …", a section of the options panel).
+briefing of …", a section of the options panel). A Word document is not: it is a draft to
+be edited, so what its reader finally gets is not known.
 
 The sheet's modules and Qt's print support are imported only when one of the actions is
 first used, so they cost the window's start-up nothing.
@@ -53,19 +57,20 @@ if TYPE_CHECKING:
 _UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
-def suggested_file_name(sheet: FactSheet) -> str:
+def suggested_file_name(sheet: FactSheet, suffix: str = "pdf") -> str:
     """"Abai region – Omsk region 2025-07-02.pdf", safe on every file system."""
     name = f"{sheet.a.name} – {sheet.b.name} {sheet.as_of.isoformat()}"
-    return _UNSAFE_IN_NAMES.sub("-", name).strip(" .") + ".pdf"
+    return _UNSAFE_IN_NAMES.sub("-", name).strip(" .") + "." + suffix
 
 
 SHOW_PROGRESS_AFTER_MS = 500
 
 
 @contextlib.contextmanager
-def page_progress(parent: QWidget, label: str) -> Iterator[Callable[[int, int], None]]:
+def page_progress(parent: QWidget, label: str, *, pages: bool = True) -> Iterator[Callable[[int, int], None]]:
     """A ``render`` progress callback: a bar with Cancel once painting takes over half a
-    second; Cancel makes the callback raise ``Cancelled``."""
+    second; Cancel makes the callback raise ``Cancelled``. The label counts the pages unless
+    ``pages`` is False (the parts of a Word document are no pages)."""
     dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
@@ -76,8 +81,9 @@ def page_progress(parent: QWidget, label: str) -> Iterator[Callable[[int, int], 
         if dialog.wasCanceled():
             raise Cancelled(_("Stopped."))
         dialog.setMaximum(total)
-        dialog.setLabelText(_("{label} Page {page} of {total}.").format(label=label, page=min(done + 1, total),
-                                                                         total=total))
+        if pages:
+            dialog.setLabelText(_("{label} Page {page} of {total}.").format(
+                label=label, page=min(done + 1, total), total=total))
         dialog.setValue(done)  # lets the dialog appear, repaint and take the click on Cancel
 
     try:
@@ -121,6 +127,10 @@ class FactSheetActions(QObject):
     @property
     def export_action(self) -> QAction:
         return self.window.export_pdf_action
+
+    @property
+    def export_word_action(self) -> QAction:
+        return self.window.export_word_action
 
     # -- what to print ----------------------------------------------------------------------
     def pair(self) -> tuple[int, int] | None:
@@ -269,6 +279,33 @@ class FactSheetActions(QObject):
         self.remember(sheet, "pdf", options)
         return path
 
+    def export_word(self, *, sheet: FactSheet | None = None, options: SheetOptions | None = None,
+                    parent: QWidget | None = None) -> Path | None:
+        """Ask where to save and write the Word document; the path written, or None."""
+        options = options or preferences.load_options()
+        sheet = self._sheet(sheet, options, parent)
+        if sheet is None or not self.confirm(sheet, parent):
+            return None
+        path = self._ask_path(sheet, parent, word=True)
+        if path is None:
+            return None
+        try:
+            with page_progress(parent or self.window, _("Saving the fact sheet as a Word document."),
+                               pages=False) as progress:
+                from desktop.factsheet.word.document import write_docx
+
+                write_docx(sheet, path, options.page_size, progress)
+        except Cancelled:
+            self.window.statusBar().showMessage(_("The Word document was not saved."), 8000)
+            return None
+        except FactSheetError as error:
+            self._complain(parent, error)
+            return None
+        settings.save_value(preferences.EXPORT_FOLDER_KEY, str(path.parent))
+        self.window.statusBar().showMessage(_("Saved the fact sheet as a Word document to {path}.").format(
+            path=path), 8000)
+        return path
+
     def remember(self, sheet: FactSheet, how: str, options: SheetOptions) -> None:
         """Keep the sheet just handed over as a briefing of the Overview's pair (a database
         that cannot be changed keeps nothing; the sheet was made all the same)."""
@@ -284,16 +321,17 @@ class FactSheetActions(QObject):
             self.window.statusBar().showMessage(_("The briefing was not remembered: {reason}").format(
                 reason=error), 8000)
 
-    def _ask_path(self, sheet: FactSheet, parent: QWidget | None) -> Path | None:
+    def _ask_path(self, sheet: FactSheet, parent: QWidget | None, *, word: bool = False) -> Path | None:
         folder = settings.load_str(preferences.EXPORT_FOLDER_KEY) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        dialog = QFileDialog(parent or self.window, _("Export PDF"))
+        suffix = "docx" if word else "pdf"
+        dialog = QFileDialog(parent or self.window, _("Export Word Document") if word else _("Export PDF"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(_("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
+        dialog.setNameFilter(_("Word documents (*.docx)") if word else _("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix(suffix)
         dialog.setDirectory(folder)
-        dialog.selectFile(suggested_file_name(sheet))
+        dialog.selectFile(suggested_file_name(sheet, suffix))
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
         return Path(dialog.selectedFiles()[0])

@@ -18,7 +18,7 @@ from db.model.i18n import _, ngettext
 from db.model.names import shown
 from db.read import pair_facts, queries
 from db.read.key_figures import KeyFigure, key_figures
-from db.read.mirror import MIRROR_NOTE, flow_description, gap_label, reporter_label
+from db.read.mirror import flow_description, gap_label, mirror_note, reporter_label
 from db.read.queries import PairScope
 from desktop.common import quality
 from desktop.common.rich_text import esc, record_link
@@ -130,7 +130,7 @@ def _key_figures(db, scope: PairScope, today: dt.date, notes: SourceNotes) -> li
         parts.append(f"<h3>{esc(_('Mirror statistics'))}</h3>")
         parts.append(_table((_("Period"), _("Reported"), _("Value"), _("Mirror"), _("Value"), _("Gap")),
                             [_mirror_row(row, notes) for row in found.mirrored]))
-        parts.append(f"<p>{_muted(MIRROR_NOTE)}</p>")
+        parts.append(f"<p>{_muted(mirror_note())}</p>")
     return parts
 
 

@@ -146,21 +146,26 @@ class TimelineView(QWidget):
             if number % 2:
                 painter.fillRect(QRectF(0, top - LANE_GAP / 2, self.width(), height + LANE_GAP), shade)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
+            title = QFontMetrics(self.font()).elidedText(GROUPS[group], Qt.TextElideMode.ElideRight,
+                                                         LANE_TITLE_WIDTH - 12)  # cut with "…", not mid-letter
             painter.drawText(QRectF(6, top, LANE_TITLE_WIDTH - 12, ROW_HEIGHT),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), GROUPS[group])
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), title)
 
     def _paint_axis(self, painter: QPainter, palette: QPalette) -> None:
         text = palette.color(QPalette.ColorRole.Text)
         faint = QColor(text)
         faint.setAlpha(45)
         first, last = self._span()
-        quarter_wide = 91 * self.pixels_per_day >= 40
+        quarters = {month: _("Q{quarter}").format(quarter=(month - 1) // 3 + 1) for month in (4, 7, 10)}
+        # Quarters are marked only where their names fit between the lines ("Q2", "2 кв.", "2-тоқсан").
+        widest = max(QFontMetrics(self.font()).horizontalAdvance(label) for label in quarters.values())
+        quarter_wide = 91 * self.pixels_per_day >= max(40, widest + 8)
         for year in range(first.year, last.year + 1):
             for month in ((1, 4, 7, 10) if quarter_wide else (1,)):
                 x = self.x_of(dt.date(year, month, 1))
                 painter.setPen(QPen(faint if month != 1 else text, 1))
                 painter.drawLine(QPointF(x, AXIS_HEIGHT - (10 if month == 1 else 5)), QPointF(x, self.height()))
-                label = str(year) if month == 1 else f"Q{(month - 1) // 3 + 1}"
+                label = str(year) if month == 1 else quarters[month]
                 painter.setPen(text)
                 painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 14 if month == 1 else AXIS_HEIGHT - 6), label)
         x = self.x_of(self.today)

@@ -17,7 +17,7 @@ from db.model.dates import Period
 from db.model.formatting import format_quantity
 from db.model.i18n import _, ngettext
 from db.model.records import indicator_label
-from db.read.mirror import MIRROR_NOTE, MirrorRow, MirrorSide, gap_label, reporter_label
+from db.read.mirror import MirrorRow, MirrorSide, gap_label, mirror_note, reporter_label
 from desktop.common.rich_text import esc, parse_record_href, record_link
 
 SHOWN_ROWS = 4
@@ -83,7 +83,7 @@ class MirrorTable(QWidget):
                                          "{n} earlier periods have mirror figures too.", count).format(n=count))
         self.label.setText(f"<b>{esc(_('Mirror statistics'))}</b>"
                            f"<table cellspacing='0' cellpadding='1'><tr>{head}</tr>{body}</table>"
-                           f"<small>{esc(MIRROR_NOTE)}{more}</small>")
+                           f"<small>{esc(mirror_note())}{more}</small>")
 
     @staticmethod
     def _side(side: MirrorSide, first: MirrorSide | None = None) -> str:

@@ -171,7 +171,11 @@ def _print_actions(window) -> None:
     window.export_pdf_action = window._action(
         _("Export P&DF…"), lambda: window.factsheet_actions.export_pdf(), None,
         _("Save the fact sheet for the Overview's pair as a PDF file."))
-    window.add_file_actions("print", [window.print_preview_action, window.print_action, window.export_pdf_action])
+    window.export_word_action = window._action(
+        _("Export &Word Document…"), lambda: window.factsheet_actions.export_word(), None,
+        _("Save the fact sheet for the Overview's pair as a Word document to edit."))
+    window.add_file_actions("print", [window.print_preview_action, window.print_action, window.export_pdf_action,
+                                      window.export_word_action])
 
 
 # -- Edit and Help ----------------------------------------------------------------------------------------

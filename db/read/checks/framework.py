@@ -15,6 +15,8 @@ import json
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from db.model.i18n import _
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -45,10 +47,15 @@ class Check(NamedTuple):
     """
 
     name: str
-    title: str
+    heading: str  # English, marked with N_: ``title`` gives it in the language in use
     kinds: tuple[str, ...]
     run: Callable[[Database, dt.date, Scope | None], list[Finding]]
     head: Callable[[Database, dt.date, int], Head] | None = None
+
+    @property
+    def title(self) -> str:
+        """The heading in the language in use (a sheet in Kazakh while the window is in Russian)."""
+        return _(self.heading)
 
     def __call__(self, db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
         if scope is not None and not any(scope.get(kind) for kind in self.kinds):
@@ -66,12 +73,12 @@ class Check(NamedTuple):
         return (found if limit is None else found[:limit]), len(found)
 
 
-def check(name: str, title: str, *kinds: str,
+def check(name: str, heading: str, *kinds: str,
           head: Callable[[Database, dt.date, int], Head] | None = None) -> Callable[[Callable], Check]:
     """Make a function ``(db, today, scope) -> findings`` into a ``Check`` (with ``head``, its
     cheap form for the first findings and the count of all)."""
     def wrap(fn: Callable[[Database, dt.date, Scope | None], list[Finding]]) -> Check:
-        return Check(name, title, kinds, fn, head)
+        return Check(name, heading, kinds, fn, head)
 
     return wrap
 

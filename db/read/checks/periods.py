@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.formatting import format_day, format_quantity
-from db.model.i18n import _
+from db.model.i18n import N_, _
 from db.read.checks.framework import PAIR_IDS, Finding, Scope, check, ids_json, in_scope
 from db.read.checks.wording import Names, period_label, quote
 
@@ -46,7 +46,7 @@ def _standard_period(alias: str) -> str:
             f"OR ({months} = 6 AND {start_month} IN (1, 7)))))))")
 
 
-@check("overlapping_periods", _("Overlapping periods"), "indicator")
+@check("overlapping_periods", N_("Overlapping periods"), "indicator")
 def check_overlapping_periods(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Overlapping periods of one series where one of them is not a standard span."""
     # The distinct periods come from the period index in milliseconds; with no odd period
@@ -111,7 +111,7 @@ _PART_OF_YEAR = re.compile(
     re.IGNORECASE)
 
 
-@check("unlabelled_partial", _("Part-year figures recorded as whole periods"), "indicator")
+@check("unlabelled_partial", N_("Part-year figures recorded as whole periods"), "indicator")
 def check_unlabelled_partial(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Figures whose source could not cover their whole period, or says it covers part of it."""
     narrow, params = in_scope(scope, "i.id", "indicator")
@@ -160,7 +160,7 @@ def check_unlabelled_partial(db: Database, today: dt.date, scope: Scope | None =
 _FORWARD_NAMES = ("target", "forecast", "plan", "projection")
 
 
-@check("future_figure", _("Figures dated in the future"), "indicator")
+@check("future_figure", N_("Figures dated in the future"), "indicator")
 def check_future_figure(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Figures whose period ends after today (targets and forecasts excepted)."""
     narrow, params = in_scope(scope, "i.id", "indicator")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from db.model.i18n import _
+from db.model.i18n import N_, _
 from db.model.kinds import KIND_NAMES
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
@@ -37,7 +37,7 @@ def _any_unsourced(db: Database, table: str, own: str) -> bool:
                       f"WHERE NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = l.{own}))").fetchone()[0] == 1
 
 
-@check("unsourced", _("Facts without a source"), "indicator", "agreement", "event", "position", "person",
+@check("unsourced", N_("Facts without a source"), "indicator", "agreement", "event", "position", "person",
         "statement")
 def check_unsourced(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Figures, agreements, events, positions and statements with no source."""

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate
 from db.model.formatting import format_day
-from db.model.i18n import _
+from db.model.i18n import N_, _
 from db.model.status import agreement_status, event_status, needs_verifying
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
@@ -37,7 +37,7 @@ def _fuzzy_end(column: str) -> str:
             f"WHEN 'month' THEN date({column}, '+1 month', '-1 day') ELSE {column} END)")
 
 
-@check("agreement_expired_in_force", _("Agreements past their validity marked in force"), "agreement")
+@check("agreement_expired_in_force", N_("Agreements past their validity marked in force"), "agreement")
 def check_agreement_expired_in_force(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Agreements marked in force whose validity ended before today."""
     narrow, params = in_scope(scope, "a.id", "agreement")
@@ -78,7 +78,7 @@ def _positions(db: Database, today: dt.date, scope: Scope | None, condition: str
            ORDER BY pe.name_en, p.id""", params).fetchall()
 
 
-@check("position_no_start", _("Current positions without a start date"), "position", "person")
+@check("position_no_start", N_("Current positions without a start date"), "position", "person")
 def check_position_no_start(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Officials whose current position has no start date."""
     return [Finding("position_no_start", _(
@@ -88,7 +88,7 @@ def check_position_no_start(db: Database, today: dt.date, scope: Scope | None = 
         for rid, person_id, person, title, _body, _verified in _positions(db, today, scope, "p.start_date IS NULL")]
 
 
-@check("position_not_verified", _("Positions not verified for over a year"), "position", "person")
+@check("position_not_verified", N_("Positions not verified for over a year"), "position", "person")
 def check_position_not_verified(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Officials whose current position was never verified, or not within the last year."""
     findings = []
@@ -107,7 +107,7 @@ def check_position_not_verified(db: Database, today: dt.date, scope: Scope | Non
     return findings
 
 
-@check("planned_event_passed", _("Planned events whose date has passed"), "event")
+@check("planned_event_passed", N_("Planned events whose date has passed"), "event")
 def check_planned_event_passed(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Events still marked planned after the last day of their date."""
     narrow, params = in_scope(scope, "e.id", "event")

@@ -27,7 +27,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from db.model.formatting import format_number, format_quantity
-from db.model.i18n import _
+from db.model.i18n import N_, _
 from db.model.units import display_unit, measure_and_scale, rescale, same_measure
 from db.read.checks.framework import (
     PAIR_IDS,
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 ROUNDING_TOLERANCE = 0.15
 
 
-@check("turnover_sum", _("Turnover that does not add up"), "indicator")
+@check("turnover_sum", N_("Turnover that does not add up"), "indicator")
 def check_turnover_sum(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """Turnover that differs from exports + imports for the same pair, period and measure."""
     rows_sql, params = indicator_rows(scope, "t", indicator="turnover")
@@ -214,7 +214,7 @@ def _disagreeing(members: list[_Member]) -> list[_Member]:
     return [m for m in members if m.reporter in involved]
 
 
-@check("conflicting_values", _("Sources that disagree"), "indicator",
+@check("conflicting_values", N_("Sources that disagree"), "indicator",
        head=lambda db, _today, limit: _conflicting(db, None, limit))
 def check_conflicting_values(db: Database, today: dt.date, scope: Scope | None = None) -> list[Finding]:
     """One indicator, pair, period and unit with different values: every value and its sources."""

@@ -55,3 +55,14 @@ def test_every_tab_listing_runs_on_the_seed(seeded_db):
         rows = listings.page(seeded_db, listing)
         assert rows, listing.name
         assert all(len(row) == len(listing.columns) + 1 for row in rows)
+
+
+def test_the_unit_column_names_the_unit_in_the_language_in_use_and_filters_by_that_name(many_figures):
+    from db.model.i18n import using_language
+
+    unit = [c.key for c in record_lists.INDICATORS.columns].index("unit") + 1
+    with using_language("ru"):
+        assert listings.page(many_figures, record_lists.INDICATORS, limit=1)[0][unit] == "млн долл. США"
+        assert listings.count(many_figures, record_lists.INDICATORS, filter_text="долл") == 3000
+    with using_language("en"):
+        assert listings.page(many_figures, record_lists.INDICATORS, limit=1)[0][unit] == "USD million"

@@ -89,3 +89,15 @@ def test_since_names_the_last_briefing_or_one_by_its_day(seeded_db):
         briefings.briefing_since(seeded_db, a, b, "2020-01-01")
     with pytest.raises(FactSheetError, match="--since date"):
         briefings.briefing_since(seeded_db, a, b, "yesterday")
+
+
+def test_the_groups_of_changes_are_named_in_the_language_the_sheet_is_printed_in():
+    from db.model.i18n import using_language
+    from db.sheet.changes import CATEGORIES
+
+    with using_language("kk"):
+        kazakh = dict(CATEGORIES)
+    with using_language("ru"):
+        assert dict(CATEGORIES) == {"agreement": "Соглашения", "official": "Должностные лица",
+                                    "event": "Мероприятия", "figure": "Показатели"}
+    assert kazakh["agreement"] == "Келісімдер" and CATEGORIES["figure"] == "Figures"

@@ -62,3 +62,18 @@ def test_a_name_missing_in_the_sheets_language_is_another_form_marked_never_blan
     assert (sheet.b.name, sheet.b.name.borrowed) == ("Омская область", False)
     english = compose(seeded_db, a, b, as_of=dt.date(2025, 7, 2), language="en")
     assert english.a.name == "Pavlodar region" and not english.a.name.borrowed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("language", "expected"), [
+    ("ru", ("Товарооборот, который не сходится", "Аким Абайской области · дата начала неизвестна",
+            "опубликовано 2 июл. 2025 г.")),
+    ("kk", ("Сәйкес келмейтін тауар айналымы", "Абай облысының әкімі · басталған күні белгісіз")),
+])
+def test_check_headings_and_unknown_starts_follow_the_sheets_language(qapp, capsys, seeded_path, tmp_path,
+                                                                      language, expected):
+    text = _sheet_text(capsys, seeded_path, tmp_path, "--language", language)
+    for words in expected:
+        assert words in text, words
+    for wrong in ("Turnover that does not add up", "unknown", "неизвестно", "белгісіз бастап", "г.."):
+        assert wrong not in text, wrong

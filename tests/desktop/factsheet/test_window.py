@@ -49,7 +49,7 @@ def choose_file(dialog: QFileDialog, path) -> None:
 
 def test_file_menu_offers_preview_print_and_export_above_quit(window):
     texts = _menu_texts(window)
-    assert texts[-4:] == ["Print Preview…", "Print…", "Export PDF…", "Quit"]
+    assert texts[-5:] == ["Print Preview…", "Print…", "Export PDF…", "Export Word Document…", "Quit"]
     actions = window.factsheet_actions
     assert actions.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert actions.print_action.shortcut().toString() == "Ctrl+P"
@@ -176,3 +176,62 @@ def test_printing_without_a_pair_says_what_to_do(qtbot, window):
     when_modal(qtbot, read, kind=QMessageBox)
     window.factsheet_actions.export_action.trigger()
     assert said == ["Choose two parties on the Overview tab first."]
+
+
+# -- Export Word Document… -----------------------------------------------------------------------------
+
+def test_export_word_document_saves_the_sheet_the_pdf_prints(qtbot, window, tmp_path):
+    from db.sheet import briefings
+    from tests.desktop.factsheet.word.conftest import body_lines
+
+    target = tmp_path / "meeting.docx"
+    seen = []
+
+    def save(dialog: QFileDialog) -> None:
+        seen.append((dialog.selectedFiles()[0], dialog.nameFilters()))
+        choose_file(dialog, target)
+
+    checked = print_anyway(qtbot)  # the check before printing runs as for Export PDF…
+    when_modal(qtbot, save, kind=QFileDialog)
+    window.factsheet_actions.export_word_action.trigger()
+    today = dt.date.today().isoformat()
+    assert checked and seen[0][0].endswith(f"Abai region – Omsk region {today}.docx")
+    assert seen[0][1] == ["Word documents (*.docx)"]
+    lines = body_lines(target)
+    assert lines[0] == "Abai region – Omsk region" and "USD 128.6 million" in lines
+    assert window.statusBar().currentMessage() == f"Saved the fact sheet as a Word document to {target}."
+    assert briefings.briefings(window.db) == []  # a draft to edit, not a briefing handed over
+
+
+def test_the_preview_saves_its_sheet_as_a_word_document_on_its_paper(qtbot, window, tmp_path):
+    import docx
+
+    target = tmp_path / "letter.docx"
+
+    def choose(dialog: PreviewDialog) -> None:
+        dialog.panel.page_size.setCurrentText("Letter")
+        qtbot.waitUntil(lambda: "Letter" in dialog.status.text(), timeout=3000)
+        print_anyway(qtbot)  # a new sheet (another paper): checked again
+        when_modal(qtbot, lambda files: choose_file(files, target), kind=QFileDialog)
+        qtbot.mouseClick(dialog.word_button, Qt.MouseButton.LeftButton)
+        dialog.reject()
+
+    print_anyway(qtbot)
+    when_modal(qtbot, choose, kind=PreviewDialog)
+    window.factsheet_actions.preview_action.trigger()
+    assert round(docx.Document(str(target)).sections[0].page_width.inches, 2) == 8.5
+
+
+def test_the_window_starts_without_loading_python_docx(seeded_path):
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from desktop.gui import create_application, open_user_database\n"
+            "from desktop.window.main_window import MainWindow\n"
+            "app = create_application()\n"
+            f"w = MainWindow(open_user_database(__import__('pathlib').Path({str(seeded_path)!r})))\n"
+            "w.show(); app.processEvents()\n"
+            "print('docx' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr

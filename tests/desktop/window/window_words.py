@@ -4,8 +4,9 @@ tests.desktop.window.window_words DB`` prints them as JSON, one entry per place.
 Walks the menus and every action (text, tip, status tip), the tabs and their tables'
 headers, labels, buttons, boxes' placeholders and tips, window titles, and the form of every
 kind of record with the Import… (a file of figures, and a file that needs its columns
-mapped and names answered), Export…, Find…, About, Print Preview and Capture dialogs and the
-help window with its contents. Run in a process of its own so the language is chosen from
+mapped and names answered), Export…, Find…, About, Print Preview and Capture dialogs, the
+help window with its contents, the check before printing, Briefings, Deleted Records and
+Restore from Backup (with what each says when it has nothing to list). Run in a process of its own so the language is chosen from
 the environment before any window module is imported, as when Fact Sheet starts.
 """
 
@@ -123,6 +124,27 @@ def _new_windows(app, window, words: dict, folder: Path) -> None:
     dialog.done(0)
 
 
+def _history_windows(app, window, words: dict, sheet) -> None:
+    """The check before printing the sample's sheet, and the windows of what was printed,
+    deleted and backed up, each as a fresh sample shows it: with nothing to list yet."""
+    from db.sheet.preprint import before_print
+    from desktop.dialogs.briefings_dialog import BriefingsDialog
+    from desktop.dialogs.deleted_records import DeletedRecordsDialog
+    from desktop.factsheet.preprint_dialog import PrePrintDialog
+    from desktop.safety.restore_dialog import RestoreDialog
+
+    for name, dialog, browser in (
+            ("before printing", PrePrintDialog(before_print(sheet), window), None),
+            ("briefings", briefings := BriefingsDialog(window.db, window), lambda: briefings.changes),
+            ("deleted records", deleted := DeletedRecordsDialog(window.db, lambda _d: False, window),
+             lambda: deleted.fields),
+            ("restore", restore := RestoreDialog(window), lambda: restore.differences)):
+        dialog.show()
+        _settle(app, rounds=10)
+        words[name] = _texts(dialog) + ([("browser", browser().toPlainText())] if browser else [])
+        dialog.done(0)
+
+
 def main(path: str) -> int:
     from db.file.connection import open_database
     from db.seed import load_seed
@@ -162,6 +184,7 @@ def main(path: str) -> int:
     csv.write_text("subject,counterpart,indicator,period_start,period_end,value,unit,source_title\n"
                    "Abai region,Russian Federation,exports,2024-01-01,2024-12-31,1.5,USD million,Release\n",
                    encoding="utf-8")
+    sheet = None
     for name, make in (("import", lambda: ImportDialog(window, csv, parent=window)),
                        ("export", lambda: ExportDialog(window)), ("find", lambda: FindDialog(window)),
                        ("about", lambda: AboutDialog(Path(path), window)),
@@ -171,8 +194,10 @@ def main(path: str) -> int:
         for _ in range(20):
             app.processEvents()
         words[name] = _texts(dialog)
+        sheet = getattr(dialog, "sheet", sheet)  # the preview's: the check before printing reads it
         dialog.done(0)
     _new_windows(app, window, words, Path(path).parent)
+    _history_windows(app, window, words, sheet)
     print(json.dumps(words, ensure_ascii=False))
     window.close()
     db.close()
