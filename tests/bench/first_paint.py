@@ -28,7 +28,6 @@ text included — is painted.
 from __future__ import annotations
 
 import argparse
-import importlib.abc
 import importlib.util
 import json
 import os
@@ -121,11 +120,12 @@ def _scroll(tab, fraction: float) -> None:
     bar.setValue(int(bar.maximum() * fraction))
 
 
-class _WhenImported(importlib.abc.MetaPathFinder):
+class _WhenImported:
     """Calls ``then(module)`` once the module ``name`` has been imported, where the program
     imports it: importing it here first would load Qt before everything the program imports
     ahead of Qt, which then costs more (PySide6 inspects the source of every module imported
-    after it)."""
+    after it). A finder of the import system's own kind (``find_spec``) without subclassing
+    ``importlib.abc``, whose import would load ``importlib.resources`` the program does not."""
 
     def __init__(self, name: str, then) -> None:
         self.name, self.then = name, then
