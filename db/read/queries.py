@@ -10,9 +10,11 @@ region and the Omsk region); ``PairScope`` says which parties count as each side
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from db.model.i18n import _
+from db.model.i18n import _, current_language
 from db.model.kinds import KNOWN_INDICATORS, TABLES
 from db.model.names import ShownName, fold, key, shown, split_alternatives
 
@@ -42,7 +44,7 @@ def shown_title_sql(alias: str) -> str:
     return f"shown_name({alias}.title, {alias}.title_ru, {alias}.title_kk)"
 
 
-LABEL_SQL: dict[str, str] = {
+_LABEL_SQL: dict[str, str] = {
     "source": "r.title",
     "party": "name_label(r.name_en, r.name_ru, r.name_kk)",
     "person": "name_label(r.name_en, r.name_ru, r.name_kk)",
@@ -51,12 +53,35 @@ LABEL_SQL: dict[str, str] = {
     "subject": shown_name_sql("r"),
     "agreement": shown_title_sql("r"),
     "event": shown_title_sql("r"),
-    "indicator": sql_label("r.indicator", KNOWN_INDICATORS) + " || ': ' || "
-                 "(SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.subject_id) || "
-                 "coalesce(' – ' || (SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.counterpart_id), "
-                 "'') || ', ' || period_label(r.period_start, r.period_end)",
     "statement": "substr(r.text, 1, 80)",
 }
+
+
+@cache
+def _indicator_label_sql(_language: str) -> str:
+    """An indicator's label: its name in ``_language`` (written into the SQL), the parties
+    and the period."""
+    return (sql_label("r.indicator", KNOWN_INDICATORS) + " || ': ' || "
+            "(SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.subject_id) || "
+            "coalesce(' – ' || (SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.counterpart_id), "
+            "'') || ', ' || period_label(r.period_start, r.period_end)")
+
+
+class _LabelSql(Mapping[str, str]):
+    """Each kind's label SQL, read in the language in use: an indicator's name is written
+    into its SQL, so it is made for the language asked for, not the one at import."""
+
+    def __getitem__(self, kind: str) -> str:
+        return _indicator_label_sql(current_language()) if kind == "indicator" else _LABEL_SQL[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*_LABEL_SQL, "indicator"])
+
+    def __len__(self) -> int:
+        return len(_LABEL_SQL) + 1
+
+
+LABEL_SQL: Mapping[str, str] = _LabelSql()
 
 # Columns matched when someone types into a record picker. Names and titles are matched
 # across scripts and spellings (db.model.names.key); the rest by their text in any case.
