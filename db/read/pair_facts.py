@@ -195,9 +195,15 @@ class AgreementSummary(NamedTuple):
         return self.status_as_of(day).label
 
 
-def _names(db: Database, sql: str, ids: Iterable[int]) -> dict[int, tuple[ShownName, ...]]:
-    """Names in the language in use for each of some records, from one statement whose rows
-    are (record id, English, Russian, Kazakh[, role]); ``sql`` names the ids ``:ids``."""
+def _names(db: Database, ids: Iterable[int], link: str, owner: str, table: str, column: str, *,
+           order: str = "l.rowid", role: bool = False) -> dict[int, tuple[ShownName, ...]]:
+    """Names in the language in use of the rows of ``table`` that the link table ``link`` ties
+    to each of some records (its ``owner`` column) through its ``column``, in one statement: in
+    the order they were recorded unless ``order`` says otherwise, each followed by the link's
+    role when ``role``."""
+    sql = (f"SELECT l.{owner}, t.name_en, t.name_ru, t.name_kk{', l.role' if role else ''} FROM {link} l "
+           f"JOIN {table} t ON t.id = l.{column} WHERE l.{owner} IN (SELECT value FROM json_each(:ids)) "
+           f"ORDER BY l.{owner}, {order}")
     found: dict[int, list[ShownName]] = {}
     for record_id, *row in db.execute(sql, {"ids": _ids(set(ids))}).fetchall():
         name = shown(*row[:3])
@@ -222,15 +228,9 @@ def pair_agreements(db: Database, scope: PairScope) -> list[AgreementSummary]:
                    valid_until, valid_until_precision, status, summary, title_ru, title_kk {_PAIR_AGREEMENTS}
             ORDER BY signed_date DESC, id DESC""", {"a": _ids(scope.a_down), "b": _ids(scope.b_down)}).fetchall()
     ids = [r[0] for r in rows]
-    parties = _names(db, "SELECT ap.agreement_id, p.name_en, p.name_ru, p.name_kk FROM agreement_parties ap "
-                         "JOIN parties p ON p.id = ap.party_id WHERE ap.agreement_id IN "
-                         "(SELECT value FROM json_each(:ids)) ORDER BY ap.agreement_id, ap.rowid", ids)
-    signatories = _names(db, "SELECT s.agreement_id, p.name_en, p.name_ru, p.name_kk FROM agreement_signatories s "
-                             "JOIN people p ON p.id = s.person_id WHERE s.agreement_id IN "
-                             "(SELECT value FROM json_each(:ids)) ORDER BY s.agreement_id, s.rowid", ids)
-    subjects = _names(db, "SELECT x.agreement_id, s.name_en, s.name_ru, s.name_kk FROM agreement_subjects x "
-                          "JOIN subjects s ON s.id = x.subject_id WHERE x.agreement_id IN "
-                          "(SELECT value FROM json_each(:ids)) ORDER BY x.agreement_id, s.name_en", ids)
+    parties = _names(db, ids, "agreement_parties", "agreement_id", "parties", "party_id")
+    signatories = _names(db, ids, "agreement_signatories", "agreement_id", "people", "person_id")
+    subjects = _names(db, ids, "agreement_subjects", "agreement_id", "subjects", "subject_id", order="t.name_en")
     sources = sources_by_record(db, "agreements", "agreement_id", ids)
     return [AgreementSummary(
         r[0], shown(r[1], r[11], r[12]), r[2], FuzzyDate.from_db(r[3], r[4]), FuzzyDate.from_db(r[5], r[6]),
@@ -328,12 +328,8 @@ def pair_events(db: Database, scope: PairScope) -> list[EventSummary]:
                    status, summary, title_ru, title_kk {_PAIR_EVENTS}
             ORDER BY start_date IS NULL, start_date, id""", {"ids": _ids(scope.a_down | scope.b_down)}).fetchall()
     ids = [r[0] for r in rows]
-    people = _names(db, "SELECT ep.event_id, p.name_en, p.name_ru, p.name_kk, ep.role FROM event_people ep "
-                        "JOIN people p ON p.id = ep.person_id WHERE ep.event_id IN "
-                        "(SELECT value FROM json_each(:ids)) ORDER BY ep.event_id, ep.rowid", ids)
-    parties = _names(db, "SELECT ea.event_id, p.name_en, p.name_ru, p.name_kk FROM event_parties ea "
-                         "JOIN parties p ON p.id = ea.party_id WHERE ea.event_id IN "
-                         "(SELECT value FROM json_each(:ids)) ORDER BY ea.event_id, ea.rowid", ids)
+    people = _names(db, ids, "event_people", "event_id", "people", "person_id", role=True)
+    parties = _names(db, ids, "event_parties", "event_id", "parties", "party_id")
     sources = sources_by_record(db, "events", "event_id", ids)
     return [EventSummary(r[0], r[1], shown(r[2], r[10], r[11]), r[3], FuzzyDate.from_db(r[4], r[5]),
                          FuzzyDate.from_db(r[6], r[7]), r[8], r[9], people.get(r[0], ()) + parties.get(r[0], ()),
