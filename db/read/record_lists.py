@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from db.model.i18n import _, pgettext
 from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, KNOWN_INDICATORS
-from db.read.listings import Column, Listing, Lookup, sql_label
+from db.read.listings import Column, Listing, Lookup
+from db.read.queries import sql_label
 
 
 def _party_name(column: str) -> str:

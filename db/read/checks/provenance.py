@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from db.model.i18n import N_, _
-from db.model.records import KIND_NAMES
+from db.model.kinds import KIND_NAMES
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
 
