@@ -11,19 +11,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
 _pending: deque[tuple[Callable[[QWidget], None], list | None]] = deque()
 _polling = False
+_failed = False
 
 
 def answer(handler: Callable[[QWidget], None], *, seen: list | None = None) -> None:
     """Hand the next modal window that appears to ``handler`` (once).
 
     Handlers answer windows in the order they were given: the first modal window goes to the
-    first handler, the next to the second, whatever the timers' order under load. A handler
-    that fails closes its window, so a test that meets a window it did not expect fails
-    instead of waiting for it for ever."""
+    first handler, the next to the second, whatever the timers' order under load. A progress
+    dialog is not a question: it closes by itself, and no handler is spent on it (it shows
+    only when the work takes a while, which depends on the machine's load). A handler that
+    fails closes its window, and every window after it, so a test that meets a window it did
+    not expect fails instead of waiting for it for ever."""
     global _polling
     _pending.append((handler, seen))
     if not _polling:
@@ -33,16 +36,22 @@ def answer(handler: Callable[[QWidget], None], *, seen: list | None = None) -> N
 
 def forget_answers() -> None:
     """Drop the handlers a test left unused, so none answers a later test's windows."""
+    global _failed
     _pending.clear()
+    _failed = False
 
 
 def _next() -> None:
-    global _polling
-    if not _pending:
+    global _polling, _failed
+    if not _pending and not _failed:
         _polling = False
         return
     widget = QApplication.activeModalWidget()
-    if widget is None or getattr(widget, "_answered", False):
+    if widget is None or getattr(widget, "_answered", False) or isinstance(widget, QProgressDialog):
+        QTimer.singleShot(20, _next)
+        return
+    if _failed:
+        widget.close()
         QTimer.singleShot(20, _next)
         return
     handler, seen = _pending.popleft()
@@ -53,6 +62,7 @@ def _next() -> None:
     try:
         handler(widget)
     except BaseException:
+        _failed = True
         widget.close()
         raise
 
