@@ -175,10 +175,9 @@ def _object_kind(kind: str) -> str:
 
 def record_tables() -> set[str]:
     """The tables records and their links are read from (a view by such a name is never read)."""
-    from db.model.records import KINDS
+    from db.model.kinds import LINKS, TABLES
 
-    return {cls.TABLE for cls in KINDS.values()} | {spec.table for cls in KINDS.values()
-                                                     for spec in cls.LINKS.values()}
+    return set(TABLES.values()) | {spec.table for links in LINKS.values() for spec in links.values()}
 
 
 def lacking_tables(found: dict[Key, str], version: int) -> list[str]:

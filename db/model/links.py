@@ -17,11 +17,10 @@ for ``db.store`` and ``db.read`` to run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class LinkSpec:
+class LinkSpec(NamedTuple):
     """Where a list of links is stored: ``table(own_column, other_column, note_column)``,
     and for a kind whose own row holds the first link, that row's two ``row_columns``
     (the linked record and the note) in ``owner``'s table."""

@@ -4,22 +4,43 @@ Each class knows its table and its links (rows in link tables such as
 ``agreement_parties``; a figure's first source in its own row, see ``db.model.links``);
 ``db.store`` turns them into rows and back. The fields mirror
 the columns: a ``FuzzyDate`` field is stored as two columns (``<name>`` and
-``<name>_precision``), a ``date`` as ISO text.
+``<name>_precision``), a ``date`` as ISO text. The words for each kind and the closed
+vocabularies live in ``db.model.kinds`` (for views that need no record class) and are
+offered here too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import ClassVar
 
 from db.model.dates import FuzzyDate
-from db.model.formatting import format_number
-from db.model.i18n import N_, Labels, _, ngettext
-from db.model.links import LinkSpec
+from db.model.kinds import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    KIND_NAMES,
+    KNOWN_INDICATORS,
+    LINKS,
+    PARTY_KINDS,
+    REFERENCE_KINDS,
+    TABLES,
+    TRADE_INDICATORS,
+    LinkSpec,
+    format_count,
+    indicator_label,
+)
+
+__all__ = [
+    "AGREEMENT_KINDS", "AGREEMENT_STATUSES", "EVENT_KINDS", "EVENT_STATUSES", "KINDS", "KIND_NAMES",
+    "KNOWN_INDICATORS", "LINKS", "PARTY_KINDS", "REFERENCE_KINDS", "TABLES", "TRADE_INDICATORS", "Agreement", "Event",
+    "Indicator", "Link", "LinkSpec", "Party", "Person", "Position", "Record", "Source", "Statement", "Subject",
+    "format_count", "indicator_label",
+]
 
 
 @dataclass
@@ -28,15 +49,6 @@ class Link:
 
     id: int
     note: str | None = None
-
-
-def _sources_link(table: str, own: str) -> LinkSpec:
-    return LinkSpec(f"{table}_sources", own, "source_id", "source", "passage")
-
-
-# A figure's first source and its passage are columns of the figure's own row (``db.model.links``).
-_FIGURE_SOURCES = LinkSpec("indicators_sources", "indicator_id", "source_id", "source", "passage",
-                           owner="indicators", row_columns=("source_id", "source_passage"))
 
 
 class Record:
@@ -74,7 +86,7 @@ def _links() -> list[Link]:
 @dataclass
 class Source(Record):
     KIND: ClassVar[str] = "source"
-    TABLE: ClassVar[str] = "sources"
+    TABLE: ClassVar[str] = TABLES["source"]
 
     id: int | None = None
     title: str = ""
@@ -89,8 +101,8 @@ class Source(Record):
 @dataclass
 class Party(Record):
     KIND: ClassVar[str] = "party"
-    TABLE: ClassVar[str] = "parties"
-    LINKS: ClassVar[dict[str, LinkSpec]] = {"sources": _sources_link("parties", "party_id")}
+    TABLE: ClassVar[str] = TABLES["party"]
+    LINKS: ClassVar[dict[str, LinkSpec]] = LINKS["party"]
 
     id: int | None = None
     kind: str = "region"
@@ -106,8 +118,8 @@ class Party(Record):
 @dataclass
 class Person(Record):
     KIND: ClassVar[str] = "person"
-    TABLE: ClassVar[str] = "people"
-    LINKS: ClassVar[dict[str, LinkSpec]] = {"sources": _sources_link("people", "person_id")}
+    TABLE: ClassVar[str] = TABLES["person"]
+    LINKS: ClassVar[dict[str, LinkSpec]] = LINKS["person"]
 
     id: int | None = None
     name_en: str = ""
@@ -121,8 +133,8 @@ class Person(Record):
 @dataclass
 class Position(Record):
     KIND: ClassVar[str] = "position"
-    TABLE: ClassVar[str] = "positions"
-    LINKS: ClassVar[dict[str, LinkSpec]] = {"sources": _sources_link("positions", "position_id")}
+    TABLE: ClassVar[str] = TABLES["position"]
+    LINKS: ClassVar[dict[str, LinkSpec]] = LINKS["position"]
     NEEDS_SOURCE: ClassVar[bool] = True
 
     id: int | None = None
@@ -141,7 +153,7 @@ class Position(Record):
 @dataclass
 class Subject(Record):
     KIND: ClassVar[str] = "subject"
-    TABLE: ClassVar[str] = "subjects"
+    TABLE: ClassVar[str] = TABLES["subject"]
 
     id: int | None = None
     name_en: str = ""
@@ -153,13 +165,8 @@ class Subject(Record):
 @dataclass
 class Agreement(Record):
     KIND: ClassVar[str] = "agreement"
-    TABLE: ClassVar[str] = "agreements"
-    LINKS: ClassVar[dict[str, LinkSpec]] = {
-        "parties": LinkSpec("agreement_parties", "agreement_id", "party_id", "party", "role"),
-        "signatories": LinkSpec("agreement_signatories", "agreement_id", "person_id", "person", "role"),
-        "subjects": LinkSpec("agreement_subjects", "agreement_id", "subject_id", "subject"),
-        "sources": _sources_link("agreements", "agreement_id"),
-    }
+    TABLE: ClassVar[str] = TABLES["agreement"]
+    LINKS: ClassVar[dict[str, LinkSpec]] = LINKS["agreement"]
     NEEDS_SOURCE: ClassVar[bool] = True
 
     id: int | None = None
@@ -182,13 +189,8 @@ class Agreement(Record):
 @dataclass
 class Event(Record):
     KIND: ClassVar[str] = "event"
-    TABLE: ClassVar[str] = "events"
-    LINKS: ClassVar[dict[str, LinkSpec]] = {
-        "parties": LinkSpec("event_parties", "event_id", "party_id", "party", "role"),
-        "people": LinkSpec("event_people", "event_id", "person_id", "person", "role"),
-        "subjects": LinkSpec("event_subjects", "event_id", "subject_id", "subject"),
-        "sources": _sources_link("events", "event_id"),
-    }
+    TABLE: ClassVar[str] = TABLES["event"]
+    LINKS: ClassVar[dict[str, LinkSpec]] = LINKS["event"]
     NEEDS_SOURCE: ClassVar[bool] = True
 
     id: int | None = None
@@ -211,8 +213,8 @@ class Event(Record):
 @dataclass
 class Indicator(Record):
     KIND: ClassVar[str] = "indicator"
-    TABLE: ClassVar[str] = "indicators"
-    LINKS: ClassVar[dict[str, LinkSpec]] = {"sources": _FIGURE_SOURCES}
+    TABLE: ClassVar[str] = TABLES["indicator"]
+    LINKS: ClassVar[dict[str, LinkSpec]] = LINKS["indicator"]
     NEEDS_SOURCE: ClassVar[bool] = True
 
     id: int | None = None
@@ -231,8 +233,8 @@ class Indicator(Record):
 @dataclass
 class Statement(Record):
     KIND: ClassVar[str] = "statement"
-    TABLE: ClassVar[str] = "statements"
-    LINKS: ClassVar[dict[str, LinkSpec]] = {"sources": _sources_link("statements", "statement_id")}
+    TABLE: ClassVar[str] = TABLES["statement"]
+    LINKS: ClassVar[dict[str, LinkSpec]] = LINKS["statement"]
     NEEDS_SOURCE: ClassVar[bool] = True
 
     id: int | None = None
@@ -250,95 +252,3 @@ KINDS: dict[str, type[Record]] = {
     for cls in (Source, Party, Person, Position, Subject, Agreement, Event, Indicator, Statement)
 }
 
-class _KindNames(Mapping[str, tuple[str, str]]):
-    """Each kind's visible name, singular and plural, in the language in use when read."""
-
-    _NAMES = {
-        "source": (N_("Source"), N_("Sources")),
-        "party": (N_("Party"), N_("Parties")),
-        "person": (N_("Person"), N_("People")),
-        "position": (N_("Position"), N_("Positions")),
-        "subject": (N_("Subject area"), N_("Subject areas")),
-        "agreement": (N_("Agreement"), N_("Agreements")),
-        "event": (N_("Event"), N_("Events")),
-        "indicator": (N_("Indicator"), N_("Indicators")),
-        "statement": (N_("Statement"), N_("Statements")),
-    }
-
-    def __getitem__(self, kind: str) -> tuple[str, str]:
-        singular, plural = self._NAMES[kind]
-        return _(singular), _(plural)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._NAMES)
-
-    def __len__(self) -> int:
-        return len(self._NAMES)
-
-
-KIND_NAMES: Mapping[str, tuple[str, str]] = _KindNames()
-
-
-def format_count(n: int, kind: str) -> str:
-    """How many records of a kind: "1 agreement", "1,234 indicators", "5 соглашений"."""
-    if kind == "source":
-        text = ngettext("{n} source", "{n} sources", n)
-    elif kind == "party":
-        text = ngettext("{n} party", "{n} parties", n)
-    elif kind == "person":
-        text = ngettext("{n} person", "{n} people", n)
-    elif kind == "position":
-        text = ngettext("{n} position", "{n} positions", n)
-    elif kind == "subject":
-        text = ngettext("{n} subject area", "{n} subject areas", n)
-    elif kind == "agreement":
-        text = ngettext("{n} agreement", "{n} agreements", n)
-    elif kind == "event":
-        text = ngettext("{n} event", "{n} events", n)
-    elif kind == "indicator":
-        text = ngettext("{n} indicator", "{n} indicators", n)
-    elif kind == "statement":
-        text = ngettext("{n} statement", "{n} statements", n)
-    else:
-        text = ngettext("{n} record", "{n} records", n)
-    return text.format(n=format_number(n))
-
-
-# Closed vocabularies enforced by CHECK constraints, with their visible labels.
-PARTY_KINDS = Labels({
-    "country": N_("Country"), "region": N_("Region"), "city": N_("City"),
-    "body": N_("Body (administration, government)"), "organisation": N_("Organisation"),
-})
-AGREEMENT_KINDS = Labels({
-    "agreement": N_("Agreement"), "protocol": N_("Protocol"), "plan": N_("Plan"),
-    "memorandum": N_("Memorandum"), "roadmap": N_("Roadmap"), "treaty": N_("Treaty"),
-    "programme": N_("Programme"), "other": N_("Other"),
-})
-AGREEMENT_STATUSES = Labels({
-    "draft": N_("Draft"), "signed": N_("Signed"), "in_force": N_("In force"),
-    "expired": N_("Expired"), "terminated": N_("Terminated"),
-})
-EVENT_KINDS = Labels({
-    "visit": N_("Visit"), "meeting": N_("Meeting"), "forum": N_("Forum"),
-    "conference": N_("Conference"), "exhibition": N_("Exhibition"), "other": N_("Other"),
-})
-EVENT_STATUSES = Labels({
-    "planned": N_("Planned"), "held": N_("Held"), "postponed": N_("Postponed"), "cancelled": N_("Cancelled"),
-})
-# Indicator names the trade chart knows; any other name is kept and shown, not plotted as trade.
-TRADE_INDICATORS = ("exports", "imports", "turnover")
-KNOWN_INDICATORS = Labels({
-    "exports": N_("Exports"), "imports": N_("Imports"), "turnover": N_("Trade turnover"),
-    "investment_inflow": N_("Investment inflow"), "enterprise_count": N_("Enterprises"),
-})
-
-# Fields that point at another record, and the kind of record they point at.
-REFERENCE_KINDS = {
-    "parent_id": "party", "body_id": "party", "subject_id": "party", "counterpart_id": "party",
-    "reporter_id": "party", "person_id": "person", "event_id": "event",
-}
-
-
-def indicator_label(name: str) -> str:
-    """Visible name of an indicator: "Exports", or the stored name for unknown ones."""
-    return KNOWN_INDICATORS.get(name, name.replace("_", " "))

@@ -44,11 +44,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from db.model.dates import Period
-from db.model.records import indicator_label
+from db.model.kinds import indicator_label
 from db.model.units import measure_of, rescale
 from db.read import pair_facts
 from db.read.mirror import SeriesKey, gap, pair_mirrors
@@ -65,8 +65,7 @@ KINDS = ("year", "to_date", "latest")
 INDICATOR_ORDER = {"turnover": 0, "exports": 1, "imports": 2, "investment_inflow": 3, "enterprise_count": 4}
 
 
-@dataclass(frozen=True)
-class Mirror:
+class Mirror(NamedTuple):
     """Another reporter's figures for the same flow and period, beside a key figure."""
 
     figures: tuple[Figure, ...]
@@ -122,8 +121,7 @@ class KeyFigure:
         return self.figures + self.earlier + (self.mirror.figures if self.mirror else ())
 
 
-@dataclass(frozen=True)
-class KeyFigures:
+class KeyFigures(NamedTuple):
     rows: tuple[KeyFigure, ...]
     left_out: int = 0  # rows the limit left out
 
@@ -137,8 +135,7 @@ class KeyFigures:
 Slots = dict[Period, list[tuple[int, float]]]  # period -> (id, value) of each record, by id
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     kind: str
     series: SeriesKey
     period: Period
@@ -209,7 +206,7 @@ def _fold_mirrors(rows: list[_Row], series: dict[SeriesKey, Slots], scope: PairS
         partner = by_slot.get((second, row.kind)) if second else None
         if partner is not None and partner.period == row.period:
             folded.add((partner.series, partner.kind))
-            row = replace(row, mirror=partner.series)
+            row = row._replace(mirror=partner.series)
         result.append(row)
     return [r for r in result if (r.series, r.kind) not in folded]
 

@@ -31,12 +31,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def sql_label(expr: str, labels: dict[str, str]) -> str:
-    """SQL that turns a stored code into its visible label (unknown codes pass through)."""
-    whens = " ".join(f"WHEN '{k}' THEN '{v.replace(chr(39), chr(39) * 2)}'" for k, v in labels.items())
-    return f"(CASE {expr} {whens} ELSE {expr} END)"
-
-
 @dataclass(frozen=True)
 class Column:
     """One column: its header, the SQL of its value, and what it sorts by."""

@@ -27,13 +27,12 @@ subject).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from db.model.dates import Period
 from db.model.formatting import format_change
 from db.model.i18n import _
-from db.model.records import TRADE_INDICATORS, indicator_label
+from db.model.kinds import TRADE_INDICATORS, indicator_label
 from db.model.units import measure_of, same_measure
 from db.read.queries import party_name
 from db.read.scales import Published, display_units
@@ -52,8 +51,7 @@ def mirror_note() -> str:
              "rarely match; neither is corrected.")
 
 
-@dataclass(frozen=True, order=True)
-class SeriesKey:
+class SeriesKey(NamedTuple):
     """What makes figures one series: who trades with whom, who says so, what, and the unit it is
     shown in (its figures may have been published in other scales of that unit's measure)."""
 
@@ -125,8 +123,7 @@ def reporter_label(reporter: str | None) -> str:
 
 # -- the Trade tab: every matched period of one pair ---------------------------------------------
 
-@dataclass(frozen=True)
-class MirrorSide:
+class MirrorSide(NamedTuple):
     """One reporter's figure in a mirror row."""
 
     indicator_id: int
@@ -138,8 +135,7 @@ class MirrorSide:
     published: Published | None = None  # the record as published, when ``value`` is converted
 
 
-@dataclass(frozen=True)
-class MirrorRow:
+class MirrorRow(NamedTuple):
     period: Period
     first: MirrorSide
     second: MirrorSide

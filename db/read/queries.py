@@ -10,20 +10,28 @@ region and the Omsk region); ``PairScope`` says which parties count as each side
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
-from db.model.i18n import _
+from db.model.i18n import _, current_language
+from db.model.kinds import KNOWN_INDICATORS, TABLES
 from db.model.names import ShownName, fold, key, shown, split_alternatives
-from db.model.records import KINDS, KNOWN_INDICATORS, Party
-from db.read.listings import sql_label
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from db.model.records import Party
+
 # SQL giving a record's one-line label; the main table is aliased ``r``.
 NAME_FORMS = "name_en, name_ru, name_kk"
 TITLE_FORMS = "title, title_ru, title_kk"
+
+
+def sql_label(expr: str, labels: dict[str, str]) -> str:
+    """SQL that turns a stored code into its visible label (unknown codes pass through)."""
+    whens = " ".join(f"WHEN '{k}' THEN '{v.replace(chr(39), chr(39) * 2)}'" for k, v in labels.items())
+    return f"(CASE {expr} {whens} ELSE {expr} END)"
 
 
 def shown_name_sql(alias: str) -> str:
@@ -36,7 +44,7 @@ def shown_title_sql(alias: str) -> str:
     return f"shown_name({alias}.title, {alias}.title_ru, {alias}.title_kk)"
 
 
-LABEL_SQL: dict[str, str] = {
+_LABEL_SQL: dict[str, str] = {
     "source": "r.title",
     "party": "name_label(r.name_en, r.name_ru, r.name_kk)",
     "person": "name_label(r.name_en, r.name_ru, r.name_kk)",
@@ -45,12 +53,35 @@ LABEL_SQL: dict[str, str] = {
     "subject": shown_name_sql("r"),
     "agreement": shown_title_sql("r"),
     "event": shown_title_sql("r"),
-    "indicator": sql_label("r.indicator", KNOWN_INDICATORS) + " || ': ' || "
-                 "(SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.subject_id) || "
-                 "coalesce(' – ' || (SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.counterpart_id), "
-                 "'') || ', ' || period_label(r.period_start, r.period_end)",
     "statement": "substr(r.text, 1, 80)",
 }
+
+
+@cache
+def _indicator_label_sql(_language: str) -> str:
+    """An indicator's label: its name in ``_language`` (written into the SQL), the parties
+    and the period."""
+    return (sql_label("r.indicator", KNOWN_INDICATORS) + " || ': ' || "
+            "(SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.subject_id) || "
+            "coalesce(' – ' || (SELECT " + shown_name_sql("p") + " FROM parties p WHERE p.id = r.counterpart_id), "
+            "'') || ', ' || period_label(r.period_start, r.period_end)")
+
+
+class _LabelSql(Mapping[str, str]):
+    """Each kind's label SQL, read in the language in use: an indicator's name is written
+    into its SQL, so it is made for the language asked for, not the one at import."""
+
+    def __getitem__(self, kind: str) -> str:
+        return _indicator_label_sql(current_language()) if kind == "indicator" else _LABEL_SQL[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*_LABEL_SQL, "indicator"])
+
+    def __len__(self) -> int:
+        return len(_LABEL_SQL) + 1
+
+
+LABEL_SQL: Mapping[str, str] = _LabelSql()
 
 # Columns matched when someone types into a record picker. Names and titles are matched
 # across scripts and spellings (db.model.names.key); the rest by their text in any case.
@@ -70,7 +101,7 @@ _LOOSE_KINDS = ("party", "person", "subject", "event", "agreement", "position")
 
 def record_label(db: Database, kind: str, record_id: int) -> str:
     """The one-line label of a record, or a placeholder when it no longer exists."""
-    table = KINDS[kind].TABLE
+    table = TABLES[kind]
     row = db.execute(f"SELECT {LABEL_SQL[kind]} FROM {table} r WHERE r.id = ?", [record_id]).fetchone()
     return row[0] if row else _("(deleted)")
 
@@ -83,7 +114,7 @@ def choices(db: Database, kind: str, text: str = "", *, limit: int = 50) -> list
     """
     if kind in _LOOSE_KINDS:
         return _loose_choices(db, kind, text, limit)
-    table = KINDS[kind].TABLE
+    table = TABLES[kind]
     words = text.split()
     clauses, params = [], []
     for word in words:
@@ -115,7 +146,7 @@ def _loose_choices(db: Database, kind: str, text: str, limit: int) -> list[tuple
         exact = " OR ".join(f"name_fold(r.{c}) = :fold" for c in columns)
         starts = " OR ".join(f"name_key(r.{c}) LIKE :start" for c in columns)
         rank = f"CASE WHEN {exact} THEN 0 WHEN {starts} THEN 1 ELSE 2 END, "
-    sql = (f"SELECT r.id, {LABEL_SQL[kind]} AS label FROM {KINDS[kind].TABLE} r{where} "
+    sql = (f"SELECT r.id, {LABEL_SQL[kind]} AS label FROM {TABLES[kind]} r{where} "
            f"ORDER BY {rank}label COLLATE NOCASE LIMIT :limit")
     rows = db.execute(sql, {**params, "fold": fold(text), "start": " ".join(wanted) + "%", "limit": limit})
     return [(r[0], r[1]) for r in rows.fetchall()]
@@ -123,7 +154,7 @@ def _loose_choices(db: Database, kind: str, text: str, limit: int) -> list[tuple
 
 def counts(db: Database) -> dict[str, int]:
     """How many records of each kind the database holds."""
-    return {kind: db.execute(f"SELECT count(*) FROM {cls.TABLE}").fetchone()[0] for kind, cls in KINDS.items()}
+    return {kind: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for kind, table in TABLES.items()}
 
 
 def person_of_position(db: Database, position_id: int) -> int | None:
@@ -161,6 +192,8 @@ def find_parties(db: Database, name: str) -> list[Party]:
     ``name`` ignoring case, spaces and ё/е; only when none is, those whose name matches
     across scripts and spellings (``db.model.names.key``: "abay region" finds the Abai
     region). More than one party found is for the caller to treat as a question."""
+    from db.model.records import Party
+
     rows = db.execute(f"SELECT {_PARTY_COLUMNS} FROM parties ORDER BY id").fetchall()
     parties = [Party(id=r[0], kind=r[1], name_en=r[2], name_alt=r[3], parent_id=r[4], notes=r[5],
                      name_ru=r[6], name_kk=r[7]) for r in rows]
@@ -224,8 +257,7 @@ def _chain_up(db: Database, party_id: int) -> list[int]:
     return chain
 
 
-@dataclass(frozen=True)
-class PairScope:
+class PairScope(NamedTuple):
     """The parties that count as each side of a pair.
 
     ``a_down`` is side A and what is inside it; ``a_all`` adds what contains it.

@@ -8,15 +8,10 @@ the view may switch off. ``LISTINGS`` holds them all by name.
 from __future__ import annotations
 
 from db.model.i18n import _, pgettext
-from db.model.records import (
-    AGREEMENT_KINDS,
-    EVENT_KINDS,
-    KINDS,
-    KNOWN_INDICATORS,
-    Indicator,
-    Record,
-)
-from db.read.listings import Column, Listing, Lookup, sql_label
+from db.model.kinds import LINKS
+from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, KNOWN_INDICATORS
+from db.read.listings import Column, Listing, Lookup
+from db.read.queries import sql_label
 
 
 def _party_name(column: str) -> str:
@@ -43,10 +38,10 @@ def _party_match(column: str) -> str:
     return f"{column} IN ({_PARTIES_NAMED})"
 
 
-def _source_titles(kind: type[Record]) -> str:
+def _source_titles(kind: str) -> str:
     """The titles of record ``r``'s sources, "; "-separated, by source id."""
     return ("(SELECT group_concat(title, '; ') FROM (SELECT s.title FROM "
-            f"({kind.LINKS['sources'].of('r.id')}) l CROSS JOIN sources s ON s.id = l.linked_id ORDER BY s.id))")
+            f"({LINKS[kind]['sources'].of('r.id')}) l CROSS JOIN sources s ON s.id = l.linked_id ORDER BY s.id))")
 
 _CURRENT = "(p.end_date IS NULL OR date(p.end_date, '+0 days') >= date('now'))"
 # Status words are decided as of today by ``db.model.status`` (SQL functions registered on
@@ -170,7 +165,7 @@ INDICATORS = Listing(
         Column("value", _("Value"), "r.value", numeric=True),
         Column("unit", _("Unit"), "unit_label(r.unit)", sort="r.unit"),
         # A figure may rest on several sources: no index can order figures by them.
-        Column("source", _("Source"), _source_titles(Indicator),
+        Column("source", _("Source"), _source_titles("indicator"),
                sortable=False),
     ),
     search=(),
@@ -182,7 +177,7 @@ INDICATORS = Listing(
     default_sort="r.period_start DESC, r.period_end DESC, r.id DESC",
 )
 
-_FACT_COUNT = " + ".join(cls.LINKS["sources"].count_of("r.id") for cls in KINDS.values() if "sources" in cls.LINKS)
+_FACT_COUNT = " + ".join(links["sources"].count_of("r.id") for links in LINKS.values() if "sources" in links)
 
 SOURCES = Listing(
     name="sources",

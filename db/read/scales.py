@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from db.model.formatting import format_quantity
 from db.model.i18n import _
@@ -25,8 +24,7 @@ from db.model.units import display_unit, measure_of, rescale
 K = TypeVar("K", bound=Hashable)
 
 
-@dataclass(frozen=True)
-class Published:
+class Published(NamedTuple):
     """A figure's value and unit as its source published them, kept beside a converted value."""
 
     value: float

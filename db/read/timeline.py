@@ -12,8 +12,8 @@ an agreement valid from "2025" starts a year, an exact day is a day. Items come 
 
 ``timeline(db, pair=…, groups=…)`` narrows them to a pair (the same facts the Overview and
 the sheet show for it) and to some groups, sorted by first day. Statuses (an agreement
-"in force", an event "planned") come from one function each, so a shared status rule can
-replace them in one place.
+"in force", an event "planned" or "date passed — not confirmed held") are said on the day
+given by the functions of ``db.model.status``, the same as the lists, the Overview and the sheet.
 """
 
 from __future__ import annotations
@@ -26,14 +26,13 @@ from typing import TYPE_CHECKING
 
 from db.model.dates import FuzzyDate, Precision
 from db.model.i18n import N_, Labels, _, ngettext
-from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, EVENT_STATUSES, Indicator
+from db.model.kinds import LINKS
+from db.model.records import AGREEMENT_KINDS, EVENT_KINDS
+from db.model.status import agreement_status, event_status
 from db.read import pair_facts, queries
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-# The one function that says an agreement's status on a day (swappable for a shared one).
-agreement_status = pair_facts.agreement_status
 
 GROUPS = Labels({"agreements": N_("Agreements"), "officials": N_("Officials"), "events": N_("Events"),
                  "statements": N_("Statements"), "figures": N_("Figures published")})
@@ -82,7 +81,7 @@ def timeline(db: Database, *, pair: tuple[int, int] | None = None, groups: Itera
     if "officials" in wanted:
         items += _officials(db, scope)
     if "events" in wanted:
-        items += _events(db, scope)
+        items += _events(db, scope, today)
     if "statements" in wanted:
         items += _statements(db, scope)
     if "figures" in wanted:
@@ -129,7 +128,7 @@ def _officials(db: Database, scope: queries.PairScope | None) -> list[TimelineIt
     return items
 
 
-def _events(db: Database, scope: queries.PairScope | None) -> list[TimelineItem]:
+def _events(db: Database, scope: queries.PairScope | None, today: dt.date) -> list[TimelineItem]:
     where, params = _only(None if scope is None else [e.id for e in pair_facts.pair_events(db, scope)])
     items = []
     for rid, title, kind, status, start, start_p, end, end_p in db.execute(
@@ -139,9 +138,10 @@ def _events(db: Database, scope: queries.PairScope | None) -> list[TimelineItem]
         first = FuzzyDate.from_db(start, start_p)
         if first is None:
             continue
+        last = FuzzyDate.from_db(end, end_p)
         what = _("{kind} ({status})").format(kind=EVENT_KINDS.get(kind, kind),
-                                              status=EVENT_STATUSES.get(status, status).lower())
-        items.append(TimelineItem("events", first, FuzzyDate.from_db(end, end_p), what, title, ("event", rid)))
+                                              status=event_status(status, first, last, today).label)
+        items.append(TimelineItem("events", first, last, what, title, ("event", rid)))
     return items
 
 
@@ -161,7 +161,7 @@ def _statements(db: Database, scope: queries.PairScope | None) -> list[TimelineI
 
 
 def _figures(db: Database, scope: queries.PairScope | None) -> list[TimelineItem]:
-    links = Indicator.LINKS["sources"]
+    links = LINKS["indicator"]["sources"]
     if scope is None:  # each source's figures counted on the indexes by source
         rows = db.execute(f"SELECT id, title, published, n FROM (SELECT s.id, s.title, s.published, "
                           f"{links.count_of('s.id')} AS n FROM sources s WHERE s.published IS NOT NULL) "

@@ -9,37 +9,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QStyle
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from db.model.i18n import _
 
 
 def install(window) -> None:
     """Add Capture… to the File menu's data section and the main toolbar, and paste-to-capture."""
-    fallback = window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)
-    action = QAction(QIcon.fromTheme("edit-paste", fallback), _("Cap&ture…"), window)
+    action = QAction(_("Cap&ture…"), window)
     action.setObjectName("capture")
-    action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+    action.setShortcuts([QKeySequence("Ctrl+Shift+V")])
     tip = _("Propose records from a news article: paste or open its text, then review what it states.")
     action.setToolTip(tip)
     action.setStatusTip(tip)
     action.setProperty("writes", True)  # off while the file is read-only (desktop.safety.read_only)
     action.triggered.connect(lambda _checked=False: capture_text(window, QGuiApplication.clipboard().text()))
     window.capture_action = action
+    window.first_painted.connect(lambda: _show_icon(action, window))
     window.add_file_actions("data", [action])
     toolbar = getattr(getattr(window, "editing", None), "toolbar", None)
     if toolbar is not None:
         toolbar.addAction(action)
     paste = QAction(_("Paste an Article"), window)
     paste.setObjectName("paste_article")
-    paste.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
-    paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    paste.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))  # anywhere in the window
     paste.setProperty("writes", True)
     paste.triggered.connect(lambda _checked=False: _paste(window))
     window.addAction(paste)
     window.paste_article_action = paste
+
+
+def _show_icon(action: QAction, window) -> None:
+    """The action's icon from the desktop's theme, once the window's first frame is out."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QStyle
+
+    fallback = window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)
+    action.setIcon(QIcon.fromTheme("edit-paste", fallback))
 
 
 def _paste(window) -> None:

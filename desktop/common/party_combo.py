@@ -8,10 +8,11 @@ many parties a file holds. A tab's two pickers are given the rows read once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from db.read import queries
+from desktop.common.qt_values import DISPLAY_ROLE, EDIT_ROLE, USER_ROLE
 from desktop.common.rich_text import shown
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,13 +34,13 @@ class PartyList(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's name and default)
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         party_id, label = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (DISPLAY_ROLE, EDIT_ROLE):
             return label
-        if role == Qt.ItemDataRole.UserRole:
+        if role == USER_ROLE:
             return party_id
         return None
 

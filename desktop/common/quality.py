@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QToolTip
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from db.model.i18n import _, ngettext
 from db.read import queries
 from db.read.checks import CHECKS, findings_for, pair_findings
 from db.read.checks.framework import Finding
+from desktop.common.qt_values import USER_ROLE
 from desktop.common.rich_text import esc, record_link, tooltip_html
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 OVERVIEW_LIMIT = 30  # findings listed on the Overview; the rest are counted
 
-NOTE_ROLE = Qt.ItemDataRole.UserRole + 2  # the first cell of a row with notes: their text
-
+NOTE_ROLE = USER_ROLE + 2  # the first cell of a row with notes: their text
 
 
 def record_notes(db, kind: str, ids: Collection[int]) -> dict[int, str]:
@@ -43,6 +46,8 @@ def record_findings(db, kind: str, record_id: int) -> list[str]:
 
 def warning_icon() -> QIcon:
     """The standard warning icon of the platform's style, for marked rows."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
     return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
@@ -53,6 +58,9 @@ class NoteDelegate(QStyledItemDelegate):
     """
 
     def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 (Qt's name)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QToolTip
+
         note = index.data(NOTE_ROLE) if index.isValid() else None
         if event.type() != QEvent.Type.ToolTip or not note:
             return super().helpEvent(event, view, option, index)

@@ -15,20 +15,25 @@ it, so its help can be read and scrolled while the dialog waits.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from db.model.i18n import _
 from desktop import APP_NAME
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialogButtonBox
 
 _shared = None  # the application's help window, once opened
 
 
 def show_help(topic: str | None = None, asker: QWidget | None = None):
     """Show the guide at ``topic`` (None: where it was left, else its start); return the help window."""
+    from PySide6.QtCore import Qt
+
     from desktop.help.window import HelpWindow  # the guide is read when help is first asked for
 
     global _shared
@@ -59,6 +64,8 @@ def install(dialog: QWidget, topic: str | Callable[[], str], buttons: QDialogBut
     shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog)
     shortcut.activated.connect(ask)
     if buttons is not None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
         button = buttons.addButton(QDialogButtonBox.StandardButton.Help)
         button.setAutoDefault(False)
         button.setToolTip(_("Open the guide at the section about this window (F1)."))

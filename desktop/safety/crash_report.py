@@ -29,7 +29,7 @@ from pathlib import Path
 from types import TracebackType
 
 import PySide6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from db.errors import FactSheetError
@@ -110,8 +110,8 @@ class ExceptionReporter(QObject):
         self.dialog = None
         self.last_log: Path | None = None
         self._previous = (sys.excepthook, threading.excepthook)
-        # Queued: a report from a worker thread is shown by the GUI thread.
-        self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._queued = False
+        self._lock = threading.Lock()
 
     def install(self) -> None:
         sys.excepthook = self.handle
@@ -135,7 +135,21 @@ class ExceptionReporter(QObject):
             roll_back_open_transactions()
             if is_damage(exc):
                 message = mark_damaged(str(exc)) or message
+        self._queue_reports()
         self.reported.emit(message, details, str(self.last_log or ""))
+
+    def _queue_reports(self) -> None:
+        """Reports reach the dialog through the GUI thread's event queue: one from a worker
+        thread is shown by the GUI thread, one from the GUI thread once the code that failed
+        has unwound. Connected with the first report rather than when installed: naming the
+        connection type builds Qt's enums, which the first paint does without
+        (``desktop.common.qt_values``)."""
+        with self._lock:
+            if not self._queued:
+                from PySide6.QtCore import Qt
+
+                self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+                self._queued = True
 
     def _show(self, message: str, details: str, log_path: str) -> None:
         from desktop.safety.error_dialog import ErrorDialog

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from db.file import integrity
@@ -29,13 +29,18 @@ class BackgroundCheck(QObject):
         super().__init__(window)
         self.window = window
         self.thread: threading.Thread | None = None
-        self.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self._connected = False
 
     def start(self) -> bool:
         """Start the check if the open database still needs it; True when started."""
         db = self.window.db
         if not getattr(db, "damage_check_pending", False) or db.path is None:
             return False
+        if not self._connected:  # only for a large file: naming the connection type builds Qt's enums
+            from PySide6.QtCore import Qt
+
+            self.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)  # in the GUI thread
+            self._connected = True
         self.thread = threading.Thread(target=self._run, args=(db,), name="damage check", daemon=True)
         self.thread.start()
         return True

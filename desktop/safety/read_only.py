@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,9 @@ class ReadOnlyBanner(QFrame):
     """A strip across the top of the window: why the database cannot be changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QStyle
+
         super().__init__(parent)
         self.setObjectName("readOnlyBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)

@@ -71,6 +71,12 @@ class HistoryPanel(QWidget):
         self.diff = QTextBrowser(self)
         self.diff.setAccessibleName(_("Differences from now"))
         self.diff.setOpenLinks(False)
+        # The differences take room only once an earlier version is chosen, so that the
+        # record's details above keep most of the height of a small window.
+        lines = self.fontMetrics().lineSpacing()
+        self.list.setMinimumHeight(3 * lines)
+        self.diff.setMinimumHeight(3 * lines)
+        self.diff.setVisible(False)
         self.restore_button = QPushButton(_("&Restore This Version"), self)
         self.restore_button.setToolTip(_("Write this version back as the record's current one; Edit ▸ Undo takes "
                                          "it back."))
@@ -95,7 +101,7 @@ class HistoryPanel(QWidget):
     def show_nothing(self) -> None:
         self.current, self.versions = None, []
         self.list.clear()
-        self.diff.clear()
+        self._show_differences("")
         self.restore_button.setEnabled(False)
 
     def show_record(self, kind: str, record_id: int) -> None:
@@ -113,7 +119,7 @@ class HistoryPanel(QWidget):
             item = QListWidgetItem(_("No change has been recorded since this record was written."), self.list)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.blockSignals(False)
-        self.diff.clear()
+        self._show_differences("")
         self.restore_button.setEnabled(False)
 
     def refresh(self) -> None:
@@ -122,23 +128,31 @@ class HistoryPanel(QWidget):
 
     def _version_chosen(self, row: int) -> None:
         if not 0 <= row < len(self.versions) or self.current is None:
-            self.diff.clear()
+            self._show_differences("")
             self.restore_button.setEnabled(False)
             return
         version = self.versions[row]
         then = version.record()
         if then is None:
-            self.diff.setHtml(f"<p>{esc(_('The record was deleted here.'))}</p>")
+            self._show_differences(f"<p>{esc(_('The record was deleted here.'))}</p>")
             self.restore_button.setEnabled(False)
             return
         try:
             now = store.get(self._db, *self.current)
         except FactSheetError as error:
-            self.diff.setHtml(f"<p>{esc(str(error))}</p>")
+            self._show_differences(f"<p>{esc(str(error))}</p>")
             return
-        self.diff.setHtml(differences_html(history.differences(self._db, then, now)))
+        self._show_differences(differences_html(history.differences(self._db, then, now)))
         writable = not getattr(self._db, "read_only", False)
         self.restore_button.setEnabled(writable and row > 0 and then != now)
+
+    def _show_differences(self, html: str) -> None:
+        """The differences of the chosen version from now; hidden while there are none to show."""
+        if html:
+            self.diff.setHtml(html)
+        else:
+            self.diff.clear()
+        self.diff.setVisible(bool(html))
 
     def _restore(self) -> None:
         row = self.list.currentRow()

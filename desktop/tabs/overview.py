@@ -41,6 +41,7 @@ class OverviewTab(QWidget):
         self.second.setAccessibleName(_("Second party"))
         pair_label = QLabel(_("&Pair:"), self)
         pair_label.setBuddy(self.first)
+        self.setFocusProxy(self.first)  # the focus comes to the Overview at its first party
         bar = QHBoxLayout()
         bar.addWidget(pair_label)
         bar.addWidget(self.first, 1)

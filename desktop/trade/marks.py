@@ -216,7 +216,7 @@ class SeriesMarks:
         """A change to write above a period's group, over its numbers and turnover marker."""
         group = [b for b in self.bars if b.flow != "turnover" and abs(b.centre - centre) < 0.5]
         self.labels.append(Annotation(text, centre, 1.0, max([b.value for b in group] + [0.0]), "change",
-                                      marker, tuple(format_number(b.value) for b in group)))
+                                      marker=marker, numbers=tuple(format_number(b.value) for b in group)))
 
     # -- words ------------------------------------------------------------------------------------
     def _tooltip(self, series: TradeSeries, period: TradePeriod, flow: str, found: Flow) -> str:

@@ -15,17 +15,19 @@ imported when something is first dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit
 
 from db.file.integrity import SQLITE_HEADER
 from db.model.i18n import _, ngettext
 from desktop import APP_NAME
 from desktop.platform.paths import DATABASE_SUFFIX
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
 
 IMPORT_SUFFIXES = (".csv", ".tsv", ".xlsx", ".json")
 ARTICLE_SUFFIXES = (".txt",)
@@ -33,8 +35,7 @@ MAX_ARTICLE_BYTES = 5_000_000
 MESSAGE_MS = 10000
 
 
-@dataclass(frozen=True)
-class Drop:
+class Drop(NamedTuple):
     """What a drop asks for: ``open``, ``import``, ``capture`` or ``refuse`` (with ``reason``)."""
 
     action: str
@@ -160,6 +161,8 @@ class DropHandler(QObject):
 
     @staticmethod
     def _accept(event: QDropEvent) -> None:
+        from PySide6.QtCore import Qt
+
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
 
@@ -184,6 +187,8 @@ class DropHandler(QObject):
         if not any(form.has_changes() for form in forms):
             self._switch(path)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.common import message_box
 
         box = message_box.plain_box(QMessageBox.Icon.Question, APP_NAME, _(
@@ -209,6 +214,8 @@ class DropHandler(QObject):
         return [form for form in self.window.findChildren(RecordDialog) if form.isVisible()]
 
     def _switch(self, path: Path) -> None:
+        from PySide6.QtWidgets import QDialog
+
         for form in sorted(self._open_forms(), key=_depth, reverse=True):  # a nested form closes first
             form.session.close()
             form.done(QDialog.DialogCode.Rejected)
@@ -253,6 +260,8 @@ def read_article(path: Path) -> tuple[str, str]:
 
 def _editable(widget) -> bool:
     """True for a box a person can type in (or its viewport): dropped text goes into it."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
     if widget is not None and widget.objectName() == "qt_scrollarea_viewport":
         widget = widget.parentWidget()
     return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit) and not widget.isReadOnly()

@@ -16,22 +16,26 @@ read-only database disables every action that would write.
 The actions, the toolbar and the menu entries are made with the window; what they run —
 the form engine, the undo history and ``db.store`` with its validation, the kind chooser,
 Delete's dialogs — is imported when first used, and the history is made with the first
-step (or the first look at it), so none of it costs the window's first paint.
+step (or the first look at it), so none of it costs the window's first paint. The
+toolbar's icons, looked up in the desktop's icon theme, arrive once the first frame is out:
+until then each button keeps an empty icon of the same size, so nothing moves.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QToolBar, QWidget
 
 from db.errors import FactSheetError
 from db.model.i18n import _
+from desktop.common import qt_values
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox
 
     from db.model.records import Record
     from desktop.common.undo import History
@@ -58,6 +62,7 @@ class Editing(QObject):
             self._connect_tab(tab)
         window.pages.built.connect(self._connect_tab)
         window.tabs.currentChanged.connect(self.update_actions)
+        window.first_painted.connect(self.show_icons)
         self.update_actions()
 
     @property
@@ -89,9 +94,8 @@ class Editing(QObject):
         daily_backup(self.window)
 
     # -- actions -------------------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot, shortcuts: list[QKeySequence], tip: str,
-                icon: str, fallback: QStyle.StandardPixmap) -> QAction:
-        action = QAction(QIcon.fromTheme(icon, self.window.style().standardIcon(fallback)), text, self.window)
+    def _action(self, name: str, text: str, slot, shortcuts: list[QKeySequence], tip: str) -> QAction:
+        action = QAction(text, self.window)
         action.setObjectName(name)
         action.setProperty("writes", True)  # disabled while the file is read-only
         action.setShortcuts(shortcuts)
@@ -101,31 +105,42 @@ class Editing(QObject):
         return action
 
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         self.new_action = self._action(
             "new", _("New…"), self.new_record, [QKeySequence(QKeySequence.StandardKey.New)],
-            _("Add a record of the kind this tab lists (on the Overview: choose the kind)."),
-            "document-new", sp.SP_FileIcon)
+            _("Add a record of the kind this tab lists (on the Overview: choose the kind)."))
         self.edit_action = self._action(
-            "edit", _("Edit…"), self.edit_current, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
-            _("Change the selected record (Enter, or double-click the row)."),
-            "document-properties", sp.SP_FileDialogDetailedView)
+            "edit", _("Edit…"), self.edit_current, [QKeySequence("Return"), QKeySequence("Enter")],
+            _("Change the selected record (Enter, or double-click the row)."))
         self.delete_action = self._action(
             "delete", _("Delete"), self.delete_current, [QKeySequence(QKeySequence.StandardKey.Delete)],
-            _("Delete the selected record, after saying what goes with it."), "edit-delete", sp.SP_TrashIcon)
+            _("Delete the selected record, after saying what goes with it."))
         # Enter and Del act on the selected row: they work where the rows are, never in a text box.
         for action in (self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            qt_values.only_where_focused(action)
         self.undo_action = self._action(
-            "undo", _("Undo"), self.undo, [QKeySequence(QKeySequence.StandardKey.Undo)],
-            _("Undo the last change."), "edit-undo", sp.SP_ArrowBack)
+            "undo", _("Undo"), self.undo, [QKeySequence(QKeySequence.StandardKey.Undo)], _("Undo the last change."))
         self.redo_action = self._action(
             "redo", _("Redo"), self.redo,
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
-            _("Redo the change just undone."), "edit-redo", sp.SP_ArrowForward)
+            _("Redo the change just undone."))
         self.new_position_action = self._action(
             "new_position", _("New Position…"), self.new_position, [],
-            _("Add a position held by the selected person."), "list-add", sp.SP_FileIcon)
+            _("Add a position held by the selected person."))
+
+    def show_icons(self) -> None:
+        """Give the actions their icons from the desktop's theme (the style's own where the
+        theme has none): done once the window's first frame is out."""
+        from PySide6.QtWidgets import QStyle
+
+        style, sp = self.window.style(), QStyle.StandardPixmap
+        for action, name, fallback in (
+                (self.new_action, "document-new", sp.SP_FileIcon),
+                (self.edit_action, "document-properties", sp.SP_FileDialogDetailedView),
+                (self.delete_action, "edit-delete", sp.SP_TrashIcon),
+                (self.undo_action, "edit-undo", sp.SP_ArrowBack),
+                (self.redo_action, "edit-redo", sp.SP_ArrowForward),
+                (self.new_position_action, "list-add", sp.SP_FileIcon)):
+            action.setIcon(QIcon.fromTheme(name, style.standardIcon(fallback)))
 
     def _build_menu_and_toolbar(self) -> None:
         menu = self.window.edit_menu
@@ -140,16 +155,18 @@ class Editing(QObject):
                 menu.addAction(action)
         self.toolbar = QToolBar(_("Main toolbar"), self.window)
         self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        qt_values.text_beside_icons(self.toolbar)
         for action in (self.new_action, self.edit_action, self.delete_action, None, self.undo_action,
                        self.redo_action):
             if action is None:
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(action)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.window.addToolBar(self.toolbar)  # at the top
 
     def _connect_tab(self, tab: ListTab) -> None:
+        from PySide6.QtCore import Qt
+
         tab.record_activated.connect(self.edit)
         tab.table.addAction(self.edit_action)
         tab.table.addAction(self.delete_action)
@@ -160,6 +177,9 @@ class Editing(QObject):
 
     def context_menu(self, tab: ListTab) -> QMenu:
         """The actions offered on a row (the same as the Edit menu's, for that row)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(tab.table)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addActions([self.new_action, self.edit_action, self.delete_action])
@@ -345,3 +365,13 @@ class Editing(QObject):
                                             "the file no longer matches it."),
                               buttons=QMessageBox.StandardButton.Ok).open()
 
+
+def hold_icon_places(toolbar: QToolBar) -> None:
+    """Give the toolbar's actions that have no icon yet an empty one of the toolbar's icon
+    size, so the buttons are as large in the first frame as once their icons arrive."""
+    size = toolbar.iconSize()
+    empty = QPixmap(size)
+    empty.fill(QColor(0, 0, 0, 0))
+    for action in toolbar.actions():
+        if not action.isSeparator() and action.icon().isNull():
+            action.setIcon(QIcon(empty))

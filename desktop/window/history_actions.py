@@ -16,9 +16,6 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit
-
 from db.errors import FactSheetError
 from db.model.i18n import _
 from desktop.common import settings
@@ -63,6 +60,8 @@ def _name_writer(db) -> None:
 
 
 def ask_author(window) -> None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
     from db.store import journal
 
     name, ok = QInputDialog.getText(
@@ -124,6 +123,8 @@ def bring_back(window, deleted: history.DeletedRecord) -> bool:
 
 
 def show_deleted_records(window):
+    from PySide6.QtCore import Qt
+
     from desktop.dialogs.deleted_records import DeletedRecordsDialog
 
     dialog = DeletedRecordsDialog(window.db, lambda deleted: bring_back(window, deleted), window)
@@ -133,6 +134,8 @@ def show_deleted_records(window):
 
 
 def show_briefings(window):
+    from PySide6.QtCore import Qt
+
     from desktop.dialogs.briefings_dialog import BriefingsDialog
 
     dialog = BriefingsDialog(window.db, window)

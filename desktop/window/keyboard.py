@@ -5,20 +5,24 @@ as in browsers, except on macOS where Option and a digit type a character), Ctrl
 Ctrl+Shift+Tab. After such a switch, and when the window opens, the focus is inside the
 page — a list's filter box, the Overview's first party — so typing acts at once, and the
 focus frame is drawn there (a style draws it only once a key has moved the focus; before,
-a tab bar holding the focus showed nothing).
+a tab bar holding the focus showed nothing). A page may name that field as its focus proxy
+(the Overview's first party): the focus goes there without a look at each widget's focus
+policy, which takes Qt's enums that the first paint does without (``desktop.common.qt_values``).
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 
 def first_field(page: QWidget) -> QWidget | None:
     """The first widget inside ``page`` that Tab would reach (a list's filter box)."""
+    from PySide6.QtCore import Qt
+
     widget = page.nextInFocusChain()
     while widget is not page and widget is not None:
         if (page.isAncestorOf(widget) and widget.isEnabled() and not widget.isHidden()
@@ -30,7 +34,13 @@ def first_field(page: QWidget) -> QWidget | None:
 
 def focus_page(window) -> None:
     """Put the focus on the current tab's first field."""
-    target = first_field(window.tabs.currentWidget())
+    page = window.tabs.currentWidget()
+    if page.focusProxy() is not None:  # the page names its first field
+        page.setFocus()
+        return
+    from PySide6.QtCore import Qt
+
+    target = first_field(page)
     if target is not None:
         target.setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -42,15 +52,26 @@ class _FocusFrameOnOpening(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.WindowActivate:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: self._mark(watched))  # after activation has run its course
+            QTimer.singleShot(0, lambda: _mark(watched))  # after activation has run its course
         return False
 
-    @staticmethod
-    def _mark(window: QWidget) -> None:
-        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
-        focused = QApplication.focusWidget()
-        if focused is not None:
-            focused.update()
+
+def _mark(window: QWidget) -> None:
+    from PySide6.QtCore import Qt
+
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    focused = QApplication.focusWidget()
+    if focused is not None:
+        focused.update()
+
+
+def _opened(window) -> None:
+    """Once the first frame is out, the focus frame is drawn as soon as the window is active
+    (it may have become active before it was painted)."""
+    if window.isActiveWindow():
+        QTimer.singleShot(0, lambda: _mark(window))
+    else:
+        window.installEventFilter(_FocusFrameOnOpening(window))
 
 
 def install(window) -> None:
@@ -66,4 +87,4 @@ def install(window) -> None:
             action.setShortcuts([*action.shortcuts(), QKeySequence(f"Alt+{number}")])
         action.triggered.connect(lambda _checked=False: focus_page(window))
     focus_page(window)
-    window.installEventFilter(_FocusFrameOnOpening(window))
+    window.first_painted.connect(lambda: _opened(window))

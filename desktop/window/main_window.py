@@ -17,22 +17,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from db.model.i18n import _
-from db.model.records import format_count
+from db.model.kinds import format_count
 from db.read import queries
 from desktop import APP_NAME
 from desktop.capture import action as capture_action
-from desktop.common import plain_text, settings, theme
+from desktop.common import plain_text, qt_values, settings, theme
 from desktop.safety import net as safety
 from desktop.safety import read_only
 from desktop.window import drops, editing, history_actions, keyboard, menus, recent, shortcuts
 from desktop.window.pages import TIMELINE, ListTabs, TabPages
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from desktop.factsheet.window import FactSheetActions
     from desktop.safety.read_only import ReadOnlyBanner
     from desktop.tabs.list_tab import ListTab
@@ -50,6 +52,9 @@ class MainWindow(QMainWindow):
     # Another database file is shown (File ▸ Open…): anything holding records of the old one
     # (an undo history, an open dialog) lets go of them.
     database_changed = Signal(object)
+    # The first frame is on screen: what it does not show (the toolbar's icons, the tabs
+    # behind the one in front) is made now.
+    first_painted = Signal()
 
     def __init__(self, db, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +69,7 @@ class MainWindow(QMainWindow):
 
         self.setStatusBar(plain_text.StatusBar(self))  # messages quoting data show controls, never pass them on
         self.path_label = QLabel(self)
-        self.path_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name may look like markup
+        qt_values.show_as_plain_text(self.path_label)  # a file name may look like markup
         self.counts_label = QLabel(self)
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -78,6 +83,7 @@ class MainWindow(QMainWindow):
         recent.remember(db.path)  # opens again on the next start; first in Recent Files
         safety.install(self)  # read-only banner, changes from elsewhere, damage check
         shortcuts.name_shortcuts_in_tooltips(self.editing.toolbar)
+        editing.hold_icon_places(self.editing.toolbar)  # the icons come after the first paint
         keyboard.install(self)  # Alt+number for tabs; the focus starts inside the page
         drops.install(self)  # a database, figures or an article dropped on the window
         theme.follow(self)  # light ⇄ dark while running: the rich-text views pick their colours again
@@ -186,7 +192,9 @@ class MainWindow(QMainWindow):
     # -- menus -----------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence):
+            action.setShortcuts([shortcut])  # (copying it would build Qt's enums: desktop.common.qt_values)
+        elif shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         if tip:
             action.setStatusTip(tip)
@@ -236,9 +244,13 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
-        if not self._painted:  # the window is on screen: build the other tabs while idle
+        if not self._painted:  # the window is on screen: the rest follows once this frame is out
             self._painted = True
-            QTimer.singleShot(0, self.pages, self.pages.build_the_rest)
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()
+        self.pages.build_the_rest()  # the other tabs, one per turn of the event loop while idle
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         settings.save_value("window/geometry", self.saveGeometry())

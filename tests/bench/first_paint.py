@@ -13,7 +13,9 @@ Both print ``painted`` once the main window's first frame is complete, and leave
 processes of the same interpreter, timing each from before it is spawned until that line
 arrives, and compares the two. With ``--stay MS`` the process instead keeps running that long
 after the first paint (visiting every tab) and prints its peak memory: ``peak <KiB>``.
-With ``--modules FILE`` it also writes the names of every module imported by then, one a line.
+With ``--modules FILE`` it also writes the names of every module imported by then, and of
+every PySide6 class made by then (``PySide6.QtCore.Qt``: PySide makes a class, with its enums,
+when it is first named), one a line.
 
 How the moment is caught, the same way in both processes: an event filter on the main window
 alone (one on the whole application would run Python for every event of every widget, a cost
@@ -26,6 +28,7 @@ text included — is painted.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import resource
@@ -65,9 +68,18 @@ def _watch_first_paint(window, on_painted) -> None:
     window.installEventFilter(watcher)
 
 
+def _loaded() -> list[str]:
+    """The modules imported so far, and the PySide6 classes made so far."""
+    names = set(sys.modules)
+    for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
+        if module in sys.modules:
+            names.update(f"{module}.{name}" for name in vars(sys.modules[module]) if name.startswith("Q"))
+    return sorted(names)
+
+
 def _report_and_exit(_window) -> None:
     if _MODULES_FILE is not None:
-        Path(_MODULES_FILE).write_text("\n".join(sorted(sys.modules)) + "\n", encoding="utf-8")
+        Path(_MODULES_FILE).write_text("\n".join(_loaded()) + "\n", encoding="utf-8")
     sys.stdout.write("painted\n")
     sys.stdout.flush()
     os._exit(0)
@@ -108,17 +120,43 @@ def _scroll(tab, fraction: float) -> None:
     bar.setValue(int(bar.maximum() * fraction))
 
 
-def run_app(db: str | None, stay: int | None) -> None:
-    from desktop.window import main_window
+class _WhenImported:
+    """Calls ``then(module)`` once the module ``name`` has been imported, where the program
+    imports it: importing it here first would load Qt before everything the program imports
+    ahead of Qt, which then costs more (PySide6 inspects the source of every module imported
+    after it). A finder of the import system's own kind (``find_spec``) without subclassing
+    ``importlib.abc``, whose import would load ``importlib.resources`` the program does not."""
 
+    def __init__(self, name: str, then) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        load, then = spec.loader.exec_module, self.then
+
+        def exec_module(module) -> None:
+            load(module)
+            then(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def run_app(db: str | None, stay: int | None) -> None:
     on_painted = _stay(stay) if stay else _report_and_exit
 
-    class WatchedWindow(main_window.MainWindow):  # the window desktop.gui builds, watched
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            _watch_first_paint(self, on_painted)
+    def watch(main_window) -> None:
+        class WatchedWindow(main_window.MainWindow):  # the window desktop.gui builds, watched
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, **kwargs)
+                _watch_first_paint(self, on_painted)
 
-    main_window.MainWindow = WatchedWindow
+        main_window.MainWindow = WatchedWindow
+
+    sys.meta_path.insert(0, _WhenImported("desktop.window.main_window", watch))
     from desktop.app import main
 
     sys.exit(main(["--db", db] if db else []))

@@ -23,3 +23,12 @@ def _close_dialogs(main):
     for dialog in main.findChildren(QDialog):
         if dialog.isVisible():
             dialog.done(0)
+
+
+@pytest.fixture(autouse=True)
+def _no_answers_left():
+    """Handlers for dialogs that never appeared do not wait for the next test's dialogs."""
+    from tests.desktop.modal import forget_answers
+
+    yield
+    forget_answers()

@@ -92,12 +92,12 @@ def pair_findings(db: Database, pair, today: dt.date | None = None) -> list[Find
     today = today or dt.date.today()
     figures = pair_facts.pair_figure_ids(db, pair)  # the same rule that picks the pair's figures
     officials = pair_facts.officials(db, pair.a_down | pair.b_down, today)
-    scope = {
+    scope = {  # by id alone: the facts themselves are read by whoever shows them
         "indicator": figures,
-        "agreement": {a.id for a in pair_facts.pair_agreements(db, pair)},
+        "agreement": pair_facts.pair_agreement_ids(db, pair),
         "position": {o.position_id for o in officials},
         "person": {o.person_id for o in officials},
-        "event": {e.id for e in pair_facts.pair_events(db, pair)},
-        "statement": {s.id for s in pair_facts.pair_statements(db, pair)},
+        "event": pair_facts.pair_event_ids(db, pair),
+        "statement": pair_facts.pair_statement_ids(db, pair),
     }
     return run_checks(db, today, scope)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from db.model.i18n import _
 
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 Scope = Mapping[str, Collection[int]]  # record kind -> ids
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One data-quality problem: what is wrong, in a sentence, and which records."""
 
     check: str  # the check's name, e.g. "turnover_sum"
@@ -40,8 +38,7 @@ class Finding:
 Head = tuple[list["Finding"], int]
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """A check: its name, a heading for reports, and the kinds it can narrow to.
 
     ``first(db, today, limit)`` gives the first ``limit`` findings of the whole database and

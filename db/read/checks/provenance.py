@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from db.model.i18n import N_, _
-from db.model.records import KIND_NAMES, KINDS
+from db.model.kinds import KIND_NAMES, LINKS, TABLES
 from db.read.checks.framework import Finding, Scope, check, in_position_scope, in_scope
 from db.read.checks.wording import quote
 
@@ -25,7 +25,7 @@ _SOURCED = ("indicator", "agreement", "event", "position", "statement")
 def _unsourced(kind: str) -> str:
     """SQL condition: record ``r`` of ``kind`` has no source, in either place a figure keeps
     one (``db.model.links``)."""
-    spec = KINDS[kind].LINKS["sources"]
+    spec = LINKS[kind]["sources"]
     linked = f"EXISTS (SELECT 1 FROM {spec.table} l WHERE l.{spec.own_column} = r.id)"
     if spec.owner is None:
         return f"NOT {linked}"
@@ -39,8 +39,8 @@ def _any_unsourced(db: Database, kind: str) -> bool:
     other kinds, every record is linked when the links name as many records as there are and
     none of them is gone (a link row another tool left behind). True sends the check
     through every record."""
-    spec = KINDS[kind].LINKS["sources"]
-    table, own = KINDS[kind].TABLE, spec.own_column
+    spec = LINKS[kind]["sources"]
+    table, own = TABLES[kind], spec.own_column
     if spec.owner is not None:
         return db.execute(f"SELECT EXISTS (SELECT 1 FROM {table} r WHERE {_unsourced(kind)})").fetchone()[0] == 1
     records = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -66,7 +66,7 @@ def check_unsourced(db: Database, today: dt.date, scope: Scope | None = None) ->
         narrow, params = in_position_scope(scope, "r") if kind == "position" else in_scope(scope, "r.id", kind)
         person = "r.person_id" if kind == "position" else "NULL"
         rows = db.execute(
-            f"""SELECT r.id, {LABEL_SQL[kind]}, {person} FROM {KINDS[kind].TABLE} r
+            f"""SELECT r.id, {LABEL_SQL[kind]}, {person} FROM {TABLES[kind]} r
                WHERE {_unsourced(kind)}{narrow}
                ORDER BY r.id""", params).fetchall()
         for rid, label, person_id in rows:

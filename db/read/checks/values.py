@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from db.model.formatting import format_number, format_quantity
 from db.model.i18n import N_, _
@@ -166,7 +165,7 @@ def _conflicting(db: Database, scope: Scope | None, limit: int | None) -> Head:
     names, findings = Names(db), []
     for (subject, counterpart, indicator, start, end, _measure), found in groups.items():
         shown = display_unit(Counter(m.unit for m in found))
-        members = _disagreeing([replace(m, value=rescale(m.value, m.unit, shown)) for m in found])
+        members = _disagreeing([m._replace(value=rescale(m.value, m.unit, shown)) for m in found])
         named = any(m.reporter is not None for m in members)
         by_value: dict[tuple[float, int | None], list[_Member]] = {}
         for member in sorted(members, key=lambda m: (m.value, m.id)):
@@ -189,8 +188,7 @@ def _conflicting(db: Database, scope: Scope | None, limit: int | None) -> Head:
     return findings, total
 
 
-@dataclass(frozen=True)
-class _Member:
+class _Member(NamedTuple):
     """One record of a group: its value (in the group's unit once compared) and sources."""
 
     id: int

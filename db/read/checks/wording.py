@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from db.model.dates import Period
 from db.model.i18n import _, current_language
-from db.model.records import indicator_label
+from db.model.kinds import indicator_label
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -23,7 +23,7 @@ def test_the_seed_on_one_scale_at_each_precision(seeded_db):
     forum = next(i for i in items if i.record[0] == "event" and "Irtysh" in i.title)
     assert (forum.start.precision, forum.first_day, forum.last_day) == (
         Precision.QUARTER, dt.date(2025, 10, 1), dt.date(2025, 12, 31))
-    assert forum.date_label == "Q4 2025" and forum.what == "Forum (planned)"
+    assert forum.date_label == "Q4 2025" and forum.what == "Forum (date passed — not confirmed held)"
     plan = [i for i in items if i.title.startswith("Interaction Plan")]
     assert [(i.what, i.date_label) for i in plan] == [
         ("Plan in force from (in force today)", "2025"), ("Plan signed (in force today)", "Jul 2025"),

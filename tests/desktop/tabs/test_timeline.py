@@ -22,7 +22,7 @@ def _rows(tab):
 def test_items_sit_at_their_precision_on_one_scale(qtbot, window):
     tab = _show(qtbot, window)
     rows = _rows(tab)
-    assert ("Q4 2025", "Forum (planned)", "International cross-border forum “Irtysh – River of Friendship and "
+    assert ("Q4 2025", "Forum (date passed — not confirmed held)", "International cross-border forum “Irtysh – River of Friendship and "
             "Development”") in rows
     assert [r[0] for r in rows if r[1].startswith("Plan")] == ["2025", "Jul 2025", "2028"]
     forum = next(n for n, item in enumerate(tab.items) if item.start.precision == Precision.QUARTER)

@@ -1,5 +1,5 @@
 """The Trade tab on a data-rich pair: series per reporter, mirror figures side by side under the
-chart, and numbers that never touch the turnover marker."""
+chart, and numbers that never touch the turnover marker or one another."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF
 from desktop.gui import create_application
 from desktop.trade.plot_items import MARKER_SIZE
 from desktop.window.main_window import MainWindow
+from tests.desktop.trade_data import add_multi_year
 
 
 @pytest.fixture
@@ -70,3 +71,33 @@ def test_no_number_over_a_bar_touches_the_turnover_marker(qtbot, rich_trade, ric
         text = number.item.textItem
         inner = text.mapRectToScene(text.boundingRect()).adjusted(4, 4, -4, -4)  # less the text's own margin
         assert not any(inner.intersects(marker) for marker in markers), number.text
+
+
+def _inner(annotation) -> QRectF:
+    text = annotation.item.textItem
+    return text.mapRectToScene(text.boundingRect()).adjusted(4, 4, -4, -4)  # less the text's own margin
+
+
+def test_no_change_over_a_group_is_written_over_its_numbers(qtbot, seeded_db):
+    # Jan–May 2025: turnover (128.6) just above its bars (67.8, 70.4), so their numbers go above
+    # the marker, and the change on Jan–May 2024 must go above those numbers, not onto them.
+    add_multi_year(seeded_db)
+    create_application()
+    main = MainWindow(seeded_db)
+    qtbot.addWidget(main)
+    main.resize(1200, 780)
+    main.show()
+    qtbot.waitExposed(main)
+    tab = main.list_tabs["indicators"]
+    main.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.panel is not None and bool(tab.panel.chart.bars), timeout=10_000)
+
+    def visible() -> list:
+        return [a for a in tab.panel.chart._labels if a.item is not None and a.item.isVisible()]
+
+    qtbot.waitUntil(lambda: {"number", "change"} <= {a.kind for a in visible()}, timeout=5_000)
+    shown = visible()
+    assert "−1.3%" in {a.text for a in shown}
+    touching = [(a.text, b.text) for i, a in enumerate(shown) for b in shown[i + 1:]
+                if _inner(a).intersects(_inner(b))]
+    assert not touching
