@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from db.model.i18n import _
+from db.read.sources import titles_sql
 
 # The column that names a record of each table, for links and foreign keys.
 LABEL_COLUMNS = {
@@ -165,12 +166,10 @@ WHERE a.status NOT IN ('draft', 'terminated', 'expired')
 ORDER BY a.signed_date DESC, a.id DESC
 """.strip()
 
-LATEST_FIGURES = """
+LATEST_FIGURES = f"""
 SELECT s.name_en AS subject, c.name_en AS counterpart, i.indicator,
        i.period_start, i.period_end, i.value, i.unit,
-       (SELECT group_concat(title, '; ') FROM (SELECT src.id, src.title FROM sources src WHERE src.id = i.source_id
-          UNION ALL SELECT src.id, src.title FROM indicators_sources l JOIN sources src ON src.id = l.source_id
-          WHERE l.indicator_id = i.id ORDER BY 1)) AS source,
+       {titles_sql("indicator", "i.id")} AS source,
        i.notes, i.id AS indicator_id
 FROM (SELECT *, row_number() OVER (
         PARTITION BY subject_id, counterpart_id, indicator, unit

@@ -121,4 +121,3 @@ def now() -> str:
 def parse_stamp(text: str) -> dt.datetime:
     """The moment a stamp names (aware, in UTC)."""
     return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
-

@@ -12,6 +12,7 @@ from db.model.kinds import LINKS
 from db.model.records import AGREEMENT_KINDS, EVENT_KINDS, KNOWN_INDICATORS
 from db.read.listings import Column, Listing, Lookup
 from db.read.queries import sql_label
+from db.read.sources import titles_sql
 
 
 def _party_name(column: str) -> str:
@@ -38,10 +39,6 @@ def _party_match(column: str) -> str:
     return f"{column} IN ({_PARTIES_NAMED})"
 
 
-def _source_titles(kind: str) -> str:
-    """The titles of record ``r``'s sources, "; "-separated, by source id."""
-    return ("(SELECT group_concat(title, '; ') FROM (SELECT s.title FROM "
-            f"({LINKS[kind]['sources'].of('r.id')}) l CROSS JOIN sources s ON s.id = l.linked_id ORDER BY s.id))")
 
 _CURRENT = "(p.end_date IS NULL OR date(p.end_date, '+0 days') >= date('now'))"
 # Status words are decided as of today by ``db.model.status`` (SQL functions registered on
@@ -165,7 +162,7 @@ INDICATORS = Listing(
         Column("value", _("Value"), "r.value", numeric=True),
         Column("unit", _("Unit"), "unit_label(r.unit)", sort="r.unit"),
         # A figure may rest on several sources: no index can order figures by them.
-        Column("source", _("Source"), _source_titles("indicator"),
+        Column("source", _("Source"), titles_sql("indicator", "r.id"),
                sortable=False),
     ),
     search=(),

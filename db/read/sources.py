@@ -22,6 +22,13 @@ class SourceRef(NamedTuple):
     published: str | None
 
 
+def titles_sql(kind: str, own: str) -> str:
+    """SQL for the titles of the sources of record ``own`` (an SQL expression) of ``kind``,
+    "; "-separated in source order, from every place the kind keeps them; NULL for none."""
+    return ("(SELECT group_concat(title, '; ') FROM (SELECT s.title FROM "
+            f"({LINKS[kind]['sources'].of(own)}) l CROSS JOIN sources s ON s.id = l.linked_id ORDER BY s.id))")
+
+
 def sources_of(db: Database, kind: str, record_id: int) -> tuple[SourceRef, ...]:
     """The sources linked to one record of ``kind``, by id."""
     return sources_by_record(db, kind, [record_id]).get(record_id, ())

@@ -29,9 +29,11 @@ from typing import TYPE_CHECKING
 from db.model.dates import Period, last_day_of_month
 from db.model.formatting import format_change
 from db.model.i18n import N_, Labels, _
-from db.model.records import TRADE_INDICATORS, Indicator
+from db.model.kinds import LINKS
+from db.model.records import TRADE_INDICATORS
 from db.model.units import measure_of
 from db.read.scales import Published, display_units
+from db.read.sources import titles_sql
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -42,9 +44,7 @@ TRADE_NAMES = ", ".join(f"'{name}'" for name in TRADE_INDICATORS)
 
 def source_titles(figure_id: str) -> str:
     """SQL for the titles of a figure's sources, "; "-separated in source order ('' for none)."""
-    return ("coalesce((SELECT group_concat(title, '; ') FROM (SELECT s.title FROM "
-            f"({Indicator.LINKS['sources'].of(figure_id)}) l CROSS JOIN sources s ON s.id = l.linked_id "
-            "ORDER BY s.id)), '')")
+    return f"coalesce({titles_sql('indicator', figure_id)}, '')"
 
 # Periods are charted one kind at a time, so a quarter never stands beside a year. "years"
 # holds whole calendar years and year-to-date spans (Jan–May), the partial ones hatched.
@@ -280,13 +280,9 @@ def trade_sources(db: Database, subject_id: int, counterpart_id: int,
     wanted = [units] if isinstance(units, str) else list(units)
     pair = ("i.subject_id = :subject AND i.counterpart_id = :counterpart "
             f"AND i.unit IN (SELECT value FROM json_each(:units)) AND i.indicator IN ({TRADE_NAMES})")
-    # Each figure's first source is in its row, any further ones in the link table (``db.model.links``).
+    linked = LINKS["indicator"]["sources"].among(f"SELECT i.id FROM indicators i WHERE {pair}")
     rows = db.execute(
-        f"""SELECT s.title, count(*) FROM (
-              SELECT i.source_id AS source_id FROM indicators i WHERE {pair} AND i.source_id IS NOT NULL
-              UNION ALL
-              SELECT l.source_id FROM indicators i JOIN indicators_sources l ON l.indicator_id = i.id WHERE {pair}
-            ) f JOIN sources s ON s.id = f.source_id
+        f"""SELECT s.title, count(*) FROM ({linked}) l JOIN sources s ON s.id = l.linked_id
             GROUP BY s.id ORDER BY count(*) DESC, s.title""",
         {"subject": subject_id, "counterpart": counterpart_id, "units": json.dumps(wanted)}).fetchall()
     return [(r[0], r[1]) for r in rows]

@@ -23,7 +23,6 @@ from db.errors import FactSheetError
 from db.model import identity
 from db.model.formatting import format_day
 from db.model.i18n import N_, Labels, _, using_language
-from db.model.records import KINDS
 from db.read import pair_facts, queries
 from db.read.history import when_label
 from db.store.identities import identities
@@ -68,9 +67,9 @@ class Briefing:
         return HOW_LABELS.get(self.how, self.how)
 
 
-def uuids_of(db: Database, table: str, ids: list[int]) -> dict[int, str]:
-    """id -> the record's UUID (or "#id" for a record another program wrote without one)."""
-    kind = {cls.TABLE: cls.KIND for cls in KINDS.values()}[table]
+def uuids_of(db: Database, kind: str, ids: list[int]) -> dict[int, str]:
+    """id -> the UUID of the record of ``kind`` (or "#id" for a record another program wrote
+    without one)."""
     return {record_id: uuid or f"#{record_id}" for record_id, (uuid, _stamp) in identities(db, kind, ids).items()}
 
 
@@ -92,10 +91,10 @@ def _facts_of(db: Database, a: int, b: int, as_of: dt.date) -> dict[str, Any]:
     officials = [o for side in (scope.a_down, scope.b_down) for o in pair_facts.officials(db, side, as_of)]
     events = pair_facts.pair_events(db, scope)
     figures = pair_facts.pair_figures(db, scope, as_of=as_of)
-    ids = {"agreements": uuids_of(db, "agreements", [x.id for x in agreements]),
-           "positions": uuids_of(db, "positions", [o.position_id for o in officials]),
-           "events": uuids_of(db, "events", [e.id for e in events]),
-           "indicators": uuids_of(db, "indicators", [f.id for f in figures])}
+    ids = {"agreements": uuids_of(db, "agreement", [x.id for x in agreements]),
+           "positions": uuids_of(db, "position", [o.position_id for o in officials]),
+           "events": uuids_of(db, "event", [e.id for e in events]),
+           "indicators": uuids_of(db, "indicator", [f.id for f in figures])}
     return {
         "agreements": {ids["agreements"][x.id]: {"title": x.title, "status": x.status, "signed": _text(x.signed),
                                                  "valid_from": _text(x.valid_from),

@@ -87,7 +87,7 @@ def compose_changes(db: Database, a: int, b: int, *, since: Briefing, as_of: dt.
 def _agreements(db: Database, scope: queries.PairScope, then: dict[str, Any], then_day: dt.date,
                 as_of: dt.date) -> list[ChangeLine]:
     now = pair_facts.pair_agreements(db, scope)
-    uuids = uuids_of(db, "agreements", [x.id for x in now])
+    uuids = uuids_of(db, "agreement", [x.id for x in now])
     lines = []
     for x in now:
         old = then.get(uuids.get(x.id))
@@ -114,7 +114,7 @@ def _agreements(db: Database, scope: queries.PairScope, then: dict[str, Any], th
 
 def _officials(db: Database, scope: queries.PairScope, then: dict[str, Any], as_of: dt.date) -> list[ChangeLine]:
     now = [o for side in (scope.a_down, scope.b_down) for o in pair_facts.officials(db, side, as_of)]
-    uuids = uuids_of(db, "positions", [o.position_id for o in now])
+    uuids = uuids_of(db, "position", [o.position_id for o in now])
     lines = []
     for o in now:
         if uuids.get(o.position_id) in then:
@@ -138,7 +138,7 @@ def _officials(db: Database, scope: queries.PairScope, then: dict[str, Any], as_
 
 def _events(db: Database, scope: queries.PairScope, then: dict[str, Any]) -> list[ChangeLine]:
     now = pair_facts.pair_events(db, scope)
-    uuids = uuids_of(db, "events", [e.id for e in now])
+    uuids = uuids_of(db, "event", [e.id for e in now])
     lines = []
     for e in now:
         old = then.get(uuids.get(e.id))
@@ -163,7 +163,7 @@ def _events(db: Database, scope: queries.PairScope, then: dict[str, Any]) -> lis
 
 def _figures(db: Database, scope: queries.PairScope, then: dict[str, Any], as_of: dt.date) -> list[ChangeLine]:
     now = pair_facts.pair_figures(db, scope, as_of=as_of)
-    uuids = uuids_of(db, "indicators", [f.id for f in now])
+    uuids = uuids_of(db, "indicator", [f.id for f in now])
     earlier = {old["series"]: old for old in then.values()}
     lines = []
     for f in now:

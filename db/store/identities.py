@@ -19,18 +19,14 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from db.model import identity
-from db.model.records import KINDS
+from db.model.kinds import TABLES
 
 Identity = tuple[str | None, str | None]  # (uuid, updated_at)
 
 
-def _table(kind: str) -> str:
-    return KINDS[kind].TABLE
-
-
 def identities(db: Database, kind: str, ids: Iterable[int]) -> dict[int, Identity]:
     """id -> (uuid, updated_at) of the records of ``kind`` with these ids (absent ones left out)."""
-    table = _table(kind)
+    table = TABLES[kind]
     uuid, stamp = identity.identity_sql(table, "r")
     return {r[0]: (r[1], r[2]) for r in db.execute(
         f"SELECT r.id, {uuid}, {stamp} FROM {table} r WHERE r.id IN (SELECT value FROM json_each(?))",
@@ -54,7 +50,7 @@ def holding(db: Database, kind: str, uuids: Iterable[str]) -> dict[str, tuple[in
     wanted = sorted(set(uuids))
     if not wanted:
         return {}
-    table = _table(kind)
+    table = TABLES[kind]
     found = {r[0]: (r[1], r[2]) for r in db.execute(
         f"SELECT uuid, id, updated_at FROM {table} WHERE uuid IN (SELECT value FROM json_each(?))",
         [json.dumps(wanted)])}
