@@ -31,14 +31,24 @@ def click_link(qtbot, browser: QTextBrowser, text: str) -> None:
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=position)
 
 
-def open_window(qtbot, db):
-    """A main window over ``db``, shown and exposed, closed with the test."""
+def open_window(qtbot, db, *, size: tuple[int, int] | None = None):
+    """A main window over ``db`` (of ``size``, if given), shown and exposed, closed with the test."""
     from desktop.gui import create_application
     from desktop.window.main_window import MainWindow
 
     create_application()
     window = MainWindow(db)
     qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def open_trade(qtbot, window):
+    """The window's Trade tab, shown, once its chart has bars."""
+    tab = window.list_tabs["indicators"]
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.panel is not None and bool(tab.panel.chart.bars), timeout=10_000)
+    return tab

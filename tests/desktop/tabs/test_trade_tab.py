@@ -14,36 +14,21 @@ from db.model import i18n
 from db.model.dates import Period
 from db.read import queries
 from db.read.trade import time_span
-from desktop.gui import create_application
 from desktop.tabs.trade import TradeTab
-from desktop.window.main_window import MainWindow
-from tests.desktop.helpers import click_link
+from tests.desktop.helpers import click_link, open_trade, open_window
 from tests.desktop.modal import answer, read_message
 from tests.desktop.trade_data import add_multi_year
 
 
-def _open_trade(qtbot, window) -> TradeTab:
-    tab = window.list_tabs["indicators"]
-    window.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.panel is not None and bool(tab.panel.chart.bars), timeout=10_000)
-    return tab
-
-
 @pytest.fixture
 def trade(qtbot, window) -> TradeTab:
-    return _open_trade(qtbot, window)
+    return open_trade(qtbot, window)
 
 
 @pytest.fixture
 def multi_year(qtbot, seeded_db) -> TradeTab:
     add_multi_year(seeded_db)
-    create_application()
-    main = MainWindow(seeded_db)
-    qtbot.addWidget(main)
-    main.resize(1200, 800)
-    main.show()
-    qtbot.waitExposed(main)
-    return _open_trade(qtbot, main)
+    return open_trade(qtbot, open_window(qtbot, seeded_db, size=(1200, 800)))
 
 
 def _bars(tab: TradeTab) -> list[tuple[str, str, float, bool]]:
@@ -306,7 +291,7 @@ def test_overview_figure_links_open_the_trade_tab_on_that_row(qtbot, window):
 
 
 def test_refresh_after_a_change_redraws_the_chart(qtbot, window, seeded_db):
-    trade = _open_trade(qtbot, window)
+    trade = open_trade(qtbot, window)
     add_multi_year(seeded_db)
     window.refresh()
     assert len(trade.panel.chart.axis_x.labels) == 7

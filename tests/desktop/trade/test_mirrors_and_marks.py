@@ -6,23 +6,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRectF
 
-from desktop.gui import create_application
 from desktop.trade.plot_items import MARKER_SIZE
-from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import open_trade, open_window
 from tests.desktop.trade_data import add_multi_year
 
 
 @pytest.fixture
 def rich_trade(qtbot, rich_db):
-    create_application()
-    main = MainWindow(rich_db)
-    qtbot.addWidget(main)
-    main.resize(1200, 800)
-    main.show()
-    qtbot.waitExposed(main)
-    tab = main.list_tabs["indicators"]
-    main.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.panel is not None and bool(tab.panel.chart.bars), timeout=10_000)
+    tab = open_trade(qtbot, open_window(qtbot, rich_db, size=(1200, 800)))
     tab.set_pair(3, 2)  # the Abai region's trade with the Russian Federation
     return tab
 
@@ -54,6 +45,11 @@ def test_mirror_figures_stand_under_the_chart_with_both_reporters(qtbot, rich_tr
     assert rich_trade.current_record_id() == first
 
 
+def _inner(annotation) -> QRectF:
+    text = annotation.item.textItem
+    return text.mapRectToScene(text.boundingRect()).adjusted(4, 4, -4, -4)  # less the text's own margin
+
+
 def test_no_number_over_a_bar_touches_the_turnover_marker(qtbot, rich_trade, rich_db):
     # Turnover just above the taller bar: written above the bars, their numbers would be struck through.
     rich_db.execute("UPDATE indicators SET value = (SELECT max(e.value) FROM indicators e WHERE e.subject_id = "
@@ -68,29 +64,14 @@ def test_no_number_over_a_bar_touches_the_turnover_marker(qtbot, rich_trade, ric
     markers = [QRectF(p.x() - half, p.y() - half, MARKER_SIZE, MARKER_SIZE)
                for p in (chart.scene_point(b) for b in chart.bars if b.flow == "turnover")]
     for number in numbers:
-        text = number.item.textItem
-        inner = text.mapRectToScene(text.boundingRect()).adjusted(4, 4, -4, -4)  # less the text's own margin
-        assert not any(inner.intersects(marker) for marker in markers), number.text
-
-
-def _inner(annotation) -> QRectF:
-    text = annotation.item.textItem
-    return text.mapRectToScene(text.boundingRect()).adjusted(4, 4, -4, -4)  # less the text's own margin
+        assert not any(_inner(number).intersects(marker) for marker in markers), number.text
 
 
 def test_no_change_over_a_group_is_written_over_its_numbers(qtbot, seeded_db):
     # Jan–May 2025: turnover (128.6) just above its bars (67.8, 70.4), so their numbers go above
     # the marker, and the change on Jan–May 2024 must go above those numbers, not onto them.
     add_multi_year(seeded_db)
-    create_application()
-    main = MainWindow(seeded_db)
-    qtbot.addWidget(main)
-    main.resize(1200, 780)
-    main.show()
-    qtbot.waitExposed(main)
-    tab = main.list_tabs["indicators"]
-    main.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.panel is not None and bool(tab.panel.chart.bars), timeout=10_000)
+    tab = open_trade(qtbot, open_window(qtbot, seeded_db, size=(1200, 780)))
 
     def visible() -> list:
         return [a for a in tab.panel.chart._labels if a.item is not None and a.item.isVisible()]

@@ -6,21 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint
 
-from desktop.gui import create_application
-from desktop.window.main_window import MainWindow
+from tests.desktop.helpers import open_trade, open_window
 
 
 @pytest.fixture
 def scales_trade(qtbot, scales_db):
-    create_application()
-    main = MainWindow(scales_db)
-    qtbot.addWidget(main)
-    main.resize(1200, 800)
-    main.show()
-    qtbot.waitExposed(main)
-    tab = main.list_tabs["indicators"]
-    main.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.panel is not None and bool(tab.panel.chart.bars), timeout=10_000)
+    tab = open_trade(qtbot, open_window(qtbot, scales_db, size=(1200, 800)))
     tab.set_pair(3, 2)  # the Abai region's trade with the Russian Federation
     return tab
 
