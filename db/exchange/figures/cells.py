@@ -172,12 +172,16 @@ class Cells:
                 known = len(hashes)
                 hashes.add(hash((subject, counterpart, reporter, indicator[0], start, end, value, unit, source)))
                 if len(hashes) != known:  # a figure new to the database and to the file
-                    figure_id = writer.base + self.figures
                     writer.rows += 1
-                    writer.figures.append((figure_id, subject, counterpart, reporter, indicator[0], start, end,
-                                           value, unit, None, source))
-                    if len(writer.figures) >= BATCH:
-                        writer.flush()
+                    if reporter is None and counterpart is not None:  # ``writer.new``, written out
+                        plain = writer.plain
+                        plain.append((writer.base + self.figures, subject, counterpart, indicator[0], start, end,
+                                      value, unit, source))
+                        if len(plain) + writer.waiting >= BATCH:
+                            writer.flush()
+                    else:
+                        writer.new(writer.base + self.figures, subject, counterpart, reporter, indicator[0], start,
+                                   end, value, unit, None, source)
                     return
             writer.add(self.figures, subject, counterpart, reporter, indicator[0], start, end, value, unit,
                        None, source)

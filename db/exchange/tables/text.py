@@ -120,7 +120,16 @@ def guess_delimiter(lines: list[str]) -> str:
 
 
 def scan(path: Path, codec: str, *, bad_bytes: bool = False) -> int:
-    """How many lines the file has; raises ``LineTooLong`` for a line longer than ``MAX_LINE``."""
+    """How many lines the file has; raises ``LineTooLong`` for a line longer than ``MAX_LINE``.
+
+    In an encoding that writes a line break as the byte 10 (UTF-8 and the one-byte code
+    pages) the bytes are counted without decoding them, a few times faster; a line of more
+    than ``MAX_LINE`` bytes is then measured again in characters. The text is decoded, and
+    checked, as its rows are read."""
+    if _breaks_are_bytes(codec):
+        count = _scan_bytes(path)
+        if count is not None:
+            return count
     count = 0
     carry = 0  # characters of the line the previous block ended in
     with path.open("r", encoding=codec, newline="", errors="surrogateescape" if bad_bytes else "strict") as handle:
@@ -136,3 +145,30 @@ def scan(path: Path, codec: str, *, bad_bytes: bool = False) -> int:
             count += len(parts) - 1
             carry = (carry + len(parts[0])) if len(parts) == 1 else len(parts[-1])
     return count + (1 if carry else 0)
+
+
+def _breaks_are_bytes(codec: str) -> bool:
+    try:
+        return "a\n".encode(codec) == b"a\n"
+    except (LookupError, UnicodeError):
+        return False
+
+
+def _scan_bytes(path: Path) -> int | None:
+    """The number of lines, or None when a line may be longer than ``MAX_LINE``. A block is
+    no longer than ``MAX_LINE``, so only a line running across blocks can be."""
+    count = 0
+    since = 0  # bytes since the last line break
+    with path.open("rb") as handle:
+        while block := handle.read(BLOCK):
+            first = block.find(b"\n")
+            if first < 0:
+                since += len(block)
+                if since > MAX_LINE:
+                    return None
+                continue
+            if since + first > MAX_LINE:
+                return None
+            count += block.count(b"\n")
+            since = len(block) - block.rfind(b"\n") - 1
+    return count + (1 if since else 0)

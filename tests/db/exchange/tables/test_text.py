@@ -17,3 +17,20 @@ def test_scanning_counts_lines_and_refuses_a_long_one_with_its_row(tmp_path):
         scan(path, "utf-8")
     path.write_text("a,b\n1,2\n3,4", encoding="utf-8")
     assert scan(path, "utf-8") == 3
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "cp1251", "koi8-r", "utf-16-le"])
+@pytest.mark.parametrize("text", ["a,b\n1,2\n3,4", "a,b\n1,2\n3,4\n", "a,b\r\n1,2\r\n", "", "\n\n\n", "одна строка"])
+def test_counting_lines_by_their_bytes_agrees_with_counting_them_as_text(tmp_path, codec, text):
+    path = tmp_path / "x.csv"
+    path.write_text(text, encoding=codec, newline="")
+    assert scan(path, codec) == text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+
+
+def test_a_line_of_more_bytes_than_the_limit_but_fewer_letters_is_a_row(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n" + "я" * 600_000 + ",1\n2,3\n", encoding="utf-8")  # 1.2 MB, 600,002 letters
+    assert scan(path, "utf-8") == 3
+    path.write_text("a,b\n" + "я" * ((1 << 20) + 1) + "\n", encoding="utf-8")
+    with pytest.raises(LineTooLong, match="row 2 is longer than 1 MB"):
+        scan(path, "utf-8")
