@@ -170,10 +170,8 @@ class Table:
                 raise TableError(str(error)) from None
             except UnicodeDecodeError:
                 raise TableError(_("it is not text in {encoding}").format(encoding=self.encoding.name)) from None
-        if self.book.ods:
-            return 0
-        sheet = self.book.book[self.sheet]
-        return int(getattr(sheet, "max_row", 0) or 0)
+        assert self.sheet is not None
+        return self.book.height(self.sheet)
 
     def position(self) -> int:
         """How far reading has gone, in bytes of a text file (0 for a workbook)."""

@@ -28,6 +28,24 @@ def test_a_missing_sheet_and_a_damaged_file_are_sentences(tmp_path):
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
     with pytest.raises(NotAWorkbook, match="cannot be read as a spreadsheet workbook"):
         Workbook(broken)
+    old_excel = tmp_path / "old.xls"  # the compound-file header of Excel 97–2003
+    old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    with pytest.raises(NotAWorkbook, match="an old .xls file"):
+        Workbook(old_excel)
+
+
+def test_a_sheet_is_read_once_however_often_it_is_asked_for(tmp_path, monkeypatch):
+    book = Workbook(files.workbook(tmp_path))
+    try:
+        reads = []
+        read = book.book.get_sheet_by_name
+        monkeypatch.setattr(book, "book", type("Counted", (), {
+            "get_sheet_by_name": lambda _self, name: reads.append(name) or read(name), "close": lambda _self: None})())
+        assert book.height("Экспорт") == 5
+        assert len(list(book.rows("Экспорт"))) == 5
+        assert reads == ["Экспорт"]
+    finally:
+        book.close()
 
 
 def test_an_opendocument_sheet_is_read(tmp_path):
