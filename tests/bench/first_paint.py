@@ -206,16 +206,17 @@ def shown(db_path: Path, target: Path) -> None:
 
 def run_widgets(shown_file: str) -> None:
     """The window Fact Sheet paints first, made with Qt alone from texts read beforehand: the
-    cost of its widgets, fonts, icons and the Overview's text, without any of its own code."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QAction, QIcon
+    cost of its widgets, fonts and the Overview's text, without any of its own code. Built as
+    the program builds its first frame: enum values set through Qt's property system (naming
+    ``Qt`` or ``QStyle`` would make PySide build their enums, which the program does not do
+    before its first paint) and the toolbar's icons left for later."""
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import (
         QApplication,
         QComboBox,
         QHBoxLayout,
         QLabel,
         QMainWindow,
-        QStyle,
         QTabWidget,
         QTextBrowser,
         QToolBar,
@@ -231,14 +232,9 @@ def run_widgets(shown_file: str) -> None:
         menu = window.menuBar().addMenu(title)
         menu.addActions([QAction(f"Action {n}", window) for n in range(8)])
     toolbar = QToolBar("Main toolbar", window)
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    pixmaps = QStyle.StandardPixmap
-    for text, icon, fallback in (("New…", "document-new", pixmaps.SP_FileIcon),
-                                 ("Edit…", "document-properties", pixmaps.SP_FileDialogDetailedView),
-                                 ("Delete", "edit-delete", pixmaps.SP_TrashIcon),
-                                 ("Undo", "edit-undo", pixmaps.SP_ArrowBack),
-                                 ("Redo", "edit-redo", pixmaps.SP_ArrowForward)):
-        toolbar.addAction(QAction(QIcon.fromTheme(icon, window.style().standardIcon(fallback)), text, window))
+    toolbar.setProperty("toolButtonStyle", 2)  # Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    for text in ("New…", "Edit…", "Delete", "Undo", "Redo"):
+        toolbar.addAction(QAction(text, window))
     window.addToolBar(toolbar)
     tabs = QTabWidget(window)
     tabs.setDocumentMode(True)
@@ -248,7 +244,6 @@ def run_widgets(shown_file: str) -> None:
     for n in range(2):
         combo = QComboBox()
         combo.setMinimumContentsLength(24)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.addItems(texts["parties"])
         combo.setCurrentIndex(n)
         pickers.addWidget(combo, 1)
@@ -258,11 +253,11 @@ def run_widgets(shown_file: str) -> None:
     layout.addLayout(pickers)
     layout.addWidget(page, 1)
     tabs.addTab(overview, "Overview")
-    for title in ("Agreements", "Officials", "Events", "Trade", "Sources"):
+    for title in ("Agreements", "Officials", "Events", "Trade", "Sources", "Timeline"):
         tabs.addTab(QWidget(), title)
     window.setCentralWidget(tabs)
     path = QLabel(texts["path"])
-    path.setTextFormat(Qt.TextFormat.PlainText)
+    path.setProperty("textFormat", 0)  # Qt.TextFormat.PlainText
     window.statusBar().addWidget(path, 1)
     window.statusBar().addPermanentWidget(QLabel(texts["counts"]))
     window.resize(1200, 780)

@@ -145,8 +145,7 @@ class Table:
 
     def _raw_rows(self, *, scanned: bool = False) -> Iterator[tuple[int, list[str]]]:
         if self.book is not None:
-            assert self.sheet is not None
-            return self.book.rows(self.sheet)
+            return self._sheet_rows()
         assert self.encoding is not None
         self.close_reader()
         reader = self._reader = text.TextRows(self.path, self.encoding.codec, bad_bytes=self.encoding.bad_bytes,
@@ -154,6 +153,13 @@ class Table:
         if self.delimiter is None:
             self.delimiter = reader.delimiter = text.guess_delimiter(reader.first_lines(30))
         return reader.rows(scanned=scanned)
+
+    def _sheet_rows(self) -> Iterator[tuple[int, list[str]]]:
+        assert self.book is not None and self.sheet is not None
+        try:
+            yield from self.book.rows(self.sheet)
+        except workbook.NotAWorkbook as error:  # a sheet too large, or one its reader cannot read
+            raise TableError(str(error)) from None
 
     def rows(self, *, scanned: bool = False) -> Iterator[tuple[int, list[str]]]:
         """(row number, cells) of every row after the header, as written; ``scanned`` once
@@ -171,7 +177,10 @@ class Table:
             except UnicodeDecodeError:
                 raise TableError(_("it is not text in {encoding}").format(encoding=self.encoding.name)) from None
         assert self.sheet is not None
-        return self.book.height(self.sheet)
+        try:
+            return self.book.height(self.sheet)
+        except workbook.NotAWorkbook as error:
+            raise TableError(str(error)) from None
 
     def position(self) -> int:
         """How far reading has gone, in bytes of a text file (0 for a workbook)."""

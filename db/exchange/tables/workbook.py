@@ -19,9 +19,12 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from db.model.i18n import _
+from db.exchange.tables import extent
+from db.model.i18n import N_, _
 
 SUFFIXES = (".xlsx", ".xlsm", ".ods")
+_DAMAGED = N_("it cannot be read as a spreadsheet workbook (it may be damaged, or an old .xls file); open it "
+              "in a spreadsheet program and save it again as .xlsx or CSV")
 
 
 class NotAWorkbook(ValueError):
@@ -69,9 +72,7 @@ class Workbook:
             self.sheets = list(self.book.sheet_names)
         except Exception:  # each reader raises its own kinds for a damaged file
             self.close()
-            raise NotAWorkbook(_("it cannot be read as a spreadsheet workbook (it may be damaged, or an old "
-                                 ".xls file); open it in a spreadsheet program and save it again as .xlsx "
-                                 "or CSV")) from None
+            raise NotAWorkbook(_(_DAMAGED)) from None
         if not self.sheets:
             raise NotAWorkbook(_("the workbook has no sheets"))
 
@@ -88,7 +89,7 @@ class Workbook:
     def rows(self, sheet: str) -> Iterator[tuple[int, list[str]]]:
         """(row number, cells as text) of every row of the sheet, merged ranges filled."""
         merged = self._merged(sheet)
-        values: Iterator[list] = iter(self._sheet(sheet).to_python(skip_empty_area=False))
+        values = self._values(sheet)
         pending: dict[int, list[tuple[int, int, int, str]]] = {}  # row -> (first col, last col, last row, text)
         for index, row in enumerate(values):
             cells = [cell_text(v) for v in row]
@@ -103,11 +104,28 @@ class Workbook:
                     cells[c] = text
             yield index + 1, cells
 
+    def _values(self, sheet: str) -> Iterator[list]:
+        """The sheet's rows from A1, as Python values, one row at a time (the whole sheet as
+        Python objects at once would take ten times the memory of its cells)."""
+        read = self._sheet(sheet)
+        skip = read.start[1] if read.start else 0  # rows come from the first row, not the first column
+        for row in read.iter_rows():
+            yield [""] * skip + row if skip else row
+
     def _sheet(self, name: str):
         """The sheet's cells, read once (each reading parses the sheet's whole XML)."""
         found = self._read.get(name)
         if found is None:
-            found = self._read[name] = self.book.get_sheet_by_name(name)
+            try:
+                extent.check(self.path, name)  # a sheet too large is refused before it is laid out
+            except extent.SheetTooLarge as error:
+                raise NotAWorkbook(str(error)) from None
+            except extent.SheetUnreadable:
+                raise NotAWorkbook(_(_DAMAGED)) from None
+            try:
+                found = self._read[name] = self.book.get_sheet_by_name(name)
+            except Exception:  # the reader's own kinds, for a sheet it cannot read
+                raise NotAWorkbook(_(_DAMAGED)) from None
         return found
 
     def height(self, sheet: str) -> int:

@@ -106,14 +106,14 @@ def workbook(folder: Path, name: str = "export.xlsx") -> Path:
     return path
 
 
-def ods(folder: Path, name: str = "export.ods") -> Path:
-    """An OpenDocument spreadsheet with the Russian table, written as LibreOffice writes one
-    (a zip of a few XML parts), so no writer library is needed."""
+def ods(folder: Path, name: str = "export.ods", cells: str | None = None) -> Path:
+    """An OpenDocument spreadsheet with the Russian table (or the rows ``cells``), written as
+    LibreOffice writes one (a zip of a few XML parts), so no writer library is needed."""
     import zipfile
     from xml.sax.saxutils import escape
 
     rows = [line.split(";") for line in RUSSIAN_CSV.strip().split("\r\n")]
-    cells = "".join(
+    cells = cells if cells is not None else "".join(
         "<table:table-row>" + "".join(
             f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p></table:table-cell>'
             for c in row) + "</table:table-row>" for row in rows)
@@ -138,3 +138,17 @@ def ods(folder: Path, name: str = "export.ods") -> Path:
         archive.writestr("content.xml", content)
         archive.writestr("META-INF/manifest.xml", manifest)
     return path
+
+
+def with_sheet_xml(book: Path, target: Path, sheet_data: str) -> Path:
+    """A copy of the .xlsx ``book`` whose first sheet holds ``sheet_data`` (its ``<row>`` elements)."""
+    import zipfile
+
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                        f'spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>').encode()
+            copy.writestr(item, data)
+    return target

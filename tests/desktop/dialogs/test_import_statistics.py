@@ -186,3 +186,15 @@ def test_each_box_of_the_mapping_step_shows_the_whole_field_it_names(qtbot, wind
         assert columns.columnWidth(column) > needed, box.currentText()  # "Figures for 2022", not "Fi"
         assert dialog.preview.columnWidth(column) == columns.columnWidth(column)  # over the column it names
     dialog.reject()
+
+
+def test_a_workbook_naming_a_far_cell_is_refused_in_a_sentence(qtbot, window, tmp_path):
+    far = files.with_sheet_xml(files.workbook(tmp_path), tmp_path / "far.xlsx",
+                               '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v>'
+                               '</c></row>')
+    before = _last(window.db)
+    dialog = _open(qtbot, window, far)
+    qtbot.waitUntil(lambda: "reaches row 1,048,576 and column 16,384" in dialog.status.text(), timeout=20_000)
+    assert not dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert _last(window.db) == before
