@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import FactSheetError
+from db.exchange.tables import workbook
 from db.model.i18n import _
 from desktop.common import message_box, plain_text
 from desktop.common.background import Job
@@ -369,6 +370,10 @@ class ImportDialog(QDialog):
             self._job.wait()
             self._job = None
         super().reject()
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        workbook.release()  # a workbook's sheet, kept between readings of the file, is let go
 
     def working(self) -> bool:
         return self._job is not None

@@ -29,6 +29,7 @@ from db.model.i18n import _
 
 MAX_CELLS = 10_000_000  # a million rows of ten cells
 MAX_PART = 2 << 30  # bytes of a sheet's XML, as the zip declares them
+_MAX_STRINGS = 512 << 20  # bytes of the workbook's shared texts
 _SMALL_PART = 16 << 20  # the workbook's own parts (its sheet list and their files)
 _CHUNK = 1 << 20
 
@@ -111,6 +112,10 @@ def _column_number(letters: str) -> int:
 
 
 def _xlsx_extent(archive: zipfile.ZipFile, sheet: str) -> tuple[int, int]:
+    for part in archive.infolist():  # the reader holds the texts of all cells in memory at once
+        if part.filename.endswith("sharedStrings.xml") and part.file_size > _MAX_STRINGS:
+            raise SheetTooLarge(_("the workbook's texts take more than {size}; save the table as CSV and "
+                                  "import that").format(size="512 MB"))
     info = archive.getinfo(_sheet_part(archive, sheet))
     if info.file_size > MAX_PART:
         raise SheetTooLarge(_("the sheet “{sheet}” holds more than {size} of XML; save the table as CSV and "

@@ -54,6 +54,16 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+# The last sheet read, by its file's path, size and time of change and its name: the import
+# dialog opens a file again for each change to its mapping, then imports it.
+_KEPT: dict[tuple[str, int, int, str], object] = {}
+
+
+def release() -> None:
+    """Let go of the sheet kept for the next opening (the import dialog closed)."""
+    _KEPT.clear()
+
+
 class Workbook:
     """An open workbook: its sheet names and the rows of a chosen sheet."""
 
@@ -113,8 +123,14 @@ class Workbook:
             yield [""] * skip + row if skip else row
 
     def _sheet(self, name: str):
-        """The sheet's cells, read once (each reading parses the sheet's whole XML)."""
+        """The sheet's cells, read once (each reading parses the sheet's whole XML), and kept
+        for the next opening of the same unchanged file (``release`` lets go of them)."""
         found = self._read.get(name)
+        if found is not None:
+            return found
+        stat = self.path.stat()
+        key = (str(self.path.resolve()), stat.st_size, stat.st_mtime_ns, name)
+        found = _KEPT.get(key)
         if found is None:
             try:
                 extent.check(self.path, name)  # a sheet too large is refused before it is laid out
@@ -123,9 +139,12 @@ class Workbook:
             except extent.SheetUnreadable:
                 raise NotAWorkbook(_(_DAMAGED)) from None
             try:
-                found = self._read[name] = self.book.get_sheet_by_name(name)
+                found = self.book.get_sheet_by_name(name)
             except Exception:  # the reader's own kinds, for a sheet it cannot read
                 raise NotAWorkbook(_(_DAMAGED)) from None
+            release()
+            _KEPT[key] = found
+        self._read[name] = found
         return found
 
     def height(self, sheet: str) -> int:

@@ -99,3 +99,16 @@ def test_the_command_line_refuses_a_far_cell_with_a_sentence_and_changes_nothing
     assert done.returncode != 0 and "reaches row 1,048,576 and column 16,384" in done.stderr
     assert "Traceback" not in done.stderr
     assert seeded_path.read_bytes() == before
+
+
+def test_a_workbook_whose_texts_would_fill_the_memory_is_refused(tmp_path, book, monkeypatch):
+    monkeypatch.setattr(extent, "_MAX_STRINGS", 10)
+    import zipfile
+
+    texts = tmp_path / "texts.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(texts, "w") as copy:
+        for item in source.infolist():
+            copy.writestr(item, source.read(item))
+        copy.writestr("xl/sharedStrings.xml", "<sst>" + "<si><t>x</t></si>" * 10 + "</sst>")
+    with pytest.raises(extent.SheetTooLarge, match="texts take more than"):
+        extent.check(texts, "Титул")

@@ -62,3 +62,25 @@ def test_cells_are_written_as_a_csv_would_hold_them():
 
     assert [cell_text(v) for v in (None, 2024.0, 67.8, 3, dt.datetime(2024, 12, 31), True)] == [
         "", "2024", "67.8", "3", "2024-12-31", "TRUE"]
+
+
+def test_a_sheet_read_is_kept_for_the_next_opening_of_the_unchanged_file(tmp_path):
+    from db.exchange.tables import workbook
+
+    path = files.workbook(tmp_path)
+    first = Workbook(path)
+    kept = first._sheet("Экспорт")
+    first.close()
+    again = Workbook(path)
+    try:
+        assert again._sheet("Экспорт") is kept  # the import dialog's next reading costs nothing
+    finally:
+        again.close()
+    files.workbook(tmp_path)  # written again: a changed file is read again
+    changed = Workbook(path)
+    try:
+        assert changed._sheet("Экспорт") is not kept
+    finally:
+        changed.close()
+    workbook.release()
+    assert not workbook._KEPT
