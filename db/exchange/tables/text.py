@@ -10,6 +10,7 @@ row 1.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from collections.abc import Iterator
@@ -148,8 +149,10 @@ def scan(path: Path, codec: str, *, bad_bytes: bool = False) -> int:
 
 
 def _breaks_are_bytes(codec: str) -> bool:
+    """True when every byte 10 of the file is a line break and nothing else is (a byte-order
+    mark of UTF-8 aside)."""
     try:
-        return "a\n".encode(codec) == b"a\n"
+        return "a\nb".encode(codec).removeprefix(codecs.BOM_UTF8) == b"a\nb"
     except (LookupError, UnicodeError):
         return False
 
@@ -160,6 +163,8 @@ def _scan_bytes(path: Path) -> int | None:
     count = 0
     since = 0  # bytes since the last line break
     with path.open("rb") as handle:
+        if handle.read(3) != codecs.BOM_UTF8:  # a byte-order mark is not a line's text
+            handle.seek(0)
         while block := handle.read(BLOCK):
             first = block.find(b"\n")
             if first < 0:

@@ -19,7 +19,7 @@ def test_scanning_counts_lines_and_refuses_a_long_one_with_its_row(tmp_path):
     assert scan(path, "utf-8") == 3
 
 
-@pytest.mark.parametrize("codec", ["utf-8", "cp1251", "koi8-r", "utf-16-le"])
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "cp1251", "koi8-r", "cp866", "utf-16-le", "utf-16", "utf-32"])
 @pytest.mark.parametrize("text", ["a,b\n1,2\n3,4", "a,b\n1,2\n3,4\n", "a,b\r\n1,2\r\n", "", "\n\n\n", "одна строка"])
 def test_counting_lines_by_their_bytes_agrees_with_counting_them_as_text(tmp_path, codec, text):
     path = tmp_path / "x.csv"
