@@ -7,12 +7,12 @@ abort rather than fail. So the sheet's extent is read first — its XML streamed
 never kept whole — and a sheet of more than ``MAX_CELLS`` cells is refused with a sentence
 before the reader sees it.
 
-``.xlsx``: every writer in common use gives each cell its place (``<c r="B7">``), so the
-places are found with two regular expressions over the XML, about as fast as it can be read;
-a file with cells placed only by their order, or written in another way, is walked with expat
-instead. ``.ods``: rows
-and cells repeated (``number-rows-repeated``, ``number-columns-repeated``) are counted as
-the reader will lay them out, and empty ones only where something follows them.
+``.xlsx``: every writer in common use gives each cell its place first (``<c r="B7">``), so
+the cells are counted and their places found with one regular expression over the XML, in
+about half the time the reader takes; when some cell is placed only by its order, or written
+another way, the counts differ and the sheet is walked with expat instead. ``.ods``: rows and
+cells repeated (``number-rows-repeated``, ``number-columns-repeated``) are counted as the
+reader lays them out, up to the last that holds something.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
 
 class SheetTooLarge(ValueError):
-    """The sheet reaches further than ``MAX_CELLS`` allows, or cannot be measured."""
+    """The sheet reaches further than ``MAX_CELLS`` allows, or its parts are too large to read."""
 
 
 class SheetUnreadable(ValueError):
