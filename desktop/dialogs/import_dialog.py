@@ -3,9 +3,8 @@
 The dialog shows the file as read (how it is written and its first rows) under the mapping
 step (``import_mapping``: the encoding, the sheet, which column holds which field, values
 for every row, and questions about names Fact Sheet does not know); every change there
-reads the file again at once. It then checks the whole file
-against the database on a worker thread (a dry run of the real import, rolled back) and
-shows either what would be added ("1,234 new, 0 already present", the parties and sources
+reads the file again at once. It then checks the whole file against the database on a
+worker thread (a dry run of the real import, rolled back) and shows either what would be added ("1,234 new, 0 already present", the parties and sources
 it would create) or the problems that keep it out (the first 20 and a count). A bundle's
 records changed both here and in the bundle are listed to choose from
 (``import_conflicts``). Only then may the person press Import; the import runs on the
@@ -41,6 +40,7 @@ from db.model.i18n import _
 from desktop.common import message_box, plain_text
 from desktop.common.background import Job
 from desktop.common.file_choice import ask_path, start_folder
+from desktop.common.progress import busy
 from desktop.common.rich_text import esc, shown, tooltip_html
 from desktop.common.undo import import_changes
 from desktop.dialogs.import_conflicts import ConflictList
@@ -62,12 +62,6 @@ def _printable(text: str) -> str:
     from db.exchange.tables.encodings import printable
 
     return printable(text)
-
-
-def _encoding_name(codec: str) -> str:
-    from db.exchange.tables.encodings import ENCODING_NAMES
-
-    return ENCODING_NAMES.get(codec, codec)
 
 
 class ImportDialog(QDialog):
@@ -169,7 +163,8 @@ class ImportDialog(QDialog):
             self.table.close()
             self.table = None
         try:
-            self.table = preview(self.path, options, require=False)
+            with busy():  # a workbook's sheet is read whole the first time (a second for 100,000 rows)
+                self.table = preview(self.path, options, require=False)
         except FactSheetError as error:
             self._refused(error)
             return False
@@ -203,10 +198,12 @@ class ImportDialog(QDialog):
         encoding = self.table.encoding
         missing = self.table.layout.missing()
         if encoding is not None and not encoding.certain and not self.step.encoding_chosen:
+            from db.exchange.tables.encodings import ENCODING_NAMES
+
             self.status.setText(_("The encoding cannot be told for sure: it reads as {encoding}, but also as "
                                   "{others}. Choose the encoding that shows the names right.").format(
                 encoding=esc(encoding.name), others=esc(", ".join(
-                    _encoding_name(c) for c in encoding.others))))
+                    ENCODING_NAMES.get(c, c) for c in encoding.others))))
             self.import_button.setEnabled(False)
             self.step.encoding.setFocus()
             return
