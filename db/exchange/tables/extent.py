@@ -57,9 +57,12 @@ def check(path: Path, sheet: str) -> None:
     """Raise ``SheetTooLarge`` with a sentence if the sheet ``sheet`` is too large to read, and
     ``SheetUnreadable`` if its cells cannot be found (the reader is then never asked)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            ods = "content.xml" in archive.namelist()  # by content, whatever the file's name
-            rows, columns = _ods_extent(archive, sheet) if ods else _xlsx_extent(archive, sheet)
+        with zipfile.ZipFile(path) as archive:  # by content, whatever the file's name
+            names = archive.namelist()
+            extents = [_ods_extent(archive, sheet)] if "content.xml" in names else []
+            if not extents or any(n.endswith("workbook.xml") for n in names):  # both kinds: the larger
+                extents.append(_xlsx_extent(archive, sheet))
+            rows, columns = max(r for r, _c in extents), max(c for _r, c in extents)
     except SheetTooLarge:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, StopIteration, expat.ExpatError,
@@ -222,4 +225,6 @@ def _ods_extent(archive: zipfile.ZipFile, sheet: str) -> tuple[int, int]:
     parser.StartElementHandler, parser.EndElementHandler = start, end
     with archive.open(info) as stream:
         parser.ParseFile(stream)
+    if not state["done"]:
+        raise KeyError(sheet)  # no such table: nothing the reader could be asked for is measured
     return state["rows"], state["columns"]

@@ -112,3 +112,16 @@ def test_a_workbook_whose_texts_would_fill_the_memory_is_refused(tmp_path, book,
         copy.writestr("xl/sharedStrings.xml", "<sst>" + "<si><t>x</t></si>" * 10 + "</sst>")
     with pytest.raises(extent.SheetTooLarge, match="texts take more than"):
         extent.check(texts, "Титул")
+
+
+def test_an_opendocument_part_added_to_a_workbook_hides_nothing(tmp_path, book):
+    import zipfile
+
+    far = files.with_sheet_xml(book, tmp_path / "far.xlsx", _HEADER + f'<row r="1048576">{_cell("XFD1048576")}</row>')
+    decoy = files.ods(tmp_path, "decoy.ods")
+    with zipfile.ZipFile(decoy) as source, zipfile.ZipFile(far, "a") as target:
+        target.writestr("content.xml", source.read("content.xml"))
+    with pytest.raises((extent.SheetTooLarge, extent.SheetUnreadable)):
+        extent.check(far, "Титул")
+    with pytest.raises(extent.SheetUnreadable):  # an OpenDocument file without the table asked for
+        extent.check(files.ods(tmp_path, "plain.ods"), "Лист2")
