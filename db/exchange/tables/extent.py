@@ -27,7 +27,7 @@ from xml.parsers import expat
 from db.model.formatting import format_number
 from db.model.i18n import _
 
-MAX_CELLS = 10_000_000  # a million rows of ten cells
+MAX_CELLS = 1_048_576 * 16  # every row a sheet can have, sixteen cells wide (about half a GB laid out)
 MAX_PART = 2 << 30  # bytes of a sheet's XML, as the zip declares them
 _MAX_STRINGS = 512 << 20  # bytes of the workbook's shared texts
 _SMALL_PART = 16 << 20  # the workbook's own parts (its sheet list and their files)
