@@ -7,7 +7,8 @@ changed since (they would return to the backup's version), with a few of each na
 
 Records are matched by their UUID and versions by ``updated_at`` (an imported figure's are
 its batch's, ``db.model.identity``); a backup made before records had UUIDs is matched by
-id. The backup is attached read-only to a read-only connection of its own: comparing never writes, and never holds the window's connection.
+id. The backup is attached read-only to a read-only connection of its own: comparing never
+writes, and never holds the window's connection.
 """
 
 from __future__ import annotations

@@ -4,12 +4,13 @@ The dialog shows the file as read (how it is written and its first rows) under t
 step (``import_mapping``: the encoding, the sheet, which column holds which field, values
 for every row, and questions about names Fact Sheet does not know); every change there
 reads the file again at once. It then checks the whole file against the database on a
-worker thread (a dry run of the real import, rolled back) and shows either what would be added ("1,234 new, 0 already present", the parties and sources
-it would create) or the problems that keep it out (the first 20 and a count). A bundle's
-records changed both here and in the bundle are listed to choose from
-(``import_conflicts``). Only then may the person press Import; the import runs on the
-worker thread too, with a progress bar and Cancel, in one transaction, so cancelling
-leaves the database exactly as it was. A finished import is one step of Edit ▸ Undo.
+worker thread (a dry run of the real import, rolled back) and shows either what would be
+added ("1,234 new, 0 already present", the parties and sources it would create) or the
+problems that keep it out (the first 20 and a count). A bundle's records changed both here
+and in the bundle are listed to choose from (``import_conflicts``). Only then may the
+person press Import; the import runs on the worker thread too, with a progress bar and
+Cancel, in one transaction, so cancelling leaves the database exactly as it was. A finished
+import is one step of Edit ▸ Undo.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ _SAME_FIGURE = ("{a}.subject_id = {b}.subject_id AND {a}.counterpart_id IS {b}.c
 # No uuid nor updated_at: an imported figure has its batch's (``db.store.identities``).
 _FIGURE_COLUMNS = ("id", "subject_id", "counterpart_id", "reporter_id", "indicator", "period_start", "period_end",
                    "value", "unit", "notes", "source_id")
-_OPTIONAL = {"counterpart_id": 2, "reporter_id": 3, "notes": 9}  # the columns a figure may leave empty
+_OPTIONAL = ("counterpart_id", "reporter_id", "notes")  # the columns a figure may leave empty
 
 
 def _insert_figure(shape: tuple[bool, bool, bool]) -> str:
